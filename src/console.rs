@@ -1,0 +1,336 @@
+//! The engine in a terminal: each line on stdin is a message from the person, the bot's
+//! replies go to stdout (flushed after each), and `:`-commands drive buttons and the clock.
+//! With `--json` the output is one JSON object per line: the scripting interface.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use serde_json::{Map, Value, json};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
+
+use crate::core::{Event, Incoming, Input, Keyboard, Lang};
+use crate::engine::{Engine, Outbox};
+use crate::i18n::Rendered;
+
+/// How the console runs.
+#[derive(Clone, Debug)]
+pub struct ConsoleOptions {
+    /// Start a virtual clock here; `None` follows real time.
+    pub clock: Option<DateTime<Utc>>,
+    /// One JSON object per line instead of text.
+    pub json: bool,
+    /// The person speaking at first.
+    pub user: i64,
+    /// The language the person's "client" reports.
+    pub lang: Lang,
+}
+
+/// The console's clock: a fixed start or real time, plus however far `:wait` moved it.
+#[derive(Clone, Copy, Debug)]
+struct Clock {
+    start: Option<DateTime<Utc>>,
+    skipped: Duration,
+}
+
+impl Clock {
+    fn now(&self) -> DateTime<Utc> {
+        self.start.unwrap_or_else(Utc::now) + self.skipped
+    }
+}
+
+struct Console<'a, W> {
+    engine: &'a Engine,
+    options: ConsoleOptions,
+    out: W,
+    clock: Clock,
+    user: i64,
+    /// The latest keyboard each person was shown, for `:tap`.
+    keyboards: HashMap<i64, Keyboard<String>>,
+}
+
+/// Runs the console until `:quit` or the end of input.
+pub async fn run<R, W>(
+    engine: &Engine,
+    options: ConsoleOptions,
+    input: R,
+    out: W,
+) -> anyhow::Result<()>
+where
+    R: AsyncBufRead + Unpin,
+    W: AsyncWrite + Unpin,
+{
+    let mut console = Console {
+        engine,
+        clock: Clock {
+            start: options.clock,
+            skipped: Duration::zero(),
+        },
+        user: options.user,
+        options,
+        out,
+        keyboards: HashMap::new(),
+    };
+    let mut lines = input.lines();
+    while let Some(line) = lines.next_line().await? {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(command) = line.strip_prefix(':') {
+            if !console.console_command(command).await? {
+                break;
+            }
+        } else {
+            console.send(Input::Text(line.to_string())).await?;
+        }
+    }
+    console.out.flush().await?;
+    Ok(())
+}
+
+impl<W: AsyncWrite + Unpin> Console<'_, W> {
+    /// Runs one `:`-command; `false` means quit.
+    async fn console_command(&mut self, command: &str) -> anyhow::Result<bool> {
+        let (name, arg) = command
+            .split_once(char::is_whitespace)
+            .unwrap_or((command, ""));
+        let arg = arg.trim();
+        match name {
+            "tap" => self.tap(arg).await?,
+            "wait" => match parse_duration(arg) {
+                Some(step) => self.advance_to(self.clock.now() + step).await?,
+                None => note("usage: :wait 45m | 2h | 3d (units s, m, h, d; may combine: 1h30m)"),
+            },
+            "at" => match DateTime::parse_from_rfc3339(arg) {
+                Ok(at) if at.with_timezone(&Utc) >= self.clock.now() => {
+                    self.advance_to(at.with_timezone(&Utc)).await?
+                }
+                Ok(_) => note("the clock only moves forward"),
+                Err(_) => note("usage: :at 2026-03-30T09:00:00+01:00"),
+            },
+            "user" => match arg.parse() {
+                Ok(user) => self.user = user,
+                Err(_) => note("usage: :user 42"),
+            },
+            "location" => {
+                let coords: Vec<f64> = arg
+                    .split([' ', ','])
+                    .filter_map(|s| s.trim().parse().ok())
+                    .collect();
+                match coords[..] {
+                    [latitude, longitude] => {
+                        self.send(Input::Location {
+                            latitude,
+                            longitude,
+                        })
+                        .await?
+                    }
+                    _ => note("usage: :location 52.52 13.40"),
+                }
+            }
+            "media" => self.send(Input::Unsupported).await?,
+            "quit" | "q" => return Ok(false),
+            "help" => note(CONSOLE_HELP),
+            _ => note(&format!("unknown console command :{name}\n{CONSOLE_HELP}")),
+        }
+        Ok(true)
+    }
+
+    /// Presses a button of the latest keyboard shown to the current person.
+    async fn tap(&mut self, which: &str) -> anyhow::Result<()> {
+        let Some(keyboard) = self.keyboards.get(&self.user) else {
+            note("no buttons to tap");
+            return Ok(());
+        };
+        let input = match keyboard {
+            Keyboard::None => None,
+            Keyboard::Inline(rows) => {
+                let buttons: Vec<_> = rows.iter().flatten().collect();
+                pick(&buttons, which, |b| &b.label).map(|b| Input::Button(b.data.clone()))
+            }
+            Keyboard::Reply(rows) => {
+                let buttons: Vec<_> = rows.iter().flatten().collect();
+                match pick(&buttons, which, |b| &b.label) {
+                    Some(b) if b.shares_location => {
+                        note("the console cannot share a location: use :location LAT LON");
+                        return Ok(());
+                    }
+                    Some(b) => Some(Input::Text(b.label.clone())),
+                    None => None,
+                }
+            }
+        };
+        match input {
+            Some(input) => self.send(input).await,
+            None => {
+                note(&format!("no button {which:?} on the latest message"));
+                Ok(())
+            }
+        }
+    }
+
+    /// Moves the clock forward. Reminders that fall due meanwhile are delivered in order
+    /// (none exist yet; the reminders feature fills this in).
+    async fn advance_to(&mut self, to: DateTime<Utc>) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        self.clock.skipped += to - now;
+        if !self.options.json {
+            note(&format!("clock: {}", timestamp(self.clock.now())));
+        }
+        Ok(())
+    }
+
+    async fn send(&mut self, input: Input) -> anyhow::Result<()> {
+        let now = self.clock.now();
+        let incoming = Incoming {
+            user: self.user,
+            lang: self.options.lang,
+            input,
+        };
+        match self.engine.handle(&incoming, now).await {
+            Ok(outbox) => self.print(&outbox, now).await,
+            Err(error) => {
+                tracing::error!(%error, "handling failed");
+                let outbox = Outbox {
+                    user: self.user,
+                    lang: self.options.lang,
+                    messages: vec![Engine::failure_reply(self.options.lang)],
+                    events: Vec::new(),
+                };
+                self.print(&outbox, now).await
+            }
+        }
+    }
+
+    async fn print(&mut self, outbox: &Outbox, at: DateTime<Utc>) -> anyhow::Result<()> {
+        for message in &outbox.messages {
+            if !message.keyboard.is_empty() {
+                self.keyboards.insert(outbox.user, message.keyboard.clone());
+            }
+            let text = if self.options.json {
+                message_json(outbox.user, at, message) + "\n"
+            } else {
+                message_text(message)
+            };
+            self.out.write_all(text.as_bytes()).await?;
+            self.out.flush().await?;
+        }
+        if self.options.json {
+            for event in &outbox.events {
+                let line = event_json(outbox.user, at, event) + "\n";
+                self.out.write_all(line.as_bytes()).await?;
+            }
+            self.out.flush().await?;
+        }
+        Ok(())
+    }
+}
+
+const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \
+:location LAT LON  :media  :quit";
+
+/// Console notes go to stderr so that stdout carries only the conversation.
+fn note(text: &str) {
+    eprintln!("» {text}");
+}
+
+fn pick<'b, B>(buttons: &[&'b B], which: &str, label: impl Fn(&B) -> &String) -> Option<&'b B> {
+    if let Ok(n) = which.parse::<usize>() {
+        return n.checked_sub(1).and_then(|i| buttons.get(i)).copied();
+    }
+    let wanted = which.to_lowercase();
+    buttons
+        .iter()
+        .find(|b| label(b).to_lowercase() == wanted)
+        .copied()
+}
+
+/// Reads `45m`, `2h`, `3d`, `90s`, `1h30m`.
+pub fn parse_duration(text: &str) -> Option<Duration> {
+    let mut total = Duration::zero();
+    let mut number = String::new();
+    let mut any = false;
+    for c in text.trim().chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        let n: i64 = number.parse().ok()?;
+        number.clear();
+        let part = match c {
+            's' => Duration::try_seconds(n)?,
+            'm' => Duration::try_minutes(n)?,
+            'h' => Duration::try_hours(n)?,
+            'd' => Duration::try_days(n)?,
+            _ => return None,
+        };
+        total = total.checked_add(&part)?;
+        any = true;
+    }
+    (number.is_empty() && any).then_some(total)
+}
+
+/// The text form: the message, then its buttons numbered in reading order.
+fn message_text(message: &Rendered) -> String {
+    let mut out = message.text.clone();
+    out.push('\n');
+    let mut n = 0;
+    for row in message.keyboard.labels() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|label| {
+                n += 1;
+                format!("[{n}] {label}")
+            })
+            .collect();
+        out.push_str("  ");
+        out.push_str(&cells.join("   "));
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}
+
+/// RFC 3339 in UTC with a `Z`, to the second.
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+fn message_json(user: i64, at: DateTime<Utc>, message: &Rendered) -> String {
+    let buttons: Vec<Vec<&String>> = message.keyboard.labels();
+    json!({
+        "type": "message",
+        "at": timestamp(at),
+        "user": user,
+        "text": message.text,
+        "buttons": buttons,
+    })
+    .to_string()
+}
+
+fn event_json(user: i64, at: DateTime<Utc>, event: &Event) -> String {
+    let mut object = Map::new();
+    object.insert("type".into(), json!("event"));
+    object.insert("at".into(), json!(timestamp(at)));
+    object.insert("user".into(), json!(user));
+    if let Ok(Value::Object(fields)) = serde_json::to_value(event) {
+        object.extend(fields);
+    }
+    Value::Object(object).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_durations() {
+        assert_eq!(parse_duration("45m"), Some(Duration::minutes(45)));
+        assert_eq!(parse_duration("2h"), Some(Duration::hours(2)));
+        assert_eq!(parse_duration("3d"), Some(Duration::days(3)));
+        assert_eq!(parse_duration("1h30m"), Some(Duration::minutes(90)));
+        for bad in ["", "h", "5", "5x", "-1h", "99999999999999999999d"] {
+            assert_eq!(parse_duration(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! What the bot says back: typed messages and keyboards, rendered to text by `i18n`.
+
+use super::msg::Msg;
+
+/// One message from the bot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reply {
+    /// Paragraphs, rendered and joined with a blank line.
+    pub parts: Vec<Msg>,
+    pub keyboard: Keyboard<Msg>,
+}
+
+/// Buttons under a message. Labels are typed messages in the core and strings once rendered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Keyboard<L> {
+    None,
+    /// Buttons attached to the message; a press sends back `data`.
+    Inline(Vec<Vec<InlineButton<L>>>),
+    /// Buttons shown in place of the phone's keyboard; a press sends the label as text,
+    /// or the person's location.
+    Reply(Vec<Vec<ReplyButton<L>>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlineButton<L> {
+    pub label: L,
+    pub data: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplyButton<L> {
+    pub label: L,
+    pub shares_location: bool,
+}
+
+impl Reply {
+    pub fn new(msg: Msg) -> Reply {
+        Reply {
+            parts: vec![msg],
+            keyboard: Keyboard::None,
+        }
+    }
+
+    pub fn with(mut self, msg: Msg) -> Reply {
+        self.parts.push(msg);
+        self
+    }
+
+    pub fn keyboard(mut self, keyboard: Keyboard<Msg>) -> Reply {
+        self.keyboard = keyboard;
+        self
+    }
+}
+
+impl<L> Keyboard<L> {
+    /// Turns every label into another type, keeping the layout.
+    pub fn map<M>(&self, mut f: impl FnMut(&L) -> M) -> Keyboard<M> {
+        match self {
+            Keyboard::None => Keyboard::None,
+            Keyboard::Inline(rows) => Keyboard::Inline(
+                rows.iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|b| InlineButton {
+                                label: f(&b.label),
+                                data: b.data.clone(),
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            ),
+            Keyboard::Reply(rows) => Keyboard::Reply(
+                rows.iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|b| ReplyButton {
+                                label: f(&b.label),
+                                shares_location: b.shares_location,
+                            })
+                            .collect()
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The labels, row by row.
+    pub fn labels(&self) -> Vec<Vec<&L>> {
+        match self {
+            Keyboard::None => Vec::new(),
+            Keyboard::Inline(rows) => rows
+                .iter()
+                .map(|r| r.iter().map(|b| &b.label).collect())
+                .collect(),
+            Keyboard::Reply(rows) => rows
+                .iter()
+                .map(|r| r.iter().map(|b| &b.label).collect())
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.labels().iter().all(Vec::is_empty)
+    }
+}

@@ -1,0 +1,152 @@
+//! Fluent lookups: typed [`Msg`] values become text in the person's language.
+//! The texts live in `messages/<lang>/*.ftl` and are compiled into the binary.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, StaticLoader, static_loader};
+
+use crate::core::msg::Arg;
+use crate::core::{Keyboard, Lang, Msg, Reply};
+
+static_loader! {
+    static LOCALES = {
+        locales: "./messages",
+        fallback_language: "en",
+        // Unicode isolation marks around arguments would show up in Telegram.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A reply rendered for sending: text and button labels in the person's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    pub text: String,
+    pub keyboard: Keyboard<String>,
+}
+
+fn language(lang: Lang) -> LanguageIdentifier {
+    lang.code().parse().unwrap_or_default()
+}
+
+fn loader() -> &'static StaticLoader {
+    &LOCALES
+}
+
+/// Renders one message in one language, without falling back to English: an error names
+/// what is missing. Used by the test that renders every message in every language.
+pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
+    match msg {
+        Msg::Literal(text) => Ok(text.clone()),
+        Msg::Lines(lines) => lines
+            .iter()
+            .map(|m| render_strict(lang, m))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|v| v.join("\n")),
+        Msg::CommandLine(command) => {
+            let description = lookup(lang, &command_key(command.name()), &[])?;
+            Ok(format!("/{} — {description}", command.name()))
+        }
+        other => lookup(lang, other.id(), &other.args()),
+    }
+}
+
+/// Renders a message; if the language lacks it, falls back to English, then to its id,
+/// so that a person always gets an answer.
+pub fn render(lang: Lang, msg: &Msg) -> String {
+    render_strict(lang, msg)
+        .or_else(|_| render_strict(Lang::En, msg))
+        .unwrap_or_else(|error| {
+            tracing::warn!(id = msg.id(), %error, "message missing");
+            msg.id().to_string()
+        })
+}
+
+/// The Telegram menu description of a command.
+pub fn command_description(lang: Lang, name: &str) -> String {
+    lookup(lang, &command_key(name), &[]).unwrap_or_else(|_| name.to_string())
+}
+
+/// Renders a whole reply: its paragraphs joined by blank lines, and its button labels.
+pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
+    let text = reply
+        .parts
+        .iter()
+        .map(|m| render(lang, m))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    Rendered {
+        text,
+        keyboard: reply.keyboard.map(|label| render(lang, label)),
+    }
+}
+
+fn command_key(name: &str) -> String {
+    format!("cmd-{name}")
+}
+
+fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, String> {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(name, value)| {
+            let value = match value {
+                Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Number(n) => FluentValue::from(*n),
+            };
+            (Cow::Borrowed(*name), value)
+        })
+        .collect();
+    loader()
+        .lookup_single_language(&language(lang), id, Some(&args))
+        .map_err(|e| format!("{}: {id}: {e}", lang.code()))
+}
+
+#[cfg(test)]
+mod tests {
+    use strum::IntoEnumIterator;
+
+    use super::*;
+    use crate::core::command::Command;
+
+    /// Every message, every command description, in every language: a missing key or a
+    /// missing argument fails here, not in a conversation.
+    #[test]
+    fn every_message_renders_in_every_language() {
+        let mut failures = Vec::new();
+        for lang in Lang::iter() {
+            for msg in Msg::iter() {
+                if let Err(e) = render_strict(lang, &msg) {
+                    failures.push(e);
+                }
+            }
+            for command in Command::all() {
+                if let Err(e) = lookup(lang, &command_key(command.name()), &[]) {
+                    failures.push(e);
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "missing texts:\n{}",
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn arguments_are_filled_in_without_isolation_marks() {
+        let text = render_strict(
+            Lang::En,
+            &Msg::TimezoneSaved {
+                zone: "Europe/Berlin".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(text, "Saved: Europe/Berlin.");
+    }
+
+    #[test]
+    fn strict_rendering_reports_a_missing_message() {
+        assert!(lookup(Lang::De, "no-such-message", &[]).is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! hipcoach: a Telegram coach for people whose stiff hips load their knees.
+//!
+//! The crate is a pure coaching [`core`] inside thin shells: [`telegram`] and [`console`]
+//! turn the outside world into core inputs, [`store`] keeps state in SQLite, and
+//! [`engine`] is the one path every input takes. See ARCHITECTURE.md.
+
+pub mod cli;
+pub mod console;
+pub mod core;
+pub mod engine;
+pub mod i18n;
+pub mod store;
+pub mod telegram;
+pub mod telemetry;

@@ -1,0 +1,214 @@
+//! The Telegram front end: updates become core inputs, rendered replies become Bot API
+//! calls. No decision is made here beyond routing.
+
+use chrono::Utc;
+use teloxide::dispatching::{DefaultKey, UpdateHandler};
+use teloxide::prelude::*;
+use teloxide::types::{
+    BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
+    KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
+};
+use teloxide::update_listeners::UpdateListener;
+
+use crate::core::command::Command;
+use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
+use crate::engine::{Engine, Outbox};
+use crate::i18n::{self, Rendered};
+
+/// Errors a handler may return; the dispatcher logs them.
+pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
+
+/// The whole update-handling tree. Tests build this same tree.
+pub fn schema() -> UpdateHandler<HandlerError> {
+    dptree::entry()
+        .branch(Update::filter_message().endpoint(on_message))
+        .branch(Update::filter_edited_message().endpoint(on_edited_message))
+        .branch(Update::filter_callback_query().endpoint(on_callback))
+}
+
+/// Builds a bot client for `token`, talking to `api_url` when given (any Bot API compatible
+/// server) and honouring `TELOXIDE_PROXY`.
+pub fn bot(token: String, api_url: Option<reqwest::Url>) -> anyhow::Result<Bot> {
+    let mut builder = teloxide::net::default_reqwest_settings();
+    if let Ok(proxy) = std::env::var("TELOXIDE_PROXY") {
+        builder = builder.proxy(reqwest::Proxy::all(proxy)?);
+    }
+    let bot = Bot::with_client(token, builder.build()?);
+    Ok(match api_url {
+        Some(url) => bot.set_api_url(url),
+        None => bot,
+    })
+}
+
+/// Registers the command menu, in English and in each language we speak.
+pub async fn register_commands(bot: &Bot) -> Result<(), teloxide::RequestError> {
+    let commands = |lang: Lang| -> Vec<BotCommand> {
+        Command::all()
+            .map(|c| BotCommand::new(c.name(), i18n::command_description(lang, c.name())))
+            .collect()
+    };
+    bot.set_my_commands(commands(Lang::En)).await?;
+    for lang in [Lang::De] {
+        bot.set_my_commands(commands(lang))
+            .language_code(lang.code())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Runs the bot with long polling until Ctrl-C.
+pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
+    if let Err(error) = register_commands(&bot).await {
+        tracing::warn!(%error, "could not register the command menu");
+    }
+    let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
+    dispatch(bot, engine, listener).await;
+    Ok(())
+}
+
+async fn dispatch<L>(bot: Bot, engine: Engine, listener: L)
+where
+    L: UpdateListener + Send,
+    L::Err: std::fmt::Debug + Send,
+{
+    let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
+        Dispatcher::builder(bot, schema())
+            .dependencies(dptree::deps![engine])
+            .default_handler(|update| async move {
+                tracing::debug!(id = update.id.0, "update ignored");
+            })
+            .enable_ctrlc_handler()
+            .build();
+    dispatcher
+        .dispatch_with_listener(
+            listener,
+            LoggingErrorHandler::with_custom_text("error while polling for updates"),
+        )
+        .await;
+}
+
+fn language_of(user: Option<&User>) -> Lang {
+    Lang::from_code(user.and_then(|u| u.language_code.as_deref()))
+}
+
+async fn on_message(bot: Bot, engine: Engine, msg: Message) -> Result<(), HandlerError> {
+    let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
+        return leave_group(&bot, &msg).await;
+    };
+    let input = if let Some(text) = msg.text() {
+        Input::Text(text.to_string())
+    } else if let Some(location) = msg.location() {
+        Input::Location {
+            latitude: location.latitude,
+            longitude: location.longitude,
+        }
+    } else {
+        Input::Unsupported
+    };
+    handle(&bot, &engine, user, input).await
+}
+
+async fn on_edited_message(bot: Bot, engine: Engine, msg: Message) -> Result<(), HandlerError> {
+    let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
+        return Ok(());
+    };
+    handle(&bot, &engine, user, Input::Edited).await
+}
+
+async fn on_callback(bot: Bot, engine: Engine, query: CallbackQuery) -> Result<(), HandlerError> {
+    // Stop the client's spinner first, whatever happens next.
+    if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
+        tracing::debug!(%error, "answerCallbackQuery failed");
+    }
+    let Some(message) = &query.message else {
+        return Ok(());
+    };
+    if !message.chat().is_private() {
+        return Ok(());
+    }
+    // The question is answered: take its buttons away so they cannot be pressed twice.
+    if let MaybeInaccessibleMessage::Regular(message) = message
+        && let Err(error) = bot
+            .edit_message_reply_markup(message.chat.id, message.id)
+            .await
+    {
+        tracing::debug!(%error, "could not remove the buttons of an answered message");
+    }
+    let input = Input::Button(query.data.clone().unwrap_or_default());
+    handle(&bot, &engine, &query.from, input).await
+}
+
+/// Says why the bot does not work here, then leaves. Nothing personal is sent to a group.
+async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
+    if msg.chat.is_private() {
+        return Ok(());
+    }
+    let text = i18n::render(language_of(msg.from.as_ref()), &Msg::PrivateOnly);
+    bot.send_message(msg.chat.id, text).await?;
+    bot.leave_chat(msg.chat.id).await?;
+    tracing::info!(chat = msg.chat.id.0, "left a non-private chat");
+    Ok(())
+}
+
+async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result<(), HandlerError> {
+    let lang = language_of(Some(user));
+    let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
+    let incoming = Incoming {
+        user: user_id,
+        lang,
+        input,
+    };
+    let outbox = match engine.handle(&incoming, Utc::now()).await {
+        Ok(outbox) => outbox,
+        Err(error) => {
+            tracing::error!(user = user_id, %error, "handling failed");
+            Outbox {
+                user: user_id,
+                lang,
+                messages: vec![Engine::failure_reply(lang)],
+                events: Vec::new(),
+            }
+        }
+    };
+    send_outbox(bot, &outbox).await
+}
+
+/// Sends rendered replies, in order, to the person's private chat.
+pub async fn send_outbox(bot: &Bot, outbox: &Outbox) -> Result<(), HandlerError> {
+    for message in &outbox.messages {
+        bot.send_message(ChatId(outbox.user), &message.text)
+            .reply_markup(markup(message))
+            .await?;
+    }
+    Ok(())
+}
+
+fn markup(message: &Rendered) -> ReplyMarkup {
+    match &message.keyboard {
+        // A plain message also takes away a reply keyboard left from an earlier question.
+        Keyboard::None => ReplyMarkup::KeyboardRemove(KeyboardRemove::new()),
+        Keyboard::Inline(rows) => {
+            ReplyMarkup::InlineKeyboard(InlineKeyboardMarkup::new(rows.iter().map(|row| {
+                row.iter()
+                    .map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone()))
+                    .collect::<Vec<_>>()
+            })))
+        }
+        Keyboard::Reply(rows) => ReplyMarkup::Keyboard(
+            KeyboardMarkup::new(rows.iter().map(|row| {
+                row.iter()
+                    .map(|b| {
+                        let button = KeyboardButton::new(b.label.clone());
+                        if b.shares_location {
+                            button.request(ButtonRequest::Location)
+                        } else {
+                            button
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            }))
+            .resize_keyboard()
+            .one_time_keyboard(),
+        ),
+    }
+}
