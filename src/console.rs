@@ -270,10 +270,14 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
     (number.is_empty() && any).then_some(total)
 }
 
-/// The text form: the message, then its buttons numbered in reading order.
+/// The text form: the message without blank lines, its buttons numbered in reading order,
+/// then one blank line, so that a blank line always ends a message.
 fn message_text(message: &Rendered) -> String {
-    let mut out = message.text.clone();
-    out.push('\n');
+    let mut out = String::new();
+    for line in message.text.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
     let mut n = 0;
     for row in message.keyboard.labels() {
         let cells: Vec<String> = row

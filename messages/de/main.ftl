@@ -36,6 +36,7 @@ setup-done = Das war's fürs Erste. Mit /help siehst du, was ich kann.
 welcome-back = Schön, dass du wieder da bist!
 help = Das kann ich:
 cmd-start = beginnen oder dort weitermachen, wo wir waren
+cmd-timezone = deine Zeitzone ändern
 cmd-help = diese Liste zeigen
 not-understood = Ich bin nicht sicher, was du meinst. Mit /help siehst du, was ich kann.
 unknown-command = { $command } kenne ich nicht. Mit /help siehst du alle Befehle.

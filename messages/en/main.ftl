@@ -36,6 +36,7 @@ setup-done = That's all for now. Send /help to see what I can do.
 welcome-back = Welcome back!
 help = Here is what I can do:
 cmd-start = start, or pick up where we left off
+cmd-timezone = change your time zone
 cmd-help = show this list
 not-understood = I'm not sure what you mean. Send /help to see what I can do.
 unknown-command = I don't know { $command }. Send /help to see the commands.

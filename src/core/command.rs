@@ -8,6 +8,7 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 pub enum Command {
     #[default]
     Start,
+    Timezone,
     Help,
 }
 

@@ -192,6 +192,12 @@ fn command(mut person: Person, slash: Slash, now: DateTime<Utc>) -> Transition {
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question.or_else(|| Some(Reply::new(Msg::SetupDone))))
         }
+        Slash::Known(Command::Timezone) => {
+            person.dialog = Dialog::AskZone;
+            let question = prompt(&person, now);
+            let lang = person.lang;
+            Transition::new(Persist::Save(person), lang).say_all(question)
+        }
         Slash::Known(Command::Help) => {
             let question = prompt(&person, now);
             unchanged(&person).say(help()).say_all(question)
@@ -248,11 +254,19 @@ fn zone_answer(
 fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>) -> Transition {
     let lang = person.lang;
     if answer {
+        let first_time = person.zone.is_none();
         person.zone = Some(zone);
         person.dialog = Dialog::Idle;
-        Transition::new(Persist::Save(person), lang)
-            .say(Reply::new(Msg::TimezoneSaved { zone: zone.name() }).with(Msg::SetupDone))
-            .event(Event::TimezoneSet { tz: zone.name() })
+        let saved = Reply::new(Msg::TimezoneSaved { zone: zone.name() });
+        let transition = Transition::new(Persist::Save(person), lang)
+            .event(Event::TimezoneSet { tz: zone.name() });
+        if first_time {
+            transition.say(saved.with(Msg::SetupDone))
+        } else {
+            transition.say(saved).event(Event::ProfileUpdated {
+                field: "timezone".into(),
+            })
+        }
     } else {
         person.dialog = Dialog::AskZone;
         let question = prompt(&person, now);

@@ -66,8 +66,19 @@ impl Zone {
         }
         static FINDER: OnceLock<tzf_rs::EmbeddedFinder> = OnceLock::new();
         let finder = FINDER.get_or_init(tzf_rs::EmbeddedFinder::new);
-        let name = finder.get_tz_name(longitude, latitude);
-        Tz::from_str(name).ok().map(Zone::Named)
+        let tz = Tz::from_str(finder.get_tz_name(longitude, latitude)).ok()?;
+        if tz.name().starts_with("Etc/") {
+            // Open sea: `Etc/GMT+2` means UTC-2, which reads backwards. Show the offset.
+            let offset = tz
+                .offset_from_utc_datetime(&chrono::NaiveDateTime::default())
+                .fix();
+            return Some(if offset.local_minus_utc() == 0 {
+                Zone::UTC
+            } else {
+                Zone::Fixed(offset)
+            });
+        }
+        Some(Zone::Named(tz))
     }
 
     /// The stable name used in storage and events: `Europe/Berlin` or `UTC+05:45`.
@@ -410,7 +421,12 @@ mod tests {
             Zone::at_location(27.7172, 85.324).map(|z| z.name()),
             Some("Asia/Kathmandu".into())
         );
+        assert_eq!(
+            Zone::at_location(0.0, -30.0).map(|z| z.name()),
+            Some("UTC-02:00".into())
+        );
         assert_eq!(Zone::at_location(95.0, 0.0), None);
+        assert_eq!(Zone::at_location(f64::NAN, 0.0), None);
     }
 
     #[test]

@@ -1,0 +1,192 @@
+//! The console binary driven through pipes, one line at a time, as a script would drive
+//! it: every reply must arrive (flushed) before the next line is written.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::process::{Child, ChildStdin, ChildStdout, Command};
+
+struct Console {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: Lines<BufReader<ChildStdout>>,
+}
+
+impl Console {
+    fn start(args: &[&str]) -> Console {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hipcoach"))
+            .args([
+                "--db",
+                "sqlite::memory:",
+                "console",
+                "--clock",
+                "2026-11-21T08:20:00Z",
+            ])
+            .args(args)
+            .env_remove("TELOXIDE_TOKEN")
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the hipcoach binary starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        Console {
+            child,
+            stdin,
+            stdout,
+        }
+    }
+
+    async fn send(&mut self, line: &str) {
+        self.stdin
+            .write_all(format!("{line}\n").as_bytes())
+            .await
+            .unwrap();
+        self.stdin.flush().await.unwrap();
+    }
+
+    async fn line(&mut self) -> String {
+        tokio::time::timeout(Duration::from_secs(20), self.stdout.next_line())
+            .await
+            .expect("a reply arrives without closing stdin (output is flushed)")
+            .unwrap()
+            .expect("stdout is still open")
+    }
+
+    /// Reads text lines up to and including the blank line that ends a message.
+    async fn message(&mut self) -> String {
+        let mut lines = Vec::new();
+        loop {
+            let line = self.line().await;
+            if line.is_empty() && !lines.is_empty() {
+                return lines.join("\n");
+            }
+            lines.push(line);
+        }
+    }
+
+    async fn json(&mut self) -> Value {
+        let line = self.line().await;
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+    }
+
+    async fn finish(mut self) -> std::process::ExitStatus {
+        drop(self.stdin);
+        tokio::time::timeout(Duration::from_secs(20), self.child.wait())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn text_mode_from_start_to_time_zone() {
+    let mut console = Console::start(&[]);
+    console.send("/start").await;
+    let welcome = console.message().await;
+    assert!(welcome.starts_with("Hi, I'm hipcoach."), "{welcome}");
+    assert!(
+        welcome.ends_with("[1] Yes, that's okay   [2] No, thanks"),
+        "{welcome}"
+    );
+
+    console.send(":tap 1").await;
+    let ask = console.message().await;
+    assert!(ask.contains("your time zone"), "{ask}");
+    assert!(ask.contains("[1] 📍 Share my location"), "{ask}");
+    assert!(
+        ask.contains("[2] London   [3] New York   [4] Los Angeles"),
+        "{ask}"
+    );
+
+    console.send("Atlantis").await;
+    let again = console.message().await;
+    assert!(again.contains("“Atlantis”"), "{again}");
+
+    console.send(":tap New York").await;
+    let confirm = console.message().await;
+    assert!(
+        confirm.contains("So it is 03:20 for you now (America/New_York)."),
+        "{confirm}"
+    );
+
+    console.send(":tap Yes").await;
+    let saved = console.message().await;
+    assert!(saved.starts_with("Saved: America/New_York."), "{saved}");
+
+    console.send(":quit").await;
+    assert!(console.finish().await.success());
+}
+
+#[tokio::test]
+async fn json_mode_emits_messages_and_events() {
+    let mut console = Console::start(&["--json", "--user", "5"]);
+    console.send("/start").await;
+    let welcome = console.json().await;
+    assert_eq!(welcome["type"], "message");
+    assert_eq!(welcome["user"], 5);
+    assert_eq!(welcome["at"], "2026-11-21T08:20:00Z");
+    assert_eq!(
+        welcome["buttons"],
+        serde_json::json!([["Yes, that's okay", "No, thanks"]])
+    );
+
+    console.send(":tap Yes, that's okay").await;
+    let ask = console.json().await;
+    assert_eq!(ask["buttons"][0][0], "📍 Share my location");
+    let event = console.json().await;
+    assert_eq!(event["type"], "event");
+    assert_eq!(event["event"], "consent_given");
+    assert_eq!(event["user"], 5);
+
+    console.send(":wait 2h").await;
+    console.send("Kathmandu").await;
+    let confirm = console.json().await;
+    assert_eq!(
+        confirm["at"], "2026-11-21T10:20:00Z",
+        "the clock moved by :wait"
+    );
+    assert!(confirm["text"].as_str().unwrap().contains("16:05"));
+
+    console.send(":tap 1").await;
+    let saved = console.json().await;
+    assert_eq!(saved["type"], "message");
+    let event = console.json().await;
+    assert_eq!(event["event"], "timezone_set");
+    assert_eq!(event["tz"], "Asia/Kathmandu");
+
+    // Another person in the same run starts from the beginning.
+    console.send(":user 6").await;
+    console.send("hello").await;
+    let other = console.json().await;
+    assert_eq!(other["user"], 6);
+    assert!(
+        other["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hi, I'm hipcoach.")
+    );
+
+    assert!(
+        console.finish().await.success(),
+        "end of input ends the run cleanly"
+    );
+}
+
+#[tokio::test]
+async fn declining_in_json_mode() {
+    let mut console = Console::start(&["--json"]);
+    console.send("/start").await;
+    console.json().await;
+    console.send(":tap 2").await;
+    let declined = console.json().await;
+    assert!(declined["text"].as_str().unwrap().contains("/start"));
+    let event = console.json().await;
+    assert_eq!(event["event"], "consent_declined");
+    assert!(console.finish().await.success());
+}

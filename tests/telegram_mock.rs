@@ -1,0 +1,211 @@
+//! The Telegram adapter, the real handler tree, against teloxide_tests' mock Bot API:
+//! messages and button presses go in, Bot API calls come out.
+
+use hipcoach::engine::Engine;
+use hipcoach::store::Store;
+use hipcoach::telegram::schema;
+use teloxide::dptree::deps;
+use teloxide::types::{ReplyMarkup, User};
+use teloxide_tests::{
+    MockBot, MockCallbackQuery, MockGroupChat, MockMessageLocation, MockMessageSticker,
+    MockMessageText, MockUser,
+};
+
+async fn engine() -> Engine {
+    Engine::new(Store::open("sqlite::memory:").await.unwrap())
+}
+
+fn person(language: &str) -> User {
+    MockUser::new().language_code(language).build()
+}
+
+fn text(from: &User, text: &str) -> MockMessageText {
+    MockMessageText::new().text(text).from(from.clone())
+}
+
+fn press(from: &User, data: &str) -> MockCallbackQuery {
+    MockCallbackQuery::new().data(data).from(from.clone())
+}
+
+/// The text and markup of every message the bot sent in the last dispatch.
+fn sent(
+    bot: &MockBot<
+        Box<dyn std::error::Error + Send + Sync>,
+        teloxide_tests::mock_bot::DistributionKey,
+    >,
+) -> Vec<(String, Option<ReplyMarkup>)> {
+    bot.get_responses()
+        .sent_messages_text
+        .into_iter()
+        .map(|m| (m.bot_request.text, m.bot_request.reply_markup))
+        .collect()
+}
+
+fn inline_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
+    match markup {
+        Some(ReplyMarkup::InlineKeyboard(k)) => k
+            .inline_keyboard
+            .iter()
+            .flatten()
+            .filter_map(|b| match &b.kind {
+                teloxide::types::InlineKeyboardButtonKind::CallbackData(d) => Some(d.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn start_consent_and_time_zone_through_telegram() {
+    let user = person("en");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert_eq!(replies.len(), 1);
+    assert!(replies[0].0.starts_with("Hi, I'm hipcoach."));
+    assert_eq!(inline_data(&replies[0].1), ["c:y", "c:n"]);
+
+    bot.update(press(&user, "c:y"));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert_eq!(
+        responses.answered_callback_queries.len(),
+        1,
+        "the spinner is stopped"
+    );
+    assert_eq!(
+        responses.edited_messages_reply_markup.len(),
+        1,
+        "the answered buttons are removed"
+    );
+    let replies = sent(&bot);
+    assert!(replies[0].0.contains("your time zone"));
+    let Some(ReplyMarkup::Keyboard(keyboard)) = &replies[0].1 else {
+        panic!(
+            "a reply keyboard with a location button: {:?}",
+            replies[0].1
+        )
+    };
+    assert!(matches!(
+        keyboard.keyboard[0][0].request,
+        Some(teloxide::types::ButtonRequest::Location)
+    ));
+
+    bot.update(text(&user, "New York"));
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(
+        replies[0].0.contains("(America/New_York). Is that right?"),
+        "{}",
+        replies[0].0
+    );
+    assert_eq!(inline_data(&replies[0].1), ["z:y", "z:n"]);
+
+    bot.update(press(&user, "z:y"));
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(replies[0].0.starts_with("Saved: America/New_York."));
+    assert!(
+        matches!(replies[0].1, Some(ReplyMarkup::KeyboardRemove(_))),
+        "the time-zone keyboard is taken away"
+    );
+}
+
+#[tokio::test]
+async fn a_shared_location_sets_the_time_zone() {
+    let user = person("en");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    bot.update(press(&user, "c:y"));
+    bot.dispatch().await;
+
+    let location = MockMessageLocation::new()
+        .latitude(27.7172)
+        .longitude(85.324)
+        .from(user.clone());
+    bot.update(location);
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(
+        replies[0].0.contains("(Asia/Kathmandu)"),
+        "{}",
+        replies[0].0
+    );
+}
+
+#[tokio::test]
+async fn german_clients_are_answered_in_german() {
+    let user = person("de");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(
+        replies[0].0.starts_with("Hallo, ich bin hipcoach."),
+        "{}",
+        replies[0].0
+    );
+}
+
+#[tokio::test]
+async fn a_sticker_gets_a_helpful_answer() {
+    let user = person("en");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    bot.update(press(&user, "c:y"));
+    bot.dispatch().await;
+
+    bot.update(MockMessageSticker::new().from(user.clone()));
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert_eq!(replies.len(), 2);
+    assert!(replies[0].0.contains("only read text"));
+    assert!(
+        replies[1].0.contains("Where are you?"),
+        "the open question is asked again"
+    );
+}
+
+#[tokio::test]
+async fn in_a_group_it_says_so_and_sends_nothing_personal() {
+    let user = person("en");
+    let group = MockMessageText::new()
+        .text("/start")
+        .from(user.clone())
+        .chat(MockGroupChat::new().build());
+    let mut bot = MockBot::new(group, schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert_eq!(replies.len(), 1);
+    assert!(replies[0].0.starts_with("I only work in private chats"));
+    assert!(
+        !replies[0].0.contains("health data:"),
+        "no consent question in a group"
+    );
+}
+
+#[tokio::test]
+async fn a_forged_button_is_refused_politely() {
+    let user = person("en");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    bot.update(press(&user, "c:y"));
+    bot.dispatch().await;
+
+    bot.update(press(&user, "z:y"));
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(
+        replies[0].0.contains("earlier question"),
+        "{}",
+        replies[0].0
+    );
+    assert!(replies[1].0.contains("Where are you?"));
+}
