@@ -4,6 +4,7 @@
 //! sqlx type. The shells (`telegram`, `console`, `store`) call in and carry out the result.
 
 pub mod action;
+pub mod answers;
 pub mod command;
 pub mod conversation;
 pub mod event;
