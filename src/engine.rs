@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::core::{self, Event, Incoming, Lang, Persist};
+use crate::core::{self, Event, Incoming, Lang, Persist, Write};
 use crate::i18n::{self, Rendered};
 use crate::store::{Store, StoreError};
 
@@ -46,6 +46,13 @@ impl Engine {
             Persist::Keep => {}
             Persist::Save(person) => tx.save_person(person, now).await?,
             Persist::Forget => tx.forget_person(incoming.user).await?,
+        }
+        for write in &transition.writes {
+            match write {
+                Write::Assessment(assessment) => {
+                    tx.insert_assessment(incoming.user, assessment).await?
+                }
+            }
         }
         tx.commit().await?;
         let events: Vec<&str> = transition.events.iter().map(Event::name).collect();

@@ -24,6 +24,8 @@ static_loader! {
 pub struct Rendered {
     pub text: String,
     pub keyboard: Keyboard<String>,
+    /// Replaces the message whose button was pressed (see `Reply::in_place`).
+    pub in_place: bool,
 }
 
 fn language(lang: Lang) -> LanguageIdentifier {
@@ -44,9 +46,30 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
             .map(|m| render_strict(lang, m))
             .collect::<Result<Vec<_>, _>>()
             .map(|v| v.join("\n")),
+        Msg::Join(parts) => parts
+            .iter()
+            .map(|m| render_strict(lang, m))
+            .collect::<Result<Vec<_>, _>>()
+            .map(|v| v.join(", ")),
+        Msg::Checked(inner) => render_strict(lang, inner).map(|text| format!("✓ {text}")),
         Msg::CommandLine(command) => {
             let description = lookup(lang, &command_key(command.name()), &[])?;
             Ok(format!("/{} — {description}", command.name()))
+        }
+        Msg::Activity(x) => lookup(lang, &choice_key("activity", (*x).into()), &[]),
+        Msg::PainSite(x) => lookup(lang, &choice_key("pain-site", (*x).into()), &[]),
+        Msg::Equipment(x) => lookup(lang, &choice_key("equipment", (*x).into()), &[]),
+        Msg::RedFlag(x) => lookup(lang, &choice_key("red-flag", (*x).into()), &[]),
+        Msg::Band(x) => lookup(lang, &choice_key("band", (*x).into()), &[]),
+        Msg::TrackName(x) => lookup(lang, &choice_key("track", (*x).into()), &[]),
+        Msg::ProfileLine { value, .. } => {
+            let label = lookup(lang, msg.id(), &msg.args())?;
+            let value = render_strict(lang, value)?;
+            Ok(if value.is_empty() {
+                label
+            } else {
+                format!("{label}: {value}")
+            })
         }
         other => lookup(lang, other.id(), &other.args()),
     }
@@ -79,7 +102,13 @@ pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
     Rendered {
         text,
         keyboard: reply.keyboard.map(|label| render(lang, label)),
+        in_place: reply.in_place,
     }
+}
+
+/// `activity` + `desk_work` → `activity-desk-work`.
+fn choice_key(kind: &str, code: &str) -> String {
+    format!("{kind}-{}", code.replace('_', "-"))
 }
 
 fn command_key(name: &str) -> String {
@@ -115,7 +144,7 @@ mod tests {
     fn every_message_renders_in_every_language() {
         let mut failures = Vec::new();
         for lang in Lang::iter() {
-            for msg in Msg::iter() {
+            for msg in Msg::samples() {
                 if let Err(e) = render_strict(lang, &msg) {
                     failures.push(e);
                 }

@@ -126,16 +126,35 @@ async fn on_callback(bot: Bot, engine: Engine, query: CallbackQuery) -> Result<(
     if !message.chat().is_private() {
         return Ok(());
     }
-    // The question is answered: take its buttons away so they cannot be pressed twice.
-    if let MaybeInaccessibleMessage::Regular(message) = message
-        && let Err(error) = bot
-            .edit_message_reply_markup(message.chat.id, message.id)
-            .await
-    {
-        tracing::debug!(%error, "could not remove the buttons of an answered message");
-    }
+    let pressed = match message {
+        MaybeInaccessibleMessage::Regular(message) => Some((message.chat.id, message.id)),
+        MaybeInaccessibleMessage::Inaccessible(_) => None,
+    };
     let input = Input::Button(query.data.clone().unwrap_or_default());
-    handle(&bot, &engine, &query.from, input).await
+    let outbox = run_engine(&engine, &query.from, input).await;
+    let mut messages = outbox.messages.as_slice();
+    match (pressed, messages.first()) {
+        // A tick on a multi-choice question: redraw that message instead of adding one.
+        (Some((chat, id)), Some(first)) if first.in_place => {
+            let edit = bot.edit_message_text(chat, id, &first.text);
+            let edit = match markup(first) {
+                ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
+                _ => edit,
+            };
+            if let Err(error) = edit.await {
+                tracing::debug!(%error, "could not redraw a multi-choice question");
+            }
+            messages = &messages[1..];
+        }
+        // The question is answered: take its buttons away so they cannot be pressed twice.
+        (Some((chat, id)), _) => {
+            if let Err(error) = bot.edit_message_reply_markup(chat, id).await {
+                tracing::debug!(%error, "could not remove the buttons of an answered message");
+            }
+        }
+        (None, _) => {}
+    }
+    send_messages(&bot, outbox.user, messages).await
 }
 
 /// Says why the bot does not work here, then leaves. Nothing personal is sent to a group.
@@ -151,6 +170,12 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
 }
 
 async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result<(), HandlerError> {
+    let outbox = run_engine(engine, user, input).await;
+    send_messages(bot, outbox.user, &outbox.messages).await
+}
+
+/// Runs one input through the engine; a failure becomes a "try again" reply.
+async fn run_engine(engine: &Engine, user: &User, input: Input) -> Outbox {
     let lang = language_of(Some(user));
     let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
     let incoming = Incoming {
@@ -158,7 +183,7 @@ async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result
         lang,
         input,
     };
-    let outbox = match engine.handle(&incoming, Utc::now()).await {
+    match engine.handle(&incoming, Utc::now()).await {
         Ok(outbox) => outbox,
         Err(error) => {
             tracing::error!(user = user_id, %error, "handling failed");
@@ -169,14 +194,17 @@ async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result
                 events: Vec::new(),
             }
         }
-    };
-    send_outbox(bot, &outbox).await
+    }
 }
 
 /// Sends rendered replies, in order, to the person's private chat.
-pub async fn send_outbox(bot: &Bot, outbox: &Outbox) -> Result<(), HandlerError> {
-    for message in &outbox.messages {
-        bot.send_message(ChatId(outbox.user), &message.text)
+pub async fn send_messages(
+    bot: &Bot,
+    user: i64,
+    messages: &[Rendered],
+) -> Result<(), HandlerError> {
+    for message in messages {
+        bot.send_message(ChatId(user), &message.text)
             .reply_markup(markup(message))
             .await?;
     }

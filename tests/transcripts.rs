@@ -40,7 +40,7 @@ impl Chat {
         let transition = step(self.person.clone(), &incoming, self.now);
         match &transition.persist {
             Persist::Keep => {}
-            Persist::Save(person) => self.person = Some(person.clone()),
+            Persist::Save(person) => self.person = Some((**person).clone()),
             Persist::Forget => self.person = None,
         }
         self.last_persist = Some(transition.persist.clone());
@@ -146,7 +146,11 @@ fn start_consent_and_time_zone_happy_path() {
     );
 
     let r = chat.tap(Msg::Yes);
-    assert_eq!(ids(&r), [["timezone-saved", "setup-done"]]);
+    assert_eq!(
+        ids(&r),
+        [["timezone-saved", "intake-intro", "ask-age"]],
+        "the intake follows"
+    );
     assert_eq!(
         chat.events,
         [Event::TimezoneSet {
@@ -155,7 +159,6 @@ fn start_consent_and_time_zone_happy_path() {
     );
     let person = chat.person.as_ref().unwrap();
     assert_eq!(person.zone, Some(Zone::parse("Europe/Berlin").unwrap()));
-    assert_eq!(person.dialog, Dialog::Idle);
     assert_eq!(person.consented_at, chat.now);
 }
 
@@ -302,7 +305,7 @@ fn saying_no_to_the_local_time_asks_again_and_typing_works_too() {
     let r = chat.say("Berlin");
     assert_eq!(ids(&r), [["confirm-timezone"]]);
     let r = chat.say("yes");
-    assert_eq!(ids(&r), [["timezone-saved", "setup-done"]]);
+    assert_eq!(ids(&r), [["timezone-saved", "intake-intro", "ask-age"]]);
     assert_eq!(
         chat.events,
         [Event::TimezoneSet {
@@ -330,14 +333,14 @@ fn unexpected_input_always_gets_a_helpful_answer_and_changes_nothing() {
     chat.tap(Msg::Yes);
     for text_in in ["hello", "what now?", "🙂"] {
         let r = chat.say(text_in);
-        assert_eq!(ids(&r), [["not-understood"]], "{text_in}");
+        assert_eq!(ids(&r), [["age-not-understood"]], "{text_in}");
         assert!(chat.kept_state());
     }
     let r = chat.send(Input::Location {
         latitude: 52.5,
         longitude: 13.4,
     });
-    assert_eq!(ids(&r), [["location-not-needed"]]);
+    assert_eq!(ids(&r), [vec!["location-not-needed"], vec!["ask-age"]]);
 }
 
 #[test]
@@ -366,7 +369,11 @@ fn start_again_picks_up_where_the_person_left_off() {
     assert_eq!(ids(&r), [vec!["welcome-back"], vec!["confirm-timezone"]]);
     chat.tap(Msg::Yes);
     let r = chat.say("/start");
-    assert_eq!(ids(&r), [vec!["welcome-back"], vec!["setup-done"]]);
+    assert_eq!(
+        ids(&r),
+        [vec!["welcome-back"], vec!["ask-resume"]],
+        "the intake is under way"
+    );
 }
 
 #[test]
@@ -382,8 +389,11 @@ fn an_unreadable_stored_state_is_answered_with_an_apology_and_a_fresh_question()
     chat.tap(Msg::Yes);
     chat.person.as_mut().unwrap().dialog = Dialog::Lost;
     let r = chat.say("hi");
-    assert_eq!(ids(&r), [vec!["state-reset"], vec!["setup-done"]]);
-    assert_eq!(chat.dialog(), Dialog::Idle);
+    assert_eq!(
+        ids(&r),
+        [vec!["state-reset"], vec!["ask-age"]],
+        "back to the first open question"
+    );
 }
 
 #[test]

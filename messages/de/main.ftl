@@ -46,3 +46,184 @@ button-expired = Dieser Knopf gehört zu einer früheren Frage.
 state-reset = Entschuldige, nach einem Update habe ich den Faden verloren. Machen wir dort weiter.
 private-only = Ich arbeite nur in privaten Chats, damit deine Gesundheitsdaten privat bleiben. Schreib mir bitte direkt. Bis bald!
 try-again-later = Entschuldige, bei mir ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.
+cmd-assess = deine Hüften erneut messen
+cmd-profile = sehen, was ich über dich weiß
+cmd-settings = eine deiner Antworten ändern
+needs-intake = Lass uns zuerst deine Einrichtung abschließen.
+
+## Aufnahme
+
+intake-intro = Jetzt ein paar kurze Fragen, damit ich die Übungen an dich anpassen kann.
+ask-age = Wie alt bist du? Tippe dein Alter ein oder wähle einen Bereich.
+age-under20 = Unter 20
+age20-to50 = 20 bis 50
+age-over50 = Über 50
+age-not-understood = Bitte gib dein Alter als Zahl von 12 bis 100 an, zum Beispiel 42, oder wähle einen Bereich.
+ask-activities = Was machst du am meisten? Tippe alles an, was passt, dann auf Fertig. Du kannst es auch schreiben, etwa „Büro, Laufen“.
+activity-desk-work = Schreibtischarbeit
+activity-running = Laufen
+activity-cycling = Radfahren
+activity-racket = Schlägersport
+activity-golf = Golf
+activity-team-sports = Fußball oder Mannschaftssport
+activity-throwing = Wurfsport
+activity-lifting = Krafttraining
+activity-other = Anderes
+activities-need-one = Bitte wähle mindestens eins aus, oder Anderes.
+ask-sitting = Wie viele Stunden sitzt du an einem normalen Tag ungefähr?
+sitting-hours = { $hours } Std.
+hours-not-understood = Bitte sende die Stunden als Zahl von 0 bis 24, zum Beispiel 8.
+ask-working-hours = Wann arbeitest du? Tippe eine Zeit an oder schreib Tage und Uhrzeiten, etwa „Mo-Fr 8:30-17“ oder „So–Do 08:00–16:00“.
+working-hours-not-understood = Das konnte ich nicht lesen. Versuch Tage und Uhrzeiten wie „Mo-Fr 9-17“ oder „werktags 10 bis 18“.
+ask-lunch = Machst du eine Mittagspause? Dann störe ich dich nicht. Tippe eine an oder schreib sie, etwa 12:30-13:15.
+no-lunch = Keine Mittagspause
+lunch-not-understood = Bitte sende die Pause wie 12:30-13:15 oder tippe auf „Keine Mittagspause“.
+ask-drill-time = Wann soll ich dir deine tägliche Übungseinheit schicken? Tippe eine Uhrzeit an oder schreib eine, etwa 19:30.
+time-not-understood = Bitte sende eine Uhrzeit wie 7:30 oder 19:30.
+ask-pain-sites = Wo hast du Schmerzen? Tippe alles an, was passt, dann auf Fertig.
+pain-site-knee-left = Linkes Knie
+pain-site-knee-right = Rechtes Knie
+pain-site-hip = Hüfte
+pain-site-groin = Leiste
+pain-site-lower-back = Unterer Rücken
+nowhere = Nirgends
+ask-usual-pain = Wie stark sind die Schmerzen an einem normalen Tag, von 0 (keine) bis 10 (die schlimmsten)?
+pain-not-understood = Bitte sende eine Zahl von 0 (keine Schmerzen) bis 10 (die schlimmsten), zum Beispiel 3.
+ask-equipment = Was hast du zu Hause? Tippe alles an, was passt, dann auf Fertig.
+equipment-band = Widerstandsband
+equipment-wall = Eine freie Wand
+equipment-cable = Kabelzug oder Fußmanschette
+none-of-these = Nichts davon
+ask-red-flags = Noch eine Sicherheitsfrage, bevor wir messen. Trifft davon gerade etwas auf dich zu? Tippe alles an, was passt, dann auf Fertig.
+red-flag-sharp-pain = Stechende oder zunehmende Schmerzen
+red-flag-swelling = Schwellung an Knie oder Hüfte
+red-flag-locking-or-giving-way = Das Knie blockiert oder knickt weg
+red-flag-numbness = Taubheit oder Kribbeln im Bein
+red-flag-night-pain = Schmerzen, die dich nachts wecken
+red-flag-injury-or-surgery = Eine kürzliche Verletzung oder Operation
+red-flag-pain-during-tests = Starke Schmerzen bei den Tests
+tap-which-applies = Bitte tippe an, was zutrifft, oder „Nichts davon“.
+choice-not-understood = Das konnte ich keiner Antwort zuordnen. Bitte tippe auf einen der Knöpfe.
+done = Fertig
+red-flag-stop = Danke, dass du mir das sagst. Das sollte sich eine Ärztin, ein Arzt oder eine Physiotherapeutin ansehen, bevor du deine Hüften trainierst. Deshalb starte ich die Übungen noch nicht:
+red-flag-come-back = Wenn du untersucht wurdest und grünes Licht hast, sende /start, dann machen wir weiter. Deine Antworten sind gespeichert.
+ask-cleared = Du hattest mir von etwas erzählt, das sich zuerst eine Fachperson ansehen sollte. Wurdest du untersucht und darfst trainieren?
+cleared-yes = Ja, ich wurde untersucht
+cleared-not-yet = Noch nicht
+not-yet-cleared = In Ordnung. Pass auf dich auf, und sende /start, sobald du untersucht wurdest.
+cleared-thanks = Schön zu hören.
+ask-language = Welche Sprache soll ich sprechen?
+ask-resume = Wir waren mitten in deiner Einrichtung. Dort weitermachen oder neu anfangen?
+continue = Weitermachen
+start-over = Neu anfangen
+
+## Selbsttests
+
+tests-intro = Jetzt messen wir deine Hüften: fünf kurze Tests, etwa 10 Minuten, mit einem Stuhl und etwas Platz auf dem Boden. Hör bei jedem Test auf, der wehtut, und überspringe, was du möchtest.
+test-seated =
+    Test 1 von 5: im Sitzen.
+    Setz dich auf einen Stuhl, Knie im rechten Winkel, Füße flach, Hüfte gerade. Lass eine Ferse am Boden und schwenke diesen Fuß nach außen, sodass sich der Oberschenkel nach innen dreht. Nur so weit, wie es angenehm ist.
+    Stell dir dein Schienbein als Uhrzeiger auf 6 Uhr vor. Eine Stunde, also auf 5 oder 7, sind 30°:
+    • unter 20°: weniger als zwei Drittel einer Stunde
+    • 20–30°: bis zu einer Stunde
+    • 30–40°: etwas mehr als eine Stunde
+    • 40° oder mehr: eine und eine Drittelstunde oder mehr
+    Mit einer Wasserwaagen-App gemessen? Schreib einfach die Zahl.
+test-prone-internal =
+    Test 2 von 5: in Bauchlage.
+    Leg dich auf den Bauch, Knie im rechten Winkel gebeugt, Schienbeine zeigen nach oben. Lass ein Schienbein nach außen fallen, weg vom anderen Bein, so weit es angenehm geht: Dabei dreht sich deine Hüfte nach innen. Dasselbe Uhrenbild, ab 12 Uhr.
+test-prone-external = Weiter auf dem Bauch: Lass jetzt jedes Schienbein nach innen fallen, über das andere Bein. Dabei dreht sich deine Hüfte nach außen.
+test-ask-side =
+    { $side ->
+        [left] Wie weit geht dein linkes Bein?
+       *[right] Und dein rechtes Bein?
+    }
+test-supine =
+    Test 3 von 5: in Rückenlage.
+    Leg dich auf den Rücken, Beine gestreckt und locker, und lass die Füße fallen. Fallen sie eher nach innen, die Zehen zueinander, als nach außen?
+feet-inward = Nach innen
+feet-outward = Nach außen
+feet-even = Etwa gleich
+test-figure4 =
+    Test 4 von 5: die Vier.
+    Setz dich auf einen Stuhl und leg einen Knöchel auf das andere Knie. Lass das angehobene Knie sinken, drück bei Bedarf sanft nach. Kommt das Schienbein ungefähr waagrecht, auf beiden Seiten?
+test-butterfly =
+    Test 5 von 5: Schmetterling.
+    Setz dich auf den Boden, Fußsohlen aneinander, und lass die Knie zur Seite fallen. Sind beide Knie höchstens etwa 15 cm über dem Boden?
+pass-yes = Ja
+fail-no = Nein
+test-pain = Letzte Frage: Wie sehr haben die Tests wehgetan, von 0 (gar nicht) bis 10 (am schlimmsten)?
+skip = Überspringen
+it-hurt = Hat wehgetan
+cannot-position = Komme nicht in die Position
+test-hurt-note = Dann lass diesen Test aus, und arbeite nie gegen Schmerzen an. Wenn es stechend war, lass es ärztlich oder physiotherapeutisch ansehen.
+degrees-not-understood = Bitte tippe auf einen der Bereiche oder schreib die Grad als Zahl von 0 bis 90, zum Beispiel 35.
+band-under20 = unter 20°
+band-from20-to30 = 20–30°
+band-from30-to40 = 30–40°
+band-over40 = 40° oder mehr
+
+## Das Ergebnis
+
+result-title = Dein Ergebnis
+result-side =
+    { $side ->
+        [left] Links
+       *[right] Rechts
+    }: { $estimate ->
+        [yes] etwa { $degrees }°
+       *[no] { $degrees }°
+    }, { $verdict ->
+        [below] unter
+        [above] über
+       *[within] innerhalb
+    } den für dein Alter üblichen { $low }–{ $high }°.
+result-side-missing =
+    { $side ->
+        [left] Links
+       *[right] Rechts
+    }: nicht gemessen.
+result-asymmetry = Deine Seiten unterscheiden sich um { $difference }°. Ab 10° lohnt es sich, das auszugleichen, und die Übungen trainieren jede Seite.
+result-even = Deine beiden Seiten liegen nah beieinander: { $difference }° Unterschied.
+result-track =
+    { $track ->
+        [internally_rotated_hip] Was das heißt: Deine Hüfte ist eher nach innen gedreht, und die Drehung nach außen ist eingeschränkt. Die Übungen kräftigen die Muskeln, die die Hüfte nach außen drehen, und lockern die, die sie nach innen ziehen.
+       *[limited_internal_rotation] Was das heißt: Deine Hüften drehen weniger weit nach innen, als sie könnten, also fangen oft die Knie die Drehung ab. Die Übungen holen diese Drehung zurück, zuerst mit Kraft.
+    }
+result-track-fine = Was das heißt: Deine Hüften drehen gut. Die Übungen halten das so und kräftigen die Muskeln drumherum.
+result-level = Du startest auf Stufe { $level } von 3.
+result-hurt-note = Einer der Tests hat wehgetan: Geh es sanft an, und wenn der Schmerz stechend war, lass ihn untersuchen.
+result-stop = Die Tests haben stark wehgetan ({ $score }/10). Das sollte sich eine Ärztin, ein Arzt oder eine Physiotherapeutin ansehen, bevor du trainierst. Deshalb starte ich die Übungen noch nicht. Wenn du untersucht wurdest, sende /start.
+result-next = Ich habe das gespeichert. Mit /assess kannst du jederzeit neu messen, und ich vergleiche es mit heute.
+result-change =
+    { $side ->
+        [left] Links
+       *[right] Rechts
+    }: { $since_first } seit deinem ersten Test, { $since_last } seit dem letzten.
+track-limited-internal-rotation = steife Hüften (zu wenig Innendrehung)
+track-internally-rotated-hip = nach innen gedrehte Hüfte
+
+## Profil und Einstellungen
+
+profile-title = Das weiß ich über dich:
+profile-footer = Jede Antwort kannst du mit /settings ändern.
+profile-line =
+    { $field ->
+        [timezone] Zeitzone
+        [age] Alter
+        [activities] Aktivitäten
+        [sitting] Sitzen pro Tag
+        [working_hours] Arbeitszeiten
+        [lunch] Mittagspause
+        [drill_time] Tägliche Übungen
+        [pain_sites] Wo es wehtut
+        [usual_pain] Übliche Schmerzen
+        [equipment] Ausrüstung
+        [language] Sprache
+        [red_flags] Sicherheitsfrage
+       *[assessment] Letzter Test
+    }
+not-answered = noch nicht beantwortet
+settings-menu = Was möchtest du ändern?
+setting-saved = Gespeichert.
+language-name = Deutsch

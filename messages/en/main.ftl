@@ -46,3 +46,184 @@ button-expired = That button belongs to an earlier question.
 state-reset = Sorry, I lost track of our conversation after an update. Let's pick it up again.
 private-only = I only work in private chats, to keep your health data private. Please message me directly. Bye for now!
 try-again-later = Sorry, something went wrong on my side. Please try again in a moment.
+cmd-assess = measure your hips again
+cmd-profile = see what I know about you
+cmd-settings = change one of your answers
+needs-intake = Let's finish setting you up first.
+
+## Intake
+
+intake-intro = Now a few quick questions, so I can fit the drills to you.
+ask-age = How old are you? Type your age, or tap a range.
+age-under20 = Under 20
+age20-to50 = 20 to 50
+age-over50 = Over 50
+age-not-understood = Please type your age as a number from 12 to 100, like 42, or tap a range.
+ask-activities = What do you do most? Tap all that apply, then Done. You can also type them, like “desk work, running”.
+activity-desk-work = Desk work
+activity-running = Running
+activity-cycling = Cycling
+activity-racket = Racket sports
+activity-golf = Golf
+activity-team-sports = Football or team sports
+activity-throwing = Throwing sports
+activity-lifting = Lifting
+activity-other = Other
+activities-need-one = Please tap at least one, or Other.
+ask-sitting = On a usual day, about how many hours do you sit?
+sitting-hours = { $hours } h
+hours-not-understood = Please send the hours as a number from 0 to 24, like 8.
+ask-working-hours = When do you work? Tap one, or type your days and hours, like “mon-fri 8:30-17” or “Sun–Thu 08:00–16:00”.
+working-hours-not-understood = I couldn't read that. Try days and hours like “mon-fri 9-17”, “9-5:30” or “weekdays 10 to 6”.
+ask-lunch = Do you take a lunch break? I won't nudge you during it. Tap one, or type it like 12:30-13:15.
+no-lunch = No lunch break
+lunch-not-understood = Please send the break like 12:30-13:15, or tap “No lunch break”.
+ask-drill-time = When should I send your daily drill session? Tap a time, or type one like 7pm or 19:30.
+time-not-understood = Please send a time like 7:30, 19:30 or 7pm.
+ask-pain-sites = Where does it hurt? Tap all that apply, then Done.
+pain-site-knee-left = Left knee
+pain-site-knee-right = Right knee
+pain-site-hip = Hip
+pain-site-groin = Groin
+pain-site-lower-back = Lower back
+nowhere = Nowhere
+ask-usual-pain = On a usual day, how much does it hurt, from 0 (no pain) to 10 (the worst)?
+pain-not-understood = Please send a number from 0 (no pain) to 10 (the worst), like 3.
+ask-equipment = What do you have at home? Tap all that apply, then Done.
+equipment-band = Resistance band
+equipment-wall = A free wall
+equipment-cable = Cable machine or ankle cuff
+none-of-these = None of these
+ask-red-flags = One safety check before we measure. Does any of this apply to you right now? Tap all that apply, then Done.
+red-flag-sharp-pain = Sharp or worsening pain
+red-flag-swelling = Swelling in the knee or hip
+red-flag-locking-or-giving-way = The knee locks or gives way
+red-flag-numbness = Numbness or tingling in the leg
+red-flag-night-pain = Pain that wakes you at night
+red-flag-injury-or-surgery = A recent injury or surgery
+red-flag-pain-during-tests = Strong pain during the tests
+tap-which-applies = Please tap the ones that apply, or “None of these”.
+choice-not-understood = I couldn't match that to an option. Please tap one of the buttons.
+done = Done
+red-flag-stop = Thank you for telling me. A doctor or physiotherapist should look at this before you train your hips, so I won't start the drills yet:
+red-flag-come-back = Once you've been checked and got the go-ahead, send /start and we'll carry on. Your answers are saved.
+ask-cleared = Last time you told me about something a professional should check first. Have you been checked, and got the go-ahead to exercise?
+cleared-yes = Yes, I've been checked
+cleared-not-yet = Not yet
+not-yet-cleared = All right. Take care, and send /start once you've been checked.
+cleared-thanks = Good to hear.
+ask-language = Which language should I use?
+ask-resume = We were in the middle of your setup. Continue where you left off, or start over?
+continue = Continue
+start-over = Start over
+
+## Self-tests
+
+tests-intro = Now let's measure your hips: five short tests, about 10 minutes, with a chair and some floor space. Stop any test that hurts, and skip any you like.
+test-seated =
+    Test 1 of 5: sitting.
+    Sit on a chair, knees bent at a right angle, feet flat, hips level. Keep one heel on the floor and swing that foot outward, so the thigh turns inward. Only go as far as is comfortable.
+    Picture your shin as a clock hand pointing at 6. One hour, to 5 or 7, is 30°:
+    • under 20°: less than two-thirds of an hour
+    • 20–30°: up to one hour
+    • 30–40°: a little past one hour
+    • 40° or more: an hour and a third or more
+    Measured with a phone level app? Just type the number.
+test-prone-internal =
+    Test 2 of 5: lying face down.
+    Lie on your front, knees bent at a right angle, shins pointing up. Let one shin fall outward, away from the other leg, as far as is comfortable: that is your hip turning inward. Same clock picture, starting at 12.
+test-prone-external = Still face down: now let each shin fall inward, across the other leg. That is your hip turning outward.
+test-ask-side =
+    { $side ->
+        [left] How far does your left leg go?
+       *[right] And your right leg?
+    }
+test-supine =
+    Test 3 of 5: lying on your back.
+    Lie on your back, legs straight and relaxed, and let your feet flop. Do they fall inward, toes toward each other, more than outward?
+feet-inward = Inward
+feet-outward = Outward
+feet-even = About even
+test-figure4 =
+    Test 4 of 5: figure-4.
+    Sit on a chair and rest one ankle on the other knee. Let the raised knee sink, pressing gently if needed. Does that shin get about level with the floor, on both sides?
+test-butterfly =
+    Test 5 of 5: butterfly.
+    Sit on the floor with the soles of your feet together and let your knees drop to the sides. Are both knees within about 15 cm (6 in) of the floor?
+pass-yes = Yes
+fail-no = No
+test-pain = Last question: how much did the tests hurt, from 0 (not at all) to 10 (the worst)?
+skip = Skip
+it-hurt = It hurt
+cannot-position = Can't get into position
+test-hurt-note = Then leave that one, and never push through pain. If it was sharp, have a doctor or physiotherapist look at it.
+degrees-not-understood = Please tap one of the ranges, or type the degrees as a number from 0 to 90, like 35.
+band-under20 = under 20°
+band-from20-to30 = 20–30°
+band-from30-to40 = 30–40°
+band-over40 = 40° or more
+
+## The result
+
+result-title = Your result
+result-side =
+    { $side ->
+        [left] Left
+       *[right] Right
+    }: { $estimate ->
+        [yes] about { $degrees }°
+       *[no] { $degrees }°
+    }, { $verdict ->
+        [below] below
+        [above] above
+       *[within] within
+    } the usual { $low }–{ $high }° for your age.
+result-side-missing =
+    { $side ->
+        [left] Left
+       *[right] Right
+    }: not measured.
+result-asymmetry = Your sides differ by { $difference }°. From 10° on, that is worth evening out, and the drills work each side.
+result-even = Your two sides are close: { $difference }° apart.
+result-track =
+    { $track ->
+        [internally_rotated_hip] What it means: your hip tends to sit turned inward, and turning outward is limited. The drills strengthen the muscles that turn the hip out and ease the ones that pull it in.
+       *[limited_internal_rotation] What it means: your hips turn inward less than they could, so your knees may take the twist instead. The drills build that rotation back, strength first.
+    }
+result-track-fine = What it means: your hips turn well. The drills keep it that way and strengthen the muscles around them.
+result-level = You'll start at level { $level } of 3.
+result-hurt-note = One of the tests hurt: go gently, and if the pain was sharp, have it checked.
+result-stop = The tests hurt a lot ({ $score }/10). A doctor or physiotherapist should look at this before you train, so I won't start the drills yet. Once you've been checked, send /start.
+result-next = I've saved this. Re-test any time with /assess, and I'll compare it with today.
+result-change =
+    { $side ->
+        [left] Left
+       *[right] Right
+    }: { $since_first } since your first test, { $since_last } since the last one.
+track-limited-internal-rotation = stiff hips (too little inward rotation)
+track-internally-rotated-hip = hip turned inward
+
+## Profile and settings
+
+profile-title = Here's what I know about you:
+profile-footer = Change any answer with /settings.
+profile-line =
+    { $field ->
+        [timezone] Time zone
+        [age] Age
+        [activities] Activities
+        [sitting] Sitting per day
+        [working_hours] Working hours
+        [lunch] Lunch break
+        [drill_time] Daily drill
+        [pain_sites] Where it hurts
+        [usual_pain] Usual pain
+        [equipment] Equipment
+        [language] Language
+        [red_flags] Safety check
+       *[assessment] Last test
+    }
+not-answered = not answered yet
+settings-menu = What would you like to change?
+setting-saved = Saved.
+language-name = English

@@ -8,6 +8,9 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 pub enum Command {
     #[default]
     Start,
+    Assess,
+    Profile,
+    Settings,
     Timezone,
     Help,
 }

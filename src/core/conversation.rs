@@ -5,13 +5,17 @@ use chrono::{DateTime, Utc};
 
 use super::Lang;
 use super::action::Action;
+use super::assessment::{self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep};
 use super::command::{Command, Slash};
 use super::event::Event;
 use super::input::{Incoming, Input};
-use super::msg::Msg;
+use super::intake::{self, Answered, Question};
+use super::msg::{Msg, ProfileField};
 use super::parse;
 use super::person::{Dialog, Person};
+use super::profile::{AgeBand, Lunch, Profile, RedFlag};
 use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use super::selftest;
 use super::zone::{Zone, ZoneError};
 
 /// What to do with the stored person after a step.
@@ -20,12 +24,18 @@ pub enum Persist {
     /// Nothing changed: write nothing.
     Keep,
     /// Store this state.
-    Save(Person),
+    Save(Box<Person>),
     /// Erase everything about the person.
     Forget,
 }
 
-/// The outcome of one step: the new state, what to say, and what happened.
+/// A row to add, besides the person's own.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    Assessment(Assessment),
+}
+
+/// The outcome of one step: the new state, what to say, what to record, what happened.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transition {
     pub persist: Persist,
@@ -33,6 +43,7 @@ pub struct Transition {
     pub lang: Lang,
     pub replies: Vec<Reply>,
     pub events: Vec<Event>,
+    pub writes: Vec<Write>,
 }
 
 impl Transition {
@@ -42,7 +53,13 @@ impl Transition {
             lang,
             replies: Vec::new(),
             events: Vec::new(),
+            writes: Vec::new(),
         }
+    }
+
+    fn save(person: Person) -> Transition {
+        let lang = person.lang;
+        Transition::new(Persist::Save(Box::new(person)), lang)
     }
 
     fn say(mut self, reply: Reply) -> Transition {
@@ -74,18 +91,10 @@ fn stranger(incoming: &Incoming, now: DateTime<Utc>) -> Transition {
     match &incoming.input {
         Input::Button(data) => match Action::decode(data) {
             Some(Action::Consent(true)) => {
-                let person = Person {
-                    id: incoming.user,
-                    lang,
-                    consented_at: now,
-                    zone: None,
-                    dialog: Dialog::AskZone,
-                };
+                let person = Person::new(incoming.user, lang, now);
                 let mut ask = prompt(&person, now).unwrap_or_else(|| Reply::new(Msg::AskTimezone));
                 ask.parts.insert(0, Msg::ConsentThanks);
-                Transition::new(Persist::Save(person), lang)
-                    .say(ask)
-                    .event(Event::ConsentGiven)
+                Transition::save(person).say(ask).event(Event::ConsentGiven)
             }
             Some(Action::Consent(false)) => Transition::new(Persist::Forget, lang)
                 .say(Reply::new(Msg::ConsentDeclined))
@@ -117,12 +126,18 @@ fn help() -> Reply {
     Reply::new(Msg::Help).with(Msg::Lines(lines))
 }
 
+fn choose(label: Msg, code: &str) -> InlineButton<Msg> {
+    InlineButton {
+        label,
+        data: Action::Choose(code.to_string()).encode(),
+    }
+}
+
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
         let question = prompt(&person, now);
-        let lang = person.lang;
-        return Transition::new(Persist::Save(person), lang)
+        return Transition::save(person)
             .say(Reply::new(Msg::StateReset))
             .say_all(question.or_else(|| Some(Reply::new(Msg::SetupDone))));
     }
@@ -131,8 +146,17 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     {
         return command(person, slash, now);
     }
-    match (person.dialog.clone(), &incoming.input) {
-        (_, Input::Button(data)) => button(person, Action::decode(data), now),
+    let input = &incoming.input;
+    match (person.dialog.clone(), input) {
+        (_, Input::Unsupported | Input::Edited) => {
+            let note = if *input == Input::Edited {
+                Msg::EditNotRead
+            } else {
+                Msg::MediaNotSupported
+            };
+            let question = prompt(&person, now);
+            unchanged(&person).say(Reply::new(note)).say_all(question)
+        }
         (Dialog::AskZone, Input::Text(text)) => zone_answer(person, Zone::parse(text), text, now),
         (Dialog::ConfirmZone { zone }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
@@ -141,6 +165,10 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 Err(_) => unchanged(&person)
                     .say(Reply::new(Msg::ConfirmTimezoneAgain).keyboard(confirm_keyboard())),
             },
+        },
+        (Dialog::ConfirmZone { zone }, Input::Button(data)) => match Action::decode(data) {
+            Some(Action::ConfirmZone(answer)) => confirm_zone(person, zone, answer, now),
+            _ => expired(&person, now),
         },
         (
             Dialog::AskZone | Dialog::ConfirmZone { .. },
@@ -153,17 +181,27 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
             None => unchanged(&person)
                 .say(Reply::new(Msg::LocationUnknown).keyboard(zone_keyboard(person.lang))),
         },
-        (Dialog::Idle | Dialog::Lost, Input::Location { .. }) => {
-            unchanged(&person).say(Reply::new(Msg::LocationNotNeeded))
-        }
-        (_, Input::Unsupported | Input::Edited) => {
-            let note = match incoming.input {
-                Input::Edited => Msg::EditNotRead,
-                _ => Msg::MediaNotSupported,
-            };
+        (_, Input::Location { .. }) => {
             let question = prompt(&person, now);
-            unchanged(&person).say(Reply::new(note)).say_all(question)
+            unchanged(&person)
+                .say(Reply::new(Msg::LocationNotNeeded))
+                .say_all(question)
         }
+        (Dialog::Ask { question, setting }, _) => {
+            intake_answer(person, question, setting, input, now)
+        }
+        (
+            Dialog::Test {
+                test,
+                answers,
+                retest,
+            },
+            _,
+        ) => test_answer(person, test, answers, retest, input, now),
+        (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
+        (Dialog::Settings, _) => settings_answer(person, input, now),
+        (Dialog::Cleared, _) => cleared_answer(person, input, now),
+        (_, Input::Button(_)) => expired(&person, now),
         (Dialog::Idle | Dialog::Lost, Input::Text(_)) => {
             unchanged(&person).say(Reply::new(Msg::NotUnderstood))
         }
@@ -175,28 +213,47 @@ fn unchanged(person: &Person) -> Transition {
     Transition::new(Persist::Keep, person.lang)
 }
 
+/// A button that does not belong to the open question: refused, nothing changes.
+fn expired(person: &Person, now: DateTime<Utc>) -> Transition {
+    let question = prompt(person, now);
+    unchanged(person)
+        .say(Reply::new(Msg::ButtonExpired))
+        .say_all(question)
+}
+
+/// Says why an answer was not taken and shows the question's buttons again.
+fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition {
+    if msg == Msg::ButtonExpired {
+        return expired(person, now);
+    }
+    let keyboard = prompt(person, now)
+        .map(|r| r.keyboard)
+        .unwrap_or(Keyboard::None);
+    unchanged(person).say(Reply::new(msg).keyboard(keyboard))
+}
+
 fn command(mut person: Person, slash: Slash, now: DateTime<Utc>) -> Transition {
     match slash {
-        Slash::Known(Command::Start) => {
-            if person.dialog == Dialog::Idle && person.zone.is_none() {
-                person.dialog = Dialog::AskZone;
-            }
-            let question = prompt(&person, now);
-            let lang = person.lang;
-            let persist = if question.is_some() {
-                Persist::Save(person)
-            } else {
-                Persist::Keep
-            };
-            Transition::new(persist, lang)
-                .say(Reply::new(Msg::WelcomeBack))
-                .say_all(question.or_else(|| Some(Reply::new(Msg::SetupDone))))
-        }
+        Slash::Known(Command::Start) => start_again(person, now),
         Slash::Known(Command::Timezone) => {
             person.dialog = Dialog::AskZone;
             let question = prompt(&person, now);
-            let lang = person.lang;
-            Transition::new(Persist::Save(person), lang).say_all(question)
+            Transition::save(person).say_all(question)
+        }
+        Slash::Known(Command::Assess) => assess(person, now),
+        Slash::Known(Command::Profile) => {
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(profile_reply(&person))
+                .say_all(question)
+        }
+        Slash::Known(Command::Settings) => {
+            if person.zone.is_none() {
+                return needs_setup(person, now);
+            }
+            person.dialog = Dialog::Settings;
+            let menu = prompt(&person, now);
+            Transition::save(person).say_all(menu)
         }
         Slash::Known(Command::Help) => {
             let question = prompt(&person, now);
@@ -213,18 +270,88 @@ fn command(mut person: Person, slash: Slash, now: DateTime<Utc>) -> Transition {
     }
 }
 
-fn button(person: Person, action: Option<Action>, now: DateTime<Utc>) -> Transition {
-    match (person.dialog.clone(), action) {
-        (Dialog::ConfirmZone { zone }, Some(Action::ConfirmZone(answer))) => {
-            confirm_zone(person, zone, answer, now)
-        }
-        _ => {
+/// /start from someone we know: pick up where they are.
+fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
+    match person.dialog.clone() {
+        dialog @ (Dialog::Ask { setting: false, .. } | Dialog::Test { .. }) => {
+            person.dialog = Dialog::Resume {
+                resume: Box::new(dialog),
+            };
             let question = prompt(&person, now);
-            unchanged(&person)
-                .say(Reply::new(Msg::ButtonExpired))
+            Transition::save(person)
+                .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
         }
+        Dialog::AskZone | Dialog::ConfirmZone { .. } | Dialog::Resume { .. } | Dialog::Cleared => {
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(Reply::new(Msg::WelcomeBack))
+                .say_all(question)
+        }
+        Dialog::Idle | Dialog::Settings | Dialog::Ask { setting: true, .. } | Dialog::Lost => {
+            person.dialog = resting_dialog(&person);
+            match prompt(&person, now) {
+                Some(question) => Transition::save(person)
+                    .say(Reply::new(Msg::WelcomeBack))
+                    .say(question),
+                None => {
+                    Transition::save(person).say(Reply::new(Msg::WelcomeBack).with(Msg::SetupDone))
+                }
+            }
+        }
     }
+}
+
+/// Where a person rests when no question is open: the first thing still missing.
+fn resting_dialog(person: &Person) -> Dialog {
+    if person.zone.is_none() {
+        Dialog::AskZone
+    } else if let Some(question) = intake::next_question(&person.profile) {
+        Dialog::Ask {
+            question,
+            setting: false,
+        }
+    } else if !person.profile.open_red_flags().is_empty() {
+        Dialog::Cleared
+    } else if person.history.last.is_none() {
+        Dialog::Test {
+            test: TestStep::first(),
+            answers: TestAnswers::new(),
+            retest: false,
+        }
+    } else {
+        Dialog::Idle
+    }
+}
+
+/// Commands that need the time zone and the intake first send the person there.
+fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition {
+    person.dialog = resting_dialog(&person);
+    let question = prompt(&person, now);
+    Transition::save(person)
+        .say(Reply::new(Msg::NeedsIntake))
+        .say_all(question)
+}
+
+fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
+    let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
+    if !ready {
+        return needs_setup(person, now);
+    }
+    if !person.profile.open_red_flags().is_empty() {
+        person.dialog = Dialog::Cleared;
+        let question = prompt(&person, now);
+        return Transition::save(person).say_all(question);
+    }
+    let retest = person.history.last.is_some();
+    person.dialog = Dialog::Test {
+        test: TestStep::first(),
+        answers: TestAnswers::new(),
+        retest,
+    };
+    let mut first = selftest::ask(TestStep::first());
+    first.parts.insert(0, Msg::TestsIntro);
+    Transition::save(person).say(first)
 }
 
 fn zone_answer(
@@ -237,8 +364,7 @@ fn zone_answer(
         Ok(zone) => {
             person.dialog = Dialog::ConfirmZone { zone };
             let question = prompt(&person, now);
-            let lang = person.lang;
-            Transition::new(Persist::Save(person), lang).say_all(question)
+            Transition::save(person).say_all(question)
         }
         Err(ZoneError::OffsetOutOfRange) => unchanged(&person)
             .say(Reply::new(Msg::TimezoneOffsetRange).keyboard(zone_keyboard(person.lang))),
@@ -252,35 +378,548 @@ fn zone_answer(
 }
 
 fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>) -> Transition {
-    let lang = person.lang;
-    if answer {
-        let first_time = person.zone.is_none();
-        person.zone = Some(zone);
-        person.dialog = Dialog::Idle;
-        let saved = Reply::new(Msg::TimezoneSaved { zone: zone.name() });
-        let transition = Transition::new(Persist::Save(person), lang)
-            .event(Event::TimezoneSet { tz: zone.name() });
-        if first_time {
-            transition.say(saved.with(Msg::SetupDone))
-        } else {
-            transition.say(saved).event(Event::ProfileUpdated {
-                field: "timezone".into(),
-            })
-        }
-    } else {
+    if !answer {
         person.dialog = Dialog::AskZone;
         let question = prompt(&person, now);
-        Transition::new(Persist::Save(person), lang).say_all(question)
+        return Transition::save(person).say_all(question);
+    }
+    let first_time = person.zone.is_none();
+    person.zone = Some(zone);
+    let saved = Reply::new(Msg::TimezoneSaved { zone: zone.name() });
+    if first_time {
+        let mut next = advance(person, now).event(Event::TimezoneSet { tz: zone.name() });
+        if let Some(first) = next.replies.first_mut() {
+            first
+                .parts
+                .insert(0, Msg::TimezoneSaved { zone: zone.name() });
+        } else {
+            next.replies.push(saved);
+        }
+        next
+    } else {
+        person.dialog = Dialog::Idle;
+        Transition::save(person)
+            .say(saved)
+            .event(Event::TimezoneSet { tz: zone.name() })
+            .event(Event::ProfileUpdated {
+                field: "timezone".into(),
+            })
     }
 }
 
-/// Where a person rests when no question is open.
-fn resting_dialog(person: &Person) -> Dialog {
-    if person.zone.is_none() {
-        Dialog::AskZone
-    } else {
-        Dialog::Idle
+/// Moves on after an intake answer: the next question, the red-flag stop, or the tests.
+fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
+    if let Some(question) = intake::next_question(&person.profile) {
+        let intro = person.profile == Profile::default();
+        let mut reply = intake::ask(&question);
+        if intro {
+            reply.parts.insert(0, Msg::IntakeIntro);
+        }
+        person.dialog = Dialog::Ask {
+            question,
+            setting: false,
+        };
+        return Transition::save(person).say(reply);
     }
+    let flags = person.profile.open_red_flags();
+    if !flags.is_empty() {
+        let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+        let stopped = Assessment::stopped(now, band, flags.clone());
+        person.dialog = Dialog::Idle;
+        let event = assessment_event(&stopped);
+        return Transition::save(person)
+            .say(red_flag_stop(&flags))
+            .event(event)
+            .write(Write::Assessment(stopped));
+    }
+    person.dialog = Dialog::Test {
+        test: TestStep::first(),
+        answers: TestAnswers::new(),
+        retest: false,
+    };
+    let mut first = selftest::ask(TestStep::first());
+    first.parts.insert(0, Msg::TestsIntro);
+    Transition::save(person).say(first)
+}
+
+impl Transition {
+    fn write(mut self, write: Write) -> Transition {
+        self.writes.push(write);
+        self
+    }
+}
+
+fn red_flag_stop(flags: &[RedFlag]) -> Reply {
+    let list = Msg::Lines(
+        flags
+            .iter()
+            .map(|f| Msg::Lines(vec![Msg::Literal("• ".into()), Msg::RedFlag(*f)]))
+            .collect(),
+    );
+    Reply::new(Msg::RedFlagStop)
+        .with(list)
+        .with(Msg::RedFlagComeBack)
+}
+
+fn intake_answer(
+    mut person: Person,
+    question: Question,
+    setting: bool,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    match intake::answer(&question, input, &mut person.profile) {
+        Answered::Done { field } if setting => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person)
+                .say(Reply::new(Msg::SettingSaved))
+                .event(Event::ProfileUpdated {
+                    field: <&str>::from(field).to_string(),
+                })
+        }
+        Answered::Done { .. } => advance(person, now),
+        Answered::Ticked(question) => {
+            let mut reply = intake::ask(&question);
+            reply.in_place = matches!(input, Input::Button(_));
+            person.dialog = Dialog::Ask { question, setting };
+            Transition::save(person).say(reply)
+        }
+        Answered::Language(lang) => {
+            person.lang = lang;
+            person.dialog = Dialog::Idle;
+            Transition::save(person)
+                .say(Reply::new(Msg::SettingSaved))
+                .event(Event::ProfileUpdated {
+                    field: "language".into(),
+                })
+        }
+        Answered::Retry(msg) => retry(&person, msg, now),
+    }
+}
+
+fn test_answer(
+    mut person: Person,
+    test: TestStep,
+    mut answers: TestAnswers,
+    retest: bool,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let answer = match selftest::read(test, input) {
+        Ok(answer) => answer,
+        Err(msg) => return retry(&person, msg, now),
+    };
+    answers.insert(test, answer);
+    match test.next() {
+        Some(next) => {
+            let mut reply = selftest::ask(next);
+            if answer == TestAnswer::Hurt {
+                reply.parts.insert(0, Msg::TestHurtNote);
+            }
+            person.dialog = Dialog::Test {
+                test: next,
+                answers,
+                retest,
+            };
+            Transition::save(person).say(reply)
+        }
+        None => finish_tests(person, answers, retest, now),
+    }
+}
+
+fn finish_tests(
+    mut person: Person,
+    answers: TestAnswers,
+    retest: bool,
+    now: DateTime<Utc>,
+) -> Transition {
+    let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+    let usual = person.profile.usual_pain.map(|p| p.value());
+    let result = assessment::evaluate(&answers, band, usual, now, retest);
+    let reply = result_reply(&result, &person);
+    if !result.red_flags.is_empty() {
+        person.profile.red_flags = Some(result.red_flags.clone());
+        person.profile.cleared_at = None;
+    }
+    person.history.first = person.history.first.take().or_else(|| Some(result.clone()));
+    person.history.last = Some(result.clone());
+    person.dialog = Dialog::Idle;
+    let event = assessment_event(&result);
+    Transition::save(person)
+        .say(reply)
+        .event(event)
+        .write(Write::Assessment(result))
+}
+
+fn assessment_event(a: &Assessment) -> Event {
+    Event::AssessmentCompleted {
+        left_ir: a.left.internal,
+        right_ir: a.right.internal,
+        left_er: a.left.external,
+        right_er: a.right.external,
+        asymmetry: a.asymmetry,
+        track: a.track.map(|t| <&str>::from(t).to_string()),
+        level: a.level,
+        red_flags: a
+            .red_flags
+            .iter()
+            .map(|f| <&str>::from(*f).to_string())
+            .collect(),
+        retest: a.retest,
+    }
+}
+
+fn side_line(side: &SideResult, band: AgeBand) -> Msg {
+    let (low, high) = band.normal_internal_rotation();
+    match (side.internal, side.verdict) {
+        (Some(degrees), Some(verdict)) => Msg::ResultSide {
+            side: side.side,
+            degrees: i64::from(degrees),
+            estimate: side.internal_is_estimate,
+            verdict,
+            low: i64::from(low),
+            high: i64::from(high),
+        },
+        _ => Msg::ResultSideMissing { side: side.side },
+    }
+}
+
+/// The short summary after the tests: numbers, what they mean, what comes next.
+fn result_reply(result: &Assessment, person: &Person) -> Reply {
+    let mut parts = vec![
+        Msg::ResultTitle,
+        Msg::Lines(vec![
+            side_line(&result.left, result.age_band),
+            side_line(&result.right, result.age_band),
+        ]),
+    ];
+    if let Some(difference) = result.asymmetry {
+        parts.push(if result.asymmetry_flagged {
+            Msg::ResultAsymmetry {
+                difference: i64::from(difference),
+            }
+        } else {
+            Msg::ResultEven {
+                difference: i64::from(difference),
+            }
+        });
+    }
+    let changes = changes(result, person);
+    if !changes.is_empty() {
+        parts.push(Msg::Lines(changes));
+    }
+    if !result.red_flags.is_empty() {
+        parts.push(Msg::ResultStop {
+            score: i64::from(result.test_pain.unwrap_or(0)),
+        });
+        return Reply {
+            parts,
+            keyboard: Keyboard::None,
+            in_place: false,
+        };
+    }
+    let turns_well = [&result.left, &result.right].iter().all(|s| {
+        matches!(
+            s.verdict,
+            Some(assessment::Verdict::Within | assessment::Verdict::Above)
+        )
+    });
+    match result.track {
+        Some(assessment::Track::LimitedInternalRotation) if turns_well => {
+            parts.push(Msg::ResultTrackFine)
+        }
+        Some(track) => parts.push(Msg::ResultTrack { track }),
+        None => {}
+    }
+    if let Some(level) = result.level {
+        parts.push(Msg::ResultLevel {
+            level: i64::from(level),
+        });
+    }
+    if result.any_test_hurt() {
+        parts.push(Msg::ResultHurtNote);
+    }
+    parts.push(Msg::ResultNext);
+    Reply {
+        parts,
+        keyboard: Keyboard::None,
+        in_place: false,
+    }
+}
+
+/// Change per side since the first and the last assessment with a number.
+fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
+    let (Some(first), Some(last)) = (&person.history.first, &person.history.last) else {
+        return Vec::new();
+    };
+    let pick = |a: &Assessment, side: Side| match side {
+        Side::Left => a.left.internal,
+        Side::Right => a.right.internal,
+    };
+    let signed = |now: u8, then: Option<u8>| match then {
+        Some(then) => {
+            let d = i16::from(now) - i16::from(then);
+            if d > 0 {
+                format!("+{d}°")
+            } else if d < 0 {
+                format!("−{}°", -d)
+            } else {
+                "±0°".to_string()
+            }
+        }
+        None => "–".to_string(),
+    };
+    [Side::Left, Side::Right]
+        .into_iter()
+        .filter_map(|side| {
+            let now = pick(result, side)?;
+            Some(Msg::ResultChange {
+                side,
+                since_first: signed(now, pick(first, side)),
+                since_last: signed(now, pick(last, side)),
+            })
+        })
+        .collect()
+}
+
+fn resume_answer(
+    mut person: Person,
+    resume: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let choice = match input {
+        Input::Button(data) => match Action::decode(data) {
+            Some(Action::Choose(code)) if code == "continue" => Some(true),
+            Some(Action::Choose(code)) if code == "restart" => Some(false),
+            _ => return expired(&person, now),
+        },
+        Input::Text(text) => parse::yes_no(text),
+        _ => None,
+    };
+    match choice {
+        Some(true) => {
+            person.dialog = resume;
+            let question = prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        Some(false) => match resume {
+            Dialog::Test { retest, .. } => {
+                person.dialog = Dialog::Test {
+                    test: TestStep::first(),
+                    answers: TestAnswers::new(),
+                    retest,
+                };
+                let question = prompt(&person, now);
+                Transition::save(person).say_all(question)
+            }
+            _ => {
+                person.profile = Profile::default();
+                advance(person, now)
+            }
+        },
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+    }
+}
+
+const SETTINGS: [ProfileField; 11] = [
+    ProfileField::Timezone,
+    ProfileField::WorkingHours,
+    ProfileField::Lunch,
+    ProfileField::DrillTime,
+    ProfileField::Language,
+    ProfileField::Equipment,
+    ProfileField::Activities,
+    ProfileField::Age,
+    ProfileField::Sitting,
+    ProfileField::PainSites,
+    ProfileField::UsualPain,
+];
+
+fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
+    let Input::Button(data) = input else {
+        return retry(&person, Msg::ChoiceNotUnderstood, now);
+    };
+    let field = match Action::decode(data) {
+        Some(Action::Choose(code)) => SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied(),
+        _ => None,
+    };
+    match field {
+        None => expired(&person, now),
+        Some(ProfileField::Timezone) => {
+            person.dialog = Dialog::AskZone;
+            let question = prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        Some(field) => match intake::question_for(field, &person.profile) {
+            Some(question) => {
+                let reply = intake::ask(&question);
+                person.dialog = Dialog::Ask {
+                    question,
+                    setting: true,
+                };
+                Transition::save(person).say(reply)
+            }
+            None => expired(&person, now),
+        },
+    }
+}
+
+fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
+    let choice = match input {
+        Input::Button(data) => match Action::decode(data) {
+            Some(Action::Choose(code)) if code == "cleared" => Some(true),
+            Some(Action::Choose(code)) if code == "notyet" => Some(false),
+            _ => return expired(&person, now),
+        },
+        Input::Text(text) => parse::yes_no(text),
+        _ => None,
+    };
+    match choice {
+        Some(true) => {
+            person.profile.cleared_at = Some(now);
+            let mut next = advance(person, now).event(Event::RedFlagsCleared);
+            if let Some(first) = next.replies.first_mut() {
+                first.parts.insert(0, Msg::ClearedThanks);
+            }
+            next
+        }
+        Some(false) => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person).say(Reply::new(Msg::NotYetCleared))
+        }
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+    }
+}
+
+/// Everything the bot knows, one line per answer.
+fn profile_reply(person: &Person) -> Reply {
+    let p = &person.profile;
+    let missing = || Msg::NotAnswered;
+    let lit = |s: String| Msg::Literal(s);
+    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let list = |msgs: Vec<Msg>, empty: Msg| {
+        if msgs.is_empty() {
+            empty
+        } else {
+            Msg::Join(msgs)
+        }
+    };
+    let line = |field, value| Msg::ProfileLine {
+        field,
+        value: Box::new(value),
+    };
+    let age = match (p.age, p.age_band) {
+        (Some(age), _) => lit(age.to_string()),
+        (None, Some(AgeBand::Under20)) => Msg::AgeUnder20,
+        (None, Some(AgeBand::From20To50)) => Msg::Age20To50,
+        (None, Some(AgeBand::Over50)) => Msg::AgeOver50,
+        (None, None) => missing(),
+    };
+    let lines = vec![
+        line(
+            ProfileField::Timezone,
+            person.zone.map(|z| lit(z.name())).unwrap_or_else(missing),
+        ),
+        line(ProfileField::Language, Msg::LanguageName),
+        line(ProfileField::Age, age),
+        line(
+            ProfileField::Activities,
+            p.activities
+                .as_ref()
+                .map(|a| {
+                    list(
+                        a.iter().map(|x| Msg::Activity(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Sitting,
+            p.sitting_hours
+                .map(|h| Msg::SittingHours {
+                    hours: i64::from(h),
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::WorkingHours,
+            p.working_hours
+                .map(|w| lit(format!("{} {}–{}", w.days, hhmm(w.start), hhmm(w.end))))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Lunch,
+            match p.lunch {
+                Some(Lunch::Break { start, end }) => lit(format!("{}–{}", hhmm(start), hhmm(end))),
+                Some(Lunch::None) => Msg::NoLunch,
+                None => missing(),
+            },
+        ),
+        line(
+            ProfileField::DrillTime,
+            p.drill_time.map(|t| lit(hhmm(t))).unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::PainSites,
+            p.pain_sites
+                .as_ref()
+                .map(|s| list(s.iter().map(|x| Msg::PainSite(*x)).collect(), Msg::Nowhere))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::UsualPain,
+            p.usual_pain
+                .map(|s| lit(format!("{}/10", s.value())))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Equipment,
+            p.equipment
+                .as_ref()
+                .map(|e| {
+                    list(
+                        e.iter().map(|x| Msg::Equipment(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::RedFlags,
+            p.red_flags
+                .as_ref()
+                .map(|f| {
+                    list(
+                        f.iter().map(|x| Msg::RedFlag(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Assessment,
+            match &person.history.last {
+                Some(a) => {
+                    let deg =
+                        |d: Option<u8>| d.map(|d| format!("{d}°")).unwrap_or_else(|| "–".into());
+                    let mut parts = vec![lit(format!(
+                        "{} · L {} · R {}",
+                        a.taken_at.format("%Y-%m-%d"),
+                        deg(a.left.internal),
+                        deg(a.right.internal)
+                    ))];
+                    parts.extend(a.track.map(Msg::TrackName));
+                    Msg::Join(parts)
+                }
+                None => missing(),
+            },
+        ),
+    ];
+    Reply::new(Msg::ProfileTitle)
+        .with(Msg::Lines(lines))
+        .with(Msg::ProfileFooter)
 }
 
 /// The open question, asked again: used after a restart, after an unexpected message and
@@ -299,6 +938,44 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                 reply = reply.with(Msg::FixedOffsetNote);
             }
             Some(reply.keyboard(confirm_keyboard()))
+        }
+        Dialog::Ask { question, .. } => Some(intake::ask(question)),
+        Dialog::Test { test, .. } => Some(selftest::ask(*test)),
+        Dialog::Resume { .. } => {
+            Some(
+                Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::Continue, "continue"),
+                    choose(Msg::StartOver, "restart"),
+                ]])),
+            )
+        }
+        Dialog::Settings => {
+            let buttons: Vec<InlineButton<Msg>> = SETTINGS
+                .iter()
+                .map(|f| {
+                    choose(
+                        Msg::ProfileLine {
+                            field: *f,
+                            value: Box::new(Msg::Literal(String::new())),
+                        },
+                        (*f).into(),
+                    )
+                })
+                .collect();
+            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(
+                buttons.chunks(2).map(<[_]>::to_vec).collect(),
+            )))
+        }
+        Dialog::Cleared => {
+            let flags = person.profile.red_flags.clone().unwrap_or_default();
+            let mut reply = Reply::new(Msg::AskCleared);
+            if !flags.is_empty() {
+                reply = reply.with(Msg::Join(flags.into_iter().map(Msg::RedFlag).collect()));
+            }
+            Some(reply.keyboard(Keyboard::Inline(vec![vec![
+                choose(Msg::ClearedYes, "cleared"),
+                choose(Msg::ClearedNotYet, "notyet"),
+            ]])))
         }
     }
 }

@@ -9,8 +9,28 @@ use serde::Serialize;
 pub enum Event {
     ConsentGiven,
     ConsentDeclined,
-    TimezoneSet { tz: String },
-    ProfileUpdated { field: String },
+    TimezoneSet {
+        tz: String,
+    },
+    ProfileUpdated {
+        field: String,
+    },
+    /// The self-tests (or the red-flag screen that stopped them) are done. Degrees are
+    /// `None` where a side was not measured; `track` and `level` are `None` when a red
+    /// flag stopped the program.
+    AssessmentCompleted {
+        left_ir: Option<u8>,
+        right_ir: Option<u8>,
+        left_er: Option<u8>,
+        right_er: Option<u8>,
+        asymmetry: Option<u8>,
+        track: Option<String>,
+        level: Option<u8>,
+        red_flags: Vec<String>,
+        retest: bool,
+    },
+    /// The person said a professional checked them after a red flag.
+    RedFlagsCleared,
 }
 
 impl Event {
@@ -21,6 +41,8 @@ impl Event {
             Event::ConsentDeclined => "consent_declined",
             Event::TimezoneSet { .. } => "timezone_set",
             Event::ProfileUpdated { .. } => "profile_updated",
+            Event::AssessmentCompleted { .. } => "assessment_completed",
+            Event::RedFlagsCleared => "red_flags_cleared",
         }
     }
 }

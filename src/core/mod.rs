@@ -5,22 +5,27 @@
 
 pub mod action;
 pub mod answers;
+pub mod assessment;
+pub mod choice;
 pub mod command;
 pub mod conversation;
 pub mod event;
 pub mod input;
+pub mod intake;
 pub mod lang;
 pub mod msg;
 pub mod parse;
 pub mod person;
+pub mod profile;
 pub mod reply;
+pub mod selftest;
 pub mod zone;
 
-pub use conversation::{Persist, Transition, step};
+pub use conversation::{Persist, Transition, Write, step};
 pub use event::Event;
 pub use input::{Incoming, Input};
 pub use lang::Lang;
 pub use msg::Msg;
-pub use person::{Dialog, Person};
+pub use person::{Dialog, History, Person};
 pub use reply::{Keyboard, Reply};
 pub use zone::Zone;

@@ -3,20 +3,34 @@
 //! (`Msg::ConsentDeclined` → `consent-declined`), and the fields are its arguments.
 //! Tests assert on these values, so rewording a text never breaks a test of behaviour.
 
-use strum::{EnumIter, IntoStaticStr};
+use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
+use super::assessment::{Band, Side, Track, Verdict};
 use super::command::Command;
+use super::profile::{Activity, Equipment, PainSite, RedFlag};
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Msg {
     // Building blocks that are not Fluent messages of their own.
-    /// Text shown as is: a city name on a button.
+    /// Text shown as is: a city name on a button, a time.
     Literal(String),
     /// `/name — description` for one command.
     CommandLine(Command),
     /// Several messages, one per line.
     Lines(Vec<Msg>),
+    /// Several messages on one line, separated by commas.
+    Join(Vec<Msg>),
+    /// A selected option on a button: `✓ label`.
+    Checked(Box<Msg>),
+    /// The names of choices; Fluent ids `activity-…`, `pain-site-…`, `equipment-…`,
+    /// `red-flag-…`, `band-…`, `track-…`.
+    Activity(Activity),
+    PainSite(PainSite),
+    Equipment(Equipment),
+    RedFlag(RedFlag),
+    Band(Band),
+    TrackName(Track),
 
     // First contact and consent.
     Welcome,
@@ -47,6 +61,121 @@ pub enum Msg {
         zone: String,
     },
 
+    // Intake.
+    IntakeIntro,
+    AskAge,
+    AgeUnder20,
+    Age20To50,
+    AgeOver50,
+    AgeNotUnderstood,
+    AskActivities,
+    ActivitiesNeedOne,
+    AskSitting,
+    SittingHours {
+        hours: i64,
+    },
+    HoursNotUnderstood,
+    AskWorkingHours,
+    WorkingHoursNotUnderstood,
+    AskLunch,
+    NoLunch,
+    LunchNotUnderstood,
+    AskDrillTime,
+    TimeNotUnderstood,
+    AskPainSites,
+    Nowhere,
+    AskUsualPain,
+    PainNotUnderstood,
+    AskEquipment,
+    NoneOfThese,
+    AskRedFlags,
+    TapWhichApplies,
+    ChoiceNotUnderstood,
+    Done,
+    RedFlagStop,
+    RedFlagComeBack,
+    AskCleared,
+    ClearedYes,
+    ClearedNotYet,
+    NotYetCleared,
+    ClearedThanks,
+    AskLanguage,
+    AskResume,
+    Continue,
+    StartOver,
+
+    // Self-tests.
+    TestsIntro,
+    TestSeated,
+    TestProneInternal,
+    TestProneExternal,
+    TestAskSide {
+        side: Side,
+    },
+    TestSupine,
+    FeetInward,
+    FeetOutward,
+    FeetEven,
+    TestFigure4,
+    TestButterfly,
+    PassYes,
+    FailNo,
+    TestPain,
+    Skip,
+    ItHurt,
+    CannotPosition,
+    TestHurtNote,
+    DegreesNotUnderstood,
+
+    // The result.
+    ResultTitle,
+    ResultSide {
+        side: Side,
+        degrees: i64,
+        estimate: bool,
+        verdict: Verdict,
+        low: i64,
+        high: i64,
+    },
+    ResultSideMissing {
+        side: Side,
+    },
+    ResultAsymmetry {
+        difference: i64,
+    },
+    ResultEven {
+        difference: i64,
+    },
+    ResultTrack {
+        track: Track,
+    },
+    ResultTrackFine,
+    ResultLevel {
+        level: i64,
+    },
+    ResultHurtNote,
+    ResultStop {
+        score: i64,
+    },
+    ResultNext,
+    ResultChange {
+        side: Side,
+        since_first: String,
+        since_last: String,
+    },
+
+    // Profile and settings.
+    ProfileTitle,
+    ProfileFooter,
+    ProfileLine {
+        field: ProfileField,
+        value: Box<Msg>,
+    },
+    NotAnswered,
+    SettingsMenu,
+    SettingSaved,
+    LanguageName,
+
     // Around the conversation.
     SetupDone,
     WelcomeBack,
@@ -61,6 +190,34 @@ pub enum Msg {
     StateReset,
     PrivateOnly,
     TryAgainLater,
+    NeedsIntake,
+}
+
+impl Default for Msg {
+    /// Needed to list every variant in tests; never shown on its own.
+    fn default() -> Msg {
+        Msg::NotAnswered
+    }
+}
+
+/// A line of /profile, and an entry of the /settings menu.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum ProfileField {
+    #[default]
+    Timezone,
+    Age,
+    Activities,
+    Sitting,
+    WorkingHours,
+    Lunch,
+    DrillTime,
+    PainSites,
+    UsualPain,
+    Equipment,
+    Language,
+    RedFlags,
+    Assessment,
 }
 
 /// A value handed to a Fluent message.
@@ -79,12 +236,87 @@ impl Msg {
     /// The arguments the Fluent message uses.
     pub fn args(&self) -> Vec<(&'static str, Arg)> {
         let text = |s: &String| Arg::Text(s.clone());
+        let word = |s: &'static str| Arg::Text(s.to_string());
         match self {
             Msg::TimezoneUnknown { input } => vec![("input", text(input))],
             Msg::ConfirmTimezone { time, zone } => vec![("time", text(time)), ("zone", text(zone))],
             Msg::TimezoneSaved { zone } => vec![("zone", text(zone))],
             Msg::UnknownCommand { command } => vec![("command", text(command))],
+            Msg::SittingHours { hours } => vec![("hours", Arg::Number(*hours))],
+            Msg::TestAskSide { side } | Msg::ResultSideMissing { side } => {
+                vec![("side", word(side.into()))]
+            }
+            Msg::ResultSide {
+                side,
+                degrees,
+                estimate,
+                verdict,
+                low,
+                high,
+            } => vec![
+                ("side", word(side.into())),
+                ("degrees", Arg::Number(*degrees)),
+                ("estimate", word(if *estimate { "yes" } else { "no" })),
+                ("verdict", word(verdict.into())),
+                ("low", Arg::Number(*low)),
+                ("high", Arg::Number(*high)),
+            ],
+            Msg::ResultAsymmetry { difference } | Msg::ResultEven { difference } => {
+                vec![("difference", Arg::Number(*difference))]
+            }
+            Msg::ResultTrack { track } => vec![("track", word(track.into()))],
+            Msg::ResultLevel { level } => vec![("level", Arg::Number(*level))],
+            Msg::ResultStop { score } => vec![("score", Arg::Number(*score))],
+            Msg::ResultChange {
+                side,
+                since_first,
+                since_last,
+            } => vec![
+                ("side", word(side.into())),
+                ("since_first", text(since_first)),
+                ("since_last", text(since_last)),
+            ],
+            Msg::ProfileLine { field, .. } => vec![("field", word(field.into()))],
             _ => Vec::new(),
         }
+    }
+
+    /// One example of every message, with every value of the enums that choose a text,
+    /// for the test that renders them all.
+    pub fn samples() -> Vec<Msg> {
+        let mut all: Vec<Msg> = Msg::iter().collect();
+        all.extend(Activity::iter().map(Msg::Activity));
+        all.extend(PainSite::iter().map(Msg::PainSite));
+        all.extend(Equipment::iter().map(Msg::Equipment));
+        all.extend(RedFlag::iter().map(Msg::RedFlag));
+        all.extend(Band::iter().map(Msg::Band));
+        all.extend(
+            [Track::LimitedInternalRotation, Track::InternallyRotatedHip].map(Msg::TrackName),
+        );
+        all.extend(
+            [Track::LimitedInternalRotation, Track::InternallyRotatedHip]
+                .map(|track| Msg::ResultTrack { track }),
+        );
+        for side in [Side::Left, Side::Right] {
+            all.push(Msg::TestAskSide { side });
+            all.push(Msg::ResultSideMissing { side });
+            for verdict in [Verdict::Below, Verdict::Within, Verdict::Above] {
+                for estimate in [true, false] {
+                    all.push(Msg::ResultSide {
+                        side,
+                        degrees: 30,
+                        estimate,
+                        verdict,
+                        low: 35,
+                        high: 45,
+                    });
+                }
+            }
+        }
+        all.extend(ProfileField::iter().map(|field| Msg::ProfileLine {
+            field,
+            value: Box::new(Msg::NotAnswered),
+        }));
+        all
     }
 }

@@ -3,6 +3,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::assessment::{Assessment, TestAnswers, TestStep};
+use super::intake::Question;
+use super::profile::Profile;
 use super::{Lang, Zone};
 
 /// Everything the core knows about one person. Only people who gave consent exist here;
@@ -14,7 +17,32 @@ pub struct Person {
     pub lang: Lang,
     pub consented_at: DateTime<Utc>,
     pub zone: Option<Zone>,
+    pub profile: Profile,
     pub dialog: Dialog,
+    /// Earlier assessments, for comparisons (read-only here; new ones are written as rows).
+    pub history: History,
+}
+
+/// The first and the latest assessment with measurements.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    pub first: Option<Assessment>,
+    pub last: Option<Assessment>,
+}
+
+impl Person {
+    /// A person who just agreed to be coached.
+    pub fn new(id: i64, lang: Lang, consented_at: DateTime<Utc>) -> Person {
+        Person {
+            id,
+            lang,
+            consented_at,
+            zone: None,
+            profile: Profile::default(),
+            dialog: Dialog::AskZone,
+            history: History::default(),
+        }
+    }
 }
 
 /// Where the person is in the conversation: the question the bot is waiting on.
@@ -31,7 +59,21 @@ pub enum Dialog {
     /// Waiting for a time zone.
     AskZone,
     /// Waiting for the person to confirm the local time in this zone.
-    ConfirmZone { zone: super::Zone },
+    ConfirmZone { zone: Zone },
+    /// An intake question; `setting` when it changes one answer from /settings.
+    Ask { question: Question, setting: bool },
+    /// A step of the self-tests, with the answers so far.
+    Test {
+        test: TestStep,
+        answers: TestAnswers,
+        retest: bool,
+    },
+    /// /start in the middle of the intake or the tests: continue or start over?
+    Resume { resume: Box<Dialog> },
+    /// /settings: which answer to change?
+    Settings,
+    /// After a red flag: has a professional checked them?
+    Cleared,
     /// The stored state could not be read (written by an older or newer version).
     #[serde(skip)]
     Lost,

@@ -8,6 +8,9 @@ pub struct Reply {
     /// Paragraphs, rendered and joined with a blank line.
     pub parts: Vec<Msg>,
     pub keyboard: Keyboard<Msg>,
+    /// Replace the message whose button was pressed instead of sending a new one
+    /// (ticking options of a multi-choice question).
+    pub in_place: bool,
 }
 
 /// Buttons under a message. Labels are typed messages in the core and strings once rendered.
@@ -38,6 +41,7 @@ impl Reply {
         Reply {
             parts: vec![msg],
             keyboard: Keyboard::None,
+            in_place: false,
         }
     }
 

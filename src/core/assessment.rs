@@ -1,0 +1,533 @@
+//! The guided self-tests and what their answers mean: per side against the normal range
+//! for the age band, the difference between sides, the track and a starting level.
+//! Facts from coaching.md and the seeds; thresholds that are ours are marked as such.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
+
+use super::profile::{AgeBand, RedFlag};
+
+/// One step of the self-test, in the order they are asked.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum TestStep {
+    /// Seated rotation (seed 000): internal rotation, left side.
+    #[default]
+    SeatedLeft,
+    SeatedRight,
+    /// Prone rotation (seed 003): shin falls outward = internal rotation.
+    ProneInternalLeft,
+    ProneInternalRight,
+    /// Prone rotation: shin falls inward = external rotation.
+    ProneExternalLeft,
+    ProneExternalRight,
+    /// Supine rest (seed 003): do the feet fall inward or outward?
+    Supine,
+    /// Figure-4 screen (seed 002).
+    Figure4,
+    /// Butterfly screen (seed 002).
+    Butterfly,
+    /// Pain during the tests, 0–10.
+    TestPain,
+}
+
+/// What kind of answer a step takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepKind {
+    Degrees,
+    FeetFall,
+    PassFail,
+    Pain,
+}
+
+impl TestStep {
+    pub fn kind(self) -> StepKind {
+        match self {
+            TestStep::Supine => StepKind::FeetFall,
+            TestStep::Figure4 | TestStep::Butterfly => StepKind::PassFail,
+            TestStep::TestPain => StepKind::Pain,
+            _ => StepKind::Degrees,
+        }
+    }
+
+    pub fn first() -> TestStep {
+        TestStep::SeatedLeft
+    }
+
+    pub fn next(self) -> Option<TestStep> {
+        TestStep::iter().skip_while(|s| *s != self).nth(1)
+    }
+
+    /// Steps that share one set of instructions show them only on their first side.
+    pub fn introduces_test(self) -> bool {
+        !matches!(
+            self,
+            TestStep::SeatedRight
+                | TestStep::ProneInternalRight
+                | TestStep::ProneExternalLeft
+                | TestStep::ProneExternalRight
+        )
+    }
+}
+
+/// An estimate band for people without a phone level, with its representative value:
+/// the middle of the band (ours: the seeds give bands, not a rule for their centre).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, EnumIter, IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Band {
+    #[default]
+    Under20,
+    From20To30,
+    From30To40,
+    Over40,
+}
+
+impl Band {
+    pub fn degrees(self) -> u8 {
+        match self {
+            Band::Under20 => 15,
+            Band::From20To30 => 25,
+            Band::From30To40 => 35,
+            Band::Over40 => 45,
+        }
+    }
+}
+
+/// The answer to one step. "It hurt" and "can't get into position" are answers too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum TestAnswer {
+    Estimate { band: Band },
+    Measured { degrees: u8 },
+    FeetInward,
+    FeetOutward,
+    FeetEven,
+    Pass,
+    Fail,
+    Pain { score: u8 },
+    Skipped,
+    Hurt,
+    CannotPosition,
+}
+
+impl TestAnswer {
+    /// Degrees, if this answer gives a number (an exact one or a band's middle).
+    pub fn degrees(self) -> Option<u8> {
+        match self {
+            TestAnswer::Estimate { band } => Some(band.degrees()),
+            TestAnswer::Measured { degrees } => Some(degrees),
+            _ => None,
+        }
+    }
+
+    pub fn is_estimate(self) -> bool {
+        matches!(self, TestAnswer::Estimate { .. })
+    }
+}
+
+/// Every raw answer of one run of the self-tests.
+pub type TestAnswers = BTreeMap<TestStep, TestAnswer>;
+
+/// Left or right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Side {
+    #[default]
+    Left,
+    Right,
+}
+
+/// A range compared with the normal range for the age band.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Verdict {
+    #[default]
+    Below,
+    Within,
+    Above,
+}
+
+/// The two problems, two tracks (coaching.md): too little internal rotation (seeds
+/// 000–002), or a hip held too far inward (seed 003).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Track {
+    #[default]
+    LimitedInternalRotation,
+    InternallyRotatedHip,
+}
+
+/// The result for one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SideResult {
+    pub side: Side,
+    /// Internal rotation: the seated test, or the prone one if the seated was not done.
+    pub internal: Option<u8>,
+    pub internal_is_estimate: bool,
+    pub external: Option<u8>,
+    pub verdict: Option<Verdict>,
+}
+
+/// A side difference of this many degrees or more is flagged. Ours: the 10°, a
+/// common clinical rule of thumb for a meaningful left–right difference; the seeds say
+/// only that imbalances between sides matter (seed 000).
+pub const ASYMMETRY_FLAG_DEGREES: u8 = 10;
+
+/// Levels within a track: 1 gentle, 2 standard, 3 full (ours).
+pub const LEVELS: u8 = 3;
+
+/// Pain above this during the tests counts as high (Ageberg et al. 2010: over 5 is high risk).
+pub const HIGH_PAIN: u8 = 5;
+
+/// Pain up to this is "safe" (Ageberg et al. 2010: 0–2 safe).
+pub const SAFE_PAIN: u8 = 2;
+
+/// What a run of the self-tests means.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub taken_at: DateTime<Utc>,
+    pub retest: bool,
+    pub age_band: AgeBand,
+    pub answers: TestAnswers,
+    pub left: SideResult,
+    pub right: SideResult,
+    /// Left–right difference in internal rotation, when both sides have a number.
+    pub asymmetry: Option<u8>,
+    pub asymmetry_flagged: bool,
+    pub track: Option<Track>,
+    pub level: Option<u8>,
+    pub test_pain: Option<u8>,
+    pub red_flags: Vec<RedFlag>,
+}
+
+impl Assessment {
+    /// An assessment that stopped at the red-flag screen: no tests, no program.
+    pub fn stopped(
+        taken_at: DateTime<Utc>,
+        age_band: AgeBand,
+        red_flags: Vec<RedFlag>,
+    ) -> Assessment {
+        let empty = |side| SideResult {
+            side,
+            internal: None,
+            internal_is_estimate: false,
+            external: None,
+            verdict: None,
+        };
+        Assessment {
+            taken_at,
+            retest: false,
+            age_band,
+            answers: TestAnswers::new(),
+            left: empty(Side::Left),
+            right: empty(Side::Right),
+            asymmetry: None,
+            asymmetry_flagged: false,
+            track: None,
+            level: None,
+            test_pain: None,
+            red_flags,
+        }
+    }
+
+    /// Any test answered with "it hurt".
+    pub fn any_test_hurt(&self) -> bool {
+        self.answers.values().any(|a| *a == TestAnswer::Hurt)
+    }
+}
+
+/// Evaluates a run of the self-tests. `usual_pain` is the intake's everyday pain.
+pub fn evaluate(
+    answers: &TestAnswers,
+    age_band: AgeBand,
+    usual_pain: Option<u8>,
+    taken_at: DateTime<Utc>,
+    retest: bool,
+) -> Assessment {
+    let (low, high) = age_band.normal_internal_rotation();
+    let side = |side: Side, seated: TestStep, prone_in: TestStep, prone_out: TestStep| {
+        let seated = answers.get(&seated).copied();
+        let prone = answers.get(&prone_in).copied();
+        let chosen = seated
+            .filter(|a| a.degrees().is_some())
+            .or(prone.filter(|a| a.degrees().is_some()));
+        let internal = chosen.and_then(TestAnswer::degrees);
+        let verdict = internal.map(|d| match d {
+            d if d < low => Verdict::Below,
+            d if d > high => Verdict::Above,
+            _ => Verdict::Within,
+        });
+        SideResult {
+            side,
+            internal,
+            internal_is_estimate: chosen.is_some_and(TestAnswer::is_estimate),
+            external: answers.get(&prone_out).and_then(|a| a.degrees()),
+            verdict,
+        }
+    };
+    let left = side(
+        Side::Left,
+        TestStep::SeatedLeft,
+        TestStep::ProneInternalLeft,
+        TestStep::ProneExternalLeft,
+    );
+    let right = side(
+        Side::Right,
+        TestStep::SeatedRight,
+        TestStep::ProneInternalRight,
+        TestStep::ProneExternalRight,
+    );
+    let asymmetry = match (left.internal, right.internal) {
+        (Some(l), Some(r)) => Some(l.abs_diff(r)),
+        _ => None,
+    };
+    let test_pain = match answers.get(&TestStep::TestPain) {
+        Some(TestAnswer::Pain { score }) => Some(*score),
+        _ => None,
+    };
+    let track = choose_track(answers, high, &left, &right);
+    let mut red_flags = Vec::new();
+    let any_hurt = answers.values().any(|a| *a == TestAnswer::Hurt);
+    if test_pain.is_some_and(|p| p > HIGH_PAIN) {
+        red_flags.push(RedFlag::PainDuringTests);
+    }
+    let level = starting_level(any_hurt, test_pain, usual_pain, &left, &right, answers);
+    Assessment {
+        taken_at,
+        retest,
+        age_band,
+        answers: answers.clone(),
+        left,
+        right,
+        asymmetry,
+        asymmetry_flagged: asymmetry.is_some_and(|d| d >= ASYMMETRY_FLAG_DEGREES),
+        track: red_flags.is_empty().then_some(track),
+        level: red_flags.is_empty().then_some(level),
+        test_pain,
+        red_flags,
+    }
+}
+
+/// The prone test tells the tracks apart (coaching.md, seed 003): internal rotation above
+/// the normal range with less external than internal rotation on a side is the
+/// internally rotated hip. Feet that fall inward at rest point the same way when no side
+/// shows too little internal rotation (ours: the seed gives the signs, not a rule to
+/// combine them). Everything else, including no data, is the common case.
+fn choose_track(answers: &TestAnswers, high: u8, left: &SideResult, right: &SideResult) -> Track {
+    let prone = |inward: TestStep, outward: TestStep| {
+        let ir = answers.get(&inward).and_then(|a| a.degrees());
+        let er = answers.get(&outward).and_then(|a| a.degrees());
+        matches!((ir, er), (Some(ir), Some(er)) if ir > high && er < ir)
+    };
+    let excess = prone(TestStep::ProneInternalLeft, TestStep::ProneExternalLeft)
+        || prone(TestStep::ProneInternalRight, TestStep::ProneExternalRight);
+    let feet_inward = answers.get(&TestStep::Supine) == Some(&TestAnswer::FeetInward);
+    let any_below = [left, right]
+        .iter()
+        .any(|s| s.verdict == Some(Verdict::Below));
+    if excess || (feet_inward && !any_below) {
+        Track::InternallyRotatedHip
+    } else {
+        Track::LimitedInternalRotation
+    }
+}
+
+/// Where to start (ours, built on the pain thresholds of Ageberg et al. 2010): gently
+/// (1) when the tests or everyday life hurt beyond "safe" (over 2/10), a test hurt, or a
+/// position could not be reached; fully (3) when both sides are within the normal range
+/// and nothing hurts; otherwise at the standard level (2).
+fn starting_level(
+    any_hurt: bool,
+    test_pain: Option<u8>,
+    usual_pain: Option<u8>,
+    left: &SideResult,
+    right: &SideResult,
+    answers: &TestAnswers,
+) -> u8 {
+    let cannot = answers.values().any(|a| *a == TestAnswer::CannotPosition);
+    let pain = test_pain.unwrap_or(0).max(usual_pain.unwrap_or(0));
+    if any_hurt || cannot || pain > SAFE_PAIN {
+        1
+    } else if [left, right]
+        .iter()
+        .all(|s| s.verdict == Some(Verdict::Within))
+        && pain == 0
+    {
+        3
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<Utc> {
+        "2026-11-21T08:00:00Z".parse().unwrap()
+    }
+
+    fn answers(pairs: &[(TestStep, TestAnswer)]) -> TestAnswers {
+        pairs.iter().copied().collect()
+    }
+
+    fn measured(d: u8) -> TestAnswer {
+        TestAnswer::Measured { degrees: d }
+    }
+
+    #[test]
+    fn steps_come_in_order_and_end() {
+        let steps: Vec<TestStep> =
+            std::iter::successors(Some(TestStep::first()), |s| s.next()).collect();
+        assert_eq!(steps.len(), 10);
+        assert_eq!(steps.last(), Some(&TestStep::TestPain));
+    }
+
+    #[test]
+    fn each_side_is_compared_with_the_range_for_the_age_band() {
+        let a = answers(&[
+            (TestStep::SeatedLeft, measured(30)),
+            (TestStep::SeatedRight, measured(30)),
+        ]);
+        for (band, verdict) in [
+            (AgeBand::Under20, Verdict::Below),
+            (AgeBand::From20To50, Verdict::Below),
+            (AgeBand::Over50, Verdict::Within),
+        ] {
+            let r = evaluate(&a, band, None, at(), false);
+            assert_eq!(r.left.verdict, Some(verdict), "{band:?}");
+        }
+        let a = answers(&[(TestStep::SeatedLeft, measured(40))]);
+        assert_eq!(
+            evaluate(&a, AgeBand::Over50, None, at(), false)
+                .left
+                .verdict,
+            Some(Verdict::Above)
+        );
+    }
+
+    #[test]
+    fn a_difference_of_ten_degrees_or_more_is_flagged() {
+        let run = |l, r| {
+            let a = answers(&[
+                (TestStep::SeatedLeft, measured(l)),
+                (TestStep::SeatedRight, measured(r)),
+            ]);
+            evaluate(&a, AgeBand::From20To50, None, at(), false)
+        };
+        assert_eq!(run(30, 39).asymmetry, Some(9));
+        assert!(!run(30, 39).asymmetry_flagged);
+        assert!(run(30, 40).asymmetry_flagged);
+        assert!(run(45, 20).asymmetry_flagged);
+    }
+
+    #[test]
+    fn the_prone_test_picks_the_internally_rotated_track() {
+        let a = answers(&[
+            (TestStep::ProneInternalLeft, measured(55)),
+            (TestStep::ProneExternalLeft, measured(25)),
+        ]);
+        assert_eq!(
+            evaluate(&a, AgeBand::From20To50, None, at(), false).track,
+            Some(Track::InternallyRotatedHip)
+        );
+        let a = answers(&[
+            (TestStep::SeatedLeft, measured(20)),
+            (TestStep::Supine, TestAnswer::FeetInward),
+        ]);
+        assert_eq!(
+            evaluate(&a, AgeBand::From20To50, None, at(), false).track,
+            Some(Track::LimitedInternalRotation),
+            "too little rotation wins over the feet at rest"
+        );
+        let a = answers(&[
+            (TestStep::SeatedLeft, measured(40)),
+            (TestStep::Supine, TestAnswer::FeetInward),
+        ]);
+        assert_eq!(
+            evaluate(&a, AgeBand::From20To50, None, at(), false).track,
+            Some(Track::InternallyRotatedHip)
+        );
+        assert_eq!(
+            evaluate(&answers(&[]), AgeBand::From20To50, None, at(), false).track,
+            Some(Track::LimitedInternalRotation)
+        );
+    }
+
+    #[test]
+    fn starting_levels() {
+        let within = answers(&[
+            (TestStep::SeatedLeft, measured(40)),
+            (TestStep::SeatedRight, measured(40)),
+            (TestStep::TestPain, TestAnswer::Pain { score: 0 }),
+        ]);
+        assert_eq!(
+            evaluate(&within, AgeBand::From20To50, Some(0), at(), false).level,
+            Some(3)
+        );
+        assert_eq!(
+            evaluate(&within, AgeBand::From20To50, Some(2), at(), false).level,
+            Some(2)
+        );
+        assert_eq!(
+            evaluate(&within, AgeBand::From20To50, Some(3), at(), false).level,
+            Some(1)
+        );
+        let hurt = answers(&[(TestStep::SeatedLeft, TestAnswer::Hurt)]);
+        assert_eq!(
+            evaluate(&hurt, AgeBand::From20To50, None, at(), false).level,
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn strong_pain_during_the_tests_stops_the_program() {
+        let a = answers(&[
+            (TestStep::SeatedLeft, measured(30)),
+            (TestStep::TestPain, TestAnswer::Pain { score: 6 }),
+        ]);
+        let r = evaluate(&a, AgeBand::From20To50, None, at(), false);
+        assert_eq!(r.red_flags, [RedFlag::PainDuringTests]);
+        assert_eq!(r.track, None);
+        assert_eq!(r.level, None);
+    }
+
+    #[test]
+    fn estimates_use_the_middle_of_their_band_and_say_so() {
+        let a = answers(&[(
+            TestStep::SeatedLeft,
+            TestAnswer::Estimate {
+                band: Band::From20To30,
+            },
+        )]);
+        let r = evaluate(&a, AgeBand::From20To50, None, at(), false);
+        assert_eq!(r.left.internal, Some(25));
+        assert!(r.left.internal_is_estimate);
+        assert_eq!(r.right.internal, None);
+        assert_eq!(r.asymmetry, None);
+    }
+}

@@ -1,0 +1,536 @@
+//! The intake questions: how each is asked, and how each answer (typed or tapped) changes
+//! the profile. The next question is always the first one not answered yet.
+
+use chrono::NaiveTime;
+use serde::{Deserialize, Serialize};
+
+use super::action::Action;
+use super::answers::{self, PainScore, Weekdays, WorkingHours};
+use super::choice::{self, Typed};
+use super::msg::{Msg, ProfileField};
+use super::profile::{self, Activity, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag};
+use super::reply::{InlineButton, Keyboard, Reply};
+use super::{Input, Lang};
+
+/// One intake question. Multi-choice questions carry what is ticked so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "q", rename_all = "snake_case")]
+pub enum Question {
+    Age,
+    Activities { selected: Vec<Activity> },
+    Sitting,
+    WorkingHours,
+    Lunch,
+    DrillTime,
+    PainSites { selected: Vec<PainSite> },
+    UsualPain,
+    Equipment { selected: Vec<Equipment> },
+    RedFlags { selected: Vec<RedFlag> },
+    Language,
+}
+
+/// What an answer did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answered {
+    /// The profile took the answer; `field` names what changed.
+    Done { field: ProfileField },
+    /// A multi-choice tick changed: show the question again, in place.
+    Ticked(Question),
+    /// Not a valid answer: say this, keep the question.
+    Retry(Msg),
+    /// The language was chosen.
+    Language(Lang),
+}
+
+/// The next intake question, or `None` when the intake is complete.
+pub fn next_question(profile: &Profile) -> Option<Question> {
+    let p = profile;
+    if p.age_band.is_none() {
+        Some(Question::Age)
+    } else if p.activities.is_none() {
+        Some(Question::Activities {
+            selected: Vec::new(),
+        })
+    } else if p.sitting_hours.is_none() {
+        Some(Question::Sitting)
+    } else if p.working_hours.is_none() {
+        Some(Question::WorkingHours)
+    } else if p.lunch.is_none() {
+        Some(Question::Lunch)
+    } else if p.drill_time.is_none() {
+        Some(Question::DrillTime)
+    } else if p.pain_sites.is_none() {
+        Some(Question::PainSites {
+            selected: Vec::new(),
+        })
+    } else if p.usual_pain.is_none() {
+        Some(Question::UsualPain)
+    } else if p.equipment.is_none() {
+        Some(Question::Equipment {
+            selected: Vec::new(),
+        })
+    } else if p.red_flags.is_none() {
+        Some(Question::RedFlags {
+            selected: Vec::new(),
+        })
+    } else {
+        None
+    }
+}
+
+/// The question for one /settings entry, starting from the current answer.
+pub fn question_for(field: ProfileField, profile: &Profile) -> Option<Question> {
+    Some(match field {
+        ProfileField::Age => Question::Age,
+        ProfileField::Activities => Question::Activities {
+            selected: profile.activities.clone().unwrap_or_default(),
+        },
+        ProfileField::Sitting => Question::Sitting,
+        ProfileField::WorkingHours => Question::WorkingHours,
+        ProfileField::Lunch => Question::Lunch,
+        ProfileField::DrillTime => Question::DrillTime,
+        ProfileField::PainSites => Question::PainSites {
+            selected: profile.pain_sites.clone().unwrap_or_default(),
+        },
+        ProfileField::UsualPain => Question::UsualPain,
+        ProfileField::Equipment => Question::Equipment {
+            selected: profile.equipment.clone().unwrap_or_default(),
+        },
+        ProfileField::Language => Question::Language,
+        ProfileField::Timezone | ProfileField::RedFlags | ProfileField::Assessment => return None,
+    })
+}
+
+/// Common working hours offered as buttons.
+const WORKING_HOURS: [(u32, u32, u32, u32); 3] = [(9, 0, 17, 0), (8, 0, 16, 0), (10, 0, 18, 0)];
+/// Common lunch breaks.
+const LUNCHES: [(u32, u32, u32, u32); 3] = [(12, 0, 13, 0), (12, 30, 13, 30), (13, 0, 14, 0)];
+/// Common drill times.
+const DRILL_TIMES: [(u32, u32); 4] = [(7, 0), (12, 30), (18, 0), (20, 0)];
+/// Sitting hours offered as buttons.
+const SITTING: [u8; 4] = [4, 6, 8, 10];
+
+fn time(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
+}
+
+fn hhmm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn choose(code: &str) -> String {
+    Action::Choose(code.to_string()).encode()
+}
+
+fn button(label: Msg, code: &str) -> InlineButton<Msg> {
+    InlineButton {
+        label,
+        data: choose(code),
+    }
+}
+
+fn literal(text: String, code: &str) -> InlineButton<Msg> {
+    button(Msg::Literal(text), code)
+}
+
+/// Buttons 0–10 for a pain score, in two rows.
+pub fn pain_keyboard() -> Vec<Vec<InlineButton<Msg>>> {
+    let b = |n: u8| literal(n.to_string(), &format!("p{n}"));
+    vec![(0..=5).map(b).collect(), (6..=10).map(b).collect()]
+}
+
+fn ticks<T: Copy + PartialEq + Into<&'static str>>(
+    all: &[T],
+    selected: &[T],
+    label: impl Fn(T) -> Msg,
+) -> Vec<Vec<InlineButton<Msg>>> {
+    let buttons: Vec<InlineButton<Msg>> = all
+        .iter()
+        .map(|t| {
+            let name = label(*t);
+            let shown = if selected.contains(t) {
+                Msg::Checked(Box::new(name))
+            } else {
+                name
+            };
+            button(shown, (*t).into())
+        })
+        .collect();
+    buttons.chunks(2).map(<[_]>::to_vec).collect()
+}
+
+/// The question as a message with its buttons.
+pub fn ask(question: &Question) -> Reply {
+    let done = || button(Msg::Done, "done");
+    let none = |label| button(label, "none");
+    let (text, rows) = match question {
+        Question::Age => (
+            Msg::AskAge,
+            vec![vec![
+                button(Msg::AgeUnder20, "age_u20"),
+                button(Msg::Age20To50, "age_20_50"),
+                button(Msg::AgeOver50, "age_o50"),
+            ]],
+        ),
+        Question::Activities { selected } => {
+            let mut rows = ticks(&profile::all::<Activity>(), selected, Msg::Activity);
+            rows.push(vec![done()]);
+            (Msg::AskActivities, rows)
+        }
+        Question::Sitting => (
+            Msg::AskSitting,
+            vec![
+                SITTING
+                    .iter()
+                    .map(|h| {
+                        button(
+                            Msg::SittingHours {
+                                hours: i64::from(*h),
+                            },
+                            &format!("sit{h}"),
+                        )
+                    })
+                    .collect(),
+            ],
+        ),
+        Question::WorkingHours => (
+            Msg::AskWorkingHours,
+            WORKING_HOURS
+                .iter()
+                .enumerate()
+                .map(|(i, (sh, sm, eh, em))| {
+                    vec![literal(
+                        format!(
+                            "{} {}–{}",
+                            Weekdays::MON_FRI,
+                            hhmm(time(*sh, *sm)),
+                            hhmm(time(*eh, *em))
+                        ),
+                        &format!("wh{i}"),
+                    )]
+                })
+                .collect(),
+        ),
+        Question::Lunch => {
+            let mut row: Vec<_> = LUNCHES
+                .iter()
+                .enumerate()
+                .map(|(i, (sh, sm, eh, em))| {
+                    literal(
+                        format!("{}–{}", hhmm(time(*sh, *sm)), hhmm(time(*eh, *em))),
+                        &format!("l{i}"),
+                    )
+                })
+                .collect();
+            row.push(none(Msg::NoLunch));
+            (Msg::AskLunch, vec![row])
+        }
+        Question::DrillTime => (
+            Msg::AskDrillTime,
+            vec![
+                DRILL_TIMES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (h, m))| literal(hhmm(time(*h, *m)), &format!("t{i}")))
+                    .collect(),
+            ],
+        ),
+        Question::PainSites { selected } => {
+            let mut rows = ticks(&profile::all::<PainSite>(), selected, Msg::PainSite);
+            rows.push(vec![none(Msg::Nowhere), done()]);
+            (Msg::AskPainSites, rows)
+        }
+        Question::UsualPain => (Msg::AskUsualPain, pain_keyboard()),
+        Question::Equipment { selected } => {
+            let mut rows = ticks(&profile::all::<Equipment>(), selected, Msg::Equipment);
+            rows.push(vec![none(Msg::NoneOfThese), done()]);
+            (Msg::AskEquipment, rows)
+        }
+        Question::RedFlags { selected } => {
+            let asked: Vec<RedFlag> = profile::all::<RedFlag>()
+                .into_iter()
+                .filter(|f| *f != RedFlag::PainDuringTests)
+                .collect();
+            let mut rows: Vec<Vec<InlineButton<Msg>>> = ticks(&asked, selected, Msg::RedFlag)
+                .into_iter()
+                .flatten()
+                .map(|b| vec![b])
+                .collect();
+            rows.push(vec![none(Msg::NoneOfThese), done()]);
+            (Msg::AskRedFlags, rows)
+        }
+        Question::Language => (
+            Msg::AskLanguage,
+            vec![vec![
+                literal("English".into(), "en"),
+                literal("Deutsch".into(), "de"),
+            ]],
+        ),
+    };
+    Reply::new(text).keyboard(Keyboard::Inline(rows))
+}
+
+/// Applies one input to one question.
+pub fn answer(question: &Question, input: &Input, profile: &mut Profile) -> Answered {
+    match input {
+        Input::Button(data) => match Action::decode(data) {
+            Some(Action::Choose(code)) => tapped(question, &code, profile),
+            _ => Answered::Retry(Msg::ButtonExpired),
+        },
+        Input::Text(text) => typed(question, text, profile),
+        _ => Answered::Retry(Msg::ChoiceNotUnderstood),
+    }
+}
+
+fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
+    let index = |prefix: &str| {
+        code.strip_prefix(prefix)
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    match question {
+        Question::Age => {
+            let band = match code {
+                "age_u20" => AgeBand::Under20,
+                "age_20_50" => AgeBand::From20To50,
+                "age_o50" => AgeBand::Over50,
+                _ => return Answered::Retry(Msg::ButtonExpired),
+            };
+            profile.age = None;
+            profile.age_band = Some(band);
+            Answered::Done {
+                field: ProfileField::Age,
+            }
+        }
+        Question::Activities { selected } => match code {
+            "done" if selected.is_empty() => Answered::Retry(Msg::ActivitiesNeedOne),
+            "done" => {
+                profile.activities = Some(selected.clone());
+                Answered::Done {
+                    field: ProfileField::Activities,
+                }
+            }
+            code => tick(code, selected, |s| Question::Activities { selected: s }),
+        },
+        Question::Sitting => match index("sit")
+            .and_then(|h| u8::try_from(h).ok())
+            .filter(|h| SITTING.contains(h))
+        {
+            Some(hours) => {
+                profile.sitting_hours = Some(hours);
+                Answered::Done {
+                    field: ProfileField::Sitting,
+                }
+            }
+            None => Answered::Retry(Msg::ButtonExpired),
+        },
+        Question::WorkingHours => match index("wh").and_then(|i| WORKING_HOURS.get(i)) {
+            Some((sh, sm, eh, em)) => {
+                profile.working_hours = Some(WorkingHours {
+                    days: Weekdays::MON_FRI,
+                    start: time(*sh, *sm),
+                    end: time(*eh, *em),
+                });
+                Answered::Done {
+                    field: ProfileField::WorkingHours,
+                }
+            }
+            None => Answered::Retry(Msg::ButtonExpired),
+        },
+        Question::Lunch => {
+            let lunch = if code == "none" {
+                Some(Lunch::None)
+            } else {
+                index("l")
+                    .and_then(|i| LUNCHES.get(i))
+                    .map(|(sh, sm, eh, em)| Lunch::Break {
+                        start: time(*sh, *sm),
+                        end: time(*eh, *em),
+                    })
+            };
+            match lunch {
+                Some(lunch) => {
+                    profile.lunch = Some(lunch);
+                    Answered::Done {
+                        field: ProfileField::Lunch,
+                    }
+                }
+                None => Answered::Retry(Msg::ButtonExpired),
+            }
+        }
+        Question::DrillTime => match index("t").and_then(|i| DRILL_TIMES.get(i)) {
+            Some((h, m)) => {
+                profile.drill_time = Some(time(*h, *m));
+                Answered::Done {
+                    field: ProfileField::DrillTime,
+                }
+            }
+            None => Answered::Retry(Msg::ButtonExpired),
+        },
+        Question::PainSites { selected } => match code {
+            "none" => set_pain_sites(profile, Vec::new()),
+            "done" => set_pain_sites(profile, selected.clone()),
+            code => tick(code, selected, |s| Question::PainSites { selected: s }),
+        },
+        Question::UsualPain => match index("p")
+            .and_then(|n| u8::try_from(n).ok())
+            .and_then(PainScore::new)
+        {
+            Some(score) => {
+                profile.usual_pain = Some(score);
+                Answered::Done {
+                    field: ProfileField::UsualPain,
+                }
+            }
+            None => Answered::Retry(Msg::ButtonExpired),
+        },
+        Question::Equipment { selected } => match code {
+            "none" => set_equipment(profile, Vec::new()),
+            "done" => set_equipment(profile, selected.clone()),
+            code => tick(code, selected, |s| Question::Equipment { selected: s }),
+        },
+        Question::RedFlags { selected } => match code {
+            "none" => set_red_flags(profile, Vec::new()),
+            "done" => set_red_flags(profile, selected.clone()),
+            "pain_during_tests" => Answered::Retry(Msg::ButtonExpired),
+            code => tick(code, selected, |s| Question::RedFlags { selected: s }),
+        },
+        Question::Language => match code {
+            "en" => Answered::Language(Lang::En),
+            "de" => Answered::Language(Lang::De),
+            _ => Answered::Retry(Msg::ButtonExpired),
+        },
+    }
+}
+
+/// Ticks or unticks one option of a multi-choice question.
+fn tick<T>(code: &str, selected: &[T], rebuild: impl Fn(Vec<T>) -> Question) -> Answered
+where
+    T: Copy + Ord + std::str::FromStr,
+{
+    match code.parse::<T>() {
+        Ok(item) => {
+            let mut set = selected.to_vec();
+            profile::toggle(&mut set, item);
+            Answered::Ticked(rebuild(set))
+        }
+        Err(_) => Answered::Retry(Msg::ButtonExpired),
+    }
+}
+
+fn set_pain_sites(profile: &mut Profile, sites: Vec<PainSite>) -> Answered {
+    if sites.is_empty() {
+        // Nothing hurts: the usual pain is 0, no need to ask.
+        profile.usual_pain = PainScore::new(0);
+    }
+    profile.pain_sites = Some(sites);
+    Answered::Done {
+        field: ProfileField::PainSites,
+    }
+}
+
+fn set_equipment(profile: &mut Profile, equipment: Vec<Equipment>) -> Answered {
+    profile.equipment = Some(equipment);
+    Answered::Done {
+        field: ProfileField::Equipment,
+    }
+}
+
+fn set_red_flags(profile: &mut Profile, flags: Vec<RedFlag>) -> Answered {
+    profile.red_flags = Some(flags);
+    profile.cleared_at = None;
+    Answered::Done {
+        field: ProfileField::RedFlags,
+    }
+}
+
+fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
+    match question {
+        Question::Age => match answers::parse_age(text) {
+            Ok(age) => {
+                profile.age = Some(age);
+                profile.age_band = Some(AgeBand::of(age));
+                Answered::Done {
+                    field: ProfileField::Age,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::AgeNotUnderstood),
+        },
+        Question::Activities { .. } => match choice::read(text, choice::ACTIVITY_STEMS) {
+            Typed::Some(list) => {
+                profile.activities = Some(list);
+                Answered::Done {
+                    field: ProfileField::Activities,
+                }
+            }
+            _ => Answered::Retry(Msg::ChoiceNotUnderstood),
+        },
+        Question::Sitting => match answers::parse_hours(text) {
+            Ok(hours) => {
+                profile.sitting_hours = Some(hours);
+                Answered::Done {
+                    field: ProfileField::Sitting,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::HoursNotUnderstood),
+        },
+        Question::WorkingHours => match answers::parse_working_hours(text) {
+            Ok(hours) => {
+                profile.working_hours = Some(hours);
+                Answered::Done {
+                    field: ProfileField::WorkingHours,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::WorkingHoursNotUnderstood),
+        },
+        Question::Lunch => match answers::parse_lunch(text) {
+            Ok(lunch) => {
+                profile.lunch = Some(match lunch {
+                    Some((start, end)) => Lunch::Break { start, end },
+                    None => Lunch::None,
+                });
+                Answered::Done {
+                    field: ProfileField::Lunch,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::LunchNotUnderstood),
+        },
+        Question::DrillTime => match answers::parse_time_of_day(text) {
+            Ok(t) => {
+                profile.drill_time = Some(t);
+                Answered::Done {
+                    field: ProfileField::DrillTime,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::TimeNotUnderstood),
+        },
+        Question::PainSites { .. } => match choice::read(text, choice::PAIN_SITE_STEMS) {
+            Typed::Some(sites) => set_pain_sites(profile, sites),
+            Typed::Nothing => set_pain_sites(profile, Vec::new()),
+            Typed::Unknown => Answered::Retry(Msg::ChoiceNotUnderstood),
+        },
+        Question::UsualPain => match answers::parse_pain(text) {
+            Ok(score) => {
+                profile.usual_pain = Some(score);
+                Answered::Done {
+                    field: ProfileField::UsualPain,
+                }
+            }
+            Err(_) => Answered::Retry(Msg::PainNotUnderstood),
+        },
+        Question::Equipment { .. } => match choice::read(text, choice::EQUIPMENT_STEMS) {
+            Typed::Some(list) => set_equipment(profile, list),
+            Typed::Nothing => set_equipment(profile, Vec::new()),
+            Typed::Unknown => Answered::Retry(Msg::ChoiceNotUnderstood),
+        },
+        Question::RedFlags { .. } => match choice::read(text, choice::RED_FLAG_STEMS) {
+            Typed::Some(flags) => set_red_flags(profile, flags),
+            Typed::Nothing => set_red_flags(profile, Vec::new()),
+            Typed::Unknown => Answered::Retry(Msg::TapWhichApplies),
+        },
+        Question::Language => match text.trim().to_lowercase().as_str() {
+            "english" | "en" | "englisch" => Answered::Language(Lang::En),
+            "deutsch" | "de" | "german" => Answered::Language(Lang::De),
+            _ => Answered::Retry(Msg::ChoiceNotUnderstood),
+        },
+    }
+}
