@@ -8,7 +8,6 @@ use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
     KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
 };
-use teloxide::update_listeners::UpdateListener;
 
 use crate::core::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
@@ -58,19 +57,11 @@ pub async fn register_commands(bot: &Bot) -> Result<(), teloxide::RequestError> 
 
 /// Runs the bot with long polling until Ctrl-C.
 pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
+    wait_for_bot_api(&bot).await?;
     if let Err(error) = register_commands(&bot).await {
         tracing::warn!(%error, "could not register the command menu");
     }
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
-    dispatch(bot, engine, listener).await;
-    Ok(())
-}
-
-async fn dispatch<L>(bot: Bot, engine: Engine, listener: L)
-where
-    L: UpdateListener + Send,
-    L::Err: std::fmt::Debug + Send,
-{
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
         Dispatcher::builder(bot, schema())
             .dependencies(dptree::deps![engine])
@@ -80,11 +71,36 @@ where
             .enable_ctrlc_handler()
             .build();
     dispatcher
-        .dispatch_with_listener(
+        .try_dispatch_with_listener(
             listener,
             LoggingErrorHandler::with_custom_text("error while polling for updates"),
         )
-        .await;
+        .await?;
+    Ok(())
+}
+
+/// Checks the token with `getMe`. A rejected token is an error at once; an unreachable
+/// Bot API is retried with back-off (1 s doubling to 60 s) until it answers.
+async fn wait_for_bot_api(bot: &Bot) -> anyhow::Result<()> {
+    let mut delay = std::time::Duration::from_secs(1);
+    loop {
+        match bot.get_me().await {
+            Ok(me) => {
+                tracing::info!(bot = %me.username(), "connected to the Bot API");
+                return Ok(());
+            }
+            Err(teloxide::RequestError::Api(teloxide::ApiError::InvalidToken)) => {
+                anyhow::bail!(
+                    "the Bot API rejected TELOXIDE_TOKEN; check the token from @BotFather"
+                )
+            }
+            Err(error) => {
+                tracing::warn!(%error, retry_in = ?delay, "the Bot API is not answering");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(std::time::Duration::from_secs(60));
+            }
+        }
+    }
 }
 
 fn language_of(user: Option<&User>) -> Lang {

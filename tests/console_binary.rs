@@ -155,7 +155,9 @@ async fn json_mode_emits_messages_and_events() {
 
     console.send(":tap 1").await;
     let saved = console.json().await;
-    assert_eq!(saved["type"], "message");
+    assert_eq!(saved["text"], "Saved: Asia/Kathmandu.");
+    let next = console.json().await;
+    assert!(next["text"].as_str().unwrap().contains("How old are you?"));
     let event = console.json().await;
     assert_eq!(event["event"], "timezone_set");
     assert_eq!(event["tz"], "Asia/Kathmandu");

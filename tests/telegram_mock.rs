@@ -112,6 +112,15 @@ async fn start_consent_and_time_zone_through_telegram() {
         matches!(replies[0].1, Some(ReplyMarkup::KeyboardRemove(_))),
         "the time-zone keyboard is taken away"
     );
+    assert!(
+        replies[1].0.contains("How old are you?"),
+        "the intake follows: {}",
+        replies[1].0
+    );
+    assert_eq!(
+        inline_data(&replies[1].1),
+        ["o:age_u20", "o:age_20_50", "o:age_o50"]
+    );
 }
 
 #[tokio::test]

@@ -148,7 +148,7 @@ fn start_consent_and_time_zone_happy_path() {
     let r = chat.tap(Msg::Yes);
     assert_eq!(
         ids(&r),
-        [["timezone-saved", "intake-intro", "ask-age"]],
+        [vec!["timezone-saved"], vec!["intake-intro", "ask-age"]],
         "the intake follows"
     );
     assert_eq!(
@@ -305,7 +305,10 @@ fn saying_no_to_the_local_time_asks_again_and_typing_works_too() {
     let r = chat.say("Berlin");
     assert_eq!(ids(&r), [["confirm-timezone"]]);
     let r = chat.say("yes");
-    assert_eq!(ids(&r), [["timezone-saved", "intake-intro", "ask-age"]]);
+    assert_eq!(
+        ids(&r),
+        [vec!["timezone-saved"], vec!["intake-intro", "ask-age"]]
+    );
     assert_eq!(
         chat.events,
         [Event::TimezoneSet {

@@ -387,14 +387,10 @@ fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>
     person.zone = Some(zone);
     let saved = Reply::new(Msg::TimezoneSaved { zone: zone.name() });
     if first_time {
+        // A message of its own: in Telegram, a message without buttons also takes away
+        // the time-zone keyboard, which the next question's inline buttons cannot do.
         let mut next = advance(person, now).event(Event::TimezoneSet { tz: zone.name() });
-        if let Some(first) = next.replies.first_mut() {
-            first
-                .parts
-                .insert(0, Msg::TimezoneSaved { zone: zone.name() });
-        } else {
-            next.replies.push(saved);
-        }
+        next.replies.insert(0, saved);
         next
     } else {
         person.dialog = Dialog::Idle;
