@@ -192,3 +192,52 @@ async fn declining_in_json_mode() {
     assert_eq!(event["event"], "consent_declined");
     assert!(console.finish().await.success());
 }
+
+#[tokio::test]
+async fn a_whole_assessment_through_the_console_emits_assessment_completed() {
+    let mut console = Console::start(&["--json"]);
+    let script = [
+        "/start",
+        ":tap 1",
+        "Europe/London",
+        ":tap Yes",
+        "34",
+        "desk work, running",
+        "8",
+        "mon-fri 9-17",
+        "12-13",
+        "19:00",
+        "left knee",
+        "3",
+        "none",
+        "none",
+        "30",
+        "20",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Inward",
+        ":tap Yes",
+        ":tap No",
+        ":tap 2",
+    ];
+    for line in script {
+        console.send(line).await;
+    }
+    let event = loop {
+        let line = console.json().await;
+        if line["event"] == "assessment_completed" {
+            break line;
+        }
+    };
+    assert_eq!(event["left_ir"], 30);
+    assert_eq!(event["right_ir"], 20);
+    assert_eq!(event["left_er"], Value::Null);
+    assert_eq!(event["right_er"], Value::Null);
+    assert_eq!(event["asymmetry"], 10);
+    assert_eq!(event["track"], "limited_internal_rotation");
+    assert_eq!(event["level"], 1, "usual pain 3/10 starts gently");
+    assert_eq!(event["red_flags"], serde_json::json!([]));
+    assert!(console.finish().await.success());
+}

@@ -166,3 +166,70 @@ async fn count_people(url: &str) -> i64 {
     pool.close().await;
     n
 }
+
+#[tokio::test]
+async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessments_are_kept() {
+    let db = fresh_db();
+    {
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        say(&engine, "/start").await;
+        send(&engine, Input::Button("c:y".into())).await;
+        say(&engine, "Berlin").await;
+        send(&engine, Input::Button("z:y".into())).await;
+        say(&engine, "52").await;
+        say(&engine, "cycling").await;
+        engine.store().close().await;
+    }
+    let engine = Engine::new(Store::open(&db.url).await.unwrap());
+    let out = say(&engine, "/start").await;
+    assert!(
+        joined(&out).contains("Continue where you left off"),
+        "{}",
+        joined(&out)
+    );
+    let out = send(&engine, Input::Button("o:continue".into())).await;
+    assert!(
+        joined(&out).contains("how many hours do you sit"),
+        "{}",
+        joined(&out)
+    );
+    for answer in ["8", "9-17", "none", "18:00", "nowhere", "none", "none"] {
+        say(&engine, answer).await;
+    }
+    for code in [
+        "b2", "b1", "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0",
+    ] {
+        send(&engine, Input::Button(format!("o:{code}"))).await;
+    }
+    engine.store().close().await;
+
+    // After another restart the profile and the assessment are all there.
+    let engine = Engine::new(Store::open(&db.url).await.unwrap());
+    let mut tx = engine.store().begin().await.unwrap();
+    let person = tx.load_person(7).await.unwrap().unwrap();
+    assert_eq!(person.profile.age, Some(52));
+    assert_eq!(person.profile.sitting_hours, Some(8));
+    assert_eq!(person.profile.pain_sites, Some(vec![]));
+    assert_eq!(
+        person.profile.drill_time.map(|t| t.to_string()),
+        Some("18:00:00".into())
+    );
+    let last = person.history.last.expect("the assessment was stored");
+    assert_eq!(
+        (last.left.internal, last.right.internal),
+        (Some(35), Some(25))
+    );
+    assert_eq!(person.dialog, Dialog::Idle);
+    drop(tx);
+
+    let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+    let row = sqlx::query(
+        "SELECT left_ir, right_ir, asymmetry, track, answers FROM assessments WHERE user_id = 7",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(row.get::<i64, _>("asymmetry"), 10);
+    assert_eq!(row.get::<String, _>("track"), "limited_internal_rotation");
+    assert!(row.get::<String, _>("answers").contains("\"seated_left\""));
+}

@@ -218,3 +218,56 @@ async fn a_forged_button_is_refused_politely() {
     );
     assert!(replies[1].0.contains("Where are you?"));
 }
+
+#[tokio::test]
+async fn ticking_an_option_redraws_the_question_in_place() {
+    let user = person("en");
+    let mut bot = MockBot::new(text(&user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    for step in [press(&user, "c:y")] {
+        bot.update(step);
+        bot.dispatch().await;
+    }
+    for typed in ["Berlin"] {
+        bot.update(text(&user, typed));
+        bot.dispatch().await;
+    }
+    bot.update(press(&user, "z:y"));
+    bot.dispatch().await;
+    bot.update(text(&user, "40"));
+    bot.dispatch().await;
+
+    bot.update(press(&user, "o:golf"));
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert!(
+        responses.sent_messages.is_empty(),
+        "no new message for a tick"
+    );
+    let edited = responses
+        .edited_messages_text
+        .last()
+        .expect("the question is redrawn");
+    let markup = edited.bot_request.reply_markup.clone();
+    assert!(inline_data(&markup).contains(&"o:golf".to_string()));
+    let labels: Vec<String> = match markup {
+        Some(ReplyMarkup::InlineKeyboard(k)) => k
+            .inline_keyboard
+            .iter()
+            .flatten()
+            .map(|b| b.text.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    assert!(labels.contains(&"✓ Golf".to_string()), "{labels:?}");
+
+    bot.update(press(&user, "o:done"));
+    bot.dispatch().await;
+    let replies = sent(&bot);
+    assert!(
+        replies[0].0.contains("how many hours do you sit"),
+        "{}",
+        replies[0].0
+    );
+}

@@ -1,0 +1,112 @@
+//! Property tests: every reader of what people send takes any string without panicking,
+//! and the core's step never panics and never changes state on input it rejects.
+
+use hipcoach::console::parse_duration;
+use hipcoach::core::action::Action;
+use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS, RED_FLAG_STEMS};
+use hipcoach::core::command::Command;
+use hipcoach::core::{Incoming, Input, Lang, Persist, Person, Zone, parse, step};
+use proptest::prelude::*;
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 2_000,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Plausible chat text: letters, digits, punctuation people use, some Unicode.
+fn chat_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z0-9:+\\-/ .,°äöüß]{0,30}",
+        "/[a-z@_]{0,20}"
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn readers_never_panic(text in chat_text()) {
+        let _ = Zone::parse(&text);
+        let _ = Command::parse(&text);
+        let _ = Action::decode(&text);
+        let _ = parse::yes_no(&text);
+        let _ = parse::quote(&text);
+        let _ = parse_duration(&text);
+        let _ = choice::read(&text, ACTIVITY_STEMS);
+        let _ = choice::read(&text, PAIN_SITE_STEMS);
+        let _ = choice::read(&text, RED_FLAG_STEMS);
+    }
+
+    #[test]
+    fn an_accepted_offset_is_within_utc_minus_12_and_plus_14(text in "(UTC|GMT)?[+-][0-9]{1,2}(:[0-9]{2})?") {
+        if let Ok(zone) = Zone::parse(&text) {
+            let offset = zone.offset_at(chrono::Utc::now()).local_minus_utc();
+            prop_assert!((-12 * 3600..=14 * 3600).contains(&offset));
+            prop_assert_eq!(Zone::from_name(&zone.name()), Some(zone));
+        }
+    }
+
+    #[test]
+    fn quotes_stay_short(text in any::<String>()) {
+        prop_assert!(parse::quote(&text).chars().count() <= 40);
+    }
+
+    #[test]
+    fn decoded_button_data_re_encodes_to_itself(data in "[a-z]:[a-z0-9_]{0,45}") {
+        if let Some(action) = Action::decode(&data) {
+            prop_assert_eq!(action.encode(), data);
+        }
+    }
+
+    /// Whatever a person sends at any point of the first conversation, the core answers,
+    /// and when it keeps the state it really changed nothing.
+    #[test]
+    fn the_step_always_answers(inputs in prop::collection::vec(input(), 1..12)) {
+        let now = "2026-11-21T08:20:00Z".parse().unwrap();
+        let mut person: Option<Person> = None;
+        for input in inputs {
+            let t = step(person.clone(), &Incoming { user: 1, lang: Lang::En, input }, now);
+            prop_assert!(!t.replies.is_empty(), "never silence");
+            match t.persist {
+                Persist::Keep => {}
+                Persist::Save(p) => person = Some(*p),
+                Persist::Forget => person = None,
+            }
+        }
+    }
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        chat_text().prop_map(Input::Text),
+        prop_oneof![
+            Just("c:y".to_string()),
+            Just("c:n".to_string()),
+            Just("z:y".to_string()),
+            Just("z:n".to_string()),
+            "o:[a-z0-9_]{1,12}",
+            any::<String>()
+        ]
+        .prop_map(Input::Button),
+        prop_oneof![
+            Just("Berlin"),
+            Just("Kathmandu"),
+            Just("+5"),
+            Just("yes"),
+            Just("34"),
+            Just("none"),
+            Just("/start"),
+            Just("/assess")
+        ]
+        .prop_map(|s| Input::Text(s.to_string())),
+        (-100.0..100.0f64, -200.0..200.0f64).prop_map(|(latitude, longitude)| Input::Location {
+            latitude,
+            longitude
+        }),
+        Just(Input::Unsupported),
+        Just(Input::Edited),
+    ]
+}
