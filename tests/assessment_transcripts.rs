@@ -1,116 +1,23 @@
 //! The intake and the self-tests, as conversations through the pure core.
 
-use chrono::{DateTime, Utc};
-use hipcoach::core::action::Action;
+#[path = "support/chat.rs"]
+mod chat;
+
+use chat::{Chat, ids};
 use hipcoach::core::answers::PainScore;
 use hipcoach::core::assessment::Track;
 use hipcoach::core::msg::ProfileField;
 use hipcoach::core::profile::{Activity, AgeBand, Equipment, Lunch, PainSite, RedFlag};
-use hipcoach::core::{
-    Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write, step,
-};
+use hipcoach::core::{Dialog, Event, Input, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
 
-struct Chat {
-    person: Option<Person>,
-    now: DateTime<Utc>,
-    keyboard: Keyboard<Msg>,
-    events: Vec<Event>,
-    writes: Vec<Write>,
-    persist: Option<Persist>,
-}
-
-impl Chat {
-    fn new() -> Chat {
-        Chat {
-            person: None,
-            now: "2026-11-23T08:00:00Z".parse().unwrap(),
-            keyboard: Keyboard::None,
-            events: Vec::new(),
-            writes: Vec::new(),
-            persist: None,
-        }
-    }
-
-    fn send(&mut self, input: Input) -> Vec<Reply> {
-        let t = step(
-            self.person.clone(),
-            &Incoming {
-                user: 9,
-                lang: Lang::En,
-                input,
-            },
-            self.now,
-        );
-        match &t.persist {
-            Persist::Keep => {}
-            Persist::Save(p) => self.person = Some((**p).clone()),
-            Persist::Forget => self.person = None,
-        }
-        self.persist = Some(t.persist.clone());
-        self.events = t.events.clone();
-        self.writes = t.writes.clone();
-        if let Some(r) = t.replies.iter().rev().find(|r| !r.keyboard.is_empty()) {
-            self.keyboard = r.keyboard.clone();
-        }
-        t.replies
-    }
-
-    fn say(&mut self, text: &str) -> Vec<Reply> {
-        self.send(Input::Text(text.into()))
-    }
-
-    fn tap(&mut self, label: Msg) -> Vec<Reply> {
-        let data = match &self.keyboard {
-            Keyboard::Inline(rows) => rows
-                .iter()
-                .flatten()
-                .find(|b| b.label == label)
-                .map(|b| b.data.clone()),
-            _ => None,
-        };
-        let data = data.unwrap_or_else(|| panic!("no button {label:?} in {:?}", self.keyboard));
-        self.send(Input::Button(data))
-    }
-
-    fn code(&mut self, code: &str) -> Vec<Reply> {
-        self.send(Input::Button(Action::Choose(code.into()).encode()))
-    }
-
-    fn person(&self) -> &Person {
-        self.person.as_ref().unwrap()
-    }
-
-    fn kept(&self) -> bool {
-        self.persist == Some(Persist::Keep)
-    }
-
-    fn assessment_event(&self) -> &Event {
-        self.events
-            .iter()
-            .find(|e| e.name() == "assessment_completed")
-            .expect("assessment_completed")
-    }
-}
-
-fn ids(replies: &[Reply]) -> Vec<Vec<&'static str>> {
-    replies
-        .iter()
-        .map(|r| r.parts.iter().map(Msg::id).collect())
-        .collect()
-}
-
 fn text(replies: &[Reply]) -> String {
-    replies
-        .iter()
-        .map(|r| i18n::render_reply(Lang::En, r).text)
-        .collect::<Vec<_>>()
-        .join("\n---\n")
+    chat::text(Lang::En, replies)
 }
 
 /// Consent and time zone done; the first intake question is open.
 fn at_intake() -> Chat {
-    let mut chat = Chat::new();
+    let mut chat = Chat::new("2026-11-23T08:00:00Z");
     chat.say("/start");
     chat.send(Input::Button("c:y".into()));
     chat.say("Berlin");
@@ -287,7 +194,7 @@ fn answers_not_understood_are_asked_again_and_change_nothing() {
         let before = chat.person.clone();
         let r = chat.say(typed);
         assert_eq!(ids(&r), [[expected]], "{typed}");
-        assert!(chat.kept());
+        assert!(chat.kept_state());
         assert_eq!(chat.person, before);
         assert!(
             !r[0].keyboard.is_empty(),
@@ -625,7 +532,7 @@ fn the_profile_shows_everything_known() {
     ] {
         assert!(shown.contains(line), "missing {line:?} in\n{shown}");
     }
-    assert!(chat.kept(), "/profile changes nothing");
+    assert!(chat.kept_state(), "/profile changes nothing");
 }
 
 #[test]

@@ -27,13 +27,21 @@ fn press(from: &User, data: &str) -> MockCallbackQuery {
     MockCallbackQuery::new().data(data).from(from.clone())
 }
 
+type TestBot =
+    MockBot<Box<dyn std::error::Error + Send + Sync>, teloxide_tests::mock_bot::DistributionKey>;
+
+/// A bot with a fresh store, after /start and consent: the time-zone question is open.
+async fn asked_for_time_zone(user: &User) -> TestBot {
+    let mut bot = MockBot::new(text(user, "/start"), schema());
+    bot.dependencies(deps![engine().await]);
+    bot.dispatch().await;
+    bot.update(press(user, "c:y"));
+    bot.dispatch().await;
+    bot
+}
+
 /// The text and markup of every message the bot sent in the last dispatch.
-fn sent(
-    bot: &MockBot<
-        Box<dyn std::error::Error + Send + Sync>,
-        teloxide_tests::mock_bot::DistributionKey,
-    >,
-) -> Vec<(String, Option<ReplyMarkup>)> {
+fn sent(bot: &TestBot) -> Vec<(String, Option<ReplyMarkup>)> {
     bot.get_responses()
         .sent_messages_text
         .into_iter()
@@ -126,11 +134,7 @@ async fn start_consent_and_time_zone_through_telegram() {
 #[tokio::test]
 async fn a_shared_location_sets_the_time_zone() {
     let user = person("en");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    bot.update(press(&user, "c:y"));
-    bot.dispatch().await;
+    let mut bot = asked_for_time_zone(&user).await;
 
     let location = MockMessageLocation::new()
         .latitude(27.7172)
@@ -163,11 +167,7 @@ async fn german_clients_are_answered_in_german() {
 #[tokio::test]
 async fn a_sticker_gets_a_helpful_answer() {
     let user = person("en");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    bot.update(press(&user, "c:y"));
-    bot.dispatch().await;
+    let mut bot = asked_for_time_zone(&user).await;
 
     bot.update(MockMessageSticker::new().from(user.clone()));
     bot.dispatch().await;
@@ -202,11 +202,7 @@ async fn in_a_group_it_says_so_and_sends_nothing_personal() {
 #[tokio::test]
 async fn a_forged_button_is_refused_politely() {
     let user = person("en");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    bot.update(press(&user, "c:y"));
-    bot.dispatch().await;
+    let mut bot = asked_for_time_zone(&user).await;
 
     bot.update(press(&user, "z:y"));
     bot.dispatch().await;
@@ -222,17 +218,9 @@ async fn a_forged_button_is_refused_politely() {
 #[tokio::test]
 async fn ticking_an_option_redraws_the_question_in_place() {
     let user = person("en");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
+    let mut bot = asked_for_time_zone(&user).await;
+    bot.update(text(&user, "Berlin"));
     bot.dispatch().await;
-    for step in [press(&user, "c:y")] {
-        bot.update(step);
-        bot.dispatch().await;
-    }
-    for typed in ["Berlin"] {
-        bot.update(text(&user, typed));
-        bot.dispatch().await;
-    }
     bot.update(press(&user, "z:y"));
     bot.dispatch().await;
     bot.update(text(&user, "40"));

@@ -2,111 +2,12 @@
 //! Replies are compared as message ids (`Msg` variants in kebab-case), so rewording a text
 //! never breaks a test of behaviour; a few checks look at the rendered English as well.
 
-use chrono::{DateTime, Utc};
+#[path = "support/chat.rs"]
+mod chat;
+
+use chat::{Chat, ids, text};
 use hipcoach::core::action::Action;
-use hipcoach::core::{
-    Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Zone, step,
-};
-use hipcoach::i18n;
-
-/// One person talking to the core, with the state kept the way the store would keep it.
-struct Chat {
-    person: Option<Person>,
-    lang: Lang,
-    now: DateTime<Utc>,
-    keyboard: Keyboard<Msg>,
-    events: Vec<Event>,
-    last_persist: Option<Persist>,
-}
-
-impl Chat {
-    fn new(now: &str) -> Chat {
-        Chat {
-            person: None,
-            lang: Lang::En,
-            now: now.parse().unwrap(),
-            keyboard: Keyboard::None,
-            events: Vec::new(),
-            last_persist: None,
-        }
-    }
-
-    fn send(&mut self, input: Input) -> Vec<Reply> {
-        let incoming = Incoming {
-            user: 42,
-            lang: self.lang,
-            input,
-        };
-        let transition = step(self.person.clone(), &incoming, self.now);
-        match &transition.persist {
-            Persist::Keep => {}
-            Persist::Save(person) => self.person = Some((**person).clone()),
-            Persist::Forget => self.person = None,
-        }
-        self.last_persist = Some(transition.persist.clone());
-        self.events = transition.events.clone();
-        if let Some(reply) = transition
-            .replies
-            .iter()
-            .rev()
-            .find(|r| !r.keyboard.is_empty())
-        {
-            self.keyboard = reply.keyboard.clone();
-        }
-        transition.replies
-    }
-
-    fn say(&mut self, text: &str) -> Vec<Reply> {
-        self.send(Input::Text(text.to_string()))
-    }
-
-    /// Presses the button with this label on the latest keyboard, as a client would.
-    fn tap(&mut self, label: Msg) -> Vec<Reply> {
-        let input = match &self.keyboard {
-            Keyboard::Inline(rows) => rows
-                .iter()
-                .flatten()
-                .find(|b| b.label == label)
-                .map(|b| Input::Button(b.data.clone())),
-            Keyboard::Reply(rows) => rows
-                .iter()
-                .flatten()
-                .find(|b| b.label == label)
-                .map(|b| Input::Text(i18n::render(self.lang, &b.label))),
-            Keyboard::None => None,
-        };
-        let input = input.unwrap_or_else(|| panic!("no button {label:?} in {:?}", self.keyboard));
-        self.send(input)
-    }
-
-    fn dialog(&self) -> Dialog {
-        self.person
-            .as_ref()
-            .expect("a stored person")
-            .dialog
-            .clone()
-    }
-
-    fn kept_state(&self) -> bool {
-        self.last_persist == Some(Persist::Keep)
-    }
-}
-
-/// The message ids of each reply, in order.
-fn ids(replies: &[Reply]) -> Vec<Vec<&'static str>> {
-    replies
-        .iter()
-        .map(|r| r.parts.iter().map(Msg::id).collect())
-        .collect()
-}
-
-fn text(lang: Lang, replies: &[Reply]) -> String {
-    replies
-        .iter()
-        .map(|r| i18n::render_reply(lang, r).text)
-        .collect::<Vec<_>>()
-        .join("\n---\n")
-}
+use hipcoach::core::{Dialog, Event, Input, Keyboard, Lang, Msg, Persist, Zone};
 
 /// A person who has agreed and is being asked for their time zone.
 fn consented(now: &str) -> Chat {
