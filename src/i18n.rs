@@ -62,6 +62,9 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
         Msg::RedFlag(x) => lookup(lang, &choice_key("red-flag", (*x).into()), &[]),
         Msg::Band(x) => lookup(lang, &choice_key("band", (*x).into()), &[]),
         Msg::TrackName(x) => lookup(lang, &choice_key("track", (*x).into()), &[]),
+        Msg::ExerciseName(x) => lookup(lang, &choice_key("ex", x.code()), &[]),
+        Msg::ExerciseHow(x) => lookup(lang, &format!("{}-how", choice_key("ex", x.code())), &[]),
+        Msg::Muscle(x) => lookup(lang, &choice_key("muscle", (*x).into()), &[]),
         Msg::ProfileLine { value, .. } => {
             let label = lookup(lang, msg.id(), &msg.args())?;
             let value = render_strict(lang, value)?;

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod answers;
 pub mod assessment;
+pub mod catalog;
 pub mod choice;
 pub mod command;
 pub mod conversation;

@@ -6,6 +6,7 @@
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use super::assessment::{Band, Side, Track, Verdict};
+use super::catalog::{ExerciseId, Muscle};
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
 
@@ -31,6 +32,11 @@ pub enum Msg {
     RedFlag(RedFlag),
     Band(Band),
     TrackName(Track),
+    /// An exercise's name (`ex-<code>`), its steps and cues (`ex-<code>-how`), a muscle
+    /// (`muscle-<code>`); codes in kebab-case.
+    ExerciseName(ExerciseId),
+    ExerciseHow(ExerciseId),
+    Muscle(Muscle),
 
     // First contact and consent.
     Welcome,
@@ -290,6 +296,9 @@ impl Msg {
         all.extend(Equipment::iter().map(Msg::Equipment));
         all.extend(RedFlag::iter().map(Msg::RedFlag));
         all.extend(Band::iter().map(Msg::Band));
+        all.extend(ExerciseId::iter().map(Msg::ExerciseName));
+        all.extend(ExerciseId::iter().map(Msg::ExerciseHow));
+        all.extend(Muscle::iter().map(Msg::Muscle));
         all.extend(
             [Track::LimitedInternalRotation, Track::InternallyRotatedHip].map(Msg::TrackName),
         );
