@@ -53,6 +53,10 @@ pub struct ConsoleArgs {
     /// The language the simulated client reports (en, de).
     #[arg(long, default_value = "en")]
     pub lang: String,
+    /// Where files the bot sends (charts, exports) are written (default: the system's
+    /// temporary directory).
+    #[arg(long)]
+    pub files: Option<std::path::PathBuf>,
 }
 
 fn parse_rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
@@ -127,6 +131,7 @@ async fn run_console(database_url: &str, args: ConsoleArgs) -> ExitCode {
         json: args.json,
         user: args.user,
         lang: Lang::from_code(Some(&args.lang)),
+        files: args.files.unwrap_or_else(std::env::temp_dir),
     };
     let stdin = tokio::io::BufReader::new(tokio::io::stdin());
     let result = console::run(&engine, options, stdin, tokio::io::stdout()).await;

@@ -23,6 +23,8 @@ pub struct ConsoleOptions {
     pub user: i64,
     /// The language the person's "client" reports.
     pub lang: Lang,
+    /// Where files the bot sends (charts) are written.
+    pub files: std::path::PathBuf,
 }
 
 /// The console's clock: a fixed start or real time, plus however far `:wait` moved it.
@@ -207,10 +209,18 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             if !message.keyboard.is_empty() {
                 self.keyboards.insert(outbox.user, message.keyboard.clone());
             }
+            let photo = match &message.photo {
+                Some(png) => Some(self.save_photo(outbox.user, at, png).await?),
+                None => None,
+            };
             let text = if self.options.json {
-                message_json(outbox.user, at, message) + "\n"
+                message_json(outbox.user, at, message, photo.as_deref()) + "\n"
             } else {
-                message_text(message)
+                let mut text = message_text(message);
+                if let Some(path) = &photo {
+                    text.insert_str(0, &format!("[chart: {path}]\n"));
+                }
+                text
             };
             self.out.write_all(text.as_bytes()).await?;
             self.out.flush().await?;
@@ -223,6 +233,17 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             self.out.flush().await?;
         }
         Ok(())
+    }
+}
+
+impl<W> Console<'_, W> {
+    /// Writes a photo the bot sent to a file and returns its path.
+    async fn save_photo(&self, user: i64, at: DateTime<Utc>, png: &[u8]) -> anyhow::Result<String> {
+        tokio::fs::create_dir_all(&self.options.files).await?;
+        let name = format!("hipcoach-progress-{user}-{}.png", at.format("%Y%m%dT%H%M%S"));
+        let path = self.options.files.join(name);
+        tokio::fs::write(&path, png).await?;
+        Ok(path.display().to_string())
     }
 }
 
@@ -300,16 +321,19 @@ fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-fn message_json(user: i64, at: DateTime<Utc>, message: &Rendered) -> String {
+fn message_json(user: i64, at: DateTime<Utc>, message: &Rendered, photo: Option<&str>) -> String {
     let buttons: Vec<Vec<&String>> = message.keyboard.labels();
-    json!({
+    let mut object = json!({
         "type": "message",
         "at": timestamp(at),
         "user": user,
         "text": message.text,
         "buttons": buttons,
-    })
-    .to_string()
+    });
+    if let (Some(path), Value::Object(fields)) = (photo, &mut object) {
+        fields.insert("photo".into(), json!(path));
+    }
+    object.to_string()
 }
 
 fn event_json(user: i64, at: DateTime<Utc>, event: &Event) -> String {

@@ -52,6 +52,10 @@ impl Engine {
                 Write::Assessment(assessment) => {
                     tx.insert_assessment(incoming.user, assessment).await?
                 }
+                Write::Session(session) => tx.upsert_session(incoming.user, session).await?,
+                Write::Decision { verdict, at } => {
+                    tx.insert_decision(incoming.user, verdict, *at).await?
+                }
             }
         }
         tx.commit().await?;

@@ -26,6 +26,8 @@ pub struct Rendered {
     pub keyboard: Keyboard<String>,
     /// Replaces the message whose button was pressed (see `Reply::in_place`).
     pub in_place: bool,
+    /// A PNG to send as a photo, with `text` as its caption.
+    pub photo: Option<Vec<u8>>,
 }
 
 fn language(lang: Lang) -> LanguageIdentifier {
@@ -64,6 +66,12 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
         Msg::TrackName(x) => lookup(lang, &choice_key("track", (*x).into()), &[]),
         Msg::ExerciseName(x) => lookup(lang, &choice_key("ex", x.code()), &[]),
         Msg::ExerciseHow(x) => lookup(lang, &format!("{}-how", choice_key("ex", x.code())), &[]),
+        Msg::Decided { rule, .. } => lookup(lang, &choice_key("rule", rule.id()), &msg.args()),
+        Msg::ExerciseHeader { name, .. } | Msg::Works(name) | Msg::TryEasier(name) => {
+            let mut args = msg.args();
+            args.push(("name", Arg::Text(render_strict(lang, name)?)));
+            lookup(lang, msg.id(), &args)
+        }
         Msg::Muscle(x) => lookup(lang, &choice_key("muscle", (*x).into()), &[]),
         Msg::ProfileLine { value, .. } => {
             let label = lookup(lang, msg.id(), &msg.args())?;
@@ -106,6 +114,34 @@ pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
         text,
         keyboard: reply.keyboard.map(|label| render(lang, label)),
         in_place: reply.in_place,
+        photo: reply.chart.as_ref().and_then(|chart| chart_png(lang, chart)),
+    }
+}
+
+/// Draws a progress chart with its labels in the person's language. A chart that cannot be
+/// drawn is left out (the text still goes), with a warning in the log.
+fn chart_png(lang: Lang, chart: &crate::core::reply::Chart) -> Option<Vec<u8>> {
+    let text = |msg: Msg| render(lang, &msg);
+    let spec = crate::chart::ProgressChart {
+        range_title: text(Msg::ChartRange),
+        pain_title: text(Msg::ChartPain),
+        left_label: text(Msg::ChartLeft),
+        right_label: text(Msg::ChartRight),
+        normal_label: text(Msg::ChartNormal),
+        during_label: text(Msg::ChartDuring),
+        morning_label: text(Msg::ChartMorning),
+        normal: chart.normal,
+        left: chart.left.clone(),
+        right: chart.right.clone(),
+        during: chart.during.clone(),
+        morning: chart.morning.clone(),
+    };
+    match crate::chart::render_png(&spec) {
+        Ok(png) => Some(png),
+        Err(error) => {
+            tracing::warn!(%error, "could not draw a progress chart");
+            None
+        }
     }
 }
 

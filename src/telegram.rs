@@ -6,7 +6,7 @@ use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
-    KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
+    InputFile, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
 };
 
 use crate::core::command::Command;
@@ -220,6 +220,11 @@ pub async fn send_messages(
     messages: &[Rendered],
 ) -> Result<(), HandlerError> {
     for message in messages {
+        if let Some(png) = &message.photo {
+            // A caption holds at most 1024 characters: the chart goes alone, the text after it.
+            let photo = InputFile::memory(png.clone()).file_name("progress.png");
+            bot.send_photo(ChatId(user), photo).await?;
+        }
         bot.send_message(ChatId(user), &message.text)
             .reply_markup(markup(message))
             .await?;

@@ -8,6 +8,9 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 pub enum Command {
     #[default]
     Start,
+    Today,
+    Progress,
+    History,
     Assess,
     Profile,
     Settings,

@@ -17,6 +17,10 @@ use super::profile::{AgeBand, Lunch, Profile, RedFlag};
 use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use super::selftest;
 use super::zone::{Zone, ZoneError};
+use super::program::SessionRecord;
+use super::progression::{Range, Verdict};
+use super::session;
+use super::reply::Chart;
 
 /// What to do with the stored person after a step.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +37,10 @@ pub enum Persist {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Write {
     Assessment(Assessment),
+    /// A session, new or with a pain score added (keyed by its start).
+    Session(SessionRecord),
+    /// A progression decision, with the rule that fired.
+    Decision { verdict: Verdict, at: DateTime<Utc> },
 }
 
 /// The outcome of one step: the new state, what to say, what to record, what happened.
@@ -47,6 +55,11 @@ pub struct Transition {
 }
 
 impl Transition {
+    /// Nothing to store (yet); later steps may replace `persist`.
+    pub(super) fn new_keep(lang: Lang) -> Transition {
+        Transition::new(Persist::Keep, lang)
+    }
+
     fn new(persist: Persist, lang: Lang) -> Transition {
         Transition {
             persist,
@@ -57,22 +70,22 @@ impl Transition {
         }
     }
 
-    fn save(person: Person) -> Transition {
+    pub(super) fn save(person: Person) -> Transition {
         let lang = person.lang;
         Transition::new(Persist::Save(Box::new(person)), lang)
     }
 
-    fn say(mut self, reply: Reply) -> Transition {
+    pub(super) fn say(mut self, reply: Reply) -> Transition {
         self.replies.push(reply);
         self
     }
 
-    fn say_all(mut self, replies: impl IntoIterator<Item = Reply>) -> Transition {
+    pub(super) fn say_all(mut self, replies: impl IntoIterator<Item = Reply>) -> Transition {
         self.replies.extend(replies);
         self
     }
 
-    fn event(mut self, event: Event) -> Transition {
+    pub(super) fn event(mut self, event: Event) -> Transition {
         self.events.push(event);
         self
     }
@@ -187,6 +200,15 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 .say(Reply::new(Msg::LocationNotNeeded))
                 .say_all(question)
         }
+        (Dialog::Session { run }, _) => session::answer(person, run, input, now),
+        (
+            Dialog::MorningPain {
+                session: started,
+                then_today,
+            },
+            _,
+        ) => session::morning_answer(person, started, then_today, input, now),
+        (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
         (Dialog::Ask { question, setting }, _) => {
             intake_answer(person, question, setting, input, now)
         }
@@ -202,19 +224,18 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Settings, _) => settings_answer(person, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
         (_, Input::Button(_)) => expired(&person, now),
-        (Dialog::Idle | Dialog::Lost, Input::Text(_)) => {
-            unchanged(&person).say(Reply::new(Msg::NotUnderstood))
-        }
+        (Dialog::Idle | Dialog::Lost, Input::Text(text)) => session::idle_number(&person, text, now)
+            .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood))),
     }
 }
 
 /// A transition that keeps the stored state as it is.
-fn unchanged(person: &Person) -> Transition {
+pub(super) fn unchanged(person: &Person) -> Transition {
     Transition::new(Persist::Keep, person.lang)
 }
 
 /// A button that does not belong to the open question: refused, nothing changes.
-fn expired(person: &Person, now: DateTime<Utc>) -> Transition {
+pub(super) fn expired(person: &Person, now: DateTime<Utc>) -> Transition {
     let question = prompt(person, now);
     unchanged(person)
         .say(Reply::new(Msg::ButtonExpired))
@@ -222,7 +243,7 @@ fn expired(person: &Person, now: DateTime<Utc>) -> Transition {
 }
 
 /// Says why an answer was not taken and shows the question's buttons again.
-fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition {
+pub(super) fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition {
     if msg == Msg::ButtonExpired {
         return expired(person, now);
     }
@@ -241,6 +262,26 @@ fn command(mut person: Person, slash: Slash, now: DateTime<Utc>) -> Transition {
             Transition::save(person).say_all(question)
         }
         Slash::Known(Command::Assess) => assess(person, now),
+        Slash::Known(Command::Today) => match person.dialog {
+            // Already in a session or answering its questions: carry on there.
+            Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
+                let question = prompt(&person, now);
+                unchanged(&person).say_all(question)
+            }
+            _ => session::today(person, now, true),
+        },
+        Slash::Known(Command::History) => {
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(session::history_reply(&person))
+                .say_all(question)
+        }
+        Slash::Known(Command::Progress) => {
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(progress_reply(&person, now))
+                .say_all(question)
+        }
         Slash::Known(Command::Profile) => {
             let question = prompt(&person, now);
             unchanged(&person)
@@ -282,7 +323,13 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
         }
-        Dialog::AskZone | Dialog::ConfirmZone { .. } | Dialog::Resume { .. } | Dialog::Cleared => {
+        Dialog::AskZone
+        | Dialog::ConfirmZone { .. }
+        | Dialog::Resume { .. }
+        | Dialog::Cleared
+        | Dialog::Session { .. }
+        | Dialog::MorningPain { .. }
+        | Dialog::OfferRetest => {
             let question = prompt(&person, now);
             unchanged(&person)
                 .say(Reply::new(Msg::WelcomeBack))
@@ -331,6 +378,64 @@ fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition {
     Transition::save(person)
         .say(Reply::new(Msg::NeedsIntake))
         .say_all(question)
+}
+
+/// /today before there is a program: whatever comes first (setup, the red-flag check, the
+/// self-tests).
+pub(super) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transition {
+    let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
+    if !ready {
+        return needs_setup(person, now);
+    }
+    if !person.profile.open_red_flags().is_empty() {
+        person.dialog = Dialog::Cleared;
+        let question = prompt(&person, now);
+        return Transition::save(person).say_all(question);
+    }
+    person.dialog = Dialog::Test {
+        test: TestStep::first(),
+        answers: TestAnswers::new(),
+        retest: person.history.last.is_some(),
+    };
+    let mut first = selftest::ask(TestStep::first());
+    first.parts.insert(0, Msg::TestsIntro);
+    Transition::save(person)
+        .say(Reply::new(Msg::NoProgramYet))
+        .say(first)
+}
+
+/// /progress: range per side over time against the normal band, pain over time, and a
+/// short summary.
+fn progress_reply(person: &Person, now: DateTime<Utc>) -> Reply {
+    let ranges = &person.history.ranges;
+    if ranges.is_empty() && person.sessions.is_empty() {
+        return Reply::new(Msg::ProgressEmpty);
+    }
+    let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+    let points = |pick: fn(&Range) -> Option<u8>| {
+        ranges
+            .iter()
+            .filter_map(|r| pick(r).map(|d| (r.taken_at, d)))
+            .collect()
+    };
+    let pain = |pick: fn(&SessionRecord) -> Option<u8>| {
+        person
+            .sessions
+            .iter()
+            .filter_map(|s| pick(s).map(|p| (s.started_at, p)))
+            .collect()
+    };
+    let chart = Chart {
+        normal: band.normal_internal_rotation(),
+        left: points(|r| r.left_ir),
+        right: points(|r| r.right_ir),
+        during: pain(|s| s.pain_during),
+        morning: pain(|s| s.pain_morning),
+    };
+    let mut reply = Reply::new(Msg::ProgressTitle);
+    reply.parts.extend(session::progress_summary(person, now));
+    reply.chart = Some(chart);
+    reply
 }
 
 fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
@@ -439,7 +544,7 @@ fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
 }
 
 impl Transition {
-    fn write(mut self, write: Write) -> Transition {
+    pub(super) fn write(mut self, write: Write) -> Transition {
         self.writes.push(write);
         self
     }
@@ -540,11 +645,13 @@ fn finish_tests(
     person.history.first = person.history.first.take().or_else(|| Some(result.clone()));
     person.history.last = Some(result.clone());
     person.dialog = Dialog::Idle;
+    person.history.ranges.push(Range::of(&result));
     let event = assessment_event(&result);
-    Transition::save(person)
+    let t = Transition::save(person.clone())
         .say(reply)
         .event(event)
-        .write(Write::Assessment(result))
+        .write(Write::Assessment(result.clone()));
+    session::after_assessment(t, person, &result, now)
 }
 
 fn assessment_event(a: &Assessment) -> Event {
@@ -612,6 +719,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
             parts,
             keyboard: Keyboard::None,
             in_place: false,
+        chart: None,
         };
     }
     let turns_well = [&result.left, &result.right].iter().all(|s| {
@@ -640,6 +748,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         parts,
         keyboard: Keyboard::None,
         in_place: false,
+        chart: None,
     }
 }
 
@@ -772,6 +881,12 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
         _ => None,
     };
     match choice {
+        Some(true) if session::resume_program(&mut person, now) => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person)
+                .say(Reply::new(Msg::ClearedThanks).with(Msg::ProgramResumed))
+                .event(Event::RedFlagsCleared)
+        }
         Some(true) => {
             person.profile.cleared_at = Some(now);
             let mut next = advance(person, now).event(Event::RedFlagsCleared);
@@ -923,6 +1038,9 @@ fn profile_reply(person: &Person) -> Reply {
 pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
     match &person.dialog {
         Dialog::Idle | Dialog::Lost => None,
+        Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
+            session::prompt(person, now)
+        }
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
         Dialog::ConfirmZone { zone } => {
             let time = zone.local(now).format("%H:%M").to_string();

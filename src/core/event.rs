@@ -31,6 +31,31 @@ pub enum Event {
     },
     /// The person said a professional checked them after a red flag.
     RedFlagsCleared,
+    /// A drill session began: its step and exercises (catalog codes).
+    SessionStarted {
+        phase: u8,
+        level: u8,
+        exercises: Vec<String>,
+        minutes: u32,
+    },
+    /// One exercise of a session: `done`, `too_easy`, `too_hard`, `hurt` or `skipped`.
+    ExerciseDone { exercise: String, outcome: String },
+    /// The session ended (all exercises, or stopped early for pain).
+    SessionCompleted {
+        done: u32,
+        planned: u32,
+        stopped_early: bool,
+    },
+    /// A pain score, 0–10: `when` is `session` or `morning`.
+    PainReported { when: String, score: u8 },
+    /// The program moved (or stayed): `decision` advance | hold | regress | stop,
+    /// `from`/`to` as `phase.level`, and the rule that fired.
+    ProgressionDecided {
+        decision: String,
+        from: String,
+        to: String,
+        rule: String,
+    },
 }
 
 impl Event {
@@ -43,6 +68,11 @@ impl Event {
             Event::ProfileUpdated { .. } => "profile_updated",
             Event::AssessmentCompleted { .. } => "assessment_completed",
             Event::RedFlagsCleared => "red_flags_cleared",
+            Event::SessionStarted { .. } => "session_started",
+            Event::ExerciseDone { .. } => "exercise_done",
+            Event::SessionCompleted { .. } => "session_completed",
+            Event::PainReported { .. } => "pain_reported",
+            Event::ProgressionDecided { .. } => "progression_decided",
         }
     }
 }

@@ -18,8 +18,11 @@ pub mod msg;
 pub mod parse;
 pub mod person;
 pub mod profile;
+pub mod program;
+pub mod progression;
 pub mod reply;
 pub mod selftest;
+pub mod session;
 pub mod zone;
 
 pub use conversation::{Persist, Transition, Write, step};

@@ -6,7 +6,8 @@
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use super::assessment::{Band, Side, Track, Verdict};
-use super::catalog::{ExerciseId, Muscle};
+use super::catalog::{ExerciseId, Muscle, Unit};
+use super::progression::Rule;
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
 
@@ -182,6 +183,105 @@ pub enum Msg {
     SettingSaved,
     LanguageName,
 
+    // The program and its sessions.
+    ProgramStarted {
+        level: i64,
+    },
+    NoProgramYet,
+    SessionIntro {
+        phase: i64,
+        level: i64,
+        count: i64,
+        minutes: i64,
+    },
+    SessionHowTo,
+    ExerciseHeader {
+        number: i64,
+        total: i64,
+        name: Box<Msg>,
+    },
+    DoseLine {
+        sets: i64,
+        amount: i64,
+        unit: Unit,
+        per_side: bool,
+        hold: i64,
+    },
+    Works(Box<Msg>),
+    OutcomeDone,
+    OutcomeTooEasy,
+    OutcomeTooHard,
+    OutcomeHurts,
+    TapAnOutcome,
+    AskHurtScore,
+    HurtChoice {
+        score: i64,
+    },
+    TryEasier(Box<Msg>),
+    SkipThisOne,
+    StopForToday,
+    StopHighPain {
+        score: i64,
+    },
+    SessionWellDone,
+    AskSessionPain,
+    SessionSaved {
+        score: i64,
+    },
+    SessionAlreadyDone,
+    AskMorningPain {
+        usual: i64,
+    },
+    MorningThanks,
+    MorningSkipped,
+    OfferRetest,
+    RetestNow,
+    SessionFirst,
+    /// A progression decision, told in one or two sentences: Fluent id `rule-<id>`.
+    Decided {
+        rule: Rule,
+        phase: i64,
+        level: i64,
+    },
+    ProgramStoppedComeBack,
+    ProgramResumed,
+    HistoryTitle,
+    HistoryEmpty,
+    HistoryLine {
+        date: String,
+        phase: i64,
+        level: i64,
+        done: i64,
+        planned: i64,
+        /// -1 when not given.
+        during: i64,
+        morning: i64,
+    },
+    ProgressTitle,
+    ProgressEmpty,
+    ProgressWeek {
+        sessions: i64,
+        streak: i64,
+    },
+    ProgressRangeTrend {
+        change: i64,
+    },
+    /// Mean pain of the last sessions, in tenths.
+    ProgressPain {
+        tenths: i64,
+    },
+    ProgressPosition {
+        phase: i64,
+        level: i64,
+    },
+    ChartRange,
+    ChartPain,
+    ChartLeft,
+    ChartRight,
+    ChartNormal,
+    ChartDuring,
+    ChartMorning,
+
     // Around the conversation.
     SetupDone,
     WelcomeBack,
@@ -283,6 +383,77 @@ impl Msg {
                 ("since_last", text(since_last)),
             ],
             Msg::ProfileLine { field, .. } => vec![("field", word(field.into()))],
+            Msg::ProgramStarted { level } => vec![("level", Arg::Number(*level))],
+            Msg::SessionIntro {
+                phase,
+                level,
+                count,
+                minutes,
+            } => vec![
+                ("phase", Arg::Number(*phase)),
+                ("level", Arg::Number(*level)),
+                ("count", Arg::Number(*count)),
+                ("minutes", Arg::Number(*minutes)),
+            ],
+            Msg::ExerciseHeader { number, total, .. } => {
+                vec![("number", Arg::Number(*number)), ("total", Arg::Number(*total))]
+            }
+            Msg::DoseLine {
+                sets,
+                amount,
+                unit,
+                per_side,
+                hold,
+            } => vec![
+                ("sets", Arg::Number(*sets)),
+                ("amount", Arg::Number(*amount)),
+                ("unit", word(unit.into())),
+                ("per_side", word(if *per_side { "yes" } else { "no" })),
+                ("hold", Arg::Number(*hold)),
+            ],
+            Msg::HurtChoice { score }
+            | Msg::StopHighPain { score }
+            | Msg::SessionSaved { score } => vec![("score", Arg::Number(*score))],
+            Msg::AskMorningPain { usual } => vec![("usual", Arg::Number(*usual))],
+            Msg::Decided { phase, level, .. } | Msg::ProgressPosition { phase, level } => {
+                vec![("phase", Arg::Number(*phase)), ("level", Arg::Number(*level))]
+            }
+            Msg::HistoryLine {
+                date,
+                phase,
+                level,
+                done,
+                planned,
+                during,
+                morning,
+            } => vec![
+                ("date", text(date)),
+                ("phase", Arg::Number(*phase)),
+                ("level", Arg::Number(*level)),
+                ("done", Arg::Number(*done)),
+                ("planned", Arg::Number(*planned)),
+                ("during", Arg::Number(*during)),
+                ("morning", Arg::Number(*morning)),
+            ],
+            Msg::ProgressWeek { sessions, streak } => vec![
+                ("sessions", Arg::Number(*sessions)),
+                ("streak", Arg::Number(*streak)),
+            ],
+            Msg::ProgressRangeTrend { change } => vec![
+                (
+                    "direction",
+                    word(match change.signum() {
+                        1 => "up",
+                        -1 => "down",
+                        _ => "same",
+                    }),
+                ),
+                ("change", Arg::Number(change.abs())),
+            ],
+            Msg::ProgressPain { tenths } => vec![
+                ("whole", Arg::Number(tenths / 10)),
+                ("tenth", Arg::Number(tenths % 10)),
+            ],
             _ => Vec::new(),
         }
     }
@@ -299,6 +470,38 @@ impl Msg {
         all.extend(ExerciseId::iter().map(Msg::ExerciseName));
         all.extend(ExerciseId::iter().map(Msg::ExerciseHow));
         all.extend(Muscle::iter().map(Msg::Muscle));
+        all.extend(Rule::iter().map(|rule| Msg::Decided {
+            rule,
+            phase: 2,
+            level: 1,
+        }));
+        for unit in [Unit::Reps, Unit::Seconds, Unit::Steps, Unit::Cycles] {
+            for per_side in [true, false] {
+                for hold in [0, 5] {
+                    all.push(Msg::DoseLine {
+                        sets: 2,
+                        amount: 10,
+                        unit,
+                        per_side,
+                        hold,
+                    });
+                }
+            }
+        }
+        for (during, morning) in [(-1, -1), (3, -1), (3, 1)] {
+            all.push(Msg::HistoryLine {
+                date: "Mon 23 Nov".into(),
+                phase: 1,
+                level: 2,
+                done: 3,
+                planned: 4,
+                during,
+                morning,
+            });
+        }
+        for change in [-3, 0, 7] {
+            all.push(Msg::ProgressRangeTrend { change });
+        }
         all.extend(
             [Track::LimitedInternalRotation, Track::InternallyRotatedHip].map(Msg::TrackName),
         );

@@ -5,6 +5,9 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, TestAnswers, TestStep};
 use super::intake::Question;
+use super::program::{Program, SessionRecord};
+use super::progression::Range;
+use super::session::SessionRun;
 use super::profile::Profile;
 use super::{Lang, Zone};
 
@@ -21,6 +24,10 @@ pub struct Person {
     pub dialog: Dialog,
     /// Earlier assessments, for comparisons (read-only here; new ones are written as rows).
     pub history: History,
+    /// The drill program, once an assessment without red flags gave a track.
+    pub program: Option<Program>,
+    /// Recent sessions, oldest first (the store loads the last few weeks).
+    pub sessions: Vec<SessionRecord>,
 }
 
 /// The first and the latest assessment with measurements.
@@ -28,6 +35,8 @@ pub struct Person {
 pub struct History {
     pub first: Option<Assessment>,
     pub last: Option<Assessment>,
+    /// Every range measurement, oldest first: for the phase rule and the chart.
+    pub ranges: Vec<Range>,
 }
 
 impl Person {
@@ -41,6 +50,8 @@ impl Person {
             profile: Profile::default(),
             dialog: Dialog::AskZone,
             history: History::default(),
+            program: None,
+            sessions: Vec::new(),
         }
     }
 }
@@ -72,8 +83,19 @@ pub enum Dialog {
     Resume { resume: Box<Dialog> },
     /// /settings: which answer to change?
     Settings,
-    /// After a red flag: has a professional checked them?
+    /// After a red flag, or a program stopped by a safety rule: has a professional
+    /// checked them?
     Cleared,
+    /// A drill session under way.
+    Session { run: SessionRun },
+    /// Waiting for the next morning's pain score for the session started at `session`;
+    /// `then_today` goes on to today's session after it.
+    MorningPain {
+        session: DateTime<Utc>,
+        then_today: bool,
+    },
+    /// The weekly re-test is due: re-test first, or the session first?
+    OfferRetest,
     /// The stored state could not be read (written by an older or newer version).
     #[serde(skip)]
     Lost,

@@ -1,5 +1,7 @@
 //! What the bot says back: typed messages and keyboards, rendered to text by `i18n`.
 
+use chrono::{DateTime, Utc};
+
 use super::msg::Msg;
 
 /// One message from the bot.
@@ -11,6 +13,20 @@ pub struct Reply {
     /// Replace the message whose button was pressed instead of sending a new one
     /// (ticking options of a multi-choice question).
     pub in_place: bool,
+    /// A progress chart to send with the message (as a photo; the text is its caption).
+    pub chart: Option<Chart>,
+}
+
+/// The data of a progress chart; the shell draws it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Chart {
+    /// The normal internal rotation for the person's age band, in degrees.
+    pub normal: (u8, u8),
+    pub left: Vec<(DateTime<Utc>, u8)>,
+    pub right: Vec<(DateTime<Utc>, u8)>,
+    /// Pain during sessions and the next morning, 0–10.
+    pub during: Vec<(DateTime<Utc>, u8)>,
+    pub morning: Vec<(DateTime<Utc>, u8)>,
 }
 
 /// Buttons under a message. Labels are typed messages in the core and strings once rendered.
@@ -42,7 +58,14 @@ impl Reply {
             parts: vec![msg],
             keyboard: Keyboard::None,
             in_place: false,
+            chart: None,
         }
+    }
+
+    /// Puts a paragraph in front.
+    pub fn with_first(mut self, msg: Msg) -> Reply {
+        self.parts.insert(0, msg);
+        self
     }
 
     pub fn with(mut self, msg: Msg) -> Reply {

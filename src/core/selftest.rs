@@ -92,6 +92,7 @@ pub fn ask(step: TestStep) -> Reply {
         parts,
         keyboard: Keyboard::Inline(rows),
         in_place: false,
+        chart: None,
     }
 }
 

@@ -12,7 +12,15 @@ use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 use crate::core::answers::{PainScore, Weekdays, WorkingHours};
 use crate::core::assessment::Assessment;
 use crate::core::profile::{self, AgeBand, Lunch, Profile};
+use crate::core::assessment::Track;
+use crate::core::catalog::Phase;
+use crate::core::program::{Position, Program, SessionRecord};
+use crate::core::progression::{Range, Verdict};
 use crate::core::{Dialog, History, Lang, Person, Zone};
+
+/// How many recent sessions a person is loaded with: enough for every rule (two weeks and
+/// more), the rotation and /history.
+const RECENT_SESSIONS: i64 = 60;
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
@@ -96,7 +104,9 @@ impl StoreTx {
             Dialog::Lost
         });
         let profile = read_profile(&row)?;
+        let program = read_program(&row)?;
         let history = self.load_history(user_id).await?;
+        let sessions = self.load_sessions(user_id).await?;
         Ok(Some(Person {
             id: user_id,
             lang: Lang::from_code(Some(&lang)),
@@ -105,6 +115,8 @@ impl StoreTx {
             profile,
             dialog,
             history,
+            program,
+            sessions,
         }))
     }
 
@@ -128,7 +140,107 @@ impl StoreTx {
         };
         let first = pick("ASC").await?;
         let last = pick("DESC").await?;
-        Ok(History { first, last })
+        let rows = sqlx::query(
+            "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er FROM assessments
+             WHERE user_id = ? AND (left_ir IS NOT NULL OR right_ir IS NOT NULL)
+             ORDER BY taken_at, id",
+        )
+        .bind(user_id)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        let mut ranges = Vec::with_capacity(rows.len());
+        for row in rows {
+            let degrees = |column: &str| -> Result<Option<u8>, StoreError> {
+                let n: Option<i64> = row.try_get(column)?;
+                Ok(n.and_then(|n| u8::try_from(n).ok()))
+            };
+            let band: String = row.try_get("age_band")?;
+            ranges.push(Range {
+                taken_at: row.try_get("taken_at")?,
+                left_ir: degrees("left_ir")?,
+                right_ir: degrees("right_ir")?,
+                left_er: degrees("left_er")?,
+                right_er: degrees("right_er")?,
+                normal: band
+                    .parse::<AgeBand>()
+                    .unwrap_or(AgeBand::From20To50)
+                    .normal_internal_rotation(),
+            });
+        }
+        Ok(History {
+            first,
+            last,
+            ranges,
+        })
+    }
+
+    /// The latest sessions, oldest first. A row this version cannot read is left out.
+    async fn load_sessions(&mut self, user_id: i64) -> Result<Vec<SessionRecord>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT * FROM (SELECT * FROM sessions WHERE user_id = ?
+                ORDER BY started_at DESC LIMIT ?) ORDER BY started_at",
+        )
+        .bind(user_id)
+        .bind(RECENT_SESSIONS)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(rows.iter().filter_map(read_session).collect())
+    }
+
+    /// Inserts a session, or updates it (a pain score added) if it is already kept.
+    pub async fn upsert_session(
+        &mut self,
+        user_id: i64,
+        s: &SessionRecord,
+    ) -> Result<(), StoreError> {
+        let plan = serde_json::to_string(&s.plan).unwrap_or_else(|_| "[]".into());
+        let outcomes = serde_json::to_string(&s.outcomes).unwrap_or_else(|_| "[]".into());
+        sqlx::query(
+            "INSERT INTO sessions (user_id, started_at, local_date, track, phase, level, plan,
+                outcomes, stopped_early, completed_at, pain_during, pain_morning)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (user_id, started_at) DO UPDATE SET
+                outcomes = excluded.outcomes, stopped_early = excluded.stopped_early,
+                completed_at = excluded.completed_at, pain_during = excluded.pain_during,
+                pain_morning = excluded.pain_morning",
+        )
+        .bind(user_id)
+        .bind(s.started_at)
+        .bind(s.local_date.format("%Y-%m-%d").to_string())
+        .bind(<&str>::from(s.track))
+        .bind(i64::from(s.position.phase.number()))
+        .bind(i64::from(s.position.level))
+        .bind(plan)
+        .bind(outcomes)
+        .bind(s.stopped_early)
+        .bind(s.completed_at)
+        .bind(s.pain_during.map(i64::from))
+        .bind(s.pain_morning.map(i64::from))
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
+    }
+
+    /// Records a progression decision.
+    pub async fn insert_decision(
+        &mut self,
+        user_id: i64,
+        verdict: &Verdict,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO decisions (user_id, decided_at, decision, rule, from_step, to_step)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(user_id)
+        .bind(at)
+        .bind(<&str>::from(verdict.decision))
+        .bind(verdict.rule.id())
+        .bind(verdict.from.code())
+        .bind(verdict.to.code())
+        .execute(&mut *self.tx)
+        .await?;
+        Ok(())
     }
 
     /// Inserts or replaces a person and their profile.
@@ -151,8 +263,11 @@ impl StoreTx {
         sqlx::query(
             "INSERT INTO people (user_id, lang, consented_at, zone, dialog, created_at, updated_at,
                 age, age_band, activities, sitting_hours, work_days, work_start, work_end, lunch,
-                drill_time, pain_sites, usual_pain, equipment, red_flags, cleared_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                drill_time, pain_sites, usual_pain, equipment, red_flags, cleared_at,
+                program_track, program_phase, program_level, program_started_at, program_since,
+                phase_since, program_stopped_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                ?21, ?22, ?23, ?24, ?25, ?26, ?27)
              ON CONFLICT (user_id) DO UPDATE SET
                 lang = excluded.lang, consented_at = excluded.consented_at,
                 zone = excluded.zone, dialog = excluded.dialog, updated_at = excluded.updated_at,
@@ -161,7 +276,12 @@ impl StoreTx {
                 work_start = excluded.work_start, work_end = excluded.work_end, lunch = excluded.lunch,
                 drill_time = excluded.drill_time, pain_sites = excluded.pain_sites,
                 usual_pain = excluded.usual_pain, equipment = excluded.equipment,
-                red_flags = excluded.red_flags, cleared_at = excluded.cleared_at",
+                red_flags = excluded.red_flags, cleared_at = excluded.cleared_at,
+                program_track = excluded.program_track, program_phase = excluded.program_phase,
+                program_level = excluded.program_level,
+                program_started_at = excluded.program_started_at,
+                program_since = excluded.program_since, phase_since = excluded.phase_since,
+                program_stopped_at = excluded.program_stopped_at",
         )
         .bind(person.id)
         .bind(person.lang.code())
@@ -183,6 +303,13 @@ impl StoreTx {
         .bind(p.equipment.as_deref().map(profile::codes))
         .bind(p.red_flags.as_deref().map(profile::codes))
         .bind(p.cleared_at)
+        .bind(person.program.as_ref().map(|g| <&str>::from(g.track)))
+        .bind(person.program.as_ref().map(|g| i64::from(g.position.phase.number())))
+        .bind(person.program.as_ref().map(|g| i64::from(g.position.level)))
+        .bind(person.program.as_ref().map(|g| g.started_at))
+        .bind(person.program.as_ref().map(|g| g.since))
+        .bind(person.program.as_ref().map(|g| g.phase_since))
+        .bind(person.program.as_ref().and_then(|g| g.stopped_at))
         .execute(&mut *self.tx)
         .await?;
         Ok(())
@@ -223,10 +350,12 @@ impl StoreTx {
 
     /// Erases every row about a person.
     pub async fn forget_person(&mut self, user_id: i64) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM assessments WHERE user_id = ?")
-            .bind(user_id)
-            .execute(&mut *self.tx)
-            .await?;
+        for table in ["assessments", "sessions", "decisions"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
+                .bind(user_id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         sqlx::query("DELETE FROM people WHERE user_id = ?")
             .bind(user_id)
             .execute(&mut *self.tx)
@@ -298,5 +427,73 @@ fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
         equipment: text("equipment")?.map(|t| profile::from_codes(&t)),
         red_flags: text("red_flags")?.map(|t| profile::from_codes(&t)),
         cleared_at: row.try_get("cleared_at")?,
+    })
+}
+
+/// Reads the program's columns; a program this version cannot read counts as none, so the
+/// next assessment starts a fresh one.
+fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
+    let track: Option<String> = row.try_get("program_track")?;
+    let phase: Option<i64> = row.try_get("program_phase")?;
+    let level: Option<i64> = row.try_get("program_level")?;
+    let started_at: Option<DateTime<Utc>> = row.try_get("program_started_at")?;
+    let since: Option<DateTime<Utc>> = row.try_get("program_since")?;
+    let phase_since: Option<DateTime<Utc>> = row.try_get("phase_since")?;
+    let stopped_at: Option<DateTime<Utc>> = row.try_get("program_stopped_at")?;
+    let track = track.and_then(|t| match t.as_str() {
+        "limited_internal_rotation" => Some(Track::LimitedInternalRotation),
+        "internally_rotated_hip" => Some(Track::InternallyRotatedHip),
+        _ => None,
+    });
+    let phase = phase
+        .and_then(|p| u8::try_from(p).ok())
+        .and_then(Phase::from_number);
+    let level = level.and_then(|l| u8::try_from(l).ok()).filter(|l| (1..=3).contains(l));
+    Ok(match (track, phase, level, started_at) {
+        (Some(track), Some(phase), Some(level), Some(started_at)) => Some(Program {
+            track,
+            position: Position::new(phase, level),
+            started_at,
+            since: since.unwrap_or(started_at),
+            phase_since: phase_since.unwrap_or(started_at),
+            stopped_at,
+        }),
+        _ => None,
+    })
+}
+
+/// Reads one session row; `None` if any part of it cannot be read.
+fn read_session(row: &SqliteRow) -> Option<SessionRecord> {
+    let track: String = row.try_get("track").ok()?;
+    let track = match track.as_str() {
+        "limited_internal_rotation" => Track::LimitedInternalRotation,
+        "internally_rotated_hip" => Track::InternallyRotatedHip,
+        _ => return None,
+    };
+    let phase: i64 = row.try_get("phase").ok()?;
+    let level: i64 = row.try_get("level").ok()?;
+    let local_date: String = row.try_get("local_date").ok()?;
+    let plan: String = row.try_get("plan").ok()?;
+    let outcomes: String = row.try_get("outcomes").ok()?;
+    let small = |column: &str| -> Option<u8> {
+        row.try_get::<Option<i64>, _>(column)
+            .ok()
+            .flatten()
+            .and_then(|n| u8::try_from(n).ok())
+    };
+    Some(SessionRecord {
+        started_at: row.try_get("started_at").ok()?,
+        local_date: chrono::NaiveDate::parse_from_str(&local_date, "%Y-%m-%d").ok()?,
+        track,
+        position: Position::new(
+            Phase::from_number(u8::try_from(phase).ok()?)?,
+            u8::try_from(level).ok()?,
+        ),
+        plan: serde_json::from_str(&plan).ok()?,
+        outcomes: serde_json::from_str(&outcomes).ok()?,
+        stopped_early: row.try_get("stopped_early").ok()?,
+        completed_at: row.try_get("completed_at").ok()?,
+        pain_during: small("pain_during"),
+        pain_morning: small("pain_morning"),
     })
 }
