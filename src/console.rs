@@ -131,11 +131,25 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
                 }
             }
             "media" => self.send(Input::Unsupported).await?,
+            "mark" => self.mark(arg).await?,
             "quit" | "q" => return Ok(false),
             "help" => note(CONSOLE_HELP),
             _ => note(&format!("unknown console command :{name}\n{CONSOLE_HELP}")),
         }
         Ok(true)
+    }
+
+    /// Prints a marker line, so that a program driving the console knows that everything
+    /// before it has been printed.
+    async fn mark(&mut self, label: &str) -> anyhow::Result<()> {
+        let line = if self.options.json {
+            json!({"type": "mark", "label": label}).to_string()
+        } else {
+            format!("» mark {label}")
+        };
+        self.out.write_all(format!("{line}\n").as_bytes()).await?;
+        self.out.flush().await?;
+        Ok(())
     }
 
     /// Presses a button of the latest keyboard shown to the current person.
@@ -240,7 +254,10 @@ impl<W> Console<'_, W> {
     /// Writes a photo the bot sent to a file and returns its path.
     async fn save_photo(&self, user: i64, at: DateTime<Utc>, png: &[u8]) -> anyhow::Result<String> {
         tokio::fs::create_dir_all(&self.options.files).await?;
-        let name = format!("hipcoach-progress-{user}-{}.png", at.format("%Y%m%dT%H%M%S"));
+        let name = format!(
+            "hipcoach-progress-{user}-{}.png",
+            at.format("%Y%m%dT%H%M%S")
+        );
         let path = self.options.files.join(name);
         tokio::fs::write(&path, png).await?;
         Ok(path.display().to_string())
@@ -248,7 +265,7 @@ impl<W> Console<'_, W> {
 }
 
 const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \
-:location LAT LON  :media  :quit";
+:location LAT LON  :media  :mark LABEL  :quit";
 
 /// Console notes go to stderr so that stdout carries only the conversation.
 fn note(text: &str) {

@@ -114,7 +114,10 @@ pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
         text,
         keyboard: reply.keyboard.map(|label| render(lang, label)),
         in_place: reply.in_place,
-        photo: reply.chart.as_ref().and_then(|chart| chart_png(lang, chart)),
+        photo: reply
+            .chart
+            .as_ref()
+            .and_then(|chart| chart_png(lang, chart)),
     }
 }
 

@@ -5,8 +5,8 @@ use chrono::Utc;
 use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{
-    BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
-    InputFile, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
+    BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
+    KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
 };
 
 use crate::core::command::Command;

@@ -111,7 +111,11 @@ fn table() -> Vec<Row> {
         },
         Row {
             trigger: Trigger::SessionEnd,
-            ..row("exactly 5 during: nothing yet at the session's end", vec![s(1, 5, None, true)], None)
+            ..row(
+                "exactly 5 during: nothing yet at the session's end",
+                vec![s(1, 5, None, true)],
+                None,
+            )
         },
         row(
             "morning above usual and above 2 regresses",
@@ -146,23 +150,39 @@ fn table() -> Vec<Row> {
         ),
         row(
             "a rise with one session last week is not a trend",
-            vec![s(3, 1, Some(1), true), s(8, 3, Some(1), true), s(10, 3, Some(2), true)],
+            vec![
+                s(3, 1, Some(1), true),
+                s(8, 3, Some(1), true),
+                s(10, 3, Some(2), true),
+            ],
             Some(HoldAcceptablePain),
         ),
         row(
             "three sessions in a row below the prescription simplify",
-            vec![s(1, 1, Some(1), false), s(2, 1, Some(1), false), s(3, 1, Some(1), false)],
+            vec![
+                s(1, 1, Some(1), false),
+                s(2, 1, Some(1), false),
+                s(3, 1, Some(1), false),
+            ],
             Some(SimplifyBelowPrescription),
         ),
         row(
             "two below and one full: keep going",
-            vec![s(1, 1, Some(1), false), s(2, 1, Some(1), true), s(3, 1, Some(1), false)],
+            vec![
+                s(1, 1, Some(1), false),
+                s(2, 1, Some(1), true),
+                s(3, 1, Some(1), false),
+            ],
             Some(HoldKeepGoing),
         ),
         Row {
             trigger: Trigger::Return,
             now: Some(9),
-            ..row("a week without a session simplifies", good(&[1]), Some(SimplifyAfterBreak))
+            ..row(
+                "a week without a session simplifies",
+                good(&[1]),
+                Some(SimplifyAfterBreak),
+            )
         },
         Row {
             trigger: Trigger::Return,
@@ -170,15 +190,31 @@ fn table() -> Vec<Row> {
             ..row("six days off is no break", good(&[1]), None)
         },
         // Holds.
-        row("no morning score holds", vec![s(1, 1, None, true)], Some(HoldNoMorning)),
+        row(
+            "no morning score holds",
+            vec![s(1, 1, None, true)],
+            Some(HoldNoMorning),
+        ),
         row(
             "pain 3–5 during holds",
-            vec![s(1, 1, Some(1), true), s(2, 1, Some(1), true), s(3, 4, Some(1), true)],
+            vec![
+                s(1, 1, Some(1), true),
+                s(2, 1, Some(1), true),
+                s(3, 4, Some(1), true),
+            ],
             Some(HoldAcceptablePain),
         ),
-        row("fewer than three sessions at this level: keep going", good(&[1, 2]), Some(HoldKeepGoing)),
+        row(
+            "fewer than three sessions at this level: keep going",
+            good(&[1, 2]),
+            Some(HoldKeepGoing),
+        ),
         // Advancing a level.
-        row("three good sessions advance a level", good(&[1, 2, 3]), Some(AdvanceLevel)),
+        row(
+            "three good sessions advance a level",
+            good(&[1, 2, 3]),
+            Some(AdvanceLevel),
+        ),
         Row {
             since: 2,
             ..row(
@@ -189,14 +225,22 @@ fn table() -> Vec<Row> {
         },
         row(
             "never advance after a session over 5",
-            vec![s(1, 1, Some(1), true), s(2, 1, Some(1), true), s(3, 6, Some(1), true)],
+            vec![
+                s(1, 1, Some(1), true),
+                s(2, 1, Some(1), true),
+                s(3, 6, Some(1), true),
+            ],
             Some(RegressHighPain),
         ),
         // The phase: pain and range together.
         Row {
             level: 3,
             now: Some(10),
-            ..row("top level before 14 days holds", good(&[7, 8, 9]), Some(HoldPhaseTime))
+            ..row(
+                "top level before 14 days holds",
+                good(&[7, 8, 9]),
+                Some(HoldPhaseTime),
+            )
         },
         Row {
             level: 3,
@@ -240,12 +284,20 @@ fn table() -> Vec<Row> {
             trigger: Trigger::Retest,
             now: Some(17),
             ranges: vec![range(0, 25, 30), range(17, 36, 38)],
-            ..row("a re-test below the top level decides nothing", good(&[14, 15, 16]), None)
+            ..row(
+                "a re-test below the top level decides nothing",
+                good(&[14, 15, 16]),
+                None,
+            )
         },
         Row {
             level: 3,
             phase: Phase::Loaded,
-            ..row("the last level of the last phase holds", good(&[14, 15, 16]), Some(HoldTop))
+            ..row(
+                "the last level of the last phase holds",
+                good(&[14, 15, 16]),
+                Some(HoldTop),
+            )
         },
     ]
 }
@@ -281,7 +333,10 @@ fn each_rule_fires_where_it_should_and_nowhere_else() {
     for r in table() {
         let got = run(&r).map(|(rule, ..)| rule);
         if got != r.expect {
-            failures.push(format!("{}: expected {:?}, got {:?}", r.name, r.expect, got));
+            failures.push(format!(
+                "{}: expected {:?}, got {:?}",
+                r.name, r.expect, got
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -319,5 +374,24 @@ fn every_rule_names_its_source() {
     for rule in Rule::iter() {
         let (when, source) = rule.describe();
         assert!(!when.is_empty() && !source.is_empty(), "{rule:?}");
+    }
+}
+
+#[test]
+fn the_readme_shows_every_rule_as_the_code_has_it() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (n, rule) in Rule::iter().enumerate() {
+        let (when, source) = rule.describe();
+        let row = format!("| {} | `{}` |", n + 1, rule.id());
+        assert!(readme.contains(&row), "README lacks {row}");
+        assert!(
+            readme.contains(when),
+            "README lacks the condition of {rule:?}"
+        );
+        assert!(
+            readme.contains(source),
+            "README lacks the source of {rule:?}"
+        );
     }
 }

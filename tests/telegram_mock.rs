@@ -259,3 +259,116 @@ async fn ticking_an_option_redraws_the_question_in_place() {
         replies[0].0
     );
 }
+
+/// Presses the inline button with this label on the latest message that has buttons.
+fn press_label(
+    bot: &mut TestBot,
+    user: &User,
+    last: &[(String, Option<ReplyMarkup>)],
+    label: &str,
+) {
+    let data =
+        last.iter()
+            .rev()
+            .find_map(|(_, markup)| match markup {
+                Some(ReplyMarkup::InlineKeyboard(k)) => k
+                    .inline_keyboard
+                    .iter()
+                    .flatten()
+                    .find_map(|b| match &b.kind {
+                        teloxide::types::InlineKeyboardButtonKind::CallbackData(d)
+                            if b.text == label =>
+                        {
+                            Some(d.clone())
+                        }
+                        _ => None,
+                    }),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("no button {label:?} in {last:?}"));
+    bot.update(press(user, &data));
+}
+
+#[tokio::test]
+async fn a_drill_session_pain_score_and_progress_chart_through_telegram() {
+    let user = person("en");
+    let mut bot = asked_for_time_zone(&user).await;
+    let mut say = |bot: &mut TestBot, line: &str| {
+        bot.update(text(&user, line));
+    };
+    for line in [
+        "UTC+1",
+        "yes",
+        "34",
+        "desk work",
+        "8",
+        "mon-fri 9-17",
+        "none",
+        "18:00",
+        "nowhere",
+        "0",
+        "none",
+        "none",
+        "25",
+        "28",
+        "skip",
+        "skip",
+        "skip",
+        "skip",
+    ] {
+        say(&mut bot, line);
+        bot.dispatch().await;
+    }
+    // Feet, figure-4, butterfly by button; then the pain during the tests typed.
+    for label in ["Outward", "Yes", "Yes"] {
+        let last = sent(&bot);
+        press_label(&mut bot, &user, &last, label);
+        bot.dispatch().await;
+    }
+    say(&mut bot, "0");
+    bot.dispatch().await;
+    assert!(
+        sent(&bot).iter().any(|(t, _)| t.contains("/today")),
+        "{:?}",
+        sent(&bot)
+    );
+
+    say(&mut bot, "/today");
+    bot.dispatch().await;
+    let mut last = sent(&bot);
+    assert!(
+        last[0].0.starts_with("Today: phase 1, level 2."),
+        "{last:?}"
+    );
+    let mut exercises = 0;
+    while last.iter().any(|(t, _)| t.contains(" · ")) && exercises < 10 {
+        press_label(&mut bot, &user, &last, "✅ Done");
+        bot.dispatch().await;
+        last = sent(&bot);
+        exercises += 1;
+    }
+    assert!((3..=5).contains(&exercises), "{exercises} exercises");
+    assert!(last[0].0.contains("during the session"), "{last:?}");
+    press_label(&mut bot, &user, &last, "2");
+    bot.dispatch().await;
+    assert!(
+        sent(&bot)[0].0.starts_with("Saved: 2/10."),
+        "{:?}",
+        sent(&bot)
+    );
+
+    say(&mut bot, "/progress");
+    bot.dispatch().await;
+    let responses = bot.get_responses();
+    assert_eq!(
+        responses.sent_messages_photo.len(),
+        1,
+        "the chart as a photo"
+    );
+    assert!(
+        responses.sent_messages_text[0]
+            .bot_request
+            .text
+            .starts_with("Your progress"),
+    );
+}

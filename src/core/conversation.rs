@@ -14,13 +14,13 @@ use super::msg::{Msg, ProfileField};
 use super::parse;
 use super::person::{Dialog, Person};
 use super::profile::{AgeBand, Lunch, Profile, RedFlag};
-use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
-use super::selftest;
-use super::zone::{Zone, ZoneError};
 use super::program::SessionRecord;
 use super::progression::{Range, Verdict};
-use super::session;
 use super::reply::Chart;
+use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use super::selftest;
+use super::session;
+use super::zone::{Zone, ZoneError};
 
 /// What to do with the stored person after a step.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,7 +40,10 @@ pub enum Write {
     /// A session, new or with a pain score added (keyed by its start).
     Session(SessionRecord),
     /// A progression decision, with the rule that fired.
-    Decision { verdict: Verdict, at: DateTime<Utc> },
+    Decision {
+        verdict: Verdict,
+        at: DateTime<Utc>,
+    },
 }
 
 /// The outcome of one step: the new state, what to say, what to record, what happened.
@@ -224,8 +227,10 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Settings, _) => settings_answer(person, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
         (_, Input::Button(_)) => expired(&person, now),
-        (Dialog::Idle | Dialog::Lost, Input::Text(text)) => session::idle_number(&person, text, now)
-            .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood))),
+        (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
+            session::idle_number(&person, text, now)
+                .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood)))
+        }
     }
 }
 
@@ -719,7 +724,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
             parts,
             keyboard: Keyboard::None,
             in_place: false,
-        chart: None,
+            chart: None,
         };
     }
     let turns_well = [&result.left, &result.right].iter().all(|s| {

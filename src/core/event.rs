@@ -39,7 +39,10 @@ pub enum Event {
         minutes: u32,
     },
     /// One exercise of a session: `done`, `too_easy`, `too_hard`, `hurt` or `skipped`.
-    ExerciseDone { exercise: String, outcome: String },
+    ExerciseDone {
+        exercise: String,
+        outcome: String,
+    },
     /// The session ended (all exercises, or stopped early for pain).
     SessionCompleted {
         done: u32,
@@ -47,7 +50,10 @@ pub enum Event {
         stopped_early: bool,
     },
     /// A pain score, 0–10: `when` is `session` or `morning`.
-    PainReported { when: String, score: u8 },
+    PainReported {
+        when: String,
+        score: u8,
+    },
     /// The program moved (or stayed): `decision` advance | hold | regress | stop,
     /// `from`/`to` as `phase.level`, and the rule that fired.
     ProgressionDecided {

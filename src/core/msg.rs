@@ -7,9 +7,9 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use super::assessment::{Band, Side, Track, Verdict};
 use super::catalog::{ExerciseId, Muscle, Unit};
-use super::progression::Rule;
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
+use super::progression::Rule;
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
@@ -396,7 +396,10 @@ impl Msg {
                 ("minutes", Arg::Number(*minutes)),
             ],
             Msg::ExerciseHeader { number, total, .. } => {
-                vec![("number", Arg::Number(*number)), ("total", Arg::Number(*total))]
+                vec![
+                    ("number", Arg::Number(*number)),
+                    ("total", Arg::Number(*total)),
+                ]
             }
             Msg::DoseLine {
                 sets,
@@ -416,7 +419,10 @@ impl Msg {
             | Msg::SessionSaved { score } => vec![("score", Arg::Number(*score))],
             Msg::AskMorningPain { usual } => vec![("usual", Arg::Number(*usual))],
             Msg::Decided { phase, level, .. } | Msg::ProgressPosition { phase, level } => {
-                vec![("phase", Arg::Number(*phase)), ("level", Arg::Number(*level))]
+                vec![
+                    ("phase", Arg::Number(*phase)),
+                    ("level", Arg::Number(*level)),
+                ]
             }
             Msg::HistoryLine {
                 date,

@@ -5,10 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, TestAnswers, TestStep};
 use super::intake::Question;
+use super::profile::Profile;
 use super::program::{Program, SessionRecord};
 use super::progression::Range;
 use super::session::SessionRun;
-use super::profile::Profile;
 use super::{Lang, Zone};
 
 /// Everything the core knows about one person. Only people who gave consent exist here;

@@ -176,8 +176,7 @@ fn fitted(exercise: &'static Exercise, have: &[Equipment]) -> Option<&'static Ex
 pub fn pool(track: Track, phase: Phase, have: &[Equipment]) -> Vec<&'static Exercise> {
     let mut pool: Vec<&'static Exercise> = Vec::new();
     for exercise in catalog::all() {
-        let eligible = exercise.tracks.contains(&track)
-            && matches!(exercise.used, Use::Throughout)
+        let eligible = exercise.tracks.contains(&track) && matches!(exercise.used, Use::Throughout)
             || exercise.tracks.contains(&track) && exercise.used == Use::Phase(phase);
         if !eligible {
             continue;
@@ -195,7 +194,12 @@ pub fn pool(track: Track, phase: Phase, have: &[Equipment]) -> Vec<&'static Exer
 /// equipment. The choice rotates by `day` (the number of sessions done so far), so that
 /// the days differ, and always holds at least one glute exercise when the pool has one
 /// (seed 000: glute activation throughout).
-pub fn plan_session(track: Track, position: Position, have: &[Equipment], day: usize) -> Vec<Planned> {
+pub fn plan_session(
+    track: Track,
+    position: Position,
+    have: &[Equipment],
+    day: usize,
+) -> Vec<Planned> {
     let pool = pool(track, position.phase, have);
     if pool.is_empty() {
         return Vec::new();
@@ -262,7 +266,11 @@ mod tests {
 
     #[test]
     fn sessions_hold_three_to_five_exercises_for_every_track_phase_and_kit() {
-        let kits: [&[Equipment]; 3] = [&[], &[Equipment::Band], &[Equipment::Band, Equipment::Wall, Equipment::Cable]];
+        let kits: [&[Equipment]; 3] = [
+            &[],
+            &[Equipment::Band],
+            &[Equipment::Band, Equipment::Wall, Equipment::Cable],
+        ];
         for track in [Track::LimitedInternalRotation, Track::InternallyRotatedHip] {
             for phase in [Phase::Activation, Phase::Movement, Phase::Loaded] {
                 for level in 1..=3 {
@@ -276,7 +284,11 @@ mod tests {
                             );
                             for p in &plan {
                                 let e = catalog::exercise(p.exercise);
-                                assert!(e.tracks.contains(&track), "{:?} is not for {track:?}", e.id);
+                                assert!(
+                                    e.tracks.contains(&track),
+                                    "{:?} is not for {track:?}",
+                                    e.id
+                                );
                                 if let Some(needed) = e.equipment {
                                     assert!(kit.contains(&needed), "{:?} needs {needed:?}", e.id);
                                 }
@@ -299,10 +311,15 @@ mod tests {
         let position = Position::new(Phase::Activation, 1);
         let days: Vec<Vec<ExerciseId>> = (0..4)
             .map(|d| {
-                plan_session(Track::LimitedInternalRotation, position, &[Equipment::Band], d)
-                    .iter()
-                    .map(|p| p.exercise)
-                    .collect()
+                plan_session(
+                    Track::LimitedInternalRotation,
+                    position,
+                    &[Equipment::Band],
+                    d,
+                )
+                .iter()
+                .map(|p| p.exercise)
+                .collect()
             })
             .collect();
         assert!(days.windows(2).any(|w| w[0] != w[1]), "{days:?}");

@@ -50,19 +50,19 @@ pub enum Rule {
     #[default]
     StopRepeatedSevere,
     RegressHighPain,
+    HoldNoMorning,
     RegressUnsettled,
     RegressWeeklyRise,
     SimplifyBelowPrescription,
     SimplifyAfterBreak,
-    HoldNoMorning,
     HoldAcceptablePain,
+    HoldKeepGoing,
+    AdvanceLevel,
     HoldTop,
     HoldPhaseTime,
     HoldNeedsRetest,
     HoldRange,
     AdvancePhase,
-    AdvanceLevel,
-    HoldKeepGoing,
 }
 
 impl Rule {
@@ -149,7 +149,7 @@ impl Rule {
                 "EMPoweR 2020 (progress when doing more than prescribed); Ageberg 2010 (0–2 safe); Silbernagel 2007; 3 sessions: ours",
             ),
             Rule::HoldKeepGoing => (
-                "otherwise (fewer than 3 sessions at this level): stay",
+                "fewer than 3 good sessions in a row at this level: stay",
                 "ours",
             ),
         }

@@ -81,7 +81,7 @@ fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
 
 /// Facts for a decision, from the person's record.
 fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdict> {
-    let program = person.program.as_ref()?;
+    let program = person.program.as_ref().filter(|p| p.stopped_at.is_none())?;
     progression::decide(
         trigger,
         &Facts {
@@ -95,7 +95,12 @@ fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdi
 }
 
 /// Applies a verdict: moves the program, records it, says why in one or two sentences.
-fn apply(mut t: Transition, person: &mut Person, verdict: Verdict, now: DateTime<Utc>) -> Transition {
+fn apply(
+    mut t: Transition,
+    person: &mut Person,
+    verdict: Verdict,
+    now: DateTime<Utc>,
+) -> Transition {
     let Some(program) = person.program.as_mut() else {
         return t;
     };
@@ -295,12 +300,14 @@ pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
             }
             Some(reply)
         }
-        Dialog::OfferRetest => Some(Reply::new(Msg::OfferRetest).keyboard(Keyboard::Inline(
-            vec![vec![
-                button(Msg::RetestNow, "retest"),
-                button(Msg::SessionFirst, "session"),
-            ]],
-        ))),
+        Dialog::OfferRetest => {
+            Some(
+                Reply::new(Msg::OfferRetest).keyboard(Keyboard::Inline(vec![vec![
+                    button(Msg::RetestNow, "retest"),
+                    button(Msg::SessionFirst, "session"),
+                ]])),
+            )
+        }
         _ => None,
     }
 }
@@ -356,7 +363,12 @@ fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
 }
 
 /// An answer during a session.
-pub fn answer(mut person: Person, mut run: SessionRun, input: &Input, now: DateTime<Utc>) -> Transition {
+pub fn answer(
+    mut person: Person,
+    mut run: SessionRun,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
     let numbers = matches!(run.step, RunStep::HurtScore | RunStep::Pain);
     let answer = match read(input, numbers) {
         Ok(answer) => answer,
@@ -381,7 +393,8 @@ pub fn answer(mut person: Person, mut run: SessionRun, input: &Input, now: DateT
             record_outcome(person, run, outcome, current, now)
         }
         (RunStep::HurtScore, Answer::Pain(score)) => {
-            let mut t = Transition::new_keep(person.lang).event(exercise_event(current, Outcome::Hurt));
+            let mut t =
+                Transition::new_keep(person.lang).event(exercise_event(current, Outcome::Hurt));
             run.record.outcomes.push(Outcome::Hurt);
             if score > super::assessment::HIGH_PAIN {
                 // Over 5 is high (Ageberg 2010): stop the session, whatever else.
@@ -446,7 +459,12 @@ fn record_outcome(
     next_exercise(t, person, run, now)
 }
 
-fn next_exercise(t: Transition, mut person: Person, mut run: SessionRun, _now: DateTime<Utc>) -> Transition {
+fn next_exercise(
+    t: Transition,
+    mut person: Person,
+    mut run: SessionRun,
+    _now: DateTime<Utc>,
+) -> Transition {
     run.index += 1;
     if run.index < run.record.plan.len() {
         run.step = RunStep::Exercise;
@@ -460,7 +478,13 @@ fn next_exercise(t: Transition, mut person: Person, mut run: SessionRun, _now: D
 }
 
 /// The session is over with this pain score: keep it, and decide at once if it hurt too much.
-fn finish(mut t: Transition, mut person: Person, run: SessionRun, score: u8, now: DateTime<Utc>) -> Transition {
+fn finish(
+    mut t: Transition,
+    mut person: Person,
+    run: SessionRun,
+    score: u8,
+    now: DateTime<Utc>,
+) -> Transition {
     let mut record = run.record;
     record.completed_at = Some(now);
     record.pain_during = Some(score);
@@ -527,7 +551,12 @@ pub fn morning_answer(
 }
 
 /// Records the morning score for a session and decides.
-fn morning(mut person: Person, session: DateTime<Utc>, score: Option<u8>, now: DateTime<Utc>) -> Transition {
+fn morning(
+    mut person: Person,
+    session: DateTime<Utc>,
+    score: Option<u8>,
+    now: DateTime<Utc>,
+) -> Transition {
     let mut t = Transition::new_keep(person.lang);
     if let Some(record) = person.sessions.iter_mut().find(|s| s.started_at == session) {
         record.pain_morning = score;
@@ -588,7 +617,12 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
 
 /// After the self-tests: start the program from the first result without red flags; after
 /// a re-test, see whether the phase may move on.
-pub fn after_assessment(t: Transition, mut person: Person, result: &Assessment, now: DateTime<Utc>) -> Transition {
+pub fn after_assessment(
+    t: Transition,
+    mut person: Person,
+    result: &Assessment,
+    now: DateTime<Utc>,
+) -> Transition {
     if !result.red_flags.is_empty() {
         return resave(t, person);
     }

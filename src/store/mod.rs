@@ -11,9 +11,9 @@ use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
 use crate::core::answers::{PainScore, Weekdays, WorkingHours};
 use crate::core::assessment::Assessment;
-use crate::core::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::assessment::Track;
 use crate::core::catalog::Phase;
+use crate::core::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::program::{Position, Program, SessionRecord};
 use crate::core::progression::{Range, Verdict};
 use crate::core::{Dialog, History, Lang, Person, Zone};
@@ -448,7 +448,9 @@ fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
     let phase = phase
         .and_then(|p| u8::try_from(p).ok())
         .and_then(Phase::from_number);
-    let level = level.and_then(|l| u8::try_from(l).ok()).filter(|l| (1..=3).contains(l));
+    let level = level
+        .and_then(|l| u8::try_from(l).ok())
+        .filter(|l| (1..=3).contains(l));
     Ok(match (track, phase, level, started_at) {
         (Some(track), Some(phase), Some(level), Some(started_at)) => Some(Program {
             track,
