@@ -248,10 +248,7 @@ impl ExerciseId {
 
 /// The exercise with this id. Every id has exactly one entry (a test checks this).
 pub fn exercise(id: ExerciseId) -> &'static Exercise {
-    CATALOG
-        .iter()
-        .find(|e| e.id == id)
-        .unwrap_or(&CATALOG[0])
+    CATALOG.iter().find(|e| e.id == id).unwrap_or(&CATALOG[0])
 }
 
 /// Every exercise.
@@ -268,50 +265,940 @@ const BOTH: &[Track] = &[Track::LimitedInternalRotation, Track::InternallyRotate
 const LIMITED: &[Track] = &[Track::LimitedInternalRotation];
 const ROTATED: &[Track] = &[Track::InternallyRotatedHip];
 
+/// `per_side` values, named so that an entry reads plainly.
+const PER_SIDE: bool = true;
+const BOTH_LEGS: bool = false;
+
+/// A source's range, without a hold.
+const fn range(sets: (u8, u8), amount: (u8, u8), unit: Unit, per_side: bool) -> DoseRange {
+    DoseRange {
+        sets,
+        amount,
+        unit,
+        per_side,
+        hold: None,
+    }
+}
+
+/// The same range, with a hold (from, to seconds) at the end of each rep.
+const fn held(range: DoseRange, hold: (u8, u8)) -> DoseRange {
+    DoseRange {
+        hold: Some(hold),
+        ..range
+    }
+}
+
+/// One level's dose, in the unit and sidedness of its seed range.
+const fn dose(seed: DoseRange, sets: u8, amount: u8, hold: Option<u8>) -> Dose {
+    Dose {
+        sets,
+        amount,
+        unit: seed.unit,
+        per_side: seed.per_side,
+        hold,
+    }
+}
+
+/// Levels 1–3, each as (sets, amount), without a hold.
+const fn levels(seed: DoseRange, steps: [(u8, u8); 3]) -> [Dose; 3] {
+    [
+        dose(seed, steps[0].0, steps[0].1, None),
+        dose(seed, steps[1].0, steps[1].1, None),
+        dose(seed, steps[2].0, steps[2].1, None),
+    ]
+}
+
+/// Levels 1–3, each as (sets, amount, hold seconds).
+const fn levels_held(seed: DoseRange, steps: [(u8, u8, u8); 3]) -> [Dose; 3] {
+    [
+        dose(seed, steps[0].0, steps[0].1, Some(steps[0].2)),
+        dose(seed, steps[1].0, steps[1].1, Some(steps[1].2)),
+        dose(seed, steps[2].0, steps[2].1, Some(steps[2].2)),
+    ]
+}
+
+// The phases (seed 000: strength first, then daily movement practice, then stretches, with
+// glute activation throughout; seed 002: pair mobility with strength, do not overstretch weak
+// rotators). So stretches come only in phase 3, after two phases of strength and controlled
+// movement, and every phase of both tracks keeps its strength work: the clamshells (and, on
+// the internally-rotated track, the glute bridge) are `Throughout`.
+//
+// Limited internal rotation:
+// 1 Activation: 90/90 liftoff, wall rotation, seated band rotation, cable pulls.
+// 2 Movement: 90/90 switches, PAILs/RAILs, kneeling windmills (seed 002's "mobility drills";
+//   seed 000 lists PAILs with its stretches, seed 002 with its drills: we follow seed 002).
+// 3 Loaded: the seated 90-90 stretch and windshield wipers (seed 000's stretches), lunges,
+//   squats, split squats, and the standing band rotation (seed 001: closed-chain).
+// Internally rotated hip (seed 003):
+// 1 Activation: side-lying leg raises, banded side steps.
+// 2 Movement: bird-dog and single-leg balance (seed 003's hip control and motor control).
+// 3 Loaded: seed 003's four stretches, the single-leg bridge, squats with and without band.
+//
+// Each (track, phase) has at least 3 exercises a person with no equipment can do, directly or
+// through `substitute` (a test checks this).
 static CATALOG: &[Exercise] = &[
-    // Seed 000: "20–30 repetitions per side".
-    Exercise {
-        id: ExerciseId::SeatedChairRotation,
-        tracks: BOTH,
-        used: Use::Desk,
-        equipment: None,
-        substitute: None,
-        muscles: &[Muscle::InternalRotators, Muscle::DeepRotators],
-        seed: DoseRange {
-            sets: (1, 1),
-            amount: (20, 30),
-            unit: Unit::Reps,
-            per_side: true,
-            hold: None,
-        },
-        dose_source: Source::Seed(0),
-        levels: [
-            Dose {
-                sets: 1,
-                amount: 20,
-                unit: Unit::Reps,
-                per_side: true,
-                hold: None,
-            },
-            Dose {
-                sets: 1,
-                amount: 25,
-                unit: Unit::Reps,
-                per_side: true,
-                hold: None,
-            },
-            Dose {
-                sets: 1,
-                amount: 30,
-                unit: Unit::Reps,
-                per_side: true,
-                hold: None,
-            },
-        ],
-        easier: None,
-        harder: None,
+    // Desk drills (seed 000), for both tracks.
+
+    // Seed 000: 20–30 reps per side.
+    {
+        const SEED: DoseRange = range((1, 1), (20, 30), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SeatedChairRotation,
+            tracks: BOTH,
+            used: Use::Desk,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::DeepRotators],
+            seed: SEED,
+            dose_source: Source::Seed(0),
+            levels: levels(SEED, [(1, 20), (1, 25), (1, 30)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 000 names it (straighten one leg, turn the foot in and out) but gives no dose.
+    // Ours: one set of 10–15 in-and-out cycles per side, like the seated chair rotation.
+    {
+        const SEED: DoseRange = range((1, 1), (10, 15), Unit::Cycles, PER_SIDE);
+        Exercise {
+            id: ExerciseId::LegExtensionTwist,
+            tracks: BOTH,
+            used: Use::Desk,
+            equipment: None,
+            substitute: None,
+            muscles: &[
+                Muscle::InternalRotators,
+                Muscle::DeepRotators,
+                Muscle::Quadriceps,
+            ],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(1, 10), (1, 12), (1, 15)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 000 names it (sit down into the chair with the weight on one leg) but gives no
+    // dose. Ours: one set of 3–8 per side; few, because sitting down on one leg loads the knee.
+    {
+        const SEED: DoseRange = range((1, 1), (3, 8), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SingleLegStandToSit,
+            tracks: BOTH,
+            used: Use::Desk,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMax, Muscle::GluteMedMin, Muscle::Quadriceps],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(1, 3), (1, 5), (1, 8)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 000 names it (slow ankle circles, feet off the floor) but gives no dose.
+    // Ours: one set of 10–15 circles per foot.
+    {
+        const SEED: DoseRange = range((1, 1), (10, 15), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::DeskAnkleCircles,
+            tracks: BOTH,
+            used: Use::Desk,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::AnkleCalf],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(1, 10), (1, 12), (1, 15)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 000: 5–10 steps, once an hour.
+    {
+        const SEED: DoseRange = range((1, 1), (5, 10), Unit::Steps, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::WalkingBreak,
+            tracks: BOTH,
+            used: Use::Desk,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::HipFlexors, Muscle::GluteMax],
+            seed: SEED,
+            dose_source: Source::Seed(0),
+            levels: levels(SEED, [(1, 5), (1, 8), (1, 10)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Limited internal rotation (seeds 000, 001, 002).
+
+    // Seed 000: hold 30–60 s per side, then switch; repeat 2–3 times a day. We give the
+    // repeats as 2–3 rounds within the one daily session.
+    {
+        const SEED: DoseRange = range((2, 3), (30, 60), Unit::Seconds, PER_SIDE);
+        Exercise {
+            id: ExerciseId::Seated9090Stretch,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::DeepRotators, Muscle::GluteMax],
+            seed: SEED,
+            dose_source: Source::Seed(0),
+            levels: levels(SEED, [(2, 30), (2, 45), (3, 60)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 002 names it (switch sides without the hands) but gives no dose, only "five
+    // minutes a day" for its drills. Ours: 2–3 sets of 5–10 switches per side.
+    {
+        const SEED: DoseRange = range((2, 3), (5, 10), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::HipSwitches9090,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Movement),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::DeepRotators, Muscle::Core],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 5), (2, 8), (3, 10)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 001: 2–4 cycles per side (knee low, middle, high; turn in, then out), each turn
+    // held 5–10 s. Without a wall: PAILs/RAILs, the same inward turn against resistance,
+    // lying down with the hip bent.
+    {
+        const SEED: DoseRange = held(range((1, 1), (2, 4), Unit::Cycles, PER_SIDE), (5, 10));
+        Exercise {
+            id: ExerciseId::WallAxialRotation,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Activation),
+            equipment: Some(Equipment::Wall),
+            substitute: Some(ExerciseId::IrPailsRails),
+            muscles: &[
+                Muscle::InternalRotators,
+                Muscle::DeepRotators,
+                Muscle::GluteMedMin,
+            ],
+            seed: SEED,
+            dose_source: Source::Seed(1),
+            levels: levels_held(SEED, [(1, 2, 5), (1, 3, 8), (1, 4, 10)]),
+            easier: None,
+            harder: Some(ExerciseId::Liftoff9090),
+        }
+    },
+    // Seed 001: 2 sets of 3–6 per side, each lift held 10–15 s.
+    {
+        const SEED: DoseRange = held(range((2, 2), (3, 6), Unit::Reps, PER_SIDE), (10, 15));
+        Exercise {
+            id: ExerciseId::Liftoff9090,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Activation),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::GluteMedMin],
+            seed: SEED,
+            dose_source: Source::Seed(1),
+            levels: levels_held(SEED, [(2, 3, 10), (2, 4, 12), (2, 6, 15)]),
+            easier: Some(ExerciseId::WallAxialRotation),
+            harder: None,
+        }
+    },
+    // Seed 002 gives only the push: turn the thigh inward against resistance for 10 s, then
+    // relax deeper (seed 000 only names PAILs). No sets or reps. Ours: 1–2 sets of 2–4 per
+    // side, each push held the seed's 10 s.
+    {
+        const SEED: DoseRange = held(range((1, 2), (2, 4), Unit::Reps, PER_SIDE), (10, 10));
+        Exercise {
+            id: ExerciseId::IrPailsRails,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Movement),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::DeepRotators],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels_held(SEED, [(1, 2, 10), (2, 3, 10), (2, 4, 10)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 002 names it (kneel on one knee, turn the trunk toward the front leg) but gives
+    // no dose. Ours: 1–2 sets of 5–10 turns per side.
+    {
+        const SEED: DoseRange = range((1, 2), (5, 10), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::KneelingWindmill,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Movement),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::Core],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(1, 5), (2, 8), (2, 10)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 002: 3 × 15 with a light band. Harder: the cable pull (seed 002's next strength
+    // exercise, with more load than a light band). Without a band: the 90/90 liftoff, which
+    // works the same inward rotators with no equipment.
+    {
+        const SEED: DoseRange = range((3, 3), (15, 15), Unit::Reps, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::BandSeatedInternalRotation,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Activation),
+            equipment: Some(Equipment::Band),
+            substitute: Some(ExerciseId::Liftoff9090),
+            muscles: &[Muscle::InternalRotators, Muscle::Adductors],
+            seed: SEED,
+            dose_source: Source::Seed(2),
+            levels: levels(SEED, [(3, 15), (3, 15), (3, 15)]),
+            easier: None,
+            harder: Some(ExerciseId::CuffInternalRotationPull),
+        }
+    },
+    // Seed 002: 3 × 20 per side. Seed 000 also starts its strength work with clamshells, so
+    // it belongs to both tracks, as glute activation throughout.
+    {
+        const SEED: DoseRange = range((3, 3), (20, 20), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SideLyingClamshell,
+            tracks: BOTH,
+            used: Use::Throughout,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMedMin, Muscle::DeepRotators],
+            seed: SEED,
+            dose_source: Source::Seed(2),
+            levels: levels(SEED, [(3, 20), (3, 20), (3, 20)]),
+            easier: None,
+            harder: Some(ExerciseId::BandedClamshell),
+        }
+    },
+    // Seed 001: 2–3 sets of 4–6, each turn held 5 s. The seed does not say "per side"; the
+    // drill turns over one leg at a time, so we count per side. Without a band: the 90/90
+    // liftoff, for the same inward rotators.
+    {
+        const SEED: DoseRange = held(range((2, 3), (4, 6), Unit::Reps, PER_SIDE), (5, 5));
+        Exercise {
+            id: ExerciseId::StandingInternalRotation,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: Some(Equipment::Band),
+            substitute: Some(ExerciseId::Liftoff9090),
+            muscles: &[Muscle::InternalRotators, Muscle::GluteMedMin, Muscle::Core],
+            seed: SEED,
+            dose_source: Source::Seed(1),
+            levels: levels_held(SEED, [(2, 4, 5), (2, 5, 5), (3, 6, 5)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 002: 3 × 12 per leg. Without a cable: the seated band rotation.
+    {
+        const SEED: DoseRange = range((3, 3), (12, 12), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::CuffInternalRotationPull,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Activation),
+            equipment: Some(Equipment::Cable),
+            substitute: Some(ExerciseId::BandSeatedInternalRotation),
+            muscles: &[Muscle::InternalRotators, Muscle::Adductors],
+            seed: SEED,
+            dose_source: Source::Seed(2),
+            levels: levels(SEED, [(3, 12), (3, 12), (3, 12)]),
+            easier: Some(ExerciseId::BandSeatedInternalRotation),
+            harder: None,
+        }
+    },
+    // Seed 000 names lunges (bodyweight first, then resistance) but gives no dose.
+    // Ours: 2–3 sets of 6–10 per side.
+    {
+        const SEED: DoseRange = range((2, 3), (6, 10), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::Lunge,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Quadriceps, Muscle::GluteMax, Muscle::GluteMedMin],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 6), (2, 8), (3, 10)]),
+            easier: None,
+            harder: Some(ExerciseId::BulgarianSplitSquat),
+        }
+    },
+    // Seed 000 (bodyweight first, then resistance) and seed 003 (mindful squats, knees over
+    // the toes) name squats but give no dose, so both tracks. Ours: 2–3 sets of 8–12.
+    {
+        const SEED: DoseRange = range((2, 3), (8, 12), Unit::Reps, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::Squat,
+            tracks: BOTH,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Quadriceps, Muscle::GluteMax, Muscle::Adductors],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 8), (2, 10), (3, 12)]),
+            easier: None,
+            harder: Some(ExerciseId::BandedSquat),
+        }
+    },
+    // Seed 000 names it (after bodyweight lunges and squats) but gives no dose.
+    // Ours: 2–3 sets of 5–8 per side.
+    {
+        const SEED: DoseRange = range((2, 3), (5, 8), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::BulgarianSplitSquat,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Quadriceps, Muscle::GluteMax, Muscle::GluteMedMin],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 5), (2, 6), (3, 8)]),
+            easier: Some(ExerciseId::Lunge),
+            harder: None,
+        }
+    },
+    // Seed 000 names it with its stretches, but its text breaks off before saying how or how
+    // much. Ours: the usual form (knees fall side to side), 1–2 sets of 6–10 per side.
+    {
+        const SEED: DoseRange = range((1, 2), (6, 10), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SupineWindshieldWiper,
+            tracks: LIMITED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::InternalRotators, Muscle::DeepRotators],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(1, 6), (2, 8), (2, 10)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Internally rotated hip (seed 003).
+
+    // Seed 003: hold 30 s, 2–3 times per side.
+    {
+        const SEED: DoseRange = range((2, 3), (30, 30), Unit::Seconds, PER_SIDE);
+        Exercise {
+            id: ExerciseId::KneelingHipFlexorStretch,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::HipFlexors],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 30), (2, 30), (3, 30)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: hold 30 s, 2–3 times (both legs at once).
+    {
+        const SEED: DoseRange = range((2, 3), (30, 30), Unit::Seconds, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::ButterflyStretch,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Adductors],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 30), (2, 30), (3, 30)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: hold 30 s, 2–3 times per side.
+    {
+        const SEED: DoseRange = range((2, 3), (30, 30), Unit::Seconds, PER_SIDE);
+        Exercise {
+            id: ExerciseId::TflLean,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Tfl],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 30), (2, 30), (3, 30)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: hold 30 s, 2–3 times per side.
+    {
+        const SEED: DoseRange = range((2, 3), (30, 30), Unit::Seconds, PER_SIDE);
+        Exercise {
+            id: ExerciseId::Figure4Stretch,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::DeepRotators, Muscle::GluteMax],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 30), (2, 30), (3, 30)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: 2–3 sets of 10–15 per side. In both tracks with the plain clamshell (seed
+    // 000 starts with clamshells or band work); without a band, the plain clamshell.
+    {
+        const SEED: DoseRange = range((2, 3), (10, 15), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::BandedClamshell,
+            tracks: BOTH,
+            used: Use::Throughout,
+            equipment: Some(Equipment::Band),
+            substitute: Some(ExerciseId::SideLyingClamshell),
+            muscles: &[Muscle::GluteMedMin, Muscle::DeepRotators],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 10), (2, 12), (3, 15)]),
+            easier: Some(ExerciseId::SideLyingClamshell),
+            harder: None,
+        }
+    },
+    // Seed 003: 2–3 sets of 10–15 per side.
+    {
+        const SEED: DoseRange = range((2, 3), (10, 15), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SideLyingLegRaise,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Activation),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMedMin],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 10), (2, 12), (3, 15)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: 2–3 sets of 10–15 steps each way. Without a band: the side-lying leg raise,
+    // for the same outer hip.
+    {
+        const SEED: DoseRange = range((2, 3), (10, 15), Unit::Steps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::BandedLateralWalk,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Activation),
+            equipment: Some(Equipment::Band),
+            substitute: Some(ExerciseId::SideLyingLegRaise),
+            muscles: &[Muscle::GluteMedMin, Muscle::GluteMax],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 10), (2, 12), (3, 15)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003: 2–3 sets of 10–15, then the one-leg version. Glute activation, so throughout.
+    {
+        const SEED: DoseRange = range((2, 3), (10, 15), Unit::Reps, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::GluteBridge,
+            tracks: ROTATED,
+            used: Use::Throughout,
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMax, Muscle::Hamstrings],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 10), (2, 12), (3, 15)]),
+            easier: None,
+            harder: Some(ExerciseId::SingleLegGluteBridge),
+        }
+    },
+    // Seed 003 names the one-leg bridge as the next step but gives no dose.
+    // Ours: 2–3 sets of 6–10 per side, fewer than the two-leg bridge.
+    {
+        const SEED: DoseRange = range((2, 3), (6, 10), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SingleLegGluteBridge,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Loaded),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMax, Muscle::Hamstrings, Muscle::Core],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 6), (2, 8), (3, 10)]),
+            easier: Some(ExerciseId::GluteBridge),
+            harder: None,
+        }
+    },
+    // Seed 003: 2–3 sets of 8–12 per side, with a short pause at the top (no seconds given,
+    // so no hold here).
+    {
+        const SEED: DoseRange = range((2, 3), (8, 12), Unit::Reps, PER_SIDE);
+        Exercise {
+            id: ExerciseId::BirdDog,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Movement),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::Core, Muscle::GluteMax],
+            seed: SEED,
+            dose_source: Source::Seed(3),
+            levels: levels(SEED, [(2, 8), (2, 10), (3, 12)]),
+            easier: None,
+            harder: None,
+        }
+    },
+    // Seed 003 names the squat with a band around the knees but gives no dose; seed 000 adds
+    // resistance after bodyweight squats, so both tracks. Ours: as the squat, 2–3 sets of 8–12.
+    // Without a band: the bodyweight squat.
+    {
+        const SEED: DoseRange = range((2, 3), (8, 12), Unit::Reps, BOTH_LEGS);
+        Exercise {
+            id: ExerciseId::BandedSquat,
+            tracks: BOTH,
+            used: Use::Phase(Phase::Loaded),
+            equipment: Some(Equipment::Band),
+            substitute: Some(ExerciseId::Squat),
+            muscles: &[Muscle::Quadriceps, Muscle::GluteMax, Muscle::GluteMedMin],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 8), (2, 10), (3, 12)]),
+            easier: Some(ExerciseId::Squat),
+            harder: None,
+        }
+    },
+    // Seed 003 names it (then add reaching while balanced) but gives no dose.
+    // Ours: 2–3 holds of 15–30 s per side.
+    {
+        const SEED: DoseRange = range((2, 3), (15, 30), Unit::Seconds, PER_SIDE);
+        Exercise {
+            id: ExerciseId::SingleLegBalance,
+            tracks: ROTATED,
+            used: Use::Phase(Phase::Movement),
+            equipment: None,
+            substitute: None,
+            muscles: &[Muscle::GluteMedMin, Muscle::AnkleCalf, Muscle::Core],
+            seed: SEED,
+            dose_source: Source::Ours,
+            levels: levels(SEED, [(2, 15), (2, 20), (3, 30)]),
+            easier: None,
+            harder: None,
+        }
     },
 ];
 
-// Keep the unused-constant lint quiet until every entry is written.
-const _: (&[Track], &[Track]) = (LIMITED, ROTATED);
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    /// The entry with this id, without `exercise`'s fallback to the first entry.
+    fn find(id: ExerciseId) -> Option<&'static Exercise> {
+        CATALOG.iter().find(|e| e.id == id)
+    }
+
+    fn in_track(e: &Exercise, track: Track) -> bool {
+        e.tracks.contains(&track)
+    }
+
+    /// Whether `other` can be used wherever `e` can: it is in every track of `e`.
+    fn covers_tracks(other: &Exercise, e: &Exercise) -> bool {
+        e.tracks.iter().all(|t| in_track(other, *t))
+    }
+
+    /// Whether a person with no equipment can do `e`: it needs nothing, or its substitute
+    /// needs nothing. Returns the exercise they would do.
+    fn without_equipment(e: &Exercise) -> Option<ExerciseId> {
+        match e.equipment {
+            None => Some(e.id),
+            Some(_) => e
+                .substitute
+                .and_then(find)
+                .filter(|s| s.equipment.is_none())
+                .map(|s| s.id),
+        }
+    }
+
+    #[test]
+    fn every_id_has_exactly_one_entry() {
+        for id in ExerciseId::iter() {
+            let count = CATALOG.iter().filter(|e| e.id == id).count();
+            assert_eq!(count, 1, "{id:?} has {count} catalog entries, not 1");
+            assert_eq!(
+                exercise(id).id,
+                id,
+                "exercise({id:?}) returns another entry"
+            );
+        }
+        assert_eq!(CATALOG.len(), ExerciseId::iter().count());
+    }
+
+    #[test]
+    fn codes_are_the_text_keys() {
+        // The .ftl keys are `ex-<code with - for _>`: these are the codes strum gives.
+        assert_eq!(ExerciseId::Seated9090Stretch.code(), "seated9090_stretch");
+        assert_eq!(ExerciseId::HipSwitches9090.code(), "hip_switches9090");
+        assert_eq!(ExerciseId::IrPailsRails.code(), "ir_pails_rails");
+        assert_eq!(ExerciseId::Figure4Stretch.code(), "figure4_stretch");
+    }
+
+    #[test]
+    fn seed_ranges_are_well_formed() {
+        for e in CATALOG {
+            let r = e.seed;
+            assert!(
+                1 <= r.sets.0 && r.sets.0 <= r.sets.1,
+                "{:?}: sets range {:?} is empty or starts at 0",
+                e.id,
+                r.sets
+            );
+            assert!(
+                1 <= r.amount.0 && r.amount.0 <= r.amount.1,
+                "{:?}: amount range {:?} is empty or starts at 0",
+                e.id,
+                r.amount
+            );
+            if let Some((from, to)) = r.hold {
+                assert!(
+                    1 <= from && from <= to,
+                    "{:?}: hold range {from}–{to} is empty or starts at 0",
+                    e.id
+                );
+            }
+            if let Source::Seed(n) = e.dose_source {
+                assert!(n <= 3, "{:?}: there is no seed {n}", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn every_level_is_within_the_seed_range() {
+        for e in CATALOG {
+            let r = e.seed;
+            for (i, d) in e.levels.iter().enumerate() {
+                let level = i + 1;
+                let id = e.id;
+                assert_eq!(
+                    d.unit, r.unit,
+                    "{id:?} level {level}: unit differs from the seed"
+                );
+                assert_eq!(
+                    d.per_side, r.per_side,
+                    "{id:?} level {level}: per_side differs from the seed"
+                );
+                assert!(
+                    (r.sets.0..=r.sets.1).contains(&d.sets),
+                    "{id:?} level {level}: {} sets is outside the seed's {:?}",
+                    d.sets,
+                    r.sets
+                );
+                assert!(
+                    (r.amount.0..=r.amount.1).contains(&d.amount),
+                    "{id:?} level {level}: amount {} is outside the seed's {:?}",
+                    d.amount,
+                    r.amount
+                );
+                match (d.hold, r.hold) {
+                    (None, None) => {}
+                    (Some(h), Some((from, to))) => assert!(
+                        (from..=to).contains(&h),
+                        "{id:?} level {level}: hold {h} s is outside the seed's {from}–{to} s"
+                    ),
+                    (h, range) => panic!(
+                        "{id:?} level {level}: hold {h:?} does not match the seed's hold {range:?}"
+                    ),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn levels_never_decrease_and_span_the_seed_range() {
+        for e in CATALOG {
+            let id = e.id;
+            for (i, pair) in e.levels.windows(2).enumerate() {
+                let (a, b) = (pair[0], pair[1]);
+                let (la, lb) = (i + 1, i + 2);
+                assert!(
+                    b.sets >= a.sets && b.amount >= a.amount && b.hold >= a.hold,
+                    "{id:?}: level {lb} ({b:?}) is below level {la} ({a:?})"
+                );
+            }
+            let (first, last, r) = (e.levels[0], e.levels[2], e.seed);
+            assert!(
+                first.sets == r.sets.0
+                    && first.amount == r.amount.0
+                    && first.hold == r.hold.map(|h| h.0),
+                "{id:?}: level 1 ({first:?}) is not at the low end of the seed range {r:?}"
+            );
+            assert!(
+                last.sets == r.sets.1
+                    && last.amount == r.amount.1
+                    && last.hold == r.hold.map(|h| h.1),
+                "{id:?}: level 3 ({last:?}) is not at the high end of the seed range {r:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn easier_and_harder_links_resolve_stay_in_the_track_and_are_symmetric() {
+        for e in CATALOG {
+            let id = e.id;
+            if let Some(h) = e.harder {
+                assert_ne!(h, id, "{id:?} is harder than itself");
+                let other = find(h).unwrap_or_else(|| panic!("{id:?}: harder {h:?} has no entry"));
+                assert!(
+                    covers_tracks(other, e),
+                    "{id:?}: harder {h:?} is not in all of its tracks {:?}",
+                    e.tracks
+                );
+                assert_eq!(
+                    other.easier,
+                    Some(id),
+                    "{id:?}.harder is {h:?}, but {h:?}.easier is {:?}",
+                    other.easier
+                );
+            }
+            if let Some(s) = e.easier {
+                assert_ne!(s, id, "{id:?} is easier than itself");
+                let other = find(s).unwrap_or_else(|| panic!("{id:?}: easier {s:?} has no entry"));
+                assert!(
+                    covers_tracks(other, e),
+                    "{id:?}: easier {s:?} is not in all of its tracks {:?}",
+                    e.tracks
+                );
+                assert_eq!(
+                    other.harder,
+                    Some(id),
+                    "{id:?}.easier is {s:?}, but {s:?}.harder is {:?}",
+                    other.harder
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn equipment_has_a_substitute_in_the_same_track_that_needs_less() {
+        for e in CATALOG {
+            let id = e.id;
+            let Some(needs) = e.equipment else {
+                assert_eq!(
+                    e.substitute, None,
+                    "{id:?} needs no equipment, so it should have no substitute"
+                );
+                continue;
+            };
+            let s = e
+                .substitute
+                .unwrap_or_else(|| panic!("{id:?} needs {needs:?} but has no substitute"));
+            assert_ne!(s, id, "{id:?} is its own substitute");
+            let sub = find(s).unwrap_or_else(|| panic!("{id:?}: substitute {s:?} has no entry"));
+            assert!(
+                covers_tracks(sub, e),
+                "{id:?}: substitute {s:?} is not in all of its tracks {:?}",
+                e.tracks
+            );
+            assert_ne!(
+                sub.used,
+                Use::Desk,
+                "{id:?}: substitute {s:?} is a desk drill"
+            );
+            // Nothing at all, or a band instead of a cable.
+            let less = matches!(
+                (needs, sub.equipment),
+                (_, None) | (Equipment::Cable, Some(Equipment::Band))
+            );
+            assert!(
+                less,
+                "{id:?} needs {needs:?}, but its substitute {s:?} needs {:?}",
+                sub.equipment
+            );
+        }
+    }
+
+    #[test]
+    fn every_track_and_phase_has_three_exercises_even_without_equipment() {
+        for &track in BOTH {
+            for phase in Phase::iter() {
+                let eligible: Vec<&Exercise> = CATALOG
+                    .iter()
+                    .filter(|e| in_track(e, track))
+                    .filter(|e| e.used == Use::Phase(phase) || e.used == Use::Throughout)
+                    .collect();
+                let ids: Vec<ExerciseId> = eligible.iter().map(|e| e.id).collect();
+                assert!(
+                    eligible.len() >= 3,
+                    "{track:?} phase {}: only {} eligible exercises: {ids:?}",
+                    phase.number(),
+                    eligible.len()
+                );
+                // Distinct exercises, so that two exercises falling back on the same
+                // substitute count once.
+                let bare: BTreeSet<ExerciseId> = eligible
+                    .iter()
+                    .filter_map(|e| without_equipment(e))
+                    .collect();
+                assert!(
+                    bare.len() >= 3,
+                    "{track:?} phase {}: only {} distinct exercises without equipment: {bare:?} \
+                     (eligible: {ids:?})",
+                    phase.number(),
+                    bare.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn five_desk_drills_for_both_tracks_without_equipment() {
+        let drills: Vec<&Exercise> = desk_drills().collect();
+        assert_eq!(drills.len(), 5, "desk drills: {drills:?}");
+        for d in drills {
+            assert_eq!(d.equipment, None, "desk drill {:?} needs equipment", d.id);
+            assert_eq!(
+                d.tracks, BOTH,
+                "desk drill {:?} is not in both tracks",
+                d.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_exercise_works_one_to_three_muscles_and_belongs_to_a_track() {
+        for e in CATALOG {
+            let id = e.id;
+            assert!(
+                (1..=3).contains(&e.muscles.len()),
+                "{id:?} lists {} muscles, not 1–3",
+                e.muscles.len()
+            );
+            let distinct: BTreeSet<Muscle> = e.muscles.iter().copied().collect();
+            assert_eq!(
+                distinct.len(),
+                e.muscles.len(),
+                "{id:?} lists a muscle twice"
+            );
+            assert!(!e.tracks.is_empty(), "{id:?} is in no track");
+        }
+    }
+}
