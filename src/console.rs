@@ -277,9 +277,19 @@ fn pick<'b, B>(buttons: &[&'b B], which: &str, label: impl Fn(&B) -> &String) ->
         return n.checked_sub(1).and_then(|i| buttons.get(i)).copied();
     }
     let wanted = which.to_lowercase();
+    // Exact (ignoring case) first; then ignoring symbols such as a leading ✅.
+    let plain = |s: &str| -> String {
+        s.to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+            .collect::<String>()
+            .trim()
+            .to_string()
+    };
     buttons
         .iter()
         .find(|b| label(b).to_lowercase() == wanted)
+        .or_else(|| buttons.iter().find(|b| plain(label(b)) == plain(which)))
         .copied()
 }
 

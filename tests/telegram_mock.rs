@@ -293,7 +293,7 @@ fn press_label(
 async fn a_drill_session_pain_score_and_progress_chart_through_telegram() {
     let user = person("en");
     let mut bot = asked_for_time_zone(&user).await;
-    let mut say = |bot: &mut TestBot, line: &str| {
+    let say = |bot: &mut TestBot, line: &str| {
         bot.update(text(&user, line));
     };
     for line in [

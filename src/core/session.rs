@@ -353,13 +353,35 @@ fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
         Input::Text(text) if numbers => parse_pain(text)
             .map(|p| Answer::Pain(p.value()))
             .map_err(|_| Msg::PainNotUnderstood),
-        Input::Text(_) => Err(Msg::TapAnOutcome),
+        Input::Text(text) => typed_outcome(text)
+            .map(|code| Answer::Code(code.to_string()))
+            .ok_or(Msg::TapAnOutcome),
         _ => Err(if numbers {
             Msg::PainNotUnderstood
         } else {
             Msg::TapAnOutcome
         }),
     }
+}
+
+/// An outcome typed instead of tapped: `done`, `too easy`, `too hard`, `hurts`, `skip`,
+/// in English or German.
+fn typed_outcome(text: &str) -> Option<&'static str> {
+    let words: String = text
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect();
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    let code = match words.as_str() {
+        "done" | "ok" | "okay" | "finished" | "erledigt" | "fertig" | "geschafft" => "done",
+        "too easy" | "easy" | "zu leicht" | "leicht" => "too_easy",
+        "too hard" | "hard" | "zu schwer" | "schwer" => "too_hard",
+        "it hurts" | "hurts" | "pain" | "ouch" | "tut weh" | "schmerzt" | "schmerz" => "hurts",
+        "skip" | "next" | "überspringen" | "weiter" => "skip",
+        _ => return None,
+    };
+    Some(code)
 }
 
 /// An answer during a session.
@@ -568,12 +590,17 @@ fn morning(
             t.writes.push(Write::Session(record.clone()));
         }
     }
-    t.replies.push(Reply::new(match score {
+    let thanks = match score {
         Some(_) => Msg::MorningThanks,
         None => Msg::MorningSkipped,
-    }));
+    };
     if let Some(verdict) = decide(&person, Trigger::Morning, now) {
         t = apply(t, &mut person, verdict, now);
+    }
+    // One message: the thanks, then the decision and why.
+    match t.replies.first_mut() {
+        Some(first) => first.parts.insert(0, thanks),
+        None => t.replies.push(Reply::new(thanks)),
     }
     resave(t, person)
 }
