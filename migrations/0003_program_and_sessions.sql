@@ -23,6 +23,7 @@ CREATE TABLE sessions (
     completed_at   TEXT,
     pain_during    INTEGER,             -- 0–10
     pain_morning   INTEGER,             -- 0–10, the next morning
+    morning_skipped INTEGER NOT NULL DEFAULT 0, -- the person chose not to give it
     UNIQUE (user_id, started_at)
 ) STRICT;
 CREATE INDEX sessions_by_person ON sessions (user_id, started_at);

@@ -36,6 +36,7 @@ fn s(n: i64, during: u8, morning: Option<u8>, all_done: bool) -> SessionRecord {
         completed_at: Some(day(n)),
         pain_during: Some(during),
         pain_morning: morning,
+        morning_skipped: morning.is_none(),
     }
 }
 

@@ -79,6 +79,110 @@ proptest! {
     }
 }
 
+/// A person in the middle of a drill session (after intake, tests and /today).
+fn mid_session() -> Person {
+    let mut person: Option<Person> = None;
+    let mut now: chrono::DateTime<chrono::Utc> = "2026-11-23T08:00:00Z".parse().unwrap();
+    let mut send = |person: &mut Option<Person>, input: Input, now| {
+        let t = step(
+            person.clone(),
+            &Incoming {
+                user: 1,
+                lang: Lang::En,
+                input,
+            },
+            now,
+        );
+        if let Persist::Save(p) = t.persist {
+            *person = Some(*p);
+        }
+    };
+    send(&mut person, Input::Text("/start".into()), now);
+    send(&mut person, Input::Button("c:y".into()), now);
+    send(&mut person, Input::Text("Berlin".into()), now);
+    send(&mut person, Input::Button("z:y".into()), now);
+    for text in [
+        "34",
+        "desk work",
+        "8",
+        "mon-fri 9-17",
+        "12-13",
+        "18:00",
+        "left knee",
+        "1",
+        "band",
+        "none",
+        "25",
+        "28",
+        "skip",
+        "skip",
+        "skip",
+        "skip",
+        "out",
+        "yes",
+        "yes",
+        "0",
+    ] {
+        send(&mut person, Input::Text(text.into()), now);
+    }
+    now += chrono::Duration::hours(9);
+    send(&mut person, Input::Text("/today".into()), now);
+    send(&mut person, Input::Button("o:done".into()), now);
+    person.expect("a person")
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Mid-session, whatever arrives (session buttons, pain numbers, junk), the core
+    /// answers; rejected input leaves the person exactly as they were.
+    #[test]
+    fn a_session_survives_any_input(inputs in prop::collection::vec(session_input(), 1..12)) {
+        let now = "2026-11-23T17:30:00Z".parse().unwrap();
+        let mut person = mid_session();
+        for input in inputs {
+            let t = step(Some(person.clone()), &Incoming { user: 1, lang: Lang::En, input }, now);
+            prop_assert!(!t.replies.is_empty(), "never silence");
+            match t.persist {
+                Persist::Keep => prop_assert!(t.writes.is_empty(), "kept state writes nothing"),
+                Persist::Save(p) => person = *p,
+                Persist::Forget => prop_assert!(false, "nothing forgets a person here"),
+            }
+        }
+    }
+}
+
+fn session_input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        input(),
+        prop_oneof![
+            Just("o:done"),
+            Just("o:too_easy"),
+            Just("o:too_hard"),
+            Just("o:hurts"),
+            Just("o:skip"),
+            Just("o:easier"),
+            Just("o:stop"),
+            Just("o:retest"),
+            Just("o:session"),
+            Just("o:p0"),
+            Just("o:p4"),
+            Just("o:p9"),
+            Just("o:p11"),
+        ]
+        .prop_map(|s| Input::Button(s.to_string())),
+        prop_oneof![
+            Just("/today"),
+            Just("/history"),
+            Just("/progress"),
+            Just("3"),
+            Just("done"),
+            Just("8/10"),
+        ]
+        .prop_map(|s| Input::Text(s.to_string())),
+    ]
+}
+
 fn input() -> impl Strategy<Value = Input> {
     prop_oneof![
         chat_text().prop_map(Input::Text),

@@ -119,6 +119,9 @@ pub struct SessionRecord {
     pub completed_at: Option<DateTime<Utc>>,
     pub pain_during: Option<u8>,
     pub pain_morning: Option<u8>,
+    /// The person chose not to give a morning score: it is not asked again.
+    #[serde(default)]
+    pub morning_skipped: bool,
 }
 
 impl SessionRecord {

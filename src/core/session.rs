@@ -65,6 +65,7 @@ pub fn pending_morning(person: &Person, now: DateTime<Utc>) -> Option<&SessionRe
     let last = person.sessions.last()?;
     let today = today_local(person, now);
     (last.pain_morning.is_none()
+        && !last.morning_skipped
         && last.local_date < today
         && today - last.local_date <= Duration::days(MORNING_WINDOW_DAYS))
     .then_some(last)
@@ -207,6 +208,7 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
         completed_at: None,
         pain_during: None,
         pain_morning: None,
+        morning_skipped: false,
     };
     let names = plan
         .iter()
@@ -582,13 +584,14 @@ fn morning(
     let mut t = Transition::new_keep(person.lang);
     if let Some(record) = person.sessions.iter_mut().find(|s| s.started_at == session) {
         record.pain_morning = score;
+        record.morning_skipped = score.is_none();
         if let Some(score) = score {
             t.events.push(Event::PainReported {
                 when: "morning".into(),
                 score,
             });
-            t.writes.push(Write::Session(record.clone()));
         }
+        t.writes.push(Write::Session(record.clone()));
     }
     let thanks = match score {
         Some(_) => Msg::MorningThanks,

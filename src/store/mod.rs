@@ -197,12 +197,12 @@ impl StoreTx {
         let outcomes = serde_json::to_string(&s.outcomes).unwrap_or_else(|_| "[]".into());
         sqlx::query(
             "INSERT INTO sessions (user_id, started_at, local_date, track, phase, level, plan,
-                outcomes, stopped_early, completed_at, pain_during, pain_morning)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcomes, stopped_early, completed_at, pain_during, pain_morning, morning_skipped)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (user_id, started_at) DO UPDATE SET
                 outcomes = excluded.outcomes, stopped_early = excluded.stopped_early,
                 completed_at = excluded.completed_at, pain_during = excluded.pain_during,
-                pain_morning = excluded.pain_morning",
+                pain_morning = excluded.pain_morning, morning_skipped = excluded.morning_skipped",
         )
         .bind(user_id)
         .bind(s.started_at)
@@ -216,6 +216,7 @@ impl StoreTx {
         .bind(s.completed_at)
         .bind(s.pain_during.map(i64::from))
         .bind(s.pain_morning.map(i64::from))
+        .bind(s.morning_skipped)
         .execute(&mut *self.tx)
         .await?;
         Ok(())
@@ -497,5 +498,6 @@ fn read_session(row: &SqliteRow) -> Option<SessionRecord> {
         completed_at: row.try_get("completed_at").ok()?,
         pain_during: small("pain_during"),
         pain_morning: small("pain_morning"),
+        morning_skipped: row.try_get("morning_skipped").unwrap_or(false),
     })
 }
