@@ -83,7 +83,7 @@ proptest! {
 fn mid_session() -> Person {
     let mut person: Option<Person> = None;
     let mut now: chrono::DateTime<chrono::Utc> = "2026-11-23T08:00:00Z".parse().unwrap();
-    let mut send = |person: &mut Option<Person>, input: Input, now| {
+    let send = |person: &mut Option<Person>, input: Input, now| {
         let t = step(
             person.clone(),
             &Incoming {
