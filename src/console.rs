@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::core::{Event, Incoming, Input, Keyboard, Lang};
+use crate::delivery;
 use crate::engine::{Engine, Outbox};
 use crate::i18n::Rendered;
 
@@ -185,11 +186,48 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
         }
     }
 
-    /// Moves the clock forward. Reminders that fall due meanwhile are delivered in order
-    /// (none exist yet; the reminders feature fills this in).
+    /// Moves the clock forward, delivering in order every reminder that falls due
+    /// meanwhile, each at its own time: the same firing and outbox as the bot's delivery
+    /// loop, with the terminal as the transport.
     async fn advance_to(&mut self, to: DateTime<Utc>) -> anyhow::Result<()> {
+        loop {
+            let next = [
+                self.engine.store().next_due().await?,
+                self.engine.store().next_outbox().await?,
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            let Some(at) = next.filter(|at| *at <= to) else {
+                break;
+            };
+            let at = at.max(self.clock.now());
+            self.clock.skipped += at - self.clock.now();
+            for fired in delivery::fire_due(self.engine, at).await? {
+                if !self.options.json && !fired.queued.is_empty() {
+                    println_note_time(fired.outbox.user, at);
+                }
+                self.print(&fired.outbox, at).await?;
+                for id in fired.queued {
+                    self.engine.store().outbox_done(id).await?;
+                }
+            }
+            // Anything left in the outbox (from a run that stopped before sending) goes now.
+            for row in self.engine.store().ready_outbox(at, 500).await? {
+                let outbox = Outbox {
+                    user: row.user,
+                    lang: self.options.lang,
+                    messages: vec![row.message.clone()],
+                    events: Vec::new(),
+                };
+                self.print(&outbox, at).await?;
+                self.engine.store().outbox_done(row.id).await?;
+            }
+        }
         let now = self.clock.now();
-        self.clock.skipped += to - now;
+        if to > now {
+            self.clock.skipped += to - now;
+        }
         if !self.options.json {
             note(&format!("clock: {}", timestamp(self.clock.now())));
         }
@@ -266,6 +304,11 @@ impl<W> Console<'_, W> {
 
 const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \
 :location LAT LON  :media  :mark LABEL  :quit";
+
+/// In text mode, a reminder is introduced by the time it fell due (on stderr).
+fn println_note_time(user: i64, at: DateTime<Utc>) {
+    note(&format!("{} · reminder for user {user}", timestamp(at)));
+}
 
 /// Console notes go to stderr so that stdout carries only the conversation.
 fn note(text: &str) {

@@ -20,13 +20,14 @@ static_loader! {
 }
 
 /// A reply rendered for sending: text and button labels in the person's language.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     pub text: String,
     pub keyboard: Keyboard<String>,
     /// Replaces the message whose button was pressed (see `Reply::in_place`).
     pub in_place: bool,
-    /// A PNG to send as a photo, with `text` as its caption.
+    /// A PNG to send as a photo, before `text`. Not kept in the outbox.
+    #[serde(skip)]
     pub photo: Option<Vec<u8>>,
 }
 
@@ -54,6 +55,7 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
             .collect::<Result<Vec<_>, _>>()
             .map(|v| v.join(", ")),
         Msg::Checked(inner) => render_strict(lang, inner).map(|text| format!("✓ {text}")),
+        Msg::Bullet(inner) => render_strict(lang, inner).map(|text| format!("• {text}")),
         Msg::CommandLine(command) => {
             let description = lookup(lang, &command_key(command.name()), &[])?;
             Ok(format!("/{} — {description}", command.name()))
@@ -67,7 +69,10 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
         Msg::ExerciseName(x) => lookup(lang, &choice_key("ex", x.code()), &[]),
         Msg::ExerciseHow(x) => lookup(lang, &format!("{}-how", choice_key("ex", x.code())), &[]),
         Msg::Decided { rule, .. } => lookup(lang, &choice_key("rule", rule.id()), &msg.args()),
-        Msg::ExerciseHeader { name, .. } | Msg::Works(name) | Msg::TryEasier(name) => {
+        Msg::ExerciseHeader { name, .. }
+        | Msg::Works(name)
+        | Msg::TryEasier(name)
+        | Msg::BreakNudge { name } => {
             let mut args = msg.args();
             args.push(("name", Arg::Text(render_strict(lang, name)?)));
             lookup(lang, msg.id(), &args)

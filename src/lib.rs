@@ -8,6 +8,7 @@ pub mod chart;
 pub mod cli;
 pub mod console;
 pub mod core;
+pub mod delivery;
 pub mod engine;
 pub mod i18n;
 pub mod store;

@@ -11,6 +11,11 @@ use teloxide::types::{
 
 use crate::core::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
+use std::sync::Arc;
+
+use teloxide::{ApiError, RequestError};
+
+use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, Outbox};
 use crate::i18n::{self, Rendered};
 
@@ -61,6 +66,10 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
     if let Err(error) = register_commands(&bot).await {
         tracing::warn!(%error, "could not register the command menu");
     }
+    let delivery = tokio::spawn(delivery::run(
+        engine.clone(),
+        Arc::new(TelegramTransport { bot: bot.clone() }),
+    ));
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
         Dispatcher::builder(bot, schema())
@@ -76,6 +85,7 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
             LoggingErrorHandler::with_custom_text("error while polling for updates"),
         )
         .await?;
+    delivery.abort();
     Ok(())
 }
 
@@ -170,7 +180,7 @@ async fn on_callback(bot: Bot, engine: Engine, query: CallbackQuery) -> Result<(
         }
         (None, _) => {}
     }
-    send_messages(&bot, outbox.user, messages).await
+    send_messages(&bot, &engine, outbox.user, messages).await
 }
 
 /// Says why the bot does not work here, then leaves. Nothing personal is sent to a group.
@@ -187,7 +197,7 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
 
 async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result<(), HandlerError> {
     let outbox = run_engine(engine, user, input).await;
-    send_messages(bot, outbox.user, &outbox.messages).await
+    send_messages(bot, engine, outbox.user, &outbox.messages).await
 }
 
 /// Runs one input through the engine; a failure becomes a "try again" reply.
@@ -216,10 +226,12 @@ async fn run_engine(engine: &Engine, user: &User, input: Input) -> Outbox {
 /// Sends rendered replies, in order, to the person's private chat.
 pub async fn send_messages(
     bot: &Bot,
+    engine: &Engine,
     user: i64,
     messages: &[Rendered],
 ) -> Result<(), HandlerError> {
     for message in messages {
+        engine.limiter().acquire(user).await;
         if let Some(png) = &message.photo {
             // A caption holds at most 1024 characters: the chart goes alone, the text after it.
             let photo = InputFile::memory(png.clone()).file_name("progress.png");
@@ -230,6 +242,32 @@ pub async fn send_messages(
             .await?;
     }
     Ok(())
+}
+
+/// Reminders go to Telegram through the same limiter as replies.
+pub struct TelegramTransport {
+    pub bot: Bot,
+}
+
+impl Transport for TelegramTransport {
+    async fn send(&self, chat: i64, message: &Rendered) -> Result<(), SendError> {
+        let sent = self
+            .bot
+            .send_message(ChatId(chat), &message.text)
+            .reply_markup(markup(message))
+            .await;
+        match sent {
+            Ok(_) => Ok(()),
+            Err(RequestError::RetryAfter(wait)) => Err(SendError::RetryAfter(wait.duration())),
+            Err(RequestError::Api(
+                ApiError::BotBlocked
+                | ApiError::UserDeactivated
+                | ApiError::ChatNotFound
+                | ApiError::BotKicked,
+            )) => Err(SendError::Blocked),
+            Err(error) => Err(SendError::Failed(error.to_string())),
+        }
+    }
 }
 
 fn markup(message: &Rendered) -> ReplyMarkup {

@@ -1,6 +1,7 @@
 //! The Telegram adapter, the real handler tree, against teloxide_tests' mock Bot API:
 //! messages and button presses go in, Bot API calls come out.
 
+use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
 use hipcoach::store::Store;
 use hipcoach::telegram::schema;
@@ -11,8 +12,12 @@ use teloxide_tests::{
     MockMessageText, MockUser,
 };
 
+/// The handlers' behaviour, without Telegram's rate limits (tested on their own).
 async fn engine() -> Engine {
-    Engine::new(Store::open("sqlite::memory:").await.unwrap())
+    Engine::with_limiter(
+        Store::open("sqlite::memory:").await.unwrap(),
+        Limiter::unlimited(),
+    )
 }
 
 fn person(language: &str) -> User {

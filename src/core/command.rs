@@ -15,6 +15,11 @@ pub enum Command {
     Profile,
     Settings,
     Timezone,
+    Reminders,
+    Pause,
+    Resume,
+    Quiet,
+    Breaks,
     Help,
 }
 

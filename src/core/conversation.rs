@@ -11,6 +11,7 @@ use super::event::Event;
 use super::input::{Incoming, Input};
 use super::intake::{self, Answered, Question};
 use super::msg::{Msg, ProfileField};
+use super::nudge;
 use super::parse;
 use super::person::{Dialog, Person};
 use super::profile::{AgeBand, Lunch, Profile, RedFlag};
@@ -43,6 +44,11 @@ pub enum Write {
     Decision {
         verdict: Verdict,
         at: DateTime<Utc>,
+    },
+    /// An answer to a movement break (adherence): done, snooze, meeting, skip.
+    BreakAnswer {
+        at: DateTime<Utc>,
+        answer: String,
     },
 }
 
@@ -96,9 +102,23 @@ impl Transition {
 
 /// Handles one input from one person. `stored` is `None` for someone we keep nothing about.
 pub fn step(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
-    match stored {
-        None => stranger(incoming, now),
-        Some(person) => known(person, incoming, now),
+    match (stored, &incoming.input) {
+        // A reminder for someone no longer kept: nothing to say.
+        (None, Input::Reminder { .. }) => Transition::new(Persist::Keep, incoming.lang),
+        (None, _) => stranger(incoming, now),
+        (Some(person), Input::Reminder { kind, due }) => nudge::fire(person, *kind, *due, now),
+        (Some(mut person), _) if !person.settings.active => {
+            // They write again after blocking the bot: reminders resume.
+            person.settings.active = true;
+            let mut t = known(person.clone(), incoming, now);
+            if t.persist == Persist::Keep {
+                t.persist = Persist::Save(Box::new(person));
+            } else if let Persist::Save(p) = &mut t.persist {
+                p.settings.active = true;
+            }
+            t
+        }
+        (Some(person), _) => known(person, incoming, now),
     }
 }
 
@@ -160,10 +180,17 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     if let Input::Text(text) = &incoming.input
         && let Some(slash) = Command::parse(text)
     {
-        return command(person, slash, now);
+        return command(person, slash, nudge::argument(text), now);
+    }
+    if let Input::Button(data) = &incoming.input
+        && let Some(Action::Choose(code)) = Action::decode(data)
+        && nudge::is_reminder_code(&code)
+    {
+        return nudge::answer(person, &code, now);
     }
     let input = &incoming.input;
     match (person.dialog.clone(), input) {
+        (_, Input::Reminder { kind, due }) => nudge::fire(person, *kind, *due, now),
         (_, Input::Unsupported | Input::Edited) => {
             let note = if *input == Input::Edited {
                 Msg::EditNotRead
@@ -258,8 +285,18 @@ pub(super) fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition
     unchanged(person).say(Reply::new(msg).keyboard(keyboard))
 }
 
-fn command(mut person: Person, slash: Slash, now: DateTime<Utc>) -> Transition {
+fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> Transition {
     match slash {
+        Slash::Known(Command::Pause) => nudge::pause(person, arg, now),
+        Slash::Known(Command::Resume) => nudge::resume(person),
+        Slash::Known(Command::Quiet) => nudge::quiet(person, arg),
+        Slash::Known(Command::Breaks) => nudge::breaks(person, arg),
+        Slash::Known(Command::Reminders) => {
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(nudge::list(&person, now))
+                .say_all(question)
+        }
         Slash::Known(Command::Start) => start_again(person, now),
         Slash::Known(Command::Timezone) => {
             person.dialog = Dialog::AskZone;
@@ -559,7 +596,7 @@ fn red_flag_stop(flags: &[RedFlag]) -> Reply {
     let list = Msg::Lines(
         flags
             .iter()
-            .map(|f| Msg::Lines(vec![Msg::Literal("• ".into()), Msg::RedFlag(*f)]))
+            .map(|f| Msg::Bullet(Box::new(Msg::RedFlag(*f))))
             .collect(),
     );
     Reply::new(Msg::RedFlagStop)

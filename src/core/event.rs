@@ -62,6 +62,17 @@ pub enum Event {
         to: String,
         rule: String,
     },
+    /// A reminder went out: `kind` movement_break | daily_session | morning_checkin, at
+    /// `local_time` (HH:MM in the person's zone, when it fell due).
+    ReminderSent {
+        kind: String,
+        local_time: String,
+    },
+    /// A reminder's button was pressed.
+    ReminderAnswered {
+        kind: String,
+        button: String,
+    },
 }
 
 impl Event {
@@ -79,6 +90,8 @@ impl Event {
             Event::SessionCompleted { .. } => "session_completed",
             Event::PainReported { .. } => "pain_reported",
             Event::ProgressionDecided { .. } => "progression_decided",
+            Event::ReminderSent { .. } => "reminder_sent",
+            Event::ReminderAnswered { .. } => "reminder_answered",
         }
     }
 }

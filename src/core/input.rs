@@ -15,6 +15,11 @@ pub enum Input {
     Unsupported,
     /// An earlier message was edited.
     Edited,
+    /// A reminder fell due (from the schedule, not from the person).
+    Reminder {
+        kind: super::schedule::ReminderKind,
+        due: chrono::DateTime<chrono::Utc>,
+    },
 }
 
 /// An input together with who sent it.

@@ -10,6 +10,7 @@ use super::catalog::{ExerciseId, Muscle, Unit};
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
 use super::progression::Rule;
+use super::schedule::ReminderKind;
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
@@ -25,6 +26,8 @@ pub enum Msg {
     Join(Vec<Msg>),
     /// A selected option on a button: `✓ label`.
     Checked(Box<Msg>),
+    /// A list item: `• text`.
+    Bullet(Box<Msg>),
     /// The names of choices; Fluent ids `activity-…`, `pain-site-…`, `equipment-…`,
     /// `red-flag-…`, `band-…`, `track-…`.
     Activity(Activity),
@@ -282,6 +285,53 @@ pub enum Msg {
     ChartDuring,
     ChartMorning,
 
+    // Reminders.
+    BreakNudge {
+        name: Box<Msg>,
+    },
+    BreakNudgeWalk,
+    BreakDone,
+    BreakSnooze,
+    BreakMeeting,
+    BreakThanks,
+    BreakSkipped,
+    BreakSnoozed,
+    BreakMeetingOk,
+    DailyNudge {
+        minutes: i64,
+    },
+    StartSession,
+    NotToday,
+    NotTodayOk,
+    PauseHowLong,
+    Paused {
+        until: String,
+    },
+    PauseNotUnderstood,
+    Resumed,
+    PausedUntil {
+        until: String,
+    },
+    QuietOff,
+    QuietSet {
+        from: String,
+        to: String,
+    },
+    QuietHowTo,
+    BreaksSet {
+        minutes: i64,
+    },
+    BreaksHowTo {
+        minutes: i64,
+    },
+    NoReminders,
+    RemindersTitle,
+    ReminderLine {
+        kind: ReminderKind,
+        when: String,
+    },
+    RemindersHelp,
+
     // Around the conversation.
     SetupDone,
     WelcomeBack,
@@ -445,6 +495,15 @@ impl Msg {
                 ("sessions", Arg::Number(*sessions)),
                 ("streak", Arg::Number(*streak)),
             ],
+            Msg::DailyNudge { minutes } => vec![("minutes", Arg::Number(*minutes))],
+            Msg::Paused { until } | Msg::PausedUntil { until } => vec![("until", text(until))],
+            Msg::QuietSet { from, to } => vec![("from", text(from)), ("to", text(to))],
+            Msg::BreaksSet { minutes } | Msg::BreaksHowTo { minutes } => {
+                vec![("minutes", Arg::Number(*minutes))]
+            }
+            Msg::ReminderLine { kind, when } => {
+                vec![("kind", word(kind.into())), ("when", text(when))]
+            }
             Msg::ProgressRangeTrend { change } => vec![
                 (
                     "direction",
@@ -503,6 +562,12 @@ impl Msg {
                 planned: 4,
                 during,
                 morning,
+            });
+        }
+        for kind in ReminderKind::iter() {
+            all.push(Msg::ReminderLine {
+                kind,
+                when: "Mon 23 Nov, 10:00".into(),
             });
         }
         for change in [-3, 0, 7] {

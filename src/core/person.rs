@@ -8,6 +8,7 @@ use super::intake::Question;
 use super::profile::Profile;
 use super::program::{Program, SessionRecord};
 use super::progression::Range;
+use super::schedule::ReminderSettings;
 use super::session::SessionRun;
 use super::{Lang, Zone};
 
@@ -28,6 +29,8 @@ pub struct Person {
     pub program: Option<Program>,
     /// Recent sessions, oldest first (the store loads the last few weeks).
     pub sessions: Vec<SessionRecord>,
+    /// Movement-break interval, pause, quiet hours; whether Telegram still delivers.
+    pub settings: ReminderSettings,
 }
 
 /// The first and the latest assessment with measurements.
@@ -52,6 +55,7 @@ impl Person {
             history: History::default(),
             program: None,
             sessions: Vec::new(),
+            settings: ReminderSettings::default(),
         }
     }
 }

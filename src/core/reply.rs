@@ -1,6 +1,7 @@
 //! What the bot says back: typed messages and keyboards, rendered to text by `i18n`.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::msg::Msg;
 
@@ -30,7 +31,7 @@ pub struct Chart {
 }
 
 /// Buttons under a message. Labels are typed messages in the core and strings once rendered.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Keyboard<L> {
     None,
     /// Buttons attached to the message; a press sends back `data`.
@@ -40,13 +41,13 @@ pub enum Keyboard<L> {
     Reply(Vec<Vec<ReplyButton<L>>>),
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InlineButton<L> {
     pub label: L,
     pub data: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReplyButton<L> {
     pub label: L,
     pub shares_location: bool,

@@ -179,6 +179,20 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
     start(person, now)
 }
 
+/// Today's plan for the person as they stand: what /today would start.
+pub fn todays_plan(person: &Person) -> Vec<Planned> {
+    let Some(program) = &person.program else {
+        return Vec::new();
+    };
+    let equipment = person.profile.equipment.clone().unwrap_or_default();
+    plan_session(
+        program.track,
+        program.position,
+        &equipment,
+        person.sessions.len(),
+    )
+}
+
 fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     let mut t = Transition::new_keep(person.lang);
     if let Some(verdict) = decide(&person, Trigger::Return, now) {
@@ -187,13 +201,7 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     let Some(program) = person.program.clone() else {
         return t;
     };
-    let equipment = person.profile.equipment.clone().unwrap_or_default();
-    let plan = plan_session(
-        program.track,
-        program.position,
-        &equipment,
-        person.sessions.len(),
-    );
+    let plan = todays_plan(&person);
     if plan.is_empty() {
         return resave(t, person.clone()).say(Reply::new(Msg::TryAgainLater));
     }
@@ -212,12 +220,7 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     };
     let names = plan
         .iter()
-        .map(|p| {
-            Msg::Lines(vec![
-                Msg::Literal("• ".into()),
-                Msg::ExerciseName(p.exercise),
-            ])
-        })
+        .map(|p| Msg::Bullet(Box::new(Msg::ExerciseName(p.exercise))))
         .collect();
     let intro = Reply::new(Msg::SessionIntro {
         phase: i64::from(program.position.phase.number()),

@@ -16,7 +16,9 @@ use crate::core::catalog::Phase;
 use crate::core::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::program::{Position, Program, SessionRecord};
 use crate::core::progression::{Range, Verdict};
+use crate::core::schedule::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
 use crate::core::{Dialog, History, Lang, Person, Zone};
+use crate::i18n::Rendered;
 
 /// How many recent sessions a person is loaded with: enough for every rule (two weeks and
 /// more), the rotation and /history.
@@ -29,6 +31,17 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+}
+
+/// A reminder message waiting in the outbox.
+#[derive(Clone, Debug)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub user: i64,
+    pub kind: ReminderKind,
+    pub due: DateTime<Utc>,
+    pub message: Rendered,
+    pub attempts: i64,
 }
 
 /// A pool of connections to one database, migrated to the current schema.
@@ -79,6 +92,126 @@ impl Store {
         Ok(StoreTx { tx })
     }
 
+    /// The earliest reminder due, if any.
+    pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM reminders")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
+    }
+
+    /// Reminders due at `now`, earliest first.
+    pub async fn due_reminders(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<(i64, ReminderKind, DateTime<Utc>)>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT user_id, kind, due_at FROM reminders WHERE due_at <= ? ORDER BY due_at LIMIT ?",
+        )
+        .bind(now.timestamp())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|r| {
+                let kind: String = r.try_get("kind").ok()?;
+                let due: i64 = r.try_get("due_at").ok()?;
+                Some((
+                    r.try_get("user_id").ok()?,
+                    kind.parse().ok()?,
+                    DateTime::from_timestamp(due, 0)?,
+                ))
+            })
+            .collect())
+    }
+
+    /// The earliest time an outbox message may be (re)tried.
+    pub async fn next_outbox(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(not_before) FROM outbox")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
+    }
+
+    /// Messages ready to send at `now`, oldest first.
+    pub async fn ready_outbox(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> Result<Vec<OutboxRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT id, user_id, kind, due_at, message, attempts FROM outbox
+             WHERE not_before <= ? ORDER BY id LIMIT ?",
+        )
+        .bind(now.timestamp())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let id: i64 = r.try_get("id")?;
+            let message: String = r.try_get("message")?;
+            let kind: String = r.try_get("kind")?;
+            let due: i64 = r.try_get("due_at")?;
+            match (
+                serde_json::from_str::<Rendered>(&message),
+                kind.parse::<ReminderKind>(),
+            ) {
+                (Ok(message), Ok(kind)) => out.push(OutboxRow {
+                    id,
+                    user: r.try_get("user_id")?,
+                    kind,
+                    due: DateTime::from_timestamp(due, 0).unwrap_or_default(),
+                    message,
+                    attempts: r.try_get("attempts")?,
+                }),
+                _ => {
+                    tracing::warn!(id, "unreadable outbox row dropped");
+                    self.outbox_done(id).await?;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A message was delivered (or refused for good): it leaves the outbox.
+    pub async fn outbox_done(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM outbox WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A message could not be sent now: try again from `not_before`.
+    pub async fn outbox_retry(&self, id: i64, not_before: DateTime<Utc>) -> Result<(), StoreError> {
+        sqlx::query("UPDATE outbox SET attempts = attempts + 1, not_before = ? WHERE id = ?")
+            .bind(not_before.timestamp())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Telegram said the person blocked the bot (or is gone): send nothing more until
+    /// they write again.
+    pub async fn deactivate(&self, user_id: i64) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        sqlx::query("UPDATE people SET active = 0 WHERE user_id = ?")
+            .bind(user_id)
+            .execute(&mut *tx.tx)
+            .await?;
+        for table in ["reminders", "outbox"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
+                .bind(user_id)
+                .execute(&mut *tx.tx)
+                .await?;
+        }
+        tx.commit().await
+    }
+
     /// Closes every connection, finishing the WAL.
     pub async fn close(&self) {
         self.pool.close().await;
@@ -105,6 +238,7 @@ impl StoreTx {
         });
         let profile = read_profile(&row)?;
         let program = read_program(&row)?;
+        let settings = read_settings(&row)?;
         let history = self.load_history(user_id).await?;
         let sessions = self.load_sessions(user_id).await?;
         Ok(Some(Person {
@@ -117,6 +251,7 @@ impl StoreTx {
             history,
             program,
             sessions,
+            settings,
         }))
     }
 
@@ -222,6 +357,81 @@ impl StoreTx {
         Ok(())
     }
 
+    /// Takes a due reminder off the schedule; false if it is gone or has moved (someone
+    /// else handled it, or the person's schedule changed), so it is never sent twice.
+    pub async fn claim_reminder(
+        &mut self,
+        user_id: i64,
+        kind: ReminderKind,
+        due: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done =
+            sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ? AND due_at = ?")
+                .bind(user_id)
+                .bind(<&str>::from(kind))
+                .bind(due.timestamp())
+                .execute(&mut *self.tx)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Sets a person's upcoming reminders, one per kind, replacing what was there.
+    pub async fn replace_reminders(&mut self, user_id: i64, due: &[Due]) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM reminders WHERE user_id = ?")
+            .bind(user_id)
+            .execute(&mut *self.tx)
+            .await?;
+        for d in due {
+            sqlx::query("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)")
+                .bind(user_id)
+                .bind(<&str>::from(d.kind))
+                .bind(d.at.timestamp())
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Queues a rendered reminder message for sending; returns its outbox id.
+    pub async fn push_outbox(
+        &mut self,
+        user_id: i64,
+        kind: ReminderKind,
+        due: DateTime<Utc>,
+        message: &Rendered,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let json = serde_json::to_string(message).unwrap_or_default();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (user_id, kind, due_at, message, not_before) VALUES (?, ?, ?, ?, ?)
+             RETURNING id",
+        )
+        .bind(user_id)
+        .bind(<&str>::from(kind))
+        .bind(due.timestamp())
+        .bind(json)
+        .bind(now.timestamp())
+        .fetch_one(&mut *self.tx)
+        .await?;
+        Ok(id)
+    }
+
+    /// Records an answer to a movement break.
+    pub async fn insert_break_answer(
+        &mut self,
+        user_id: i64,
+        at: DateTime<Utc>,
+        answer: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query("INSERT INTO break_answers (user_id, at, answer) VALUES (?, ?, ?)")
+            .bind(user_id)
+            .bind(at)
+            .bind(answer)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+
     /// Records a progression decision.
     pub async fn insert_decision(
         &mut self,
@@ -266,9 +476,10 @@ impl StoreTx {
                 age, age_band, activities, sitting_hours, work_days, work_start, work_end, lunch,
                 drill_time, pain_sites, usual_pain, equipment, red_flags, cleared_at,
                 program_track, program_phase, program_level, program_started_at, program_since,
-                phase_since, program_stopped_at)
+                phase_since, program_stopped_at, break_minutes, paused_until, quiet_from, quiet_to,
+                morning_time, active, snoozed_until, breaks_after, last_break, break_answered)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                ?21, ?22, ?23, ?24, ?25, ?26, ?27)
+                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)
              ON CONFLICT (user_id) DO UPDATE SET
                 lang = excluded.lang, consented_at = excluded.consented_at,
                 zone = excluded.zone, dialog = excluded.dialog, updated_at = excluded.updated_at,
@@ -282,7 +493,12 @@ impl StoreTx {
                 program_level = excluded.program_level,
                 program_started_at = excluded.program_started_at,
                 program_since = excluded.program_since, phase_since = excluded.phase_since,
-                program_stopped_at = excluded.program_stopped_at",
+                program_stopped_at = excluded.program_stopped_at,
+                break_minutes = excluded.break_minutes, paused_until = excluded.paused_until,
+                quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to,
+                morning_time = excluded.morning_time, active = excluded.active,
+                snoozed_until = excluded.snoozed_until, breaks_after = excluded.breaks_after,
+                last_break = excluded.last_break, break_answered = excluded.break_answered",
         )
         .bind(person.id)
         .bind(person.lang.code())
@@ -311,6 +527,16 @@ impl StoreTx {
         .bind(person.program.as_ref().map(|g| g.since))
         .bind(person.program.as_ref().map(|g| g.phase_since))
         .bind(person.program.as_ref().and_then(|g| g.stopped_at))
+        .bind(i64::from(person.settings.break_minutes))
+        .bind(person.settings.paused_until)
+        .bind(person.settings.quiet.map(|q| hhmm(q.0)))
+        .bind(person.settings.quiet.map(|q| hhmm(q.1)))
+        .bind(person.settings.morning_time.map(hhmm))
+        .bind(person.settings.active)
+        .bind(person.settings.snoozed_until)
+        .bind(person.settings.breaks_after)
+        .bind(person.settings.last_break)
+        .bind(person.settings.break_answered)
         .execute(&mut *self.tx)
         .await?;
         Ok(())
@@ -351,7 +577,14 @@ impl StoreTx {
 
     /// Erases every row about a person.
     pub async fn forget_person(&mut self, user_id: i64) -> Result<(), StoreError> {
-        for table in ["assessments", "sessions", "decisions"] {
+        for table in [
+            "assessments",
+            "sessions",
+            "decisions",
+            "reminders",
+            "outbox",
+            "break_answers",
+        ] {
             sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
                 .bind(user_id)
                 .execute(&mut *self.tx)
@@ -499,5 +732,29 @@ fn read_session(row: &SqliteRow) -> Option<SessionRecord> {
         pain_during: small("pain_during"),
         pain_morning: small("pain_morning"),
         morning_skipped: row.try_get("morning_skipped").unwrap_or(false),
+    })
+}
+
+/// Reads the reminder settings; an unreadable value falls back to its default.
+fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreError> {
+    let time = |column: &str| -> Result<Option<NaiveTime>, StoreError> {
+        let text: Option<String> = row.try_get(column)?;
+        Ok(text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()))
+    };
+    let minutes: i64 = row.try_get("break_minutes")?;
+    let defaults = ReminderSettings::default();
+    Ok(ReminderSettings {
+        break_minutes: u16::try_from(minutes)
+            .ok()
+            .filter(|m| (BREAK_MINUTES.0..=BREAK_MINUTES.1).contains(m))
+            .unwrap_or(defaults.break_minutes),
+        paused_until: row.try_get("paused_until")?,
+        quiet: time("quiet_from")?.zip(time("quiet_to")?),
+        morning_time: time("morning_time")?,
+        active: row.try_get("active")?,
+        snoozed_until: row.try_get("snoozed_until")?,
+        breaks_after: row.try_get("breaks_after")?,
+        last_break: row.try_get("last_break")?,
+        break_answered: row.try_get("break_answered")?,
     })
 }

@@ -1,0 +1,39 @@
+# hipcoach: Erinnerungen, auf Deutsch.
+
+cmd-reminders = was ich dir als Nächstes schicke
+cmd-pause = Erinnerungen pausieren (2h, heute, 3d, bis freitag)
+cmd-resume = Erinnerungen wieder einschalten
+cmd-quiet = Ruhezeiten, z. B. /quiet 22:00-07:00
+cmd-breaks = Minuten zwischen Bewegungspausen, z. B. /breaks 45
+
+break-nudge = Zeit für Bewegung! 🚶 Probier das am Schreibtisch: { $name }
+break-nudge-walk = Zeit für Bewegung! Steh auf und geh ein paar Schritte. 🚶
+break-done = ✅ Erledigt
+break-snooze = In 15 Min.
+break-meeting = Im Meeting
+break-thanks = Super, gut gemacht! 👍
+break-skipped = Kein Problem. Bis zur nächsten.
+break-snoozed = Ich erinnere dich in 15 Minuten wieder.
+break-meeting-ok = Viel Erfolg im Meeting. Die nächste Pause lasse ich aus.
+daily-nudge = Zeit für deine Übungen von heute: etwa { $minutes } Minuten. Bereit?
+start-session = Los
+not-today = Heute nicht
+not-today-ok = In Ordnung. Pausen zählen auch: bis morgen.
+pause-how-long = Wie lange soll ich pausieren? Zum Beispiel /pause 2h, /pause heute, /pause 3d, /pause bis freitag oder /pause bis 2026-12-01.
+paused = Pausiert. Ich melde mich wieder am { $until } (deine Zeit). Mit /resume früher.
+pause-not-understood = Ich habe die Dauer nicht verstanden. Versuch /pause 2h, /pause heute, /pause 3d oder /pause bis freitag.
+resumed = Die Erinnerungen sind wieder an.
+paused-until = Pausiert bis { $until }.
+quiet-off = Ruhezeiten sind aus.
+quiet-set = Ruhezeiten: { $from } bis { $to }. Dann schicke ich keine Erinnerungen.
+quiet-how-to = Schick Ruhezeiten wie /quiet 22:00-07:00, oder /quiet aus.
+breaks-set = Bewegungspausen alle { $minutes } Minuten während der Arbeit.
+breaks-how-to = Bewegungspausen kommen alle { $minutes } Minuten. Ändere das mit /breaks und einer Zahl von 30 bis 120, z. B. /breaks 45.
+no-reminders = Nichts geplant. Erinnerungen beginnen, sobald Arbeitszeiten und Programm stehen.
+reminders-title = Als Nächstes (deine Zeit):
+reminder-line = { $when } · { $kind ->
+        [movement_break] Bewegungspause
+        [daily_session] Übungen von heute
+       *[morning_checkin] Morgen-Check
+    }
+reminders-help = Mit /pause, /resume, /quiet und /breaks änderst du sie.

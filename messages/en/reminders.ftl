@@ -1,0 +1,39 @@
+# hipcoach: reminders, in English.
+
+cmd-reminders = what I'll send you next
+cmd-pause = pause reminders (2h, today, 3d, until friday)
+cmd-resume = turn reminders back on
+cmd-quiet = quiet hours, e.g. /quiet 22:00-07:00
+cmd-breaks = minutes between movement breaks, e.g. /breaks 45
+
+break-nudge = Time to move! 🚶 Try this at your desk: { $name }
+break-nudge-walk = Time to move! Stand up and take a few steps. 🚶
+break-done = ✅ Done
+break-snooze = Snooze 15 min
+break-meeting = In a meeting
+break-thanks = Nice, well done! 👍
+break-skipped = No problem. Until the next one.
+break-snoozed = I'll remind you again in 15 minutes.
+break-meeting-ok = Good luck with the meeting. I'll skip the next break.
+daily-nudge = Time for today's drills: about { $minutes } minutes. Ready?
+start-session = Start
+not-today = Not today
+not-today-ok = All right. Rest counts too: see you tomorrow.
+pause-how-long = How long should I pause? For example /pause 2h, /pause today, /pause 3d, /pause until friday or /pause until 2026-12-01.
+paused = Paused. I'll be back on { $until } (your time). /resume turns me on earlier.
+pause-not-understood = I didn't get how long. Try /pause 2h, /pause today, /pause 3d or /pause until friday.
+resumed = Reminders are on again.
+paused-until = Paused until { $until }.
+quiet-off = Quiet hours are off.
+quiet-set = Quiet hours: { $from } to { $to }. I won't send reminders then.
+quiet-how-to = Send quiet hours like /quiet 22:00-07:00, or /quiet off.
+breaks-set = Movement breaks every { $minutes } minutes during work.
+breaks-how-to = Movement breaks come every { $minutes } minutes. Change it with /breaks and a number from 30 to 120, e.g. /breaks 45.
+no-reminders = Nothing is planned. Reminders start once your working hours and program are set.
+reminders-title = Coming up (your time):
+reminder-line = { $when } · { $kind ->
+        [movement_break] movement break
+        [daily_session] today's drills
+       *[morning_checkin] morning check-in
+    }
+reminders-help = /pause, /resume, /quiet and /breaks change them.

@@ -1,0 +1,392 @@
+//! Reminders as the person meets them: a movement break with a desk drill, the daily
+//! session, the morning check-in; the answers to a break's buttons; /pause, /resume,
+//! /reminders, /quiet and /breaks.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
+
+use super::action::Action;
+use super::answers::parse_time_of_day;
+use super::catalog;
+use super::conversation::{Transition, Write, expired};
+use super::event::Event;
+use super::msg::Msg;
+use super::person::{Dialog, Person};
+use super::reply::{InlineButton, Keyboard, Reply};
+use super::schedule::{self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break};
+use super::session;
+
+fn button(label: Msg, code: &str) -> InlineButton<Msg> {
+    InlineButton {
+        label,
+        data: Action::Choose(code.to_string()).encode(),
+    }
+}
+
+fn local_hhmm(person: &Person, at: DateTime<Utc>) -> String {
+    person
+        .zone
+        .map(|z| z.local(at))
+        .unwrap_or_else(|| at.naive_utc())
+        .format("%H:%M")
+        .to_string()
+}
+
+/// A reminder fell due. Stale ones (after downtime) are dropped without a word; the rest
+/// speak, and the shell sends what they say.
+pub fn fire(
+    mut person: Person,
+    kind: ReminderKind,
+    due: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Transition {
+    let silent = Transition::new_keep(person.lang);
+    if now - due > grace(kind) || !person.settings.active {
+        return silent;
+    }
+    let reply = match kind {
+        ReminderKind::MovementBreak => {
+            person.settings.last_break = Some(due);
+            person.settings.break_answered = false;
+            if person.settings.snoozed_until.is_some_and(|s| s <= now) {
+                person.settings.snoozed_until = None;
+            }
+            if person.settings.breaks_after.is_some_and(|b| b <= now) {
+                person.settings.breaks_after = None;
+            }
+            break_reply(&person, due)
+        }
+        ReminderKind::DailySession => {
+            let done_today = person.sessions.last().is_some_and(|s| {
+                person
+                    .zone
+                    .is_some_and(|z| z.local(now).date() == s.local_date)
+                    && s.completed_at.is_some()
+            });
+            let program = person.program.as_ref();
+            if done_today || program.is_none_or(|p| p.stopped_at.is_some()) {
+                return silent;
+            }
+            let minutes = i64::from(super::program::minutes(&session::todays_plan(&person)));
+            Reply::new(Msg::DailyNudge { minutes }).keyboard(Keyboard::Inline(vec![vec![
+                button(Msg::StartSession, "start_session"),
+                button(Msg::NotToday, "not_today"),
+            ]]))
+        }
+        ReminderKind::MorningCheckin => {
+            let Some(pending) = session::pending_morning(&person, now) else {
+                return silent;
+            };
+            if person.dialog != Dialog::Idle {
+                return silent;
+            }
+            person.dialog = Dialog::MorningPain {
+                session: pending.started_at,
+                then_today: false,
+            };
+            match session::prompt(&person, now) {
+                Some(reply) => reply,
+                None => return silent,
+            }
+        }
+    };
+    let local_time = local_hhmm(&person, due);
+    Transition::save(person)
+        .say(reply)
+        .event(Event::ReminderSent {
+            kind: <&str>::from(kind).to_string(),
+            local_time,
+        })
+}
+
+/// The drill for a break: the desk drills in turn, hour by hour and day by day.
+fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
+    let local = person
+        .zone
+        .map(|z| z.local(due))
+        .unwrap_or_else(|| due.naive_utc());
+    let drills: Vec<_> = catalog::desk_drills().collect();
+    let turn = (local.ordinal() as usize * 7 + local.hour() as usize) % drills.len().max(1);
+    let Some(drill) = drills.get(turn) else {
+        return Reply::new(Msg::BreakNudgeWalk);
+    };
+    let level = person.program.as_ref().map_or(1, |p| p.position.level);
+    let dose = drill.dose(level);
+    Reply::new(Msg::BreakNudge {
+        name: Box::new(Msg::ExerciseName(drill.id)),
+    })
+    .with(Msg::DoseLine {
+        sets: i64::from(dose.sets),
+        amount: i64::from(dose.amount),
+        unit: dose.unit,
+        per_side: dose.per_side,
+        hold: i64::from(dose.hold.unwrap_or(0)),
+    })
+    .with(Msg::ExerciseHow(drill.id))
+    .keyboard(Keyboard::Inline(vec![
+        vec![
+            button(Msg::BreakDone, "brk_done"),
+            button(Msg::BreakSnooze, "brk_snooze"),
+        ],
+        vec![
+            button(Msg::BreakMeeting, "brk_meeting"),
+            button(Msg::Skip, "brk_skip"),
+        ],
+    ]))
+}
+
+/// Whether a button code belongs to the reminders (answered whatever the open dialog).
+pub fn is_reminder_code(code: &str) -> bool {
+    code.starts_with("brk_") || code == "start_session" || code == "not_today"
+}
+
+/// A press on a reminder's button. A break's buttons count only for the latest break,
+/// once, and while it is current (within its interval).
+pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition {
+    match code {
+        "start_session" => {
+            return session::today(person, now, true).event(Event::ReminderAnswered {
+                kind: "daily_session".into(),
+                button: "start".into(),
+            });
+        }
+        "not_today" => {
+            return Transition::save(person)
+                .say(Reply::new(Msg::NotTodayOk))
+                .event(Event::ReminderAnswered {
+                    kind: "daily_session".into(),
+                    button: "not_today".into(),
+                });
+        }
+        _ => {}
+    }
+    let interval = Duration::minutes(i64::from(person.settings.break_minutes));
+    let current = person
+        .settings
+        .last_break
+        .is_some_and(|at| now >= at && now - at <= interval + Duration::minutes(15))
+        && !person.settings.break_answered;
+    if !current {
+        return expired(&person, now);
+    }
+    let (answer, msg) = match code {
+        "brk_done" => ("done", Msg::BreakThanks),
+        "brk_skip" => ("skip", Msg::BreakSkipped),
+        "brk_snooze" => {
+            person.settings.snoozed_until = Some(now + Duration::minutes(15));
+            ("snooze", Msg::BreakSnoozed)
+        }
+        "brk_meeting" => {
+            // Skip the next one: breaks resume after it.
+            person.settings.breaks_after = next_break(&person, now);
+            ("meeting", Msg::BreakMeetingOk)
+        }
+        _ => return expired(&person, now),
+    };
+    person.settings.break_answered = true;
+    Transition::save(person)
+        .say(Reply::new(msg))
+        .event(Event::ReminderAnswered {
+            kind: "movement_break".into(),
+            button: answer.into(),
+        })
+        .write(Write::BreakAnswer {
+            at: now,
+            answer: answer.into(),
+        })
+}
+
+/// Reads how long to pause: `2h`, `45m`, `3d`, `today`, `tomorrow`, `a week`,
+/// `until friday`, `until 2026-12-01` (English and German words). Returns the instant
+/// reminders resume.
+pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = person.zone?;
+    let text = text.trim().to_lowercase();
+    let text = text.trim_end_matches('.');
+    let today = zone.local(now).date();
+    let midnight = |date: NaiveDate| schedule::at_local(zone, date, NaiveTime::MIN);
+    let rest = text
+        .strip_prefix("until ")
+        .or_else(|| text.strip_prefix("bis "))
+        .map(str::trim);
+    if let Some(rest) = rest {
+        if let Ok(date) = NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
+            return (date > today).then(|| midnight(date));
+        }
+        let weekday = weekday(rest)?;
+        let mut date = today + Duration::days(1);
+        while date.weekday() != weekday {
+            date += Duration::days(1);
+        }
+        return Some(midnight(date));
+    }
+    match text {
+        "today" | "heute" => return Some(midnight(today + Duration::days(1))),
+        "tomorrow" | "morgen" => return Some(midnight(today + Duration::days(2))),
+        "a week" | "1 week" | "week" | "eine woche" | "1 woche" => {
+            return Some(now + Duration::days(7));
+        }
+        _ => {}
+    }
+    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
+    let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 366)?;
+    let unit = unit.trim();
+    let span = match unit {
+        "m" | "min" | "mins" | "minutes" | "minuten" => Duration::minutes(n),
+        "h" | "hour" | "hours" | "std" | "stunde" | "stunden" => Duration::hours(n),
+        "d" | "day" | "days" | "tag" | "tage" => Duration::days(n),
+        "w" | "week" | "weeks" | "woche" | "wochen" => Duration::weeks(n),
+        _ => return None,
+    };
+    Some(now + span)
+}
+
+fn weekday(text: &str) -> Option<Weekday> {
+    let table = [
+        (["monday", "mon", "montag"], Weekday::Mon),
+        (["tuesday", "tue", "dienstag"], Weekday::Tue),
+        (["wednesday", "wed", "mittwoch"], Weekday::Wed),
+        (["thursday", "thu", "donnerstag"], Weekday::Thu),
+        (["friday", "fri", "freitag"], Weekday::Fri),
+        (["saturday", "sat", "samstag"], Weekday::Sat),
+        (["sunday", "sun", "sonntag"], Weekday::Sun),
+    ];
+    table
+        .iter()
+        .find(|(names, _)| names.contains(&text))
+        .map(|(_, d)| *d)
+}
+
+/// The argument after a command: `/pause 2h` → `2h`.
+pub fn argument(text: &str) -> &str {
+    text.trim()
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest.trim())
+}
+
+pub fn pause(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
+    if arg.is_empty() {
+        return Transition::new_keep(person.lang).say(Reply::new(Msg::PauseHowLong));
+    }
+    match parse_pause(arg, &person, now) {
+        Some(until) if until > now => {
+            person.settings.paused_until = Some(until);
+            let when = person
+                .zone
+                .map(|z| z.local(until).format("%a %d %b, %H:%M").to_string())
+                .unwrap_or_default();
+            Transition::save(person)
+                .say(Reply::new(Msg::Paused { until: when }))
+                .event(Event::ProfileUpdated {
+                    field: "pause".into(),
+                })
+        }
+        _ => Transition::new_keep(person.lang).say(Reply::new(Msg::PauseNotUnderstood)),
+    }
+}
+
+pub fn resume(mut person: Person) -> Transition {
+    person.settings.paused_until = None;
+    person.settings.snoozed_until = None;
+    person.settings.breaks_after = None;
+    Transition::save(person)
+        .say(Reply::new(Msg::Resumed))
+        .event(Event::ProfileUpdated {
+            field: "pause".into(),
+        })
+}
+
+/// /quiet 22:00-07:00, /quiet off.
+pub fn quiet(mut person: Person, arg: &str) -> Transition {
+    let lower = arg.trim().to_lowercase();
+    if ["off", "aus", "none", "no"].contains(&lower.as_str()) {
+        person.settings.quiet = None;
+        return Transition::save(person)
+            .say(Reply::new(Msg::QuietOff))
+            .event(Event::ProfileUpdated {
+                field: "quiet_hours".into(),
+            });
+    }
+    let parsed = lower
+        .split_once(['-', '–'])
+        .and_then(|(a, b)| {
+            Some((
+                parse_time_of_day(a.trim()).ok()?,
+                parse_time_of_day(b.trim()).ok()?,
+            ))
+        })
+        .filter(|(a, b)| a != b);
+    match parsed {
+        Some((from, to)) => {
+            person.settings.quiet = Some((from, to));
+            Transition::save(person)
+                .say(Reply::new(Msg::QuietSet {
+                    from: from.format("%H:%M").to_string(),
+                    to: to.format("%H:%M").to_string(),
+                }))
+                .event(Event::ProfileUpdated {
+                    field: "quiet_hours".into(),
+                })
+        }
+        None => Transition::new_keep(person.lang).say(Reply::new(Msg::QuietHowTo)),
+    }
+}
+
+/// /breaks 45: minutes between movement breaks.
+pub fn breaks(mut person: Person, arg: &str) -> Transition {
+    let minutes = arg
+        .trim()
+        .trim_end_matches(|c: char| c.is_alphabetic() || c.is_whitespace())
+        .parse::<u16>()
+        .ok()
+        .filter(|m| (BREAK_MINUTES.0..=BREAK_MINUTES.1).contains(m));
+    match minutes {
+        Some(m) => {
+            person.settings.break_minutes = m;
+            Transition::save(person)
+                .say(Reply::new(Msg::BreaksSet {
+                    minutes: i64::from(m),
+                }))
+                .event(Event::ProfileUpdated {
+                    field: "break_interval".into(),
+                })
+        }
+        None => Transition::new_keep(person.lang).say(Reply::new(Msg::BreaksHowTo {
+            minutes: i64::from(person.settings.break_minutes),
+        })),
+    }
+}
+
+/// /reminders: what comes next, in local times.
+pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
+    let mut due = next_all(person, now);
+    due.sort_by_key(|d| d.at);
+    let Some(zone) = person.zone else {
+        return Reply::new(Msg::NoReminders);
+    };
+    let mut parts = Vec::new();
+    if let Some(until) = person.settings.paused_until.filter(|u| *u > now) {
+        parts.push(Msg::PausedUntil {
+            until: zone.local(until).format("%a %d %b, %H:%M").to_string(),
+        });
+    }
+    if due.is_empty() {
+        parts.push(Msg::NoReminders);
+    } else {
+        parts.push(Msg::RemindersTitle);
+        parts.push(Msg::Lines(
+            due.iter()
+                .map(|d| Msg::ReminderLine {
+                    kind: d.kind,
+                    when: zone.local(d.at).format("%a %d %b, %H:%M").to_string(),
+                })
+                .collect(),
+        ));
+    }
+    parts.push(Msg::RemindersHelp);
+    Reply {
+        parts,
+        keyboard: Keyboard::None,
+        in_place: false,
+        chart: None,
+    }
+}

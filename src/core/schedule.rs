@@ -1,0 +1,253 @@
+//! When reminders fall due: movement breaks in working hours, the daily session, the
+//! morning check-in. Pure schedule maths on local dates and wall times in the person's
+//! zone; the shell keeps one row per person and kind, and a delivery loop sends them.
+
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
+use super::person::Person;
+use super::profile::Lunch;
+use super::zone::Zone;
+
+/// What a reminder is for.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum ReminderKind {
+    /// A nudge to move, with a desk drill, during working hours.
+    #[default]
+    MovementBreak,
+    /// The day's drill session, at the chosen time.
+    DailySession,
+    /// The morning after a session: pain compared with usual.
+    MorningCheckin,
+}
+
+/// One reminder that falls due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub kind: ReminderKind,
+    pub at: DateTime<Utc>,
+}
+
+/// Movement-break interval bounds, in minutes (issue: 30–120; default hourly).
+pub const BREAK_MINUTES: (u16, u16) = (30, 120);
+pub const DEFAULT_BREAK_MINUTES: u16 = 60;
+/// The spread of breaks across people: up to this many seconds after the slot (ours; keeps
+/// a large base from all falling due at :00).
+pub const SPREAD_SECONDS: i64 = 300;
+/// The morning check-in without working hours that day (ours).
+pub const DEFAULT_MORNING: (u32, u32) = (9, 0);
+
+/// How late a reminder may still be sent after downtime: a movement break is worthless
+/// late; a daily session or morning check-in is still useful within three hours.
+pub fn grace(kind: ReminderKind) -> Duration {
+    match kind {
+        ReminderKind::MovementBreak => Duration::minutes(10),
+        ReminderKind::DailySession | ReminderKind::MorningCheckin => Duration::hours(3),
+    }
+}
+
+/// The instant of a wall time on a local date. A time that does not exist (spring
+/// forward) is the first instant after the gap; one that happens twice (fall back) is the
+/// earlier one.
+pub fn at_local(zone: Zone, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    let wall = date.and_time(time);
+    let resolve = |ndt: NaiveDateTime| -> Option<DateTime<Utc>> {
+        match zone {
+            Zone::Named(tz) => match tz.from_local_datetime(&ndt) {
+                LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+                LocalResult::Ambiguous(early, _) => Some(early.with_timezone(&Utc)),
+                LocalResult::None => None,
+            },
+            Zone::Fixed(offset) => offset
+                .from_local_datetime(&ndt)
+                .single()
+                .map(|t| t.with_timezone(&Utc)),
+        }
+    };
+    if let Some(t) = resolve(wall) {
+        return t;
+    }
+    // In a gap: the first wall minute that exists again is where the gap ends.
+    (1..=24 * 60)
+        .find_map(|m| resolve(wall + Duration::minutes(m)))
+        .unwrap_or_else(|| Utc.from_utc_datetime(&wall))
+}
+
+/// A small offset that is the same for a person every day, so that breaks spread out.
+pub fn spread(user: i64) -> Duration {
+    let mixed = (user as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40;
+    Duration::seconds((mixed % SPREAD_SECONDS as u64) as i64)
+}
+
+/// The next movement break strictly after `after`: every `interval` minutes from the start
+/// of work (the first an interval in), before the end, outside the lunch break, on working
+/// days, in the person's zone.
+pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = person.zone?;
+    let work = person.profile.working_hours?;
+    let interval = Duration::minutes(i64::from(
+        person
+            .settings
+            .break_minutes
+            .clamp(BREAK_MINUTES.0, BREAK_MINUTES.1),
+    ));
+    if let Some(snoozed) = person.settings.snoozed_until
+        && snoozed > after
+    {
+        return Some(snoozed);
+    }
+    let after = person.settings.breaks_after.map_or(after, |b| b.max(after));
+    let offset = spread(person.id);
+    let first_day = zone.local(after).date() - Duration::days(1);
+    for d in 0..9 {
+        let date = first_day + Duration::days(d);
+        if !work.days.contains(date.weekday()) {
+            continue;
+        }
+        let mut slot = work.start.overflowing_add_signed(interval).0;
+        while slot < work.end && slot > work.start {
+            let in_lunch = matches!(person.profile.lunch,
+                Some(Lunch::Break { start, end }) if slot >= start && slot < end);
+            if !in_lunch {
+                let at = at_local(zone, date, slot) + offset;
+                if at > after && person.settings.allows(zone, at) {
+                    return Some(at);
+                }
+            }
+            let (next, wrapped) = slot.overflowing_add_signed(interval);
+            if wrapped != 0 {
+                break;
+            }
+            slot = next;
+        }
+    }
+    None
+}
+
+/// The next daily session reminder strictly after `after`, at the chosen drill time.
+pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = person.zone?;
+    let time = person.profile.drill_time?;
+    person.program.as_ref()?;
+    let first_day = zone.local(after).date() - Duration::days(1);
+    (0..9)
+        .map(|d| at_local(zone, first_day + Duration::days(d), time))
+        .find(|at| *at > after && person.settings.allows(zone, *at))
+}
+
+/// The morning check-in after the latest session, if its morning score is still missing:
+/// at the chosen check-in time, or the start of work on a working day, or 09:00.
+pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = person.zone?;
+    let last = person.sessions.last()?;
+    if last.pain_morning.is_some() || last.completed_at.is_none() {
+        return None;
+    }
+    let date = last.local_date + Duration::days(1);
+    let time = person
+        .settings
+        .morning_time
+        .unwrap_or_else(|| match person.profile.working_hours {
+            Some(w) if w.days.contains(date.weekday()) => w.start,
+            _ => NaiveTime::from_hms_opt(DEFAULT_MORNING.0, DEFAULT_MORNING.1, 0)
+                .unwrap_or(NaiveTime::MIN),
+        });
+    let at = at_local(zone, date, time);
+    (at > after && person.settings.allows(zone, at)).then_some(at)
+}
+
+/// Everything that falls due next for a person, one per kind.
+pub fn next_all(person: &Person, after: DateTime<Utc>) -> Vec<Due> {
+    if !person.settings.active {
+        return Vec::new();
+    }
+    [
+        (ReminderKind::MovementBreak, next_break(person, after)),
+        (ReminderKind::DailySession, next_daily(person, after)),
+        (ReminderKind::MorningCheckin, next_morning(person, after)),
+    ]
+    .into_iter()
+    .filter_map(|(kind, at)| at.map(|at| Due { kind, at }))
+    .collect()
+}
+
+/// The person's reminder settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReminderSettings {
+    /// Minutes between movement breaks (30–120).
+    pub break_minutes: u16,
+    /// Nothing is sent before this instant.
+    pub paused_until: Option<DateTime<Utc>>,
+    /// Local quiet hours: nothing is sent from the first time until the second (may wrap
+    /// midnight).
+    pub quiet: Option<(NaiveTime, NaiveTime)>,
+    /// When to ask the morning question, if not at the start of work.
+    pub morning_time: Option<NaiveTime>,
+    /// False after Telegram said the person blocked the bot; true again when they write.
+    pub active: bool,
+    /// "Snooze 15 min": the next break comes at this instant instead.
+    pub snoozed_until: Option<DateTime<Utc>>,
+    /// "In a meeting": breaks resume after this instant (the next one is skipped).
+    pub breaks_after: Option<DateTime<Utc>>,
+    /// The latest movement break sent, and whether it was answered: its buttons count
+    /// only while it is current, and once.
+    pub last_break: Option<DateTime<Utc>>,
+    pub break_answered: bool,
+}
+
+impl Default for ReminderSettings {
+    fn default() -> ReminderSettings {
+        ReminderSettings {
+            break_minutes: DEFAULT_BREAK_MINUTES,
+            paused_until: None,
+            quiet: None,
+            morning_time: None,
+            active: true,
+            snoozed_until: None,
+            breaks_after: None,
+            last_break: None,
+            break_answered: false,
+        }
+    }
+}
+
+impl ReminderSettings {
+    /// Whether a reminder may go out at this instant: not paused, not in quiet hours.
+    pub fn allows(&self, zone: Zone, at: DateTime<Utc>) -> bool {
+        if self.paused_until.is_some_and(|until| at < until) {
+            return false;
+        }
+        match self.quiet {
+            Some((from, to)) => {
+                let t = zone.local(at).time();
+                let quiet = if from <= to {
+                    t >= from && t < to
+                } else {
+                    t >= from || t < to
+                };
+                !quiet
+            }
+            None => true,
+        }
+    }
+}

@@ -1,0 +1,280 @@
+//! Reminders out of the database and into Telegram: the delivery loop sleeps until the
+//! next due row (woken early when a schedule changes), fires what is due through the
+//! engine, and drains the outbox within Telegram's limits, retrying what failed.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+
+use chrono::{DateTime, Duration, Utc};
+use tokio::sync::{Mutex, Semaphore};
+use tokio::time::Instant;
+
+use crate::engine::{Engine, Fired};
+use crate::i18n::Rendered;
+use crate::store::{OutboxRow, StoreError};
+
+/// Spacing between any two messages (Telegram: about 30 a second overall). 34 ms is
+/// 29.4 a second: 98% of the limit, with room for timer jitter.
+pub const GLOBAL_SPACING: StdDuration = StdDuration::from_millis(34);
+/// Spacing between two messages to one chat (Telegram: about 1 a second).
+pub const CHAT_SPACING: StdDuration = StdDuration::from_millis(1_050);
+/// How many reminders are fired per round, and how many sends may be in flight.
+const BATCH: i64 = 500;
+const IN_FLIGHT: usize = 16;
+/// The longest the loop sleeps without looking (a safety net; a schedule change wakes it).
+const MAX_SLEEP: StdDuration = StdDuration::from_secs(60);
+
+/// Telegram tolerates short bursts to one chat: a reply of three messages goes at once,
+/// then one a second (ours, on the Bot FAQ's "short bursts tolerated").
+pub const CHAT_BURST: u32 = 3;
+
+/// Reserves send slots: one every [`GLOBAL_SPACING`] overall, and per chat one every
+/// [`CHAT_SPACING`] after a burst of [`CHAT_BURST`] (the generic cell rate algorithm).
+/// Callers sleep until their slot, so many sends can be in flight while the rate stays
+/// within the limits.
+#[derive(Debug)]
+pub struct Limiter {
+    global: StdDuration,
+    per_chat: StdDuration,
+    burst: u32,
+    state: Mutex<SlotState>,
+}
+
+#[derive(Debug, Default)]
+struct SlotState {
+    next_global: Option<Instant>,
+    next_chat: HashMap<i64, Instant>,
+}
+
+impl Limiter {
+    pub fn new(global: StdDuration, per_chat: StdDuration, burst: u32) -> Limiter {
+        Limiter {
+            global,
+            per_chat,
+            burst: burst.max(1),
+            state: Mutex::new(SlotState::default()),
+        }
+    }
+
+    /// No limits at all.
+    pub fn unlimited() -> Limiter {
+        Limiter::new(StdDuration::ZERO, StdDuration::ZERO, 1)
+    }
+
+    /// Telegram's limits.
+    pub fn telegram() -> Limiter {
+        Limiter::new(GLOBAL_SPACING, CHAT_SPACING, CHAT_BURST)
+    }
+
+    /// Waits for a slot to send to `chat`.
+    pub async fn acquire(&self, chat: i64) {
+        let slot = {
+            let mut state = self.state.lock().await;
+            let now = Instant::now();
+            // Per chat, `next_chat` is the theoretical arrival time: a send may go as
+            // soon as it is no more than (burst - 1) intervals ahead of now.
+            let tolerance = self.per_chat * (self.burst - 1);
+            let tat = state.next_chat.get(&chat).copied().unwrap_or(now).max(now);
+            let chat_at = tat.checked_sub(tolerance).unwrap_or(now).max(now);
+            let global_at = state.next_global.unwrap_or(now);
+            let slot = chat_at.max(global_at);
+            state.next_global = Some(slot + self.global);
+            state.next_chat.insert(chat, tat.max(slot) + self.per_chat);
+            if state.next_chat.len() > 10_000 {
+                state.next_chat.retain(|_, at| *at > now);
+            }
+            slot
+        };
+        tokio::time::sleep_until(slot).await;
+    }
+
+    /// After a 429: nobody sends before `until`.
+    pub async fn hold_all(&self, until: Instant) {
+        let mut state = self.state.lock().await;
+        state.next_global = Some(state.next_global.map_or(until, |g| g.max(until)));
+    }
+}
+
+/// Why a message did not go out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    /// 429: wait this long, then try again.
+    RetryAfter(StdDuration),
+    /// 403 and the like: the person blocked the bot or is gone. Permanent until they write.
+    Blocked,
+    /// Anything else (network, 5xx): try again later.
+    Failed(String),
+}
+
+/// Where messages go: Telegram, or a test's recorder.
+pub trait Transport: Send + Sync + 'static {
+    fn send(
+        &self,
+        chat: i64,
+        message: &Rendered,
+    ) -> impl Future<Output = Result<(), SendError>> + Send;
+}
+
+/// The back-off after the `attempts`-th failure: 2 s doubling to 5 minutes.
+pub fn backoff(attempts: i64) -> Duration {
+    let exp = attempts.clamp(0, 8) as u32;
+    Duration::seconds((2i64 << exp).min(300))
+}
+
+/// Fires every reminder due at `now`. Returns what fired (with anything to say).
+pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>, StoreError> {
+    let mut fired = Vec::new();
+    loop {
+        let due = engine.store().due_reminders(now, BATCH).await?;
+        if due.is_empty() {
+            return Ok(fired);
+        }
+        let mut progressed = false;
+        for (user, kind, at) in due {
+            if let Some(f) = engine.fire(user, kind, at, now).await? {
+                progressed = true;
+                fired.push(f);
+            }
+        }
+        if !progressed {
+            return Ok(fired);
+        }
+    }
+}
+
+/// What one drain of the outbox did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Drained {
+    pub sent: usize,
+    pub retried: usize,
+    pub blocked: usize,
+}
+
+/// Sends every outbox message ready at `now`, within the limits, several in flight.
+/// A sent message leaves the outbox; a 429 holds everyone for its `retry_after` and the
+/// message is retried; a network error backs off; a blocked person is deactivated.
+pub async fn drain<T: Transport>(
+    engine: &Engine,
+    transport: &Arc<T>,
+    now: impl Fn() -> DateTime<Utc>,
+) -> Result<Drained, StoreError> {
+    let mut total = Drained::default();
+    loop {
+        let rows = engine.store().ready_outbox(now(), BATCH).await?;
+        if rows.is_empty() {
+            return Ok(total);
+        }
+        let permits = Arc::new(Semaphore::new(IN_FLIGHT));
+        let mut tasks = tokio::task::JoinSet::new();
+        for row in rows {
+            let permit = permits.clone().acquire_owned().await;
+            let transport = transport.clone();
+            let limiter = engine.limiter().clone();
+            tasks.spawn(async move {
+                let _permit = permit;
+                limiter.acquire(row.user).await;
+                let result = transport.send(row.user, &row.message).await;
+                if let Err(SendError::RetryAfter(wait)) = &result {
+                    limiter.hold_all(Instant::now() + *wait).await;
+                }
+                (row, result)
+            });
+        }
+        let mut round = Drained::default();
+        while let Some(done) = tasks.join_next().await {
+            let Ok((row, result)) = done else { continue };
+            settle(engine, &row, result, now(), &mut round).await?;
+        }
+        total.sent += round.sent;
+        total.retried += round.retried;
+        total.blocked += round.blocked;
+        if round.sent == 0 && round.blocked == 0 {
+            // Only retries this round: they wait for their back-off.
+            return Ok(total);
+        }
+    }
+}
+
+async fn settle(
+    engine: &Engine,
+    row: &OutboxRow,
+    result: Result<(), SendError>,
+    now: DateTime<Utc>,
+    round: &mut Drained,
+) -> Result<(), StoreError> {
+    match result {
+        Ok(()) => {
+            engine.store().outbox_done(row.id).await?;
+            round.sent += 1;
+        }
+        Err(SendError::Blocked) => {
+            tracing::info!(
+                user = row.user,
+                "the person blocked the bot; reminders stop"
+            );
+            engine.store().deactivate(row.user).await?;
+            round.blocked += 1;
+        }
+        Err(SendError::RetryAfter(wait)) => {
+            let wait = Duration::from_std(wait).unwrap_or(Duration::seconds(1));
+            engine.store().outbox_retry(row.id, now + wait).await?;
+            round.retried += 1;
+        }
+        Err(SendError::Failed(error)) => {
+            tracing::warn!(user = row.user, attempts = row.attempts, %error, "send failed; will retry");
+            engine
+                .store()
+                .outbox_retry(row.id, now + backoff(row.attempts))
+                .await?;
+            round.retried += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The delivery loop on the real clock: fire what is due, drain the outbox, sleep until
+/// the next due time or until woken. Runs until the task is dropped.
+pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
+    let mut failures = 0u32;
+    loop {
+        let round = async {
+            fire_due(&engine, Utc::now()).await?;
+            drain(&engine, &transport, Utc::now).await?;
+            let next = [
+                engine.store().next_due().await?,
+                engine.store().next_outbox().await?,
+            ]
+            .into_iter()
+            .flatten()
+            .min();
+            Ok::<_, StoreError>(next)
+        }
+        .await;
+        let sleep = match round {
+            Ok(next) => {
+                failures = 0;
+                next.map_or(MAX_SLEEP, |at| {
+                    (at - Utc::now())
+                        .to_std()
+                        .unwrap_or_default()
+                        .min(MAX_SLEEP)
+                })
+            }
+            Err(error) => {
+                failures += 1;
+                tracing::error!(%error, "delivery round failed; retrying");
+                StdDuration::from_secs(u64::from(failures.min(6)) * 5)
+            }
+        };
+        if sleep.is_zero() {
+            tokio::task::yield_now().await;
+            continue;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(sleep) => {}
+            _ = engine.wake().notified() => {}
+        }
+    }
+}
