@@ -10,6 +10,7 @@ pub mod console;
 pub mod core;
 pub mod delivery;
 pub mod engine;
+pub mod housekeeping;
 pub mod i18n;
 pub mod store;
 pub mod telegram;

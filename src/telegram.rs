@@ -17,6 +17,7 @@ use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, Outbox};
+use crate::housekeeping;
 use crate::i18n::{self, Rendered};
 
 /// Errors a handler may return; the dispatcher logs them.
@@ -66,6 +67,13 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
     if let Err(error) = register_commands(&bot).await {
         tracing::warn!(%error, "could not register the command menu");
     }
+    let mut housekeeping = match housekeeping::start(&engine).await {
+        Ok(scheduler) => Some(scheduler),
+        Err(error) => {
+            tracing::warn!(%error, "housekeeping jobs did not start");
+            None
+        }
+    };
     let delivery = tokio::spawn(delivery::run(
         engine.clone(),
         Arc::new(TelegramTransport { bot: bot.clone() }),
@@ -86,6 +94,11 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
         )
         .await?;
     delivery.abort();
+    if let Some(scheduler) = housekeeping.as_mut()
+        && let Err(error) = scheduler.shutdown().await
+    {
+        tracing::debug!(%error, "housekeeping shutdown");
+    }
     Ok(())
 }
 

@@ -5,6 +5,7 @@ cmd-pause = pause reminders (2h, today, 3d, until friday)
 cmd-resume = turn reminders back on
 cmd-quiet = quiet hours, e.g. /quiet 22:00-07:00
 cmd-breaks = minutes between movement breaks, e.g. /breaks 45
+cmd-morning = when to ask how you feel after a session day, e.g. /morning 07:30
 
 break-nudge = Time to move! 🚶 Try this at your desk: { $name }
 break-nudge-walk = Time to move! Stand up and take a few steps. 🚶
@@ -29,6 +30,8 @@ quiet-set = Quiet hours: { $from } to { $to }. I won't send reminders then.
 quiet-how-to = Send quiet hours like /quiet 22:00-07:00, or /quiet off.
 breaks-set = Movement breaks every { $minutes } minutes during work.
 breaks-how-to = Movement breaks come every { $minutes } minutes. Change it with /breaks and a number from 30 to 120, e.g. /breaks 45.
+morning-time-set = I'll ask how you feel at { $time } the morning after a session.
+morning-time-how-to = Send a time like /morning 07:30. Without one I ask at the start of work (or 09:00).
 no-reminders = Nothing is planned. Reminders start once your working hours and program are set.
 reminders-title = Coming up (your time):
 reminder-line = { $when } · { $kind ->

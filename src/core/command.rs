@@ -20,6 +20,7 @@ pub enum Command {
     Resume,
     Quiet,
     Breaks,
+    Morning,
     Help,
 }
 

@@ -291,6 +291,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Resume) => nudge::resume(person),
         Slash::Known(Command::Quiet) => nudge::quiet(person, arg),
         Slash::Known(Command::Breaks) => nudge::breaks(person, arg),
+        Slash::Known(Command::Morning) => nudge::morning(person, arg),
         Slash::Known(Command::Reminders) => {
             let question = prompt(&person, now);
             unchanged(&person)

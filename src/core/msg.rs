@@ -324,6 +324,10 @@ pub enum Msg {
     BreaksHowTo {
         minutes: i64,
     },
+    MorningTimeSet {
+        time: String,
+    },
+    MorningTimeHowTo,
     NoReminders,
     RemindersTitle,
     ReminderLine {
@@ -495,6 +499,7 @@ impl Msg {
                 ("sessions", Arg::Number(*sessions)),
                 ("streak", Arg::Number(*streak)),
             ],
+            Msg::MorningTimeSet { time } => vec![("time", text(time))],
             Msg::DailyNudge { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::Paused { until } | Msg::PausedUntil { until } => vec![("until", text(until))],
             Msg::QuietSet { from, to } => vec![("from", text(from)), ("to", text(to))],

@@ -356,6 +356,23 @@ pub fn breaks(mut person: Person, arg: &str) -> Transition {
     }
 }
 
+/// /morning 07:30: when the morning check-in comes (default: the start of work).
+pub fn morning(mut person: Person, arg: &str) -> Transition {
+    match parse_time_of_day(arg) {
+        Ok(time) => {
+            person.settings.morning_time = Some(time);
+            Transition::save(person)
+                .say(Reply::new(Msg::MorningTimeSet {
+                    time: time.format("%H:%M").to_string(),
+                }))
+                .event(Event::ProfileUpdated {
+                    field: "morning_time".into(),
+                })
+        }
+        Err(_) => Transition::new_keep(person.lang).say(Reply::new(Msg::MorningTimeHowTo)),
+    }
+}
+
 /// /reminders: what comes next, in local times.
 pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
     let mut due = next_all(person, now);

@@ -212,6 +212,17 @@ impl Store {
         tx.commit().await
     }
 
+    /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
+    /// the database file.
+    pub async fn maintain(&self) -> Result<(), StoreError> {
+        sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        tracing::info!("database maintenance done");
+        Ok(())
+    }
+
     /// Closes every connection, finishing the WAL.
     pub async fn close(&self) {
         self.pool.close().await;
