@@ -265,12 +265,22 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
                 Some(png) => Some(self.save_photo(outbox.user, at, png).await?),
                 None => None,
             };
+            let mut files = Vec::new();
+            for file in &message.files {
+                files.push(
+                    self.save_file(outbox.user, at, &file.name, &file.bytes)
+                        .await?,
+                );
+            }
             let text = if self.options.json {
-                message_json(outbox.user, at, message, photo.as_deref()) + "\n"
+                message_json(outbox.user, at, message, photo.as_deref(), &files) + "\n"
             } else {
                 let mut text = message_text(message);
                 if let Some(path) = &photo {
                     text.insert_str(0, &format!("[chart: {path}]\n"));
+                }
+                for path in &files {
+                    text.insert_str(text.len() - 1, &format!("[file: {path}]\n"));
                 }
                 text
             };
@@ -291,13 +301,25 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
 impl<W> Console<'_, W> {
     /// Writes a photo the bot sent to a file and returns its path.
     async fn save_photo(&self, user: i64, at: DateTime<Utc>, png: &[u8]) -> anyhow::Result<String> {
+        self.save_file(user, at, "progress.png", png).await
+    }
+
+    /// Writes a file the bot sent and returns its path.
+    async fn save_file(
+        &self,
+        user: i64,
+        at: DateTime<Utc>,
+        name: &str,
+        bytes: &[u8],
+    ) -> anyhow::Result<String> {
         tokio::fs::create_dir_all(&self.options.files).await?;
         let name = format!(
-            "hipcoach-progress-{user}-{}.png",
-            at.format("%Y%m%dT%H%M%S")
+            "hipcoach-{user}-{}-{}",
+            at.format("%Y%m%dT%H%M%S"),
+            name.trim_start_matches("hipcoach-")
         );
         let path = self.options.files.join(name);
-        tokio::fs::write(&path, png).await?;
+        tokio::fs::write(&path, bytes).await?;
         Ok(path.display().to_string())
     }
 }
@@ -391,7 +413,13 @@ fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-fn message_json(user: i64, at: DateTime<Utc>, message: &Rendered, photo: Option<&str>) -> String {
+fn message_json(
+    user: i64,
+    at: DateTime<Utc>,
+    message: &Rendered,
+    photo: Option<&str>,
+    files: &[String],
+) -> String {
     let buttons: Vec<Vec<&String>> = message.keyboard.labels();
     let mut object = json!({
         "type": "message",
@@ -400,8 +428,13 @@ fn message_json(user: i64, at: DateTime<Utc>, message: &Rendered, photo: Option<
         "text": message.text,
         "buttons": buttons,
     });
-    if let (Some(path), Value::Object(fields)) = (photo, &mut object) {
-        fields.insert("photo".into(), json!(path));
+    if let Value::Object(fields) = &mut object {
+        if let Some(path) = photo {
+            fields.insert("photo".into(), json!(path));
+        }
+        if !files.is_empty() {
+            fields.insert("files".into(), json!(files));
+        }
     }
     object.to_string()
 }

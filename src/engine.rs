@@ -10,7 +10,7 @@ use tokio::sync::Notify;
 use crate::core::schedule::{self, ReminderKind};
 use crate::core::{self, Event, Incoming, Input, Lang, Persist, Person, Transition, Write};
 use crate::delivery::Limiter;
-use crate::i18n::{self, Rendered};
+use crate::i18n::{self, Attachment, Rendered};
 use crate::store::{Store, StoreError, StoreTx};
 
 /// Replies and events for one person, ready for a front end to deliver.
@@ -84,6 +84,11 @@ impl Engine {
         if rescheduled {
             self.wake.notify_one();
         }
+        if transition.events.contains(&Event::DataDeleted) {
+            // secure_delete zeroed the rows' pages; fold the WAL in so that no copy of
+            // them stays in the log file either.
+            self.store.checkpoint().await?;
+        }
         let events: Vec<&str> = transition.events.iter().map(Event::name).collect();
         tracing::info!(
             user = incoming.user,
@@ -91,7 +96,23 @@ impl Engine {
             replies = transition.replies.len(),
             "input handled"
         );
-        Ok(outbox(incoming.user, &transition))
+        let mut outbox = outbox(incoming.user, &transition);
+        for message in outbox.messages.iter_mut().filter(|m| m.export) {
+            if let Some((json, csv)) = self.store.export(incoming.user).await? {
+                let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
+                message.files = vec![
+                    Attachment {
+                        name: "hipcoach-export.json".into(),
+                        bytes: json,
+                    },
+                    Attachment {
+                        name: "hipcoach-measurements.csv".into(),
+                        bytes: csv.into_bytes(),
+                    },
+                ];
+            }
+        }
+        Ok(outbox)
     }
 
     /// Fires one due reminder: claims it (so it fires once), lets the core speak, plans

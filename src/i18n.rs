@@ -29,6 +29,12 @@ pub struct Rendered {
     /// A PNG to send as a photo, before `text`. Not kept in the outbox.
     #[serde(skip)]
     pub photo: Option<Vec<u8>>,
+    /// Files to send after `text` (the data export), filled in by the engine.
+    #[serde(skip)]
+    pub files: Vec<Attachment>,
+    /// The shell is to attach the person's data export.
+    #[serde(skip)]
+    pub export: bool,
 }
 
 fn language(lang: Lang) -> LanguageIdentifier {
@@ -123,7 +129,16 @@ pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
             .chart
             .as_ref()
             .and_then(|chart| chart_png(lang, chart)),
+        files: Vec::new(),
+        export: reply.export,
     }
+}
+
+/// A file sent with a message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attachment {
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 /// Draws a progress chart with its labels in the person's language. A chart that cannot be

@@ -253,6 +253,11 @@ pub async fn send_messages(
         bot.send_message(ChatId(user), &message.text)
             .reply_markup(markup(message))
             .await?;
+        for file in &message.files {
+            engine.limiter().acquire(user).await;
+            let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+            bot.send_document(ChatId(user), document).await?;
+        }
     }
     Ok(())
 }

@@ -21,6 +21,8 @@ pub enum Command {
     Quiet,
     Breaks,
     Morning,
+    Export,
+    Delete,
     Help,
 }
 

@@ -140,6 +140,14 @@ fn stranger(incoming: &Incoming, now: DateTime<Utc>) -> Transition {
         Input::Text(text) if Command::parse(text) == Some(Slash::Known(Command::Help)) => {
             Transition::new(Persist::Keep, lang).say(help().with(Msg::StrangerHelp))
         }
+        Input::Text(text)
+            if matches!(
+                Command::parse(text),
+                Some(Slash::Known(Command::Export | Command::Delete))
+            ) =>
+        {
+            Transition::new(Persist::Keep, lang).say(Reply::new(Msg::NothingStored))
+        }
         _ => Transition::new(Persist::Keep, lang).say(welcome()),
     }
 }
@@ -239,6 +247,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
             _,
         ) => session::morning_answer(person, started, then_today, input, now),
         (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
+        (Dialog::ConfirmDelete { back }, _) => delete_answer(person, *back, input, now),
         (Dialog::Ask { question, setting }, _) => {
             intake_answer(person, question, setting, input, now)
         }
@@ -287,6 +296,24 @@ pub(super) fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition
 
 fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> Transition {
     match slash {
+        Slash::Known(Command::Export) => {
+            let mut reply = Reply::new(Msg::ExportReady);
+            reply.export = true;
+            let question = prompt(&person, now);
+            unchanged(&person)
+                .say(reply)
+                .say_all(question)
+                .event(Event::DataExported)
+        }
+        Slash::Known(Command::Delete) => {
+            let back = match person.dialog.clone() {
+                Dialog::ConfirmDelete { back } => back,
+                other => Box::new(other),
+            };
+            person.dialog = Dialog::ConfirmDelete { back };
+            let question = prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
         Slash::Known(Command::Pause) => nudge::pause(person, arg, now),
         Slash::Known(Command::Resume) => nudge::resume(person),
         Slash::Known(Command::Quiet) => nudge::quiet(person, arg),
@@ -372,7 +399,8 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
         | Dialog::Cleared
         | Dialog::Session { .. }
         | Dialog::MorningPain { .. }
-        | Dialog::OfferRetest => {
+        | Dialog::OfferRetest
+        | Dialog::ConfirmDelete { .. } => {
             let question = prompt(&person, now);
             unchanged(&person)
                 .say(Reply::new(Msg::WelcomeBack))
@@ -763,6 +791,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
             keyboard: Keyboard::None,
             in_place: false,
             chart: None,
+            export: false,
         };
     }
     let turns_well = [&result.left, &result.right].iter().all(|s| {
@@ -792,6 +821,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         keyboard: Keyboard::None,
         in_place: false,
         chart: None,
+        export: false,
     }
 }
 
@@ -828,6 +858,37 @@ fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
             })
         })
         .collect()
+}
+
+/// /delete, confirmed: everything about the person goes, in one transaction; or kept.
+fn delete_answer(
+    mut person: Person,
+    back: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let choice = match input {
+        Input::Button(data) => match Action::decode(data) {
+            Some(Action::Choose(code)) if code == "delete_all" => Some(true),
+            Some(Action::Choose(code)) if code == "keep_all" => Some(false),
+            _ => return expired(&person, now),
+        },
+        Input::Text(text) => parse::yes_no(text),
+        _ => None,
+    };
+    match choice {
+        Some(true) => Transition::new(Persist::Forget, person.lang)
+            .say(Reply::new(Msg::Deleted))
+            .event(Event::DataDeleted),
+        Some(false) => {
+            person.dialog = back;
+            let question = prompt(&person, now);
+            Transition::save(person)
+                .say(Reply::new(Msg::DeleteKept))
+                .say_all(question)
+        }
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+    }
 }
 
 fn resume_answer(
@@ -1084,6 +1145,12 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
             session::prompt(person, now)
         }
+        Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
+            Keyboard::Inline(vec![vec![
+                choose(Msg::DeleteYes, "delete_all"),
+                choose(Msg::DeleteNo, "keep_all"),
+            ]]),
+        )),
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
         Dialog::ConfirmZone { zone } => {
             let time = zone.local(now).format("%H:%M").to_string();

@@ -73,6 +73,10 @@ pub enum Event {
         kind: String,
         button: String,
     },
+    /// The person asked for their data (/export).
+    DataExported,
+    /// The person erased everything kept about them (/delete).
+    DataDeleted,
 }
 
 impl Event {
@@ -92,6 +96,8 @@ impl Event {
             Event::ProgressionDecided { .. } => "progression_decided",
             Event::ReminderSent { .. } => "reminder_sent",
             Event::ReminderAnswered { .. } => "reminder_answered",
+            Event::DataExported => "data_exported",
+            Event::DataDeleted => "data_deleted",
         }
     }
 }

@@ -336,6 +336,15 @@ pub enum Msg {
     },
     RemindersHelp,
 
+    // The person's data.
+    ExportReady,
+    AskDelete,
+    DeleteYes,
+    DeleteNo,
+    Deleted,
+    DeleteKept,
+    NothingStored,
+
     // Around the conversation.
     SetupDone,
     WelcomeBack,

@@ -405,5 +405,6 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
         keyboard: Keyboard::None,
         in_place: false,
         chart: None,
+        export: false,
     }
 }

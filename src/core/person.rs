@@ -100,6 +100,8 @@ pub enum Dialog {
     },
     /// The weekly re-test is due: re-test first, or the session first?
     OfferRetest,
+    /// /delete: erase everything? (The dialog to come back to if not.)
+    ConfirmDelete { back: Box<Dialog> },
     /// The stored state could not be read (written by an older or newer version).
     #[serde(skip)]
     Lost,

@@ -16,6 +16,8 @@ pub struct Reply {
     pub in_place: bool,
     /// A progress chart to send with the message (as a photo; the text is its caption).
     pub chart: Option<Chart>,
+    /// Attach the person's data export (JSON and CSV), gathered by the shell.
+    pub export: bool,
 }
 
 /// The data of a progress chart; the shell draws it.
@@ -60,6 +62,7 @@ impl Reply {
             keyboard: Keyboard::None,
             in_place: false,
             chart: None,
+            export: false,
         }
     }
 

@@ -93,6 +93,7 @@ pub fn ask(step: TestStep) -> Reply {
         keyboard: Keyboard::Inline(rows),
         in_place: false,
         chart: None,
+        export: false,
     }
 }
 

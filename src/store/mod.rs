@@ -64,6 +64,8 @@ impl Store {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
+            // Deleted rows are overwritten with zeros, so /delete leaves nothing behind.
+            .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(5));
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         let pool = if in_memory {
@@ -210,6 +212,51 @@ impl Store {
                 .await?;
         }
         tx.commit().await
+    }
+
+    /// Everything kept about a person, table by table, as JSON (every column of every
+    /// row), and the measurements as CSV for a spreadsheet. `None` for a stranger.
+    pub async fn export(
+        &self,
+        user_id: i64,
+    ) -> Result<Option<(serde_json::Value, String)>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        let mut tables = serde_json::Map::new();
+        for (table, order) in [
+            ("people", "user_id"),
+            ("assessments", "taken_at, id"),
+            ("sessions", "started_at"),
+            ("decisions", "decided_at, id"),
+            ("break_answers", "at, id"),
+            ("reminders", "due_at"),
+        ] {
+            let rows = sqlx::query(&format!(
+                "SELECT * FROM {table} WHERE user_id = ? ORDER BY {order}"
+            ))
+            .bind(user_id)
+            .fetch_all(&mut *conn)
+            .await?;
+            tables.insert(table.into(), rows.iter().map(row_json).collect());
+        }
+        let person = tables
+            .get("people")
+            .and_then(|p| p.as_array())
+            .and_then(|p| p.first())
+            .cloned();
+        let Some(person) = person else {
+            return Ok(None);
+        };
+        tables.insert("people".into(), person);
+        let csv = measurements_csv(&tables);
+        Ok(Some((serde_json::Value::Object(tables), csv)))
+    }
+
+    /// Folds the WAL back into the database file and truncates it.
+    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
@@ -768,4 +815,81 @@ fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreError> {
         last_break: row.try_get("last_break")?,
         break_answered: row.try_get("break_answered")?,
     })
+}
+
+/// One row as a JSON object: integers as numbers, text as strings (JSON columns parsed),
+/// NULL as null.
+fn row_json(row: &SqliteRow) -> serde_json::Value {
+    use sqlx::Column;
+    let mut object = serde_json::Map::new();
+    for column in row.columns() {
+        let name = column.name();
+        let value = if let Ok(Some(n)) = row.try_get::<Option<i64>, _>(name) {
+            serde_json::Value::from(n)
+        } else if let Ok(Some(text)) = row.try_get::<Option<String>, _>(name) {
+            match text.chars().next() {
+                Some('{' | '[') => {
+                    serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
+                }
+                _ => serde_json::Value::String(text),
+            }
+        } else {
+            serde_json::Value::Null
+        };
+        object.insert(name.to_string(), value);
+    }
+    serde_json::Value::Object(object)
+}
+
+/// The measurements a physiotherapist wants in a spreadsheet: one line per assessment
+/// (range) and per session (pain).
+fn measurements_csv(tables: &serde_json::Map<String, serde_json::Value>) -> String {
+    let cell = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) => s.replace([',', '\n', '"'], " "),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    let rows = |name: &str| {
+        tables
+            .get(name)
+            .and_then(|t| t.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut out = String::from(
+        "date,kind,left_ir_deg,right_ir_deg,left_er_deg,right_er_deg,asymmetry_deg,track,phase,level,pain_during,pain_next_morning\n",
+    );
+    for a in rows("assessments") {
+        let get = |k: &str| cell(a.get(k));
+        out.push_str(&format!(
+            "{},{},{},{},{},{},{},{},,{},{},\n",
+            get("taken_at"),
+            if get("retest") == "1" {
+                "retest"
+            } else {
+                "assessment"
+            },
+            get("left_ir"),
+            get("right_ir"),
+            get("left_er"),
+            get("right_er"),
+            get("asymmetry"),
+            get("track"),
+            get("level"),
+            get("test_pain"),
+        ));
+    }
+    for s in rows("sessions") {
+        let get = |k: &str| cell(s.get(k));
+        out.push_str(&format!(
+            "{},session,,,,,,{},{},{},{},{}\n",
+            get("started_at"),
+            get("track"),
+            get("phase"),
+            get("level"),
+            get("pain_during"),
+            get("pain_morning"),
+        ));
+    }
+    out
 }
