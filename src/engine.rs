@@ -76,7 +76,30 @@ impl Engine {
         incoming: &Incoming,
         now: DateTime<Utc>,
     ) -> Result<Outbox, StoreError> {
+        self.handle_once(None, incoming, now).await
+    }
+
+    /// Handles one input that arrived as Telegram update `update`: the same update a
+    /// second time (redelivered after a crash) changes nothing and says nothing.
+    pub async fn handle_once(
+        &self,
+        update: Option<i64>,
+        incoming: &Incoming,
+        now: DateTime<Utc>,
+    ) -> Result<Outbox, StoreError> {
         let mut tx = self.store.begin().await?;
+        if let Some(update) = update
+            && !tx.first_time(update, now).await?
+        {
+            tx.commit().await?;
+            tracing::info!(user = incoming.user, update, "update seen before; skipped");
+            return Ok(Outbox {
+                user: incoming.user,
+                lang: incoming.lang,
+                messages: Vec::new(),
+                events: Vec::new(),
+            });
+        }
         let stored = tx.load_person(incoming.user).await?;
         let transition = core::step(stored, incoming, now);
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;

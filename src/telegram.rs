@@ -130,7 +130,12 @@ fn language_of(user: Option<&User>) -> Lang {
     Lang::from_code(user.and_then(|u| u.language_code.as_deref()))
 }
 
-async fn on_message(bot: Bot, engine: Engine, msg: Message) -> Result<(), HandlerError> {
+async fn on_message(
+    bot: Bot,
+    engine: Engine,
+    msg: Message,
+    update: Update,
+) -> Result<(), HandlerError> {
     let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
         return leave_group(&bot, &msg).await;
     };
@@ -144,17 +149,27 @@ async fn on_message(bot: Bot, engine: Engine, msg: Message) -> Result<(), Handle
     } else {
         Input::Unsupported
     };
-    handle(&bot, &engine, user, input).await
+    handle(&bot, &engine, &update, user, input).await
 }
 
-async fn on_edited_message(bot: Bot, engine: Engine, msg: Message) -> Result<(), HandlerError> {
+async fn on_edited_message(
+    bot: Bot,
+    engine: Engine,
+    msg: Message,
+    update: Update,
+) -> Result<(), HandlerError> {
     let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
         return Ok(());
     };
-    handle(&bot, &engine, user, Input::Edited).await
+    handle(&bot, &engine, &update, user, Input::Edited).await
 }
 
-async fn on_callback(bot: Bot, engine: Engine, query: CallbackQuery) -> Result<(), HandlerError> {
+async fn on_callback(
+    bot: Bot,
+    engine: Engine,
+    query: CallbackQuery,
+    update: Update,
+) -> Result<(), HandlerError> {
     // Stop the client's spinner first, whatever happens next.
     if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
         tracing::debug!(%error, "answerCallbackQuery failed");
@@ -170,7 +185,7 @@ async fn on_callback(bot: Bot, engine: Engine, query: CallbackQuery) -> Result<(
         MaybeInaccessibleMessage::Inaccessible(_) => None,
     };
     let input = Input::Button(query.data.clone().unwrap_or_default());
-    let outbox = run_engine(&engine, &query.from, input).await;
+    let outbox = run_engine(&engine, &update, &query.from, input).await;
     let mut messages = outbox.messages.as_slice();
     match (pressed, messages.first()) {
         // A tick on a multi-choice question: redraw that message instead of adding one.
@@ -208,13 +223,19 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
     Ok(())
 }
 
-async fn handle(bot: &Bot, engine: &Engine, user: &User, input: Input) -> Result<(), HandlerError> {
-    let outbox = run_engine(engine, user, input).await;
+async fn handle(
+    bot: &Bot,
+    engine: &Engine,
+    update: &Update,
+    user: &User,
+    input: Input,
+) -> Result<(), HandlerError> {
+    let outbox = run_engine(engine, update, user, input).await;
     send_messages(bot, engine, outbox.user, &outbox.messages).await
 }
 
 /// Runs one input through the engine; a failure becomes a "try again" reply.
-async fn run_engine(engine: &Engine, user: &User, input: Input) -> Outbox {
+async fn run_engine(engine: &Engine, update: &Update, user: &User, input: Input) -> Outbox {
     let lang = language_of(Some(user));
     let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
     let incoming = Incoming {
@@ -222,7 +243,11 @@ async fn run_engine(engine: &Engine, user: &User, input: Input) -> Outbox {
         lang,
         input,
     };
-    match engine.handle(&incoming, Utc::now()).await {
+    let update = i64::from(update.id.0);
+    match engine
+        .handle_once(Some(update), &incoming, Utc::now())
+        .await
+    {
         Ok(outbox) => outbox,
         Err(error) => {
             tracing::error!(user = user_id, %error, "handling failed");

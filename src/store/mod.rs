@@ -59,6 +59,11 @@ impl Store {
     /// Opens (creating if missing) and migrates the database at `url`.
     /// `sqlite::memory:` gives a throwaway database that lives as long as the store.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
+        Store::open_with(url, Duration::from_secs(5)).await
+    }
+
+    /// Opens with another wait for a busy database (tests use a short one).
+    pub async fn open_with(url: &str, busy_timeout: Duration) -> Result<Store, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -66,7 +71,7 @@ impl Store {
             .foreign_keys(true)
             // Deleted rows are overwritten with zeros, so /delete leaves nothing behind.
             .pragma("secure_delete", "ON")
-            .busy_timeout(Duration::from_secs(5));
+            .busy_timeout(busy_timeout);
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
         let pool = if in_memory {
             // Every new connection would see a different empty database: keep exactly one.
@@ -262,6 +267,11 @@ impl Store {
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
     /// the database file.
     pub async fn maintain(&self) -> Result<(), StoreError> {
+        let week_ago = (Utc::now() - chrono::Duration::days(7)).timestamp();
+        sqlx::query("DELETE FROM handled_updates WHERE at < ?")
+            .bind(week_ago)
+            .execute(&self.pool)
+            .await?;
         sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
         sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
             .execute(&self.pool)
@@ -413,6 +423,21 @@ impl StoreTx {
         .execute(&mut *self.tx)
         .await?;
         Ok(())
+    }
+
+    /// Records a Telegram update as handled; false if it was handled before.
+    pub async fn first_time(
+        &mut self,
+        update: i64,
+        now: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        let done =
+            sqlx::query("INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)")
+                .bind(update)
+                .bind(now.timestamp())
+                .execute(&mut *self.tx)
+                .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     /// Takes a due reminder off the schedule; false if it is gone or has moved (someone
