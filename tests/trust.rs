@@ -233,3 +233,53 @@ async fn a_busy_database_fails_cleanly_and_recovers_without_a_restart() {
         .unwrap();
     assert_eq!(ok, "ok");
 }
+
+#[tokio::test]
+async fn long_texts_and_unusual_unicode_get_an_answer_at_every_step() {
+    let (_dir, _path, engine) = file_store().await;
+    let strange = [
+        "x".repeat(100_000),
+        "\u{0}\u{1}\u{7f}".into(),
+        "\u{202e}olleh\u{202c} \u{200b}\u{feff}".into(),
+        "👩🏽‍🦯👨‍👩‍👧‍👦🏳️‍🌈".repeat(500),
+        "مرحبا بك".into(),
+        "\n\n\t  ".into(),
+        "/".repeat(5_000),
+        "/start".repeat(1_000),
+        "١٢".into(),
+    ];
+    let now = at("2026-11-23T08:00:00Z");
+    let check = |out: &hipcoach::engine::Outbox, what: &str| {
+        assert!(!out.messages.is_empty(), "silence after {what}");
+        for m in &out.messages {
+            assert!(
+                m.text.chars().count() <= 4096,
+                "a reply over Telegram's limit"
+            );
+        }
+    };
+    // As a stranger, mid-intake, mid-session.
+    for text in &strange {
+        check(
+            &engine.handle(&said(9, text), now).await.unwrap(),
+            "stranger",
+        );
+    }
+    engine.handle(&said(9, "/start"), now).await.unwrap();
+    engine.handle(&pressed(9, "c:y"), now).await.unwrap();
+    for text in &strange {
+        check(
+            &engine.handle(&said(9, text), now).await.unwrap(),
+            "time zone",
+        );
+    }
+    coached(&engine, 10, "Berlin").await;
+    let evening = at("2026-11-24T17:00:00Z");
+    engine.handle(&said(10, "/today"), evening).await.unwrap();
+    for text in &strange {
+        check(
+            &engine.handle(&said(10, text), evening).await.unwrap(),
+            "session",
+        );
+    }
+}
