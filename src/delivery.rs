@@ -158,7 +158,7 @@ pub struct Drained {
 pub async fn drain<T: Transport>(
     engine: &Engine,
     transport: &Arc<T>,
-    now: impl Fn() -> DateTime<Utc>,
+    now: impl Fn() -> DateTime<Utc> + Clone + Send + Sync + 'static,
 ) -> Result<Drained, StoreError> {
     let mut total = Drained::default();
     loop {
@@ -171,21 +171,29 @@ pub async fn drain<T: Transport>(
         for row in rows {
             let permit = permits.clone().acquire_owned().await;
             let transport = transport.clone();
-            let limiter = engine.limiter().clone();
+            let engine = engine.clone();
+            let now = now.clone();
             tasks.spawn(async move {
                 let _permit = permit;
-                limiter.acquire(row.user).await;
+                engine.limiter().acquire(row.user).await;
                 let result = transport.send(row.user, &row.message).await;
                 if let Err(SendError::RetryAfter(wait)) = &result {
-                    limiter.hold_all(Instant::now() + *wait).await;
+                    engine.limiter().hold_all(Instant::now() + *wait).await;
                 }
-                (row, result)
+                // Recorded at once: a crash can repeat only the sends in flight.
+                let mut round = Drained::default();
+                settle(&engine, &row, result, now(), &mut round)
+                    .await
+                    .map(|()| round)
             });
         }
         let mut round = Drained::default();
         while let Some(done) = tasks.join_next().await {
-            let Ok((row, result)) = done else { continue };
-            settle(engine, &row, result, now(), &mut round).await?;
+            let Ok(settled) = done else { continue };
+            let one = settled?;
+            round.sent += one.sent;
+            round.retried += one.retried;
+            round.blocked += one.blocked;
         }
         total.sent += round.sent;
         total.retried += round.retried;
