@@ -220,7 +220,7 @@ async fn apply(
     }
     match plan_for {
         Some(person) => {
-            tx.replace_reminders(user, &schedule::next_all(person, now))
+            tx.replan_reminders(user, &schedule::next_all(person, now), now)
                 .await?;
             Ok(true)
         }

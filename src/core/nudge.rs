@@ -40,7 +40,8 @@ pub fn fire(
     now: DateTime<Utc>,
 ) -> Transition {
     let silent = Transition::new_keep(person.lang);
-    if now - due > grace(kind) || !person.settings.active {
+    let allowed = person.zone.is_none_or(|z| person.settings.allows(z, now));
+    if now - due > grace(kind) || !person.settings.active || !allowed {
         return silent;
     }
     let reply = match kind {
@@ -122,16 +123,16 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
         hold: i64::from(dose.hold.unwrap_or(0)),
     })
     .with(Msg::ExerciseHow(drill.id))
-    .keyboard(Keyboard::Inline(vec![
+    .keyboard(Keyboard::Inline({
+        // Each break's buttons name it (by its due minute), so that an older break's
+        // button cannot answer a newer one.
+        let id = due.timestamp() / 60;
+        let b = |label, what: &str| button(label, &format!("brk_{what}_{id}"));
         vec![
-            button(Msg::BreakDone, "brk_done"),
-            button(Msg::BreakSnooze, "brk_snooze"),
-        ],
-        vec![
-            button(Msg::BreakMeeting, "brk_meeting"),
-            button(Msg::Skip, "brk_skip"),
-        ],
-    ]))
+            vec![b(Msg::BreakDone, "done"), b(Msg::BreakSnooze, "snooze")],
+            vec![b(Msg::BreakMeeting, "meeting"), b(Msg::Skip, "skip")],
+        ]
+    }))
 }
 
 /// Whether a button code belongs to the reminders (answered whatever the open dialog).
@@ -160,22 +161,27 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         _ => {}
     }
     let interval = Duration::minutes(i64::from(person.settings.break_minutes));
-    let current = person
-        .settings
-        .last_break
-        .is_some_and(|at| now >= at && now - at <= interval + Duration::minutes(15))
-        && !person.settings.break_answered;
+    let Some((what, id)) = code
+        .strip_prefix("brk_")
+        .and_then(|rest| rest.rsplit_once('_'))
+        .and_then(|(what, id)| Some((what, id.parse::<i64>().ok()?)))
+    else {
+        return expired(&person, now);
+    };
+    let current = person.settings.last_break.is_some_and(|at| {
+        at.timestamp() / 60 == id && now >= at && now - at <= interval + Duration::minutes(15)
+    }) && !person.settings.break_answered;
     if !current {
         return expired(&person, now);
     }
-    let (answer, msg) = match code {
-        "brk_done" => ("done", Msg::BreakThanks),
-        "brk_skip" => ("skip", Msg::BreakSkipped),
-        "brk_snooze" => {
+    let (answer, msg) = match what {
+        "done" => ("done", Msg::BreakThanks),
+        "skip" => ("skip", Msg::BreakSkipped),
+        "snooze" => {
             person.settings.snoozed_until = Some(now + Duration::minutes(15));
             ("snooze", Msg::BreakSnoozed)
         }
-        "brk_meeting" => {
+        "meeting" => {
             // Skip the next one: breaks resume after it.
             person.settings.breaks_after = next_break(&person, now);
             ("meeting", Msg::BreakMeetingOk)
@@ -223,21 +229,31 @@ pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<Da
         "today" | "heute" => return Some(midnight(today + Duration::days(1))),
         "tomorrow" | "morgen" => return Some(midnight(today + Duration::days(2))),
         "a week" | "1 week" | "week" | "eine woche" | "1 woche" => {
-            return Some(now + Duration::days(7));
+            let wall = zone.local(now);
+            return Some(schedule::at_local(
+                zone,
+                wall.date() + Duration::days(7),
+                wall.time(),
+            ));
         }
         _ => {}
     }
     let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
     let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 366)?;
     let unit = unit.trim();
-    let span = match unit {
-        "m" | "min" | "mins" | "minutes" | "minuten" => Duration::minutes(n),
-        "h" | "hour" | "hours" | "std" | "stunde" | "stunden" => Duration::hours(n),
-        "d" | "day" | "days" | "tag" | "tage" => Duration::days(n),
-        "w" | "week" | "weeks" | "woche" | "wochen" => Duration::weeks(n),
-        _ => return None,
+    // Minutes and hours are elapsed time; days and weeks are local days at the same wall
+    // time, so that a pause across a DST change ends at the time it says.
+    let local_days = |days: i64| {
+        let wall = zone.local(now);
+        schedule::at_local(zone, wall.date() + Duration::days(days), wall.time())
     };
-    Some(now + span)
+    match unit {
+        "m" | "min" | "mins" | "minutes" | "minuten" => Some(now + Duration::minutes(n)),
+        "h" | "hour" | "hours" | "std" | "stunde" | "stunden" => Some(now + Duration::hours(n)),
+        "d" | "day" | "days" | "tag" | "tage" => Some(local_days(n)),
+        "w" | "week" | "weeks" | "woche" | "wochen" => Some(local_days(7 * n)),
+        _ => None,
+    }
 }
 
 fn weekday(text: &str) -> Option<Weekday> {

@@ -3,7 +3,8 @@
 //! zone; the shell keeps one row per person and kind, and a delivery loop sends them.
 
 use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike, Utc,
 };
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
@@ -87,9 +88,13 @@ pub fn at_local(zone: Zone, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     if let Some(t) = resolve(wall) {
         return t;
     }
-    // In a gap: the first wall minute that exists again is where the gap ends.
+    // In a gap: the first wall minute that exists again is where the gap ends (gaps start
+    // and end on whole minutes).
+    let minute = wall
+        - Duration::seconds(i64::from(wall.second()))
+        - Duration::nanoseconds(i64::from(wall.nanosecond()));
     (1..=24 * 60)
-        .find_map(|m| resolve(wall + Duration::minutes(m)))
+        .find_map(|m| resolve(minute + Duration::minutes(m)))
         .unwrap_or_else(|| Utc.from_utc_datetime(&wall))
 }
 
@@ -113,10 +118,12 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     ));
     if let Some(snoozed) = person.settings.snoozed_until
         && snoozed > after
+        && person.settings.allows(zone, snoozed)
     {
         return Some(snoozed);
     }
     let after = person.settings.breaks_after.map_or(after, |b| b.max(after));
+    let after = person.settings.search_from(after);
     let offset = spread(person.id);
     let first_day = zone.local(after).date() - Duration::days(1);
     for d in 0..9 {
@@ -149,9 +156,18 @@ pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     let zone = person.zone?;
     let time = person.profile.drill_time?;
     person.program.as_ref()?;
+    // No nudge on a day whose session is already done.
+    let done = person
+        .sessions
+        .last()
+        .filter(|s| s.completed_at.is_some())
+        .map(|s| s.local_date);
+    let after = person.settings.search_from(after);
     let first_day = zone.local(after).date() - Duration::days(1);
     (0..9)
-        .map(|d| at_local(zone, first_day + Duration::days(d), time))
+        .map(|d| first_day + Duration::days(d))
+        .filter(|date| Some(*date) != done)
+        .map(|date| at_local(zone, date, time))
         .find(|at| *at > after && person.settings.allows(zone, *at))
 }
 
@@ -232,6 +248,15 @@ impl Default for ReminderSettings {
 }
 
 impl ReminderSettings {
+    /// Where to start looking for the next reminder: after a pause, not before (so a
+    /// pause of any length ends with reminders planned again).
+    fn search_from(&self, after: DateTime<Utc>) -> DateTime<Utc> {
+        match self.paused_until {
+            Some(until) if until > after => until - Duration::seconds(1),
+            _ => after,
+        }
+    }
+
     /// Whether a reminder may go out at this instant: not paused, not in quiet hours.
     pub fn allows(&self, zone: Zone, at: DateTime<Utc>) -> bool {
         if self.paused_until.is_some_and(|until| at < until) {

@@ -458,14 +458,32 @@ impl StoreTx {
         Ok(done.rows_affected() == 1)
     }
 
-    /// Sets a person's upcoming reminders, one per kind, replacing what was there.
+    /// Sets a person's reminders, one per kind, replacing all there were.
     pub async fn replace_reminders(&mut self, user_id: i64, due: &[Due]) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM reminders WHERE user_id = ?")
             .bind(user_id)
             .execute(&mut *self.tx)
             .await?;
+        self.replan_reminders(user_id, due, DateTime::<Utc>::MIN_UTC)
+            .await
+    }
+
+    /// Sets a person's upcoming reminders, one per kind, replacing what was planned. A
+    /// reminder already due (not yet fired, say after downtime) stays, so that the delivery
+    /// loop still sends it (or drops it) by its grace window.
+    pub async fn replan_reminders(
+        &mut self,
+        user_id: i64,
+        due: &[Due],
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM reminders WHERE user_id = ? AND due_at > ?")
+            .bind(user_id)
+            .bind(now.timestamp())
+            .execute(&mut *self.tx)
+            .await?;
         for d in due {
-            sqlx::query("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)")
+            sqlx::query("INSERT OR IGNORE INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)")
                 .bind(user_id)
                 .bind(<&str>::from(d.kind))
                 .bind(d.at.timestamp())
