@@ -4,6 +4,9 @@
 //!
 //! Timeouts only stop a broken run from hanging; nothing asserts on durations.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
 
@@ -37,28 +40,7 @@ async fn template(engine: &Engine) {
     send(Input::Button("c:y".into())).await;
     send(Input::Text("Berlin".into())).await;
     send(Input::Button("z:y".into())).await;
-    for text in [
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "12-13",
-        "18:00",
-        "nowhere",
-        "0",
-        "band",
-        "none",
-        "25",
-        "28",
-        "skip",
-        "skip",
-        "skip",
-        "skip",
-        "out",
-        "yes",
-        "yes",
-        "0",
-    ] {
+    for text in answers::INTAKE_AND_TESTS {
         send(Input::Text(text.into())).await;
     }
 }

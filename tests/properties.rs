@@ -1,6 +1,9 @@
 //! Property tests: every reader of what people send takes any string without panicking,
 //! and the core's step never panics and never changes state on input it rejects.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 use hipcoach::console::parse_duration;
 use hipcoach::core::action::Action;
 use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS, RED_FLAG_STEMS};
@@ -101,28 +104,7 @@ fn mid_session() -> Person {
     send(&mut person, Input::Button("c:y".into()), now);
     send(&mut person, Input::Text("Berlin".into()), now);
     send(&mut person, Input::Button("z:y".into()), now);
-    for text in [
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "12-13",
-        "18:00",
-        "left knee",
-        "1",
-        "band",
-        "none",
-        "25",
-        "28",
-        "skip",
-        "skip",
-        "skip",
-        "skip",
-        "out",
-        "yes",
-        "yes",
-        "0",
-    ] {
+    for text in answers::INTAKE_AND_TESTS {
         send(&mut person, Input::Text(text.into()), now);
     }
     now += chrono::Duration::hours(9);

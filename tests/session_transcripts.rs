@@ -1,6 +1,9 @@
 //! The drill session through the pure core: outcomes, "it hurts" with the easier
 //! exercise or a stop, bad input mid-session, the morning score owed at the next /today.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 #[path = "support/chat.rs"]
 mod chat;
 
@@ -16,28 +19,7 @@ fn with_program() -> Chat {
     chat.send(Input::Button("c:y".into()));
     chat.say("Berlin");
     chat.send(Input::Button("z:y".into()));
-    for answer in [
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "12-13",
-        "18:00",
-        "left knee",
-        "1",
-        "band",
-        "none",
-        "25",
-        "28",
-        "skip",
-        "skip",
-        "skip",
-        "skip",
-        "out",
-        "yes",
-        "yes",
-        "0",
-    ] {
+    for answer in answers::INTAKE_AND_TESTS {
         chat.say(answer);
     }
     assert!(chat.person().program.is_some(), "a program after the tests");

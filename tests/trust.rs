@@ -1,6 +1,9 @@
 //! The person's data and hostile or broken input: export, delete (bytes gone from the
 //! file and its WAL), the same Telegram update twice, a busy database.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -37,28 +40,7 @@ async fn coached(engine: &Engine, user: i64, zone: &str) {
     engine.handle(&pressed(user, "c:y"), now).await.unwrap();
     engine.handle(&said(user, zone), now).await.unwrap();
     engine.handle(&pressed(user, "z:y"), now).await.unwrap();
-    for text in [
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "12-13",
-        "18:00",
-        "left knee",
-        "1",
-        "band",
-        "none",
-        "25",
-        "28",
-        "skip",
-        "skip",
-        "skip",
-        "skip",
-        "out",
-        "yes",
-        "yes",
-        "0",
-    ] {
+    for text in answers::INTAKE_AND_TESTS {
         engine.handle(&said(user, text), now).await.unwrap();
     }
     let evening = at("2026-11-23T17:00:00Z");

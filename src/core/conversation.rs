@@ -18,6 +18,7 @@ use super::profile::{AgeBand, Lunch, Profile, RedFlag};
 use super::program::SessionRecord;
 use super::progression::{Range, Verdict};
 use super::reply::Chart;
+use super::reply::option as choose;
 use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use super::selftest;
 use super::session;
@@ -168,13 +169,6 @@ fn welcome() -> Reply {
 fn help() -> Reply {
     let lines = Command::all().map(Msg::CommandLine).collect();
     Reply::new(Msg::Help).with(Msg::Lines(lines))
-}
-
-fn choose(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: Action::Choose(code.to_string()).encode(),
-    }
 }
 
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
@@ -860,6 +854,20 @@ fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
         .collect()
 }
 
+/// A two-way question: its `yes` and `no` buttons, or a typed yes or no. `None` for a
+/// button that belongs to another question; `Some(None)` when the text says neither.
+pub(super) fn two_way(input: &Input, yes: &str, no: &str) -> Option<Option<bool>> {
+    match input {
+        Input::Button(data) => match Action::decode(data) {
+            Some(Action::Choose(code)) if code == yes => Some(Some(true)),
+            Some(Action::Choose(code)) if code == no => Some(Some(false)),
+            _ => None,
+        },
+        Input::Text(text) => Some(parse::yes_no(text)),
+        _ => Some(None),
+    }
+}
+
 /// /delete, confirmed: everything about the person goes, in one transaction; or kept.
 fn delete_answer(
     mut person: Person,
@@ -867,14 +875,8 @@ fn delete_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let choice = match input {
-        Input::Button(data) => match Action::decode(data) {
-            Some(Action::Choose(code)) if code == "delete_all" => Some(true),
-            Some(Action::Choose(code)) if code == "keep_all" => Some(false),
-            _ => return expired(&person, now),
-        },
-        Input::Text(text) => parse::yes_no(text),
-        _ => None,
+    let Some(choice) = two_way(input, "delete_all", "keep_all") else {
+        return expired(&person, now);
     };
     match choice {
         Some(true) => Transition::new(Persist::Forget, person.lang)
@@ -897,14 +899,8 @@ fn resume_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let choice = match input {
-        Input::Button(data) => match Action::decode(data) {
-            Some(Action::Choose(code)) if code == "continue" => Some(true),
-            Some(Action::Choose(code)) if code == "restart" => Some(false),
-            _ => return expired(&person, now),
-        },
-        Input::Text(text) => parse::yes_no(text),
-        _ => None,
+    let Some(choice) = two_way(input, "continue", "restart") else {
+        return expired(&person, now);
     };
     match choice {
         Some(true) => {
@@ -975,14 +971,8 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
 }
 
 fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
-    let choice = match input {
-        Input::Button(data) => match Action::decode(data) {
-            Some(Action::Choose(code)) if code == "cleared" => Some(true),
-            Some(Action::Choose(code)) if code == "notyet" => Some(false),
-            _ => return expired(&person, now),
-        },
-        Input::Text(text) => parse::yes_no(text),
-        _ => None,
+    let Some(choice) = two_way(input, "cleared", "notyet") else {
+        return expired(&person, now);
     };
     match choice {
         Some(true) if session::resume_program(&mut person, now) => {

@@ -118,15 +118,8 @@ fn hhmm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-fn choose(code: &str) -> String {
-    Action::Choose(code.to_string()).encode()
-}
-
 fn button(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: choose(code),
-    }
+    super::reply::option(label, code)
 }
 
 fn literal(text: String, code: &str) -> InlineButton<Msg> {

@@ -4,23 +4,16 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
-use super::action::Action;
 use super::answers::parse_time_of_day;
 use super::catalog;
 use super::conversation::{Transition, Write, expired};
 use super::event::Event;
 use super::msg::Msg;
 use super::person::{Dialog, Person};
-use super::reply::{InlineButton, Keyboard, Reply};
+use super::reply::option as button;
+use super::reply::{Keyboard, Reply};
 use super::schedule::{self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break};
 use super::session;
-
-fn button(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: Action::Choose(code.to_string()).encode(),
-    }
-}
 
 fn local_hhmm(person: &Person, at: DateTime<Utc>) -> String {
     person

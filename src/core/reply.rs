@@ -55,6 +55,14 @@ pub struct ReplyButton<L> {
     pub shares_location: bool,
 }
 
+/// An inline button that chooses the option `code` of the open question.
+pub fn option(label: Msg, code: &str) -> InlineButton<Msg> {
+    InlineButton {
+        label,
+        data: super::action::Action::Choose(code.to_string()).encode(),
+    }
+}
+
 impl Reply {
     pub fn new(msg: Msg) -> Reply {
         Reply {

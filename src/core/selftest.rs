@@ -6,14 +6,8 @@ use super::answers;
 use super::assessment::{Band, Side, StepKind, TestAnswer, TestStep};
 use super::intake::pain_keyboard;
 use super::msg::Msg;
+use super::reply::option as button;
 use super::reply::{InlineButton, Keyboard, Reply};
-
-fn button(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: Action::Choose(code.to_string()).encode(),
-    }
-}
 
 fn side(step: TestStep) -> Side {
     match step {

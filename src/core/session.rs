@@ -8,7 +8,7 @@ use super::action::Action;
 use super::answers::parse_pain;
 use super::assessment::{Assessment, TestAnswers, TestStep};
 use super::catalog::{self, ExerciseId};
-use super::conversation::{Persist, Transition, Write, expired, retry};
+use super::conversation::{Persist, Transition, Write, expired, retry, two_way};
 use super::event::Event;
 use super::input::Input;
 use super::intake::pain_keyboard;
@@ -16,7 +16,8 @@ use super::msg::Msg;
 use super::person::{Dialog, Person};
 use super::program::{Outcome, Planned, Program, SessionRecord, minutes, plan_session};
 use super::progression::{self, Decision, Facts, Trigger, Verdict};
-use super::reply::{InlineButton, Keyboard, Reply};
+use super::reply::option as button;
+use super::reply::{Keyboard, Reply};
 use super::selftest;
 
 /// A session under way: the record so far, the exercise shown, and what is asked.
@@ -44,13 +45,6 @@ pub enum RunStep {
 const MORNING_WINDOW_DAYS: i64 = 2;
 /// The weekly re-test (coaching.md; seed 002 says monthly at least; the issue asks weekly).
 const RETEST_DAYS: i64 = 7;
-
-fn button(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: Action::Choose(code.to_string()).encode(),
-    }
-}
 
 fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
     person
@@ -620,14 +614,8 @@ pub fn idle_number(person: &Person, text: &str, now: DateTime<Utc>) -> Option<Tr
 
 /// The weekly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
-    let choice = match input {
-        Input::Button(data) => match Action::decode(data) {
-            Some(Action::Choose(code)) if code == "retest" => Some(true),
-            Some(Action::Choose(code)) if code == "session" => Some(false),
-            _ => return expired(&person, now),
-        },
-        Input::Text(text) => super::parse::yes_no(text),
-        _ => None,
+    let Some(choice) = two_way(input, "retest", "session") else {
+        return expired(&person, now);
     };
     match choice {
         Some(true) => {

@@ -1,0 +1,29 @@
+//! What a new person types to get through the intake and the self-tests, for tests that
+//! need someone with a program: 34 years old, desk work, 8 hours sitting, Mon–Fri 9–17
+//! with lunch 12–13, drills at 18:00, the left knee hurts 1/10 on a usual day, a band at
+//! home, no red flags; seated rotation 25° left and 28° right (below the normal 35–45°),
+//! prone tests skipped, feet fall outward, both screens passed, no pain during the tests.
+//! That gives the common track at level 2.
+
+pub const INTAKE_AND_TESTS: [&str; 20] = [
+    "34",
+    "desk work",
+    "8",
+    "mon-fri 9-17",
+    "12-13",
+    "18:00",
+    "left knee",
+    "1",
+    "band",
+    "none",
+    "25",
+    "28",
+    "skip",
+    "skip",
+    "skip",
+    "skip",
+    "out",
+    "yes",
+    "yes",
+    "0",
+];
