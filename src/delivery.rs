@@ -68,14 +68,19 @@ impl Limiter {
         Limiter::new(GLOBAL_SPACING, CHAT_SPACING, CHAT_BURST)
     }
 
-    /// Waits for a slot to send to `chat`.
+    /// Waits for a slot to send to `chat` (a reply: may burst).
     pub async fn acquire(&self, chat: i64) {
+        self.acquire_with_burst(chat, self.burst).await;
+    }
+
+    /// Waits for a slot to send to `chat`, with at most `burst` messages at once to it.
+    pub async fn acquire_with_burst(&self, chat: i64, burst: u32) {
         let slot = {
             let mut state = self.state.lock().await;
             let now = Instant::now();
             // Per chat, `next_chat` is the theoretical arrival time: a send may go as
             // soon as it is no more than (burst - 1) intervals ahead of now.
-            let tolerance = self.per_chat * (self.burst - 1);
+            let tolerance = self.per_chat * (burst.clamp(1, self.burst) - 1);
             let tat = state.next_chat.get(&chat).copied().unwrap_or(now).max(now);
             let chat_at = tat.checked_sub(tolerance).unwrap_or(now).max(now);
             let global_at = state.next_global.unwrap_or(now);
@@ -133,9 +138,19 @@ pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>,
         }
         let mut progressed = false;
         for (user, kind, at) in due {
-            if let Some(f) = engine.fire(user, kind, at, now).await? {
-                progressed = true;
-                fired.push(f);
+            match engine.fire(user, kind, at, now).await {
+                Ok(Some(f)) => {
+                    progressed = true;
+                    fired.push(f);
+                }
+                Ok(None) => {}
+                Err(error) => {
+                    // One reminder that cannot fire must not hold up everyone else's: it
+                    // is set aside (the person's schedule is planned again when they write).
+                    tracing::error!(user, kind = <&str>::from(kind), %error, "a reminder could not fire; dropped");
+                    engine.store().drop_reminder(user, kind).await?;
+                    progressed = true;
+                }
             }
         }
         if !progressed {
@@ -162,9 +177,27 @@ pub async fn drain<T: Transport>(
 ) -> Result<Drained, StoreError> {
     let mut total = Drained::default();
     loop {
+        let round = drain_round(engine, transport, now.clone()).await?;
+        total.sent += round.sent;
+        total.retried += round.retried;
+        total.blocked += round.blocked;
+        if round.sent == 0 && round.blocked == 0 {
+            // Nothing left, or only retries waiting for their back-off.
+            return Ok(total);
+        }
+    }
+}
+
+/// One batch of the outbox (at most [`BATCH`] messages).
+async fn drain_round<T: Transport>(
+    engine: &Engine,
+    transport: &Arc<T>,
+    now: impl Fn() -> DateTime<Utc> + Clone + Send + Sync + 'static,
+) -> Result<Drained, StoreError> {
+    {
         let rows = engine.store().ready_outbox(now(), BATCH).await?;
         if rows.is_empty() {
-            return Ok(total);
+            return Ok(Drained::default());
         }
         let permits = Arc::new(Semaphore::new(IN_FLIGHT));
         let mut tasks = tokio::task::JoinSet::new();
@@ -175,7 +208,8 @@ pub async fn drain<T: Transport>(
             let now = now.clone();
             tasks.spawn(async move {
                 let _permit = permit;
-                engine.limiter().acquire(row.user).await;
+                // Reminders to one chat go strictly one a second (no burst).
+                engine.limiter().acquire_with_burst(row.user, 1).await;
                 let result = transport.send(row.user, &row.message).await;
                 if let Err(SendError::RetryAfter(wait)) = &result {
                     engine.limiter().hold_all(Instant::now() + *wait).await;
@@ -195,13 +229,7 @@ pub async fn drain<T: Transport>(
             round.retried += one.retried;
             round.blocked += one.blocked;
         }
-        total.sent += round.sent;
-        total.retried += round.retried;
-        total.blocked += round.blocked;
-        if round.sent == 0 && round.blocked == 0 {
-            // Only retries this round: they wait for their back-off.
-            return Ok(total);
-        }
+        Ok(round)
     }
 }
 
@@ -248,8 +276,15 @@ pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
     let mut failures = 0u32;
     loop {
         let round = async {
-            fire_due(&engine, Utc::now()).await?;
-            drain(&engine, &transport, Utc::now).await?;
+            // Fire, then one batch of the outbox, then look again: a long backlog never
+            // keeps reminders that fall due meanwhile from firing on time. A failure to
+            // fire still lets the outbox drain.
+            let fired = fire_due(&engine, Utc::now()).await;
+            let drained = drain_round(&engine, &transport, Utc::now).await?;
+            fired?;
+            if drained.sent > 0 || drained.blocked > 0 {
+                return Ok(Some(Utc::now()));
+            }
             let next = [
                 engine.store().next_due().await?,
                 engine.store().next_outbox().await?,

@@ -269,22 +269,51 @@ pub async fn send_messages(
     messages: &[Rendered],
 ) -> Result<(), HandlerError> {
     for message in messages {
-        engine.limiter().acquire(user).await;
         if let Some(png) = &message.photo {
             // A caption holds at most 1024 characters: the chart goes alone, the text after it.
             let photo = InputFile::memory(png.clone()).file_name("progress.png");
-            bot.send_photo(ChatId(user), photo).await?;
+            within_limits(engine, user, || bot.send_photo(ChatId(user), photo.clone())).await?;
         }
-        bot.send_message(ChatId(user), &message.text)
-            .reply_markup(markup(message))
-            .await?;
+        within_limits(engine, user, || {
+            bot.send_message(ChatId(user), &message.text)
+                .reply_markup(markup(message))
+        })
+        .await?;
         for file in &message.files {
-            engine.limiter().acquire(user).await;
             let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
-            bot.send_document(ChatId(user), document).await?;
+            within_limits(engine, user, || {
+                bot.send_document(ChatId(user), document.clone())
+            })
+            .await?;
         }
     }
     Ok(())
+}
+
+/// Sends one request through the shared limiter; a 429 holds everyone for its
+/// `retry_after` and the request is tried again (three times at most), so a reply is not
+/// lost to a flood limit.
+async fn within_limits<R>(
+    engine: &Engine,
+    user: i64,
+    request: impl Fn() -> R,
+) -> Result<(), RequestError>
+where
+    R: std::future::IntoFuture<Output = Result<Message, RequestError>>,
+{
+    let mut attempts = 0;
+    loop {
+        engine.limiter().acquire(user).await;
+        match request().into_future().await {
+            Ok(_) => return Ok(()),
+            Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
+                attempts += 1;
+                let until = tokio::time::Instant::now() + wait.duration();
+                engine.limiter().hold_all(until).await;
+            }
+            Err(error) => return Err(error),
+        }
+    }
 }
 
 /// Reminders go to Telegram through the same limiter as replies.

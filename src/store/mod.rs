@@ -120,18 +120,39 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .iter()
-            .filter_map(|r| {
-                let kind: String = r.try_get("kind").ok()?;
-                let due: i64 = r.try_get("due_at").ok()?;
-                Some((
-                    r.try_get("user_id").ok()?,
-                    kind.parse().ok()?,
-                    DateTime::from_timestamp(due, 0)?,
-                ))
-            })
-            .collect())
+        let mut due = Vec::with_capacity(rows.len());
+        for r in rows {
+            let user: i64 = r.try_get("user_id")?;
+            let kind: String = r.try_get("kind")?;
+            let at: i64 = r.try_get("due_at")?;
+            match (
+                kind.parse::<ReminderKind>(),
+                DateTime::from_timestamp(at, 0),
+            ) {
+                (Ok(kind), Some(at)) => due.push((user, kind, at)),
+                _ => {
+                    // Written by another version: it can never fire, so it must not stay
+                    // first in line.
+                    tracing::warn!(user, "unreadable reminder row dropped");
+                    sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
+                        .bind(user)
+                        .bind(&kind)
+                        .execute(&self.pool)
+                        .await?;
+                }
+            }
+        }
+        Ok(due)
+    }
+
+    /// Takes a reminder off the schedule without firing it.
+    pub async fn drop_reminder(&self, user_id: i64, kind: ReminderKind) -> Result<(), StoreError> {
+        sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
+            .bind(user_id)
+            .bind(<&str>::from(kind))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The earliest time an outbox message may be (re)tried.

@@ -13,6 +13,13 @@
 //!   requests, `call_recorded` wakes tests waiting for the bot to do something.
 //! - [`respond`] is the single place that maps a method to an answer; canned answers
 //!   queued with [`FakeBotApi::queue_response`] (e.g. a 429) take precedence over it.
+//! - Opt-in misbehaviour, all off by default: Telegram's flood limits
+//!   ([`FakeBotApi::start_with`] / [`FakeBotApi::set_limits`]: `sendMessage` over the limit
+//!   answers 429 with `retry_after`), blocked chats ([`FakeBotApi::block_chat`]: 403), an
+//!   outage ([`FakeBotApi::set_outage`] / [`FakeBotApi::fail_for`]: 502, or connections
+//!   dropped), and a fixed response latency ([`FakeBotApi::set_latency`]). What was
+//!   refused is counted ([`FakeBotApi::rejections`]). The order is: outage, canned answer,
+//!   blocked chat, flood limits, normal answer.
 //!
 //! Everything here is plain JSON (`serde_json::Value`) on purpose: the fake must not share
 //! types with the client it is testing.
@@ -20,12 +27,12 @@
 // Each test binary that includes this file uses a different part of it.
 #![allow(dead_code)]
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, State as AxumState};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -57,6 +64,8 @@ pub struct Call {
     pub body: Value,
     /// Whether the method is one this fake implements.
     pub known: bool,
+    /// When the request arrived.
+    pub at: Instant,
 }
 
 /// A message the bot sent with `sendMessage`.
@@ -68,6 +77,10 @@ pub struct SentMessage {
     pub message_id: i64,
     /// The request body exactly as the bot sent it.
     pub body: Value,
+    /// When the request arrived (monotonic, for spacing between messages).
+    pub at: Instant,
+    /// When the request arrived (wall clock, to compare with a due time).
+    pub received: SystemTime,
 }
 
 impl SentMessage {
@@ -113,6 +126,143 @@ struct Canned {
     body: Value,
 }
 
+/// Telegram's flood limits, enforced on `sendMessage` over sliding one-second windows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Messages accepted in any one second, all chats together.
+    pub per_second: usize,
+    /// Messages accepted in any one second to one chat.
+    pub per_chat_per_second: usize,
+}
+
+impl Limits {
+    /// The Bot FAQ's numbers: 30 a second overall, 1 a second per chat (no burst).
+    pub const TELEGRAM: Limits = Limits {
+        per_second: 30,
+        per_chat_per_second: 1,
+    };
+}
+
+/// How the server fails while it is down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outage {
+    /// HTTP 502 with an HTML page, as a proxy in front of a dead Bot API answers.
+    /// (teloxide waits 10 s after any 5xx before it returns the error.)
+    BadGateway,
+    /// The connection is dropped before an answer: the client sees a network error.
+    Disconnect,
+}
+
+/// What the server refused so far, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rejections {
+    /// 429 answers: over the flood limits, or canned with [`FakeBotApi::queue_retry_after`].
+    pub too_many_requests: usize,
+    /// 403 answers to blocked chats.
+    pub forbidden: usize,
+    /// Requests failed by an outage.
+    pub outage: usize,
+}
+
+/// The opt-in misbehaviour. Off (`Default`) unless a test asks for it.
+#[derive(Default)]
+struct Faults {
+    limits: Option<Limits>,
+    /// Arrival times of accepted `sendMessage`s in the last second, overall and per chat.
+    window: VecDeque<Instant>,
+    chat_windows: HashMap<i64, VecDeque<Instant>>,
+    /// Chats whose user blocked the bot.
+    blocked: HashSet<i64>,
+    /// Down with this failure, until the instant (`None`: until told otherwise).
+    outage: Option<(Outage, Option<Instant>)>,
+    /// Added before every answer except `getUpdates`'.
+    latency: Duration,
+    rejections: Rejections,
+}
+
+impl Faults {
+    /// The outage in force at `now`, if any.
+    fn outage(&mut self, now: Instant) -> Option<Outage> {
+        match self.outage {
+            Some((_, Some(until))) if now >= until => {
+                self.outage = None;
+                None
+            }
+            Some((outage, _)) => Some(outage),
+            None => None,
+        }
+    }
+
+    /// A 403 or 429 for a `sendMessage` to `chat` arriving at `now`, or `None` when it may
+    /// go; then it counts against the limits.
+    fn refuse_send(&mut self, chat: Option<i64>, now: Instant) -> Option<Canned> {
+        if chat.is_some_and(|c| self.blocked.contains(&c)) {
+            self.rejections.forbidden += 1;
+            return Some(Canned {
+                status: StatusCode::FORBIDDEN,
+                body: json!({
+                    "ok": false,
+                    "error_code": 403,
+                    "description": "Forbidden: bot was blocked by the user",
+                }),
+            });
+        }
+        let limits = self.limits?;
+        let second = Duration::from_secs(1);
+        prune(&mut self.window, now, second);
+        let chat_window = chat.map(|c| {
+            let window = self.chat_windows.entry(c).or_default();
+            prune(window, now, second);
+            window
+        });
+        // The instant the window that is full frees a place.
+        let mut free_at = None;
+        if self.window.len() >= limits.per_second.max(1) {
+            free_at = self.window.front().map(|t| *t + second);
+        }
+        if let Some(window) = &chat_window
+            && window.len() >= limits.per_chat_per_second.max(1)
+        {
+            let at = window.front().map(|t| *t + second);
+            free_at = free_at.max(at);
+        }
+        if let Some(free_at) = free_at {
+            let seconds = free_at.saturating_duration_since(now).as_secs_f64().ceil() as u64;
+            // Counted where it is sent, with the canned 429s.
+            return Some(too_many_requests(seconds.max(1)));
+        }
+        if let Some(window) = chat_window {
+            window.push_back(now);
+        }
+        self.window.push_back(now);
+        if self.chat_windows.len() > 50_000 {
+            self.chat_windows
+                .retain(|_, w| w.back().is_some_and(|t| now < *t + second));
+        }
+        None
+    }
+}
+
+/// Forgets the arrivals older than `span` before `now`.
+fn prune(window: &mut VecDeque<Instant>, now: Instant, span: Duration) {
+    while window.front().is_some_and(|t| now >= *t + span) {
+        window.pop_front();
+    }
+}
+
+/// The Bot API's flood-control answer.
+fn too_many_requests(seconds: u64) -> Canned {
+    Canned {
+        status: StatusCode::TOO_MANY_REQUESTS,
+        body: json!({
+            "ok": false,
+            "error_code": 429,
+            "description": format!("Too Many Requests: retry after {seconds}"),
+            "parameters": { "retry_after": seconds },
+        }),
+    }
+}
+
 /// Everything the server knows. Only ever locked briefly, never across an `.await`.
 #[derive(Default)]
 struct State {
@@ -131,6 +281,8 @@ struct State {
     messages: HashMap<(i64, i64), Value>,
     /// Canned answers by lower-cased method name, used first-in first-out.
     canned: HashMap<String, VecDeque<Canned>>,
+    /// Limits, blocked chats, outages, latency: all off by default.
+    faults: Faults,
 }
 
 /// State shared by the server's handlers and the test.
@@ -165,6 +317,84 @@ impl Drop for FakeBotApi {
 }
 
 impl FakeBotApi {
+    /// Starts the server, enforcing Telegram's flood limits on `sendMessage` from the start.
+    pub async fn start_with(limits: Limits) -> FakeBotApi {
+        let fake = FakeBotApi::start().await;
+        fake.set_limits(Some(limits));
+        fake
+    }
+
+    /// Enforces `limits` on `sendMessage` from now on (`None`: no limits, the default).
+    pub fn set_limits(&self, limits: Option<Limits>) {
+        let faults = &mut self.shared.lock().faults;
+        faults.limits = limits;
+        faults.window.clear();
+        faults.chat_windows.clear();
+    }
+
+    /// Makes every `sendMessage` to `chat` answer 403 "Forbidden: bot was blocked by the
+    /// user", as Telegram does once the user blocked the bot.
+    pub fn block_chat(&self, chat: i64) {
+        self.shared.lock().faults.blocked.insert(chat);
+    }
+
+    /// The user of `chat` unblocked the bot.
+    pub fn unblock_chat(&self, chat: i64) {
+        self.shared.lock().faults.blocked.remove(&chat);
+    }
+
+    /// Takes the server down (every method fails as `outage` says) until told otherwise;
+    /// `None` brings it back.
+    pub fn set_outage(&self, outage: Option<Outage>) {
+        self.shared.lock().faults.outage = outage.map(|o| (o, None));
+    }
+
+    /// Takes the server down for `duration` from now.
+    pub fn fail_for(&self, outage: Outage, duration: Duration) {
+        self.shared.lock().faults.outage = Some((outage, Some(Instant::now() + duration)));
+    }
+
+    /// Whether the server is down now.
+    pub fn is_down(&self) -> bool {
+        self.shared.lock().faults.outage(Instant::now()).is_some()
+    }
+
+    /// Delays every answer (except `getUpdates`, which waits anyway) by `latency`.
+    pub fn set_latency(&self, latency: Duration) {
+        self.shared.lock().faults.latency = latency;
+    }
+
+    /// What the server refused so far.
+    pub fn rejections(&self) -> Rejections {
+        self.shared.lock().faults.rejections
+    }
+
+    /// How many 429 answers the server sent (flood limits and canned ones).
+    pub fn too_many_requests(&self) -> usize {
+        self.rejections().too_many_requests
+    }
+
+    /// The messages delivered to `chat`, in order.
+    pub fn sent_to(&self, chat: i64) -> Vec<SentMessage> {
+        self.shared
+            .lock()
+            .sent
+            .iter()
+            .filter(|m| m.chat_id == chat)
+            .cloned()
+            .collect()
+    }
+
+    /// How many `sendMessage` requests arrived for `chat`, whatever the answer.
+    pub fn send_attempts_to(&self, chat: i64) -> usize {
+        self.shared
+            .lock()
+            .calls
+            .iter()
+            .filter(|c| c.method == "sendMessage" && c.body["chat_id"].as_i64() == Some(chat))
+            .count()
+    }
+
     /// Starts the server on 127.0.0.1 with a port chosen by the OS.
     pub async fn start() -> FakeBotApi {
         let shared = Arc::new(Shared {
@@ -430,30 +660,55 @@ async fn handle(
     Path((token, method)): Path<(String, String)>,
     body: Bytes,
 ) -> Response {
+    let arrived = Instant::now();
     let body: Value = serde_json::from_slice(&body).unwrap_or_else(|_| json!({}));
     let bot_id = bot_id(&token);
     // Telegram matches method names case-insensitively, and teloxide sends `GetMe`,
     // `SendMessage`...: record them in the documented camelCase form.
     let method = canonical(&method);
 
+    let (outage, latency) = {
+        let faults = &mut shared.lock().faults;
+        let outage = faults.outage(arrived);
+        if outage.is_some() {
+            faults.rejections.outage += 1;
+        }
+        (outage, faults.latency)
+    };
+    if let Some(outage) = outage {
+        record(&shared, &method, &body, true);
+        return outage_response(outage);
+    }
+
     // getUpdates is the only method that waits; it is recorded like any other.
     if method == "getUpdates" {
         record(&shared, &method, &body, true);
         if let Some(canned) = take_canned(&shared, &method) {
-            return (canned.status, axum::Json(canned.body)).into_response();
+            return canned_response(&shared, canned);
         }
         return ok(get_updates(&shared, &body).await);
     }
 
-    let canned = take_canned(&shared, &method);
+    let canned = take_canned(&shared, &method).or_else(|| {
+        (method == "sendMessage")
+            .then(|| {
+                shared
+                    .lock()
+                    .faults
+                    .refuse_send(body["chat_id"].as_i64(), arrived)
+            })
+            .flatten()
+    });
     let answer = match canned {
         Some(canned) => {
             record(&shared, &method, &body, true);
-            return (canned.status, axum::Json(canned.body)).into_response();
+            tokio::time::sleep(latency).await;
+            return canned_response(&shared, canned);
         }
-        None => respond(&mut shared.lock(), &method, &body, bot_id),
+        None => respond(&mut shared.lock(), &method, &body, bot_id, arrived),
     };
     record(&shared, &method, &body, answer.is_some());
+    tokio::time::sleep(latency).await;
     match answer {
         Some(Ok(result)) => ok(result),
         Some(Err((code, description))) => error(code, &description),
@@ -468,6 +723,7 @@ fn respond(
     method: &str,
     body: &Value,
     bot_id: i64,
+    arrived: Instant,
 ) -> Option<Result<Value, (u16, String)>> {
     let answer = match method {
         "getMe" => Ok(me(bot_id)),
@@ -481,7 +737,7 @@ fn respond(
         | "deleteMyCommands"
         | "answerCallbackQuery"
         | "leaveChat" => Ok(json!(true)),
-        "sendMessage" => send_message(state, body, bot_id),
+        "sendMessage" => send_message(state, body, bot_id, arrived),
         "editMessageReplyMarkup" => edit_reply_markup(state, body),
         _ => return None,
     };
@@ -517,7 +773,12 @@ async fn get_updates(shared: &Shared, body: &Value) -> Value {
     }
 }
 
-fn send_message(state: &mut State, body: &Value, bot_id: i64) -> Result<Value, (u16, String)> {
+fn send_message(
+    state: &mut State,
+    body: &Value,
+    bot_id: i64,
+    arrived: Instant,
+) -> Result<Value, (u16, String)> {
     let chat_id = body["chat_id"]
         .as_i64()
         .ok_or((400, "Bad Request: chat not found".to_owned()))?;
@@ -544,6 +805,8 @@ fn send_message(state: &mut State, body: &Value, bot_id: i64) -> Result<Value, (
         chat_id,
         message_id,
         body: body.clone(),
+        at: arrived,
+        received: SystemTime::now(),
     });
     Ok(message)
 }
@@ -578,8 +841,40 @@ fn record(shared: &Shared, method: &str, body: &Value, known: bool) {
         method: method.to_owned(),
         body: body.clone(),
         known,
+        at: Instant::now(),
     });
     shared.call_recorded.notify_waiters();
+}
+
+/// Sends a canned (or refusing) answer, counting the 429s among them.
+fn canned_response(shared: &Shared, canned: Canned) -> Response {
+    if canned.status == StatusCode::TOO_MANY_REQUESTS {
+        shared.lock().faults.rejections.too_many_requests += 1;
+    }
+    (canned.status, axum::Json(canned.body)).into_response()
+}
+
+/// What a request gets while the server is down.
+fn outage_response(outage: Outage) -> Response {
+    match outage {
+        Outage::BadGateway => (
+            StatusCode::BAD_GATEWAY,
+            [("content-type", "text/html")],
+            "<html><head><title>502 Bad Gateway</title></head>\
+             <body><center><h1>502 Bad Gateway</h1></center></body></html>",
+        )
+            .into_response(),
+        // A body that fails at once makes the server abort the connection mid-answer.
+        Outage::Disconnect => {
+            let failing = futures_util::stream::once(async {
+                Err::<Bytes, _>(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionAborted,
+                    "the fake Bot API is down",
+                ))
+            });
+            Response::new(Body::from_stream(failing))
+        }
+    }
 }
 
 fn take_canned(shared: &Shared, method: &str) -> Option<Canned> {
