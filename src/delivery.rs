@@ -2,7 +2,7 @@
 //! next due row (woken early when a schedule changes), fires what is due through the
 //! engine, and drains the outbox within Telegram's limits, retrying what failed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -42,9 +42,15 @@ pub struct Limiter {
     state: Mutex<SlotState>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct SlotState {
-    next_global: Option<Instant>,
+    /// Overall, time is cut into slots of `global` from `origin`; each slot carries one
+    /// message. A message that must wait for its chat takes the first free slot after that
+    /// wait and leaves the slots before it to others.
+    origin: Instant,
+    taken: BTreeSet<u64>,
+    /// No slot before this one (after a 429).
+    held_until: u64,
     next_chat: HashMap<i64, Instant>,
 }
 
@@ -54,7 +60,12 @@ impl Limiter {
             global,
             per_chat,
             burst: burst.max(1),
-            state: Mutex::new(SlotState::default()),
+            state: Mutex::new(SlotState {
+                origin: Instant::now(),
+                taken: BTreeSet::new(),
+                held_until: 0,
+                next_chat: HashMap::new(),
+            }),
         }
     }
 
@@ -83,9 +94,25 @@ impl Limiter {
             let tolerance = self.per_chat * (burst.clamp(1, self.burst) - 1);
             let tat = state.next_chat.get(&chat).copied().unwrap_or(now).max(now);
             let chat_at = tat.checked_sub(tolerance).unwrap_or(now).max(now);
-            let global_at = state.next_global.unwrap_or(now);
-            let slot = chat_at.max(global_at);
-            state.next_global = Some(slot + self.global);
+            let slot = if self.global.is_zero() {
+                chat_at
+            } else {
+                let index = |t: Instant| {
+                    let nanos = t.saturating_duration_since(state.origin).as_nanos();
+                    u64::try_from(nanos.div_ceil(self.global.as_nanos())).unwrap_or(u64::MAX)
+                };
+                let now_index = index(now);
+                let floor = index(chat_at).max(state.held_until);
+                let mut free = floor;
+                while state.taken.contains(&free) {
+                    free += 1;
+                }
+                state.taken.insert(free);
+                // Slots in the past are spent; forget them.
+                state.taken = state.taken.split_off(&now_index.saturating_sub(1));
+                let nanos = u64::try_from(self.global.as_nanos()).unwrap_or(u64::MAX);
+                state.origin + StdDuration::from_nanos(free.saturating_mul(nanos))
+            };
             state.next_chat.insert(chat, tat.max(slot) + self.per_chat);
             if state.next_chat.len() > 10_000 {
                 state.next_chat.retain(|_, at| *at > now);
@@ -98,7 +125,12 @@ impl Limiter {
     /// After a 429: nobody sends before `until`.
     pub async fn hold_all(&self, until: Instant) {
         let mut state = self.state.lock().await;
-        state.next_global = Some(state.next_global.map_or(until, |g| g.max(until)));
+        if self.global.is_zero() {
+            return;
+        }
+        let nanos = until.saturating_duration_since(state.origin).as_nanos();
+        let index = u64::try_from(nanos.div_ceil(self.global.as_nanos())).unwrap_or(u64::MAX);
+        state.held_until = state.held_until.max(index);
     }
 }
 
@@ -319,5 +351,100 @@ pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
             _ = tokio::time::sleep(sleep) => {}
             _ = engine.wake().notified() => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sends to `chats` in order through a limiter on tokio's paused clock and returns
+    /// when each went, in milliseconds from the start.
+    async fn schedule(limiter: Arc<Limiter>, chats: &[i64], burst: u32) -> Vec<(i64, u128)> {
+        let start = Instant::now();
+        let mut tasks = Vec::new();
+        for &chat in chats {
+            let limiter = limiter.clone();
+            tasks.push(tokio::spawn(async move {
+                limiter.acquire_with_burst(chat, burst).await;
+                (chat, Instant::now().duration_since(start).as_millis())
+            }));
+            // Requests arrive in this order.
+            tokio::task::yield_now().await;
+        }
+        let mut sent = Vec::new();
+        for task in tasks {
+            sent.push(task.await.unwrap());
+        }
+        sent
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn spacing_overall_and_per_chat() {
+        let limiter = Arc::new(Limiter::telegram());
+        let chats: Vec<i64> = (1..=60).collect();
+        let sent = schedule(limiter, &chats, 1).await;
+        let mut times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
+        times.sort();
+        for pair in times.windows(2) {
+            assert!(pair[1] - pair[0] >= 34, "{pair:?}");
+        }
+        // Never more than 30 in any second.
+        for (i, t) in times.iter().enumerate() {
+            let in_window = times[i..].iter().take_while(|u| **u < t + 1000).count();
+            assert!(in_window <= 30, "{in_window} within a second from {t} ms");
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_chat_that_must_wait_does_not_hold_up_the_others() {
+        let limiter = Arc::new(Limiter::telegram());
+        // Chat 1 twice at the front, then 20 other chats.
+        let mut chats = vec![1, 1];
+        chats.extend(2..=21);
+        let sent = schedule(limiter, &chats, 1).await;
+        let ones: Vec<u128> = sent
+            .iter()
+            .filter(|(c, _)| *c == 1)
+            .map(|(_, t)| *t)
+            .collect();
+        assert!(ones[1] - ones[0] >= 1050, "{ones:?}");
+        let last_other = sent
+            .iter()
+            .filter(|(c, _)| *c != 1)
+            .map(|(_, t)| *t)
+            .max()
+            .unwrap();
+        // 21 messages in 34 ms slots: the others are done by slot 21, not pushed past the
+        // second message to chat 1.
+        assert!(
+            last_other <= 21 * 34,
+            "the others finished at {last_other} ms"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn replies_may_burst_three_then_one_a_second() {
+        let limiter = Arc::new(Limiter::telegram());
+        let sent = schedule(limiter, &[5, 5, 5, 5], CHAT_BURST).await;
+        let times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
+        assert!(times[2] < 1000, "three at once: {times:?}");
+        assert!(times[3] >= 1050, "the fourth waits: {times:?}");
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_429_holds_everyone() {
+        let limiter = Arc::new(Limiter::telegram());
+        limiter
+            .hold_all(Instant::now() + StdDuration::from_secs(3))
+            .await;
+        let sent = schedule(limiter, &[1, 2], 1).await;
+        assert!(sent.iter().all(|(_, t)| *t >= 3000), "{sent:?}");
+    }
+
+    #[test]
+    fn back_off_doubles_to_five_minutes() {
+        let secs: Vec<i64> = (0..10).map(|a| backoff(a).num_seconds()).collect();
+        assert_eq!(secs, [2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
     }
 }

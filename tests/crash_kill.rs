@@ -162,3 +162,43 @@ async fn kill_nine_while_draining_loses_nothing_and_repeats_at_most_one_per_kill
         "at least two kills fell while reminders were going out: {reached:?}"
     );
 }
+
+/// The Bot API goes away for a while: the bot keeps polling with back-off, the reminders
+/// wait in the outbox, and when it comes back everything is delivered once, and a message
+/// the person sent meanwhile is answered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_of_the_bot_api_is_ridden_out_and_caught_up() {
+    // The server enforces Telegram's limits: a flood on return would show as 429s.
+    let fake = FakeBotApi::start_with(fake_bot_api::Limits::TELEGRAM).await;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("outage.db").display());
+    seed(&url).await;
+    // Down from the start, for a few seconds.
+    fake.fail_for(fake_bot_api::Outage::Disconnect, Duration::from_secs(4));
+    let mut bot = start(&fake, &url);
+    fake.push_text(7777, "/start");
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while (received(&fake).len() as i64) < PEOPLE && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let answered = fake
+        .wait_for_sent_matching(0, Duration::from_secs(20), |m| {
+            m.chat_id == 7777 && m.text().starts_with("Hi, I'm hipcoach.")
+        })
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    bot.kill().ok();
+    bot.wait().ok();
+    let counts = received(&fake);
+    assert_eq!(
+        counts.len() as i64,
+        PEOPLE,
+        "every reminder arrived after the outage"
+    );
+    assert!(counts.values().all(|&n| n == 1), "and each once");
+    assert!(
+        answered.is_ok(),
+        "the message sent during the outage was answered"
+    );
+    assert_eq!(fake.too_many_requests(), 0, "no flood when it came back");
+}
