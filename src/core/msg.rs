@@ -6,7 +6,7 @@
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use super::assessment::{Band, Side, Track, Verdict};
-use super::catalog::{ExerciseId, Muscle, Unit};
+use super::catalog::{Dose, ExerciseId, Muscle, Unit};
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
 use super::progression::Rule;
@@ -397,6 +397,17 @@ pub enum Arg {
 }
 
 impl Msg {
+    /// The line that says how much: `2 × 12 reps per side, hold 5 s each`.
+    pub fn dose(dose: &Dose) -> Msg {
+        Msg::DoseLine {
+            sets: i64::from(dose.sets),
+            amount: i64::from(dose.amount),
+            unit: dose.unit,
+            per_side: dose.per_side,
+            hold: i64::from(dose.hold.unwrap_or(0)),
+        }
+    }
+
     /// The Fluent message id.
     pub fn id(&self) -> &'static str {
         self.into()

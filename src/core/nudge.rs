@@ -108,13 +108,7 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
     Reply::new(Msg::BreakNudge {
         name: Box::new(Msg::ExerciseName(drill.id)),
     })
-    .with(Msg::DoseLine {
-        sets: i64::from(dose.sets),
-        amount: i64::from(dose.amount),
-        unit: dose.unit,
-        per_side: dose.per_side,
-        hold: i64::from(dose.hold.unwrap_or(0)),
-    })
+    .with(Msg::dose(&dose))
     .with(Msg::ExerciseHow(drill.id))
     .keyboard(Keyboard::Inline({
         // Each break's buttons name it (by its due minute), so that an older break's

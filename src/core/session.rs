@@ -252,13 +252,7 @@ fn exercise_reply(run: &SessionRun) -> Reply {
         total: run.record.plan.len() as i64,
         name: Box::new(Msg::ExerciseName(planned.exercise)),
     })
-    .with(Msg::DoseLine {
-        sets: i64::from(dose.sets),
-        amount: i64::from(dose.amount),
-        unit: dose.unit,
-        per_side: dose.per_side,
-        hold: i64::from(dose.hold.unwrap_or(0)),
-    })
+    .with(Msg::dose(&dose))
     .with(Msg::ExerciseHow(planned.exercise))
     .with(Msg::Works(Box::new(Msg::Join(
         exercise.muscles.iter().map(|m| Msg::Muscle(*m)).collect(),
