@@ -357,16 +357,7 @@ fn draw_range_panel(
         .collect();
     let y_pad = f64::from(y_max) * 0.02;
 
-    let mut ctx = ChartBuilder::on(&plot)
-        .margin_right(18)
-        .margin_top(8)
-        .x_label_area_size(26)
-        .y_label_area_size(44)
-        .build_cartesian_2d(
-            axis.coord(),
-            Ticked::new(-y_pad..f64::from(y_max) + y_pad, y_ticks),
-        )
-        .map_err(draw_err)?;
+    let mut ctx = plot_area(&plot, axis, f64::from(y_max), y_pad, y_ticks)?;
 
     // The band goes under the grid so the grid stays visible through it.
     let x = axis.range();
@@ -405,16 +396,7 @@ fn draw_pain_panel(
     let y_ticks: Vec<f64> = (0..=y_max).step_by(y_step).map(f64::from).collect();
     let y_pad = f64::from(y_max) * 0.04;
 
-    let mut ctx = ChartBuilder::on(&plot)
-        .margin_right(18)
-        .margin_top(8)
-        .x_label_area_size(26)
-        .y_label_area_size(44)
-        .build_cartesian_2d(
-            axis.coord(),
-            Ticked::new(-y_pad..f64::from(y_max) + y_pad, y_ticks),
-        )
-        .map_err(draw_err)?;
+    let mut ctx = plot_area(&plot, axis, f64::from(y_max), y_pad, y_ticks)?;
 
     let x = axis.range();
     let zones = [
@@ -487,6 +469,23 @@ impl Ranged for Ticked {
 }
 
 type Ctx<'a, 'b> = ChartContext<'a, BitMapBackend<'b>, Cartesian2d<Ticked, Ticked>>;
+
+/// The plotting area of a panel: time across, `0..=y_max` (padded) up, with these ticks.
+fn plot_area<'a, 'b>(
+    plot: &'a Area<'b>,
+    axis: &TimeAxis,
+    y_max: f64,
+    y_pad: f64,
+    y_ticks: Vec<f64>,
+) -> Result<Ctx<'a, 'b>, ChartError> {
+    ChartBuilder::on(plot)
+        .margin_right(18)
+        .margin_top(8)
+        .x_label_area_size(26)
+        .y_label_area_size(44)
+        .build_cartesian_2d(axis.coord(), Ticked::new(-y_pad..y_max + y_pad, y_ticks))
+        .map_err(draw_err)
+}
 
 fn draw_mesh(ctx: &mut Ctx<'_, '_>, axis: &TimeAxis) -> Result<(), ChartError> {
     let x_fmt = |x: &f64| axis.label(x);

@@ -2,6 +2,8 @@
 //! SQLite file): steady low pain advances, a flare regresses and recovers, severe pain that
 //! repeats stops and refers, missed sessions simplify, a good re-test moves the phase.
 
+#[path = "support/answers.rs"]
+mod answers;
 #[path = "support/sim.rs"]
 mod sim;
 
@@ -31,18 +33,7 @@ async fn onboard() -> Sim {
     sim.tap("Yes, that's okay").await;
     sim.say("Berlin").await;
     sim.tap("Yes").await;
-    for answer in [
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "12-13",
-        "18:00",
-        "left knee",
-        "1",
-        "band",
-        "none",
-    ] {
+    for answer in answers::intake() {
         sim.say(answer).await;
     }
     let out = retest_answers(&mut sim, 25, 28).await;

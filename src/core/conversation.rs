@@ -780,13 +780,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         parts.push(Msg::ResultStop {
             score: i64::from(result.test_pain.unwrap_or(0)),
         });
-        return Reply {
-            parts,
-            keyboard: Keyboard::None,
-            in_place: false,
-            chart: None,
-            export: false,
-        };
+        return Reply::of(parts);
     }
     let turns_well = [&result.left, &result.right].iter().all(|s| {
         matches!(
@@ -810,13 +804,7 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         parts.push(Msg::ResultHurtNote);
     }
     parts.push(Msg::ResultNext);
-    Reply {
-        parts,
-        keyboard: Keyboard::None,
-        in_place: false,
-        chart: None,
-        export: false,
-    }
+    Reply::of(parts)
 }
 
 /// Change per side since the first and the last assessment with a number.

@@ -403,11 +403,5 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
         ));
     }
     parts.push(Msg::RemindersHelp);
-    Reply {
-        parts,
-        keyboard: Keyboard::None,
-        in_place: false,
-        chart: None,
-        export: false,
-    }
+    Reply::of(parts)
 }

@@ -80,6 +80,14 @@ impl Reply {
         self
     }
 
+    /// A message of several paragraphs, without buttons.
+    pub fn of(parts: Vec<Msg>) -> Reply {
+        Reply {
+            parts,
+            ..Reply::new(Msg::Literal(String::new()))
+        }
+    }
+
     pub fn with(mut self, msg: Msg) -> Reply {
         self.parts.push(msg);
         self

@@ -5,6 +5,12 @@
 //! prone tests skipped, feet fall outward, both screens passed, no pain during the tests.
 //! That gives the common track at level 2.
 
+/// The intake alone (up to and including the red-flag screen).
+#[allow(dead_code)] // Not every test file that includes this module needs it.
+pub fn intake() -> &'static [&'static str] {
+    &INTAKE_AND_TESTS[..10]
+}
+
 pub const INTAKE_AND_TESTS: [&str; 20] = [
     "34",
     "desk work",
