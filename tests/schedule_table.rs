@@ -95,6 +95,15 @@ fn every_day_in(p: &mut Person, name: &str) {
 }
 
 /// A completed session on a local date, with or without its morning score.
+/// A safety hold (red flags reported later) since `since`.
+fn held(since: &str) -> hipcoach::core::safety::Hold {
+    hipcoach::core::safety::Hold {
+        cause: hipcoach::core::safety::HoldCause::Symptoms,
+        since: utc(since),
+        flags: vec![hipcoach::core::profile::RedFlag::Swelling],
+    }
+}
+
 fn session_on(day: &str, completed: bool, morning: Option<u8>) -> SessionRecord {
     let started = date(day).and_time(time("18:00")).and_utc();
     let program = Program::start(Track::LimitedInternalRotation, 2, started);
@@ -735,7 +744,9 @@ const FIRES: &[FireRow] = &[
     ("daily: today's session is done", ReminderKind::DailySession, |p| p.sessions = vec![session_on("2026-03-18", true, None)], "2026-03-18T18:00:00Z", "2026-03-18T18:00:00Z", None),
     ("daily: yesterday's session is done", ReminderKind::DailySession, |p| p.sessions = vec![session_on("2026-03-17", true, Some(1))], "2026-03-18T18:00:00Z", "2026-03-18T18:00:00Z", Some("18:00")),
     ("daily: no program", ReminderKind::DailySession, |p| p.program = None, "2026-03-18T18:00:00Z", "2026-03-18T18:00:00Z", None),
-    ("daily: program stopped", ReminderKind::DailySession, |p| { if let Some(prog) = p.program.as_mut() { prog.stopped_at = Some(utc("2026-03-17T00:00:00Z")); } }, "2026-03-18T18:00:00Z", "2026-03-18T18:00:00Z", None),
+    ("daily: safety hold", ReminderKind::DailySession, |p| p.hold = Some(held("2026-03-17T00:00:00Z")), "2026-03-18T18:00:00Z", "2026-03-18T18:00:00Z", None),
+    ("break: safety hold", ReminderKind::MovementBreak, |p| p.hold = Some(held("2026-03-17T00:00:00Z")), "2026-03-18T10:00:00Z", "2026-03-18T10:00:00Z", None),
+    ("morning: safety hold", ReminderKind::MorningCheckin, |p| { p.hold = Some(held("2026-03-18T19:00:00Z")); p.sessions = vec![session_on("2026-03-18", true, None)]; }, "2026-03-19T09:00:00Z", "2026-03-19T09:00:00Z", None),
     ("morning on time", ReminderKind::MorningCheckin, |p| p.sessions = vec![session_on("2026-03-18", true, None)], "2026-03-19T09:00:00Z", "2026-03-19T09:00:00Z", Some("09:00")),
     ("morning 3 h 1 s late", ReminderKind::MorningCheckin, |p| p.sessions = vec![session_on("2026-03-18", true, None)], "2026-03-19T09:00:00Z", "2026-03-19T12:00:01Z", None),
     ("morning already scored", ReminderKind::MorningCheckin, |p| p.sessions = vec![session_on("2026-03-18", true, Some(2))], "2026-03-19T09:00:00Z", "2026-03-19T09:00:00Z", None),

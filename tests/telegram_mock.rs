@@ -132,7 +132,7 @@ async fn start_consent_and_time_zone_through_telegram() {
     );
     assert_eq!(
         inline_data(&replies[1].1),
-        ["o:age_u20", "o:age_20_50", "o:age_o50"]
+        ["o:age_u18", "o:age_20_50", "o:age_o50"]
     );
 }
 

@@ -47,6 +47,7 @@ state-reset = Entschuldige, nach einem Update habe ich den Faden verloren. Mache
 private-only = Ich arbeite nur in privaten Chats, damit deine Gesundheitsdaten privat bleiben. Schreib mir bitte direkt. Bis bald!
 try-again-later = Entschuldige, bei mir ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.
 cmd-assess = deine Hüften erneut messen
+cmd-symptoms = Schwellung, Blockieren, Taubheit oder andere Warnzeichen melden
 cmd-profile = sehen, was ich über dich weiß
 cmd-settings = eine deiner Antworten ändern
 needs-intake = Lass uns zuerst deine Einrichtung abschließen.
@@ -54,8 +55,10 @@ needs-intake = Lass uns zuerst deine Einrichtung abschließen.
 ## Aufnahme
 
 intake-intro = Jetzt ein paar kurze Fragen, damit ich die Übungen an dich anpassen kann.
-ask-age = Wie alt bist du? Tippe dein Alter ein oder wähle einen Bereich.
+ask-age = Wie alt bist du? hipcoach ist für Erwachsene gemacht. Tippe dein Alter ein oder wähle einen Bereich.
 age-under20 = Unter 20
+age-under18 = Unter 18
+age18-to50 = 18 bis 50
 age20-to50 = 20 bis 50
 age-over50 = Über 50
 age-not-understood = Bitte gib dein Alter als Zahl von 12 bis 100 an, zum Beispiel 42, oder wähle einen Bereich.
@@ -199,7 +202,12 @@ result-change =
     { $side ->
         [left] Links
        *[right] Rechts
-    }: { $since_first } seit deinem ersten Test, { $since_last } seit dem letzten.
+    }: { $kind ->
+        [gain] { $sign }{ $change }° seit dem letzten Test, ein echter Zugewinn.
+        [loss] { $sign }{ $change }° seit dem letzten Test, ein echter Verlust.
+        [unlike] beim letzten Mal anders gemessen (geschätzt statt genau), deshalb vergleiche ich das nicht.
+       *[same] { $sign }{ $change }° seit dem letzten Test: keine echte Veränderung, denn Messungen zu Hause schwanken um etwa 10°.
+    }
 track-limited-internal-rotation = steife Hüften (zu wenig Innendrehung)
 track-internally-rotated-hip = nach innen gedrehte Hüfte
 
@@ -227,3 +235,20 @@ not-answered = noch nicht beantwortet
 settings-menu = Was möchtest du ändern?
 setting-saved = Gespeichert.
 language-name = Deutsch
+
+## Die Sicherheitspause
+
+hold-note = { $cause ->
+        [minor] hipcoach ist für Erwachsene, deshalb gibt es kein Programm für dich: Knieschmerzen mit steifen Hüften im Wachstum sollte zuerst eine Ärztin oder ein Arzt ansehen.
+        [test_pain] Die Übungen pausieren, weil der Selbsttest mehr als 5 von 10 wehgetan hat; sobald dich eine Ärztin oder ein Physiotherapeut untersucht hat, sag mir Bescheid, dann machen wir behutsam weiter.
+        [repeated_pain] Die Übungen pausieren, weil Einheiten zweimal in zwei Wochen mehr als 5 von 10 wehgetan haben; sobald dich eine Ärztin oder ein Physiotherapeut untersucht hat, sag mir Bescheid, dann machen wir behutsam weiter.
+       *[other] Die Übungen pausieren, bis eine Ärztin oder ein Physiotherapeut sich angesehen hat, was du mir erzählt hast; sag mir danach Bescheid, dann machen wir behutsam weiter.
+    }
+minor-referral = Danke. hipcoach ist für Erwachsene gemacht, deshalb richte ich kein Programm ein und schicke keine Erinnerungen. Solange der Körper noch wächst, können Knieschmerzen mit steifen Hüften von der Wachstumsfuge der Hüfte kommen, und das sollte zuerst eine Ärztin oder ein Arzt ansehen. Falls du dich beim Alter vertippt hast, ändere es unter /settings.
+symptoms-intro = Schauen wir, wie es dir jetzt geht.
+symptoms-none = Gut, nichts davon. Es ändert sich nichts: mach weiter wie geplant.
+result-nothing-measured = Alle Tests wurden übersprungen, daher kann ich noch nichts über deine Hüften sagen. Du beginnst behutsam mit Stufe 1; miss, sobald du kannst, mit /assess, dann passe ich das Programm an das Ergebnis an.
+range-dropped = Deine Beweglichkeit ist seit dem letzten Test um 10° oder mehr gesunken. Ist etwas passiert, etwa ein Sturz, ein Verdrehen, neue Schmerzen oder eine Schwellung?
+check-symptoms = Beschwerden prüfen
+nothing-happened = Nichts passiert
+drop-noted = In Ordnung. Eine einzelne Messung kann danebenliegen; wir sehen beim nächsten Test weiter. Wenn Knie oder Hüfte anfangen wehzutun, anschwellen oder blockieren, schick /symptoms.

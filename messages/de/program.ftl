@@ -45,7 +45,7 @@ session-already-done = Du hast die heutige Einheit schon gemacht. Pausen gehöre
 ask-morning-pain = Guten Morgen! Wie fühlen sich Hüfte und Knie heute an, von 0 bis 10? An einem normalen Tag hattest du { $usual } gesagt.
 morning-thanks = Danke, gespeichert.
 morning-skipped = In Ordnung, diesmal ohne Wert.
-offer-retest = Deine letzte Messung ist eine Woche her. Jetzt neu messen (etwa 10 Minuten) oder zuerst die Einheit?
+offer-retest = Deine letzte Messung ist vier Wochen her. Jetzt neu messen (etwa 10 Minuten) oder zuerst die Einheit?
 retest-now = Jetzt messen
 session-first = Zuerst die Einheit
 program-stopped-come-back = Bitte lass Hüfte und Knie von einer Ärztin, einem Arzt oder in der Physiotherapie ansehen. Sobald sie sagen, dass Training in Ordnung ist, schick /today, und ich fange sanft wieder mit dir an.
@@ -55,19 +55,23 @@ program-resumed = Dein Programm geht weiter, eine Stufe leichter. Schick /today,
 
 rule-stop-repeated-severe = Deine Schmerzen lagen zweimal innerhalb von zwei Wochen über 5 von 10. Das ist mehr, als Training auslösen sollte, deshalb pausiere ich dein Programm.
 rule-regress-high-pain = Schmerzen über 5 von 10 sind zu viel für diese Übungen. Wir gehen eine Stufe leichter: Phase { $phase }, Stufe { $level }.
-rule-regress-unsettled = Die Schmerzen waren heute Morgen noch nicht abgeklungen, die Dosis war also etwas hoch. Wir gehen eine Stufe leichter: Phase { $phase }, Stufe { $level }.
+rule-regress-unsettled = Heute Morgen ging es dir schlechter als an einem normalen Tag, die Dosis war also etwas hoch. Wir gehen eine Stufe leichter: Phase { $phase }, Stufe { $level }.
 rule-regress-weekly-rise = Deine Schmerzen sind im Vergleich zur letzten Woche gestiegen. Wir gehen vorerst eine Stufe leichter: Phase { $phase }, Stufe { $level }.
 rule-simplify-below-prescription = Die letzten drei Einheiten waren schwer zu schaffen, also machen wir sie einfacher: Phase { $phase }, Stufe { $level }.
 rule-simplify-after-break = Willkommen zurück! Nach einer Woche Pause fangen wir eine Stufe leichter an: Phase { $phase }, Stufe { $level }.
 rule-hold-no-morning = Ohne den Wert von heute Morgen kann ich nicht sagen, ob die Dosis stimmt, also bleiben wir auf Stufe { $level }.
 rule-hold-acceptable-pain = Etwas Schmerz, aber im vertretbaren Bereich. Wir bleiben auf Stufe { $level }, bis er auf 2 oder weniger sinkt.
-rule-hold-top = Wenig Schmerz, und du hast die letzte Stufe erreicht. Weiter so, und miss etwa jede Woche mit /assess nach.
+rule-hold-top = Wenig Schmerz, und du hast die letzte Stufe erreicht. Weiter so, und miss etwa jeden Monat mit /assess nach.
 rule-hold-phase-time = Du bist auf der höchsten Stufe dieser Phase. Beweglichkeit braucht zwei bis drei Wochen, also bleiben wir noch etwas hier.
 rule-hold-needs-retest = Von den Schmerzen her bist du bereit für die nächste Phase. Vorher messen wir deine Hüften noch einmal: Schick /assess.
-rule-hold-range = Die Schmerzen passen, aber deine Beweglichkeit hat noch nicht zugelegt. Wir bleiben in dieser Phase und messen nächste Woche wieder.
+rule-hold-range = Die Schmerzen passen, aber deine Beweglichkeit hat noch keine 10° zugelegt, das Mindeste, was ein Test zu Hause unterscheiden kann. Wir bleiben in dieser Phase und messen in ein paar Wochen wieder.
 rule-advance-phase = Wenig Schmerz und mehr Beweglichkeit: weiter zu Phase { $phase }, Stufe 1. 💪
 rule-advance-level = Drei gute Einheiten in Folge mit wenig Schmerz. Weiter zu Stufe { $level }! 💪
 rule-hold-keep-going = Gut. Wir bleiben vorerst auf Stufe { $level }.
+rule-retest-track = Dein neuer Test zeigt jetzt das andere Muster, deshalb passen wir die Übungen daran an: Phase { $phase }, Stufe { $level }.
+rule-retest-level = Dein neuer Test rät, es vorerst behutsamer anzugehen: Phase { $phase }, Stufe { $level }.
+retest-keeps = Dein Programm bleibt, wo es ist: Phase { $phase }, Stufe { $level }.
+gentlest-already = Du bist schon auf der leichtesten Stufe, leichter geht es nicht. Mach es locker, und wenn es weiter wehtut, lass es von einer Ärztin oder einem Physiotherapeuten ansehen.
 
 ## Verlauf und Fortschritt
 
@@ -89,10 +93,14 @@ progress-week = Diese Woche: { $sessions } { $sessions ->
         [one] Tag
        *[other] Tage
     }.
-progress-range-trend = { $direction ->
-        [up] Deine steifere Seite hat seit dem ersten Test { $change }° gewonnen.
-        [down] Deine steifere Seite hat seit dem ersten Test { $change }° verloren.
-       *[same] Deine steifere Seite hat ihre Beweglichkeit seit dem ersten Test gehalten.
+progress-side-change = { $side ->
+        [left] Links
+       *[right] Rechts
+    }: { $kind ->
+        [gain] { $sign }{ $change }° seit deinem ersten Test, ein echter Zugewinn.
+        [loss] { $sign }{ $change }° seit deinem ersten Test, ein echter Verlust.
+        [unlike] anfangs anders gemessen, deshalb vergleiche ich das nicht.
+       *[same] { $sign }{ $change }° seit deinem ersten Test: noch keine echte Veränderung (Messungen zu Hause schwanken um etwa 10°).
     }
 progress-pain = Schmerz in deinen letzten Einheiten: im Schnitt { $whole },{ $tenth } von 10.
 progress-position = Du bist in Phase { $phase }, Stufe { $level }.

@@ -47,6 +47,7 @@ state-reset = Sorry, I lost track of our conversation after an update. Let's pic
 private-only = I only work in private chats, to keep your health data private. Please message me directly. Bye for now!
 try-again-later = Sorry, something went wrong on my side. Please try again in a moment.
 cmd-assess = measure your hips again
+cmd-symptoms = tell me about swelling, locking, numbness or other warning signs
 cmd-profile = see what I know about you
 cmd-settings = change one of your answers
 needs-intake = Let's finish setting you up first.
@@ -54,8 +55,10 @@ needs-intake = Let's finish setting you up first.
 ## Intake
 
 intake-intro = Now a few quick questions, so I can fit the drills to you.
-ask-age = How old are you? Type your age, or tap a range.
+ask-age = How old are you? hipcoach is made for adults. Type your age, or tap a range.
 age-under20 = Under 20
+age-under18 = Under 18
+age18-to50 = 18 to 50
 age20-to50 = 20 to 50
 age-over50 = Over 50
 age-not-understood = Please type your age as a number from 12 to 100, like 42, or tap a range.
@@ -199,7 +202,12 @@ result-change =
     { $side ->
         [left] Left
        *[right] Right
-    }: { $since_first } since your first test, { $since_last } since the last one.
+    }: { $kind ->
+        [gain] { $sign }{ $change }° since the last test, a real gain.
+        [loss] { $sign }{ $change }° since the last test, a real loss.
+        [unlike] measured differently last time (an estimate and a number), so I won't compare them.
+       *[same] { $sign }{ $change }° since the last test: no real change, since home measurements vary by about 10°.
+    }
 track-limited-internal-rotation = stiff hips (too little inward rotation)
 track-internally-rotated-hip = hip turned inward
 
@@ -227,3 +235,20 @@ not-answered = not answered yet
 settings-menu = What would you like to change?
 setting-saved = Saved.
 language-name = English
+
+## The safety hold
+
+hold-note = { $cause ->
+        [minor] hipcoach is for adults, so there is no program for you: knee pain with stiff hips in a growing body should be seen by a doctor first.
+        [test_pain] The drills are paused because the self-test hurt more than 5 out of 10; once a doctor or physiotherapist has checked you, tell me and we'll carry on gently.
+        [repeated_pain] The drills are paused because sessions hurt more than 5 out of 10 twice in two weeks; once a doctor or physiotherapist has checked you, tell me and we'll carry on gently.
+       *[other] The drills are paused until a doctor or physiotherapist has looked at what you told me; once they have, tell me and we'll carry on gently.
+    }
+minor-referral = Thank you. hipcoach is made for adults, so I won't set up a program or send reminders. In a body that is still growing, knee pain with stiff hips can come from the hip's growth zone, and a doctor should look at that first. If you typed your age by mistake, change it in /settings.
+symptoms-intro = Let's check how you are now.
+symptoms-none = Good, none of these. Nothing changes: carry on as planned.
+result-nothing-measured = Every test was skipped, so I can't say anything about your hips yet. You'll start gently at level 1; measure when you can with /assess and I'll fit the program to the result.
+range-dropped = Your range dropped by 10° or more since the last test. Did something happen, like a fall, a twist, new pain or swelling?
+check-symptoms = Check my symptoms
+nothing-happened = Nothing happened
+drop-noted = All right. A single measurement can be off; we'll see at the next test. If the knee or hip starts to hurt, swell or lock, send /symptoms.

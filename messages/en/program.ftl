@@ -45,7 +45,7 @@ session-already-done = You've done today's session. Rest is part of training: se
 ask-morning-pain = Good morning! How do your hip and knee feel today, from 0 to 10? On a usual day you said { $usual }.
 morning-thanks = Thanks, saved.
 morning-skipped = All right, no score this time.
-offer-retest = It's been a week since you last measured. Re-test now (about 10 minutes), or do the session first?
+offer-retest = It's been four weeks since you last measured. Re-test now (about 10 minutes), or do the session first?
 retest-now = Re-test now
 session-first = Session first
 program-stopped-come-back = Please have your hip and knee checked by a doctor or physiotherapist. Once they say it's fine to exercise, send /today and I'll start you again gently.
@@ -55,19 +55,23 @@ program-resumed = Your program starts again, one step easier. Send /today when y
 
 rule-stop-repeated-severe = Your pain went over 5 out of 10 twice within two weeks. That is more than exercise should cause, so I'm pausing your program.
 rule-regress-high-pain = Pain over 5 out of 10 is too much for these drills. We'll go one step easier: phase { $phase }, level { $level }.
-rule-regress-unsettled = The pain had not settled by this morning, which means the dose was a bit high. We'll go one step easier: phase { $phase }, level { $level }.
+rule-regress-unsettled = This morning was worse than your usual day, which means the dose was a bit high. We'll go one step easier: phase { $phase }, level { $level }.
 rule-regress-weekly-rise = Your pain has crept up compared with last week. We'll go one step easier for now: phase { $phase }, level { $level }.
 rule-simplify-below-prescription = The last three sessions were hard to finish, so let's make them simpler: phase { $phase }, level { $level }.
 rule-simplify-after-break = Welcome back! After a week off, we'll start one step easier: phase { $phase }, level { $level }.
 rule-hold-no-morning = Without this morning's score I can't tell if the dose is right, so we stay at level { $level }.
 rule-hold-acceptable-pain = Some pain, but within the acceptable range. We stay at level { $level } until it eases to 2 or less.
-rule-hold-top = Pain is low and you've reached the last level. Keep it up, and re-test every week or so with /assess.
+rule-hold-top = Pain is low and you've reached the last level. Keep it up, and re-test every month or so with /assess.
 rule-hold-phase-time = You're at the top level of this phase. Range takes two to three weeks to change, so we stay here a little longer.
 rule-hold-needs-retest = You're ready for the next phase on pain. Before moving on, let's measure your hips again: send /assess.
-rule-hold-range = Pain is fine, but your range hasn't gained yet. We stay in this phase and measure again next week.
+rule-hold-range = Pain is fine, but your range hasn't gained 10° yet, the least a home test can tell apart. We stay in this phase and measure again in a few weeks.
 rule-advance-phase = Low pain and better range: on to phase { $phase }, level 1. 💪
 rule-advance-level = Three good sessions in a row with little pain. On to level { $level }! 💪
 rule-hold-keep-going = Good. We stay at level { $level } for now.
+rule-retest-track = Your re-test points to the other pattern now, so your drills change to match it: phase { $phase }, level { $level }.
+rule-retest-level = Your re-test says to go more gently for now: phase { $phase }, level { $level }.
+retest-keeps = Your program stays where it is: phase { $phase }, level { $level }.
+gentlest-already = You're already at the gentlest level, so there's no easier step. Keep it light, and if it keeps hurting, have it checked by a doctor or physiotherapist.
 
 ## History and progress
 
@@ -89,10 +93,14 @@ progress-week = This week: { $sessions } { $sessions ->
         [one] day
        *[other] days
     }.
-progress-range-trend = { $direction ->
-        [up] Your stiffer side has gained { $change }° since the first test.
-        [down] Your stiffer side has lost { $change }° since the first test.
-       *[same] Your stiffer side has held its range since the first test.
+progress-side-change = { $side ->
+        [left] Left
+       *[right] Right
+    }: { $kind ->
+        [gain] { $sign }{ $change }° since your first test, a real gain.
+        [loss] { $sign }{ $change }° since your first test, a real loss.
+        [unlike] measured in a different way at first, so I won't compare.
+       *[same] { $sign }{ $change }° since your first test: no real change yet (home measurements vary by about 10°).
     }
 progress-pain = Pain in your last sessions: { $whole }.{ $tenth } out of 10 on average.
 progress-position = You're in phase { $phase }, level { $level }.

@@ -254,6 +254,17 @@ impl Assessment {
         }
     }
 
+    /// Every test skipped (or not reachable): nothing to conclude from.
+    pub fn measured_nothing(&self) -> bool {
+        !self.answers.iter().any(|(step, answer)| {
+            *step != TestStep::TestPain
+                && !matches!(
+                    answer,
+                    TestAnswer::Skipped | TestAnswer::CannotPosition | TestAnswer::Hurt
+                )
+        })
+    }
+
     /// Any test answered with "it hurt".
     pub fn any_test_hurt(&self) -> bool {
         self.answers.values().any(|a| *a == TestAnswer::Hurt)
@@ -316,7 +327,7 @@ pub fn evaluate(
         red_flags.push(RedFlag::PainDuringTests);
     }
     let level = starting_level(any_hurt, test_pain, usual_pain, &left, &right, answers);
-    Assessment {
+    let mut result = Assessment {
         taken_at,
         retest,
         age_band,
@@ -329,7 +340,12 @@ pub fn evaluate(
         level: red_flags.is_empty().then_some(level),
         test_pain,
         red_flags,
+    };
+    if result.measured_nothing() && result.level.is_some() {
+        // Nothing measured: start gently (ours), and measure when possible.
+        result.level = Some(1);
     }
+    result
 }
 
 /// The prone test tells the tracks apart (coaching.md, seed 003): internal rotation above
@@ -380,6 +396,51 @@ fn starting_level(
         3
     } else {
         2
+    }
+}
+
+/// How a range changed between two measurements of the same side (coaching.md,
+/// measurement error): a change under 10° is no change; estimate bands are coarser, so
+/// between two estimates it takes two bands (20°, ours); an estimate and a measured
+/// number are not compared at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, IntoStaticStr)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Change {
+    #[default]
+    Gain,
+    Loss,
+    Same,
+    Unlike,
+}
+
+/// The smallest real change between two measured numbers (Spork et al. 2021: minimal
+/// detectable change 10.9–16.4°; we take the low end).
+pub const REAL_CHANGE: u8 = 10;
+/// The smallest real change between two estimate bands (ours: two bands).
+pub const REAL_CHANGE_ESTIMATED: u8 = 20;
+
+impl Change {
+    /// `(degrees, is_estimate)` before and after; `None` when a side was not measured.
+    pub fn between(before: (Option<u8>, bool), after: (Option<u8>, bool)) -> Option<Change> {
+        let (Some(b), Some(a)) = (before.0, after.0) else {
+            return None;
+        };
+        if before.1 != after.1 {
+            return Some(Change::Unlike);
+        }
+        let real = if before.1 {
+            REAL_CHANGE_ESTIMATED
+        } else {
+            REAL_CHANGE
+        };
+        Some(if a >= b.saturating_add(real) {
+            Change::Gain
+        } else if b >= a.saturating_add(real) {
+            Change::Loss
+        } else {
+            Change::Same
+        })
     }
 }
 

@@ -12,6 +12,7 @@ pub enum Command {
     Progress,
     History,
     Assess,
+    Symptoms,
     Profile,
     Settings,
     Timezone,

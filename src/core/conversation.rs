@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::Lang;
 use super::action::Action;
+use super::assessment::Change;
 use super::assessment::{self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep};
 use super::command::{Command, Slash};
 use super::event::Event;
@@ -20,6 +21,7 @@ use super::progression::{Range, Verdict};
 use super::reply::Chart;
 use super::reply::option as choose;
 use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use super::safety::{self, HoldCause};
 use super::selftest;
 use super::session;
 use super::zone::{Zone, ZoneError};
@@ -256,6 +258,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
         (Dialog::Settings, _) => settings_answer(person, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
+        (Dialog::AskDrop, _) => drop_answer(person, input, now),
         (_, Input::Button(_)) => expired(&person, now),
         (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
             session::idle_number(&person, text, now)
@@ -326,6 +329,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             Transition::save(person).say_all(question)
         }
         Slash::Known(Command::Assess) => assess(person, now),
+        Slash::Known(Command::Symptoms) => symptom_check(person),
         Slash::Known(Command::Today) => match person.dialog {
             // Already in a session or answering its questions: carry on there.
             Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
@@ -343,13 +347,13 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Progress) => {
             let question = prompt(&person, now);
             unchanged(&person)
-                .say(progress_reply(&person, now))
+                .say(with_hold_note(&person, progress_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Profile) => {
             let question = prompt(&person, now);
             unchanged(&person)
-                .say(profile_reply(&person))
+                .say(with_hold_note(&person, profile_reply(&person)))
                 .say_all(question)
         }
         Slash::Known(Command::Settings) => {
@@ -375,6 +379,14 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
     }
 }
 
+/// A reply with the hold's one sentence first, while a hold stands.
+fn with_hold_note(person: &Person, mut reply: Reply) -> Reply {
+    if let Some(hold) = &person.hold {
+        reply.parts.insert(0, hold.note());
+    }
+    reply
+}
+
 /// /start from someone we know: pick up where they are.
 fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
     match person.dialog.clone() {
@@ -394,6 +406,7 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
         | Dialog::Session { .. }
         | Dialog::MorningPain { .. }
         | Dialog::OfferRetest
+        | Dialog::AskDrop
         | Dialog::ConfirmDelete { .. } => {
             let question = prompt(&person, now);
             unchanged(&person)
@@ -407,7 +420,11 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
                     .say(Reply::new(Msg::WelcomeBack))
                     .say(question),
                 None => {
-                    Transition::save(person).say(Reply::new(Msg::WelcomeBack).with(Msg::SetupDone))
+                    let next = match &person.hold {
+                        Some(hold) => hold.note(),
+                        None => Msg::SetupDone,
+                    };
+                    Transition::save(person).say(Reply::new(Msg::WelcomeBack).with(next))
                 }
             }
         }
@@ -418,13 +435,13 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
 fn resting_dialog(person: &Person) -> Dialog {
     if person.zone.is_none() {
         Dialog::AskZone
+    } else if person.hold.is_some() {
+        safety::resting(person)
     } else if let Some(question) = intake::next_question(&person.profile) {
         Dialog::Ask {
             question,
             setting: false,
         }
-    } else if !person.profile.open_red_flags().is_empty() {
-        Dialog::Cleared
     } else if person.history.last.is_none() {
         Dialog::Test {
             test: TestStep::first(),
@@ -448,14 +465,12 @@ fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition {
 /// /today before there is a program: whatever comes first (setup, the red-flag check, the
 /// self-tests).
 pub(super) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transition {
+    if let Some(hold) = person.hold.clone() {
+        return session::held(person, &hold, now);
+    }
     let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
     if !ready {
         return needs_setup(person, now);
-    }
-    if !person.profile.open_red_flags().is_empty() {
-        person.dialog = Dialog::Cleared;
-        let question = prompt(&person, now);
-        return Transition::save(person).say_all(question);
     }
     person.dialog = Dialog::Test {
         test: TestStep::first(),
@@ -504,14 +519,12 @@ fn progress_reply(person: &Person, now: DateTime<Utc>) -> Reply {
 }
 
 fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
+    if let Some(hold) = person.hold.clone() {
+        return session::held(person, &hold, now);
+    }
     let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
     if !ready {
         return needs_setup(person, now);
-    }
-    if !person.profile.open_red_flags().is_empty() {
-        person.dialog = Dialog::Cleared;
-        let question = prompt(&person, now);
-        return Transition::save(person).say_all(question);
     }
     let retest = person.history.last.is_some();
     person.dialog = Dialog::Test {
@@ -587,10 +600,11 @@ fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
         };
         return Transition::save(person).say(reply);
     }
-    let flags = person.profile.open_red_flags();
-    if !flags.is_empty() {
+    let flags = person.profile.red_flags.clone().unwrap_or_default();
+    if !flags.is_empty() && person.profile.cleared_at.is_none() {
         let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
         let stopped = Assessment::stopped(now, band, flags.clone());
+        safety::hold(&mut person, HoldCause::IntakeRedFlags, flags.clone(), now);
         person.dialog = Dialog::Idle;
         let event = assessment_event(&stopped);
         return Transition::save(person)
@@ -634,7 +648,43 @@ fn intake_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
+    let flags_before = person.profile.red_flags.clone();
     match intake::answer(&question, input, &mut person.profile) {
+        Answered::Done {
+            field: ProfileField::RedFlags,
+        } if setting => {
+            // The symptom check: what is ticked now holds the program.
+            let flags = person.profile.red_flags.clone().unwrap_or_default();
+            if flags.is_empty() {
+                person.profile.red_flags = flags_before;
+                person.dialog = Dialog::Idle;
+                return Transition::save(person).say(Reply::new(Msg::SymptomsNone));
+            }
+            report_flags(person, flags, now)
+        }
+        Answered::Minor => {
+            safety::hold(&mut person, HoldCause::Minor, Vec::new(), now);
+            Transition::save(person)
+                .say(Reply::new(Msg::MinorReferral))
+                .event(Event::ProfileUpdated {
+                    field: "age".into(),
+                })
+        }
+        Answered::Done {
+            field: ProfileField::Age,
+        } if person
+            .hold
+            .as_ref()
+            .is_some_and(|h| h.cause == HoldCause::Minor) =>
+        {
+            // An age typed wrong and corrected: the coach is open to them again.
+            person.hold = None;
+            let mut next = advance(person, now);
+            next.events.push(Event::ProfileUpdated {
+                field: "age".into(),
+            });
+            next
+        }
         Answered::Done { field } if setting => {
             person.dialog = Dialog::Idle;
             Transition::save(person)
@@ -703,10 +753,15 @@ fn finish_tests(
     let usual = person.profile.usual_pain.map(|p| p.value());
     let result = assessment::evaluate(&answers, band, usual, now, retest);
     let reply = result_reply(&result, &person);
-    if !result.red_flags.is_empty() {
-        person.profile.red_flags = Some(result.red_flags.clone());
-        person.profile.cleared_at = None;
-    }
+    // A drop of 10° or more on a side since the last test, measured the same way: ask
+    // whether something happened (coaching.md: under 10° is no change).
+    let latest = Range::of(&result);
+    let dropped = result.red_flags.is_empty()
+        && person.history.ranges.last().is_some_and(|last| {
+            [Side::Left, Side::Right]
+                .into_iter()
+                .any(|side| last.change_to(&latest, side) == Some(Change::Loss))
+        });
     person.history.first = person.history.first.take().or_else(|| Some(result.clone()));
     person.history.last = Some(result.clone());
     person.dialog = Dialog::Idle;
@@ -716,7 +771,72 @@ fn finish_tests(
         .say(reply)
         .event(event)
         .write(Write::Assessment(result.clone()));
-    session::after_assessment(t, person, &result, now)
+    let mut t = session::after_assessment(t, person, &result, now);
+    if dropped
+        && let Persist::Save(person) = &mut t.persist
+        && person.hold.is_none()
+    {
+        person.dialog = Dialog::AskDrop;
+        t.replies.extend(prompt(person, now));
+    }
+    t
+}
+
+/// After a drop in range: "something happened?" Check the symptoms, or carry on.
+fn drop_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
+    let Some(choice) = two_way(input, "drop_check", "drop_fine") else {
+        return expired(&person, now);
+    };
+    match choice {
+        Some(true) => symptom_check(person),
+        Some(false) => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person).say(Reply::new(Msg::DropNoted))
+        }
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+    }
+}
+
+/// Red flags reported after the intake, confirmed: the hold, with the one kind
+/// referral. A session under way ends here; what was done of it is kept.
+pub(super) fn report_flags(
+    mut person: Person,
+    flags: Vec<RedFlag>,
+    now: DateTime<Utc>,
+) -> Transition {
+    let mut t = Transition::new_keep(person.lang);
+    if let Dialog::Session { run } = &person.dialog {
+        let mut record = run.record.clone();
+        record.stopped_early = true;
+        record.completed_at = Some(now);
+        t.writes.push(Write::Session(record.clone()));
+        person.sessions.push(record);
+    }
+    person.profile.red_flags = Some(flags.clone());
+    safety::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
+    let mut reply = red_flag_stop(&flags);
+    if let Some(question) = prompt(&person, now) {
+        reply.parts.extend(question.parts);
+        reply.keyboard = question.keyboard;
+    }
+    t.persist = Persist::Save(Box::new(person));
+    t.say(reply).event(Event::RedFlagsReported {
+        red_flags: flags.iter().map(|f| <&str>::from(*f).to_string()).collect(),
+    })
+}
+
+/// The symptom check (/symptoms, "something else" while it hurts, a drop in range): the
+/// red-flag list, to tick what applies now.
+pub(super) fn symptom_check(mut person: Person) -> Transition {
+    let question = Question::RedFlags {
+        selected: Vec::new(),
+    };
+    let reply = intake::ask(&question).with_first(Msg::SymptomsIntro);
+    person.dialog = Dialog::Ask {
+        question,
+        setting: true,
+    };
+    Transition::save(person).say(reply)
 }
 
 fn assessment_event(a: &Assessment) -> Event {
@@ -788,6 +908,14 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
             Some(assessment::Verdict::Within | assessment::Verdict::Above)
         )
     });
+    if result.measured_nothing() {
+        // No conclusion from nothing: the gentlest start, and measure when they can.
+        parts.push(Msg::ResultNothingMeasured);
+        if result.any_test_hurt() {
+            parts.push(Msg::ResultHurtNote);
+        }
+        return Reply::of(parts);
+    }
     match result.track {
         Some(assessment::Track::LimitedInternalRotation) if turns_well => {
             parts.push(Msg::ResultTrackFine)
@@ -795,7 +923,8 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         Some(track) => parts.push(Msg::ResultTrack { track }),
         None => {}
     }
-    if let Some(level) = result.level {
+    // After a re-test, the decision that follows says where the program goes.
+    if let Some(level) = result.level.filter(|_| !result.retest) {
         parts.push(Msg::ResultLevel {
             level: i64::from(level),
         });
@@ -807,36 +936,23 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
     Reply::of(parts)
 }
 
-/// Change per side since the first and the last assessment with a number.
+/// Change per side since the last test, each side with itself, like with like: under 10°
+/// is no real change, and an estimate is not compared with a measured number.
 fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
-    let (Some(first), Some(last)) = (&person.history.first, &person.history.last) else {
+    let Some(last) = person.history.ranges.last() else {
         return Vec::new();
     };
-    let pick = |a: &Assessment, side: Side| match side {
-        Side::Left => a.left.internal,
-        Side::Right => a.right.internal,
-    };
-    let signed = |now: u8, then: Option<u8>| match then {
-        Some(then) => {
-            let d = i16::from(now) - i16::from(then);
-            if d > 0 {
-                format!("+{d}°")
-            } else if d < 0 {
-                format!("−{}°", -d)
-            } else {
-                "±0°".to_string()
-            }
-        }
-        None => "–".to_string(),
-    };
+    let latest = Range::of(result);
     [Side::Left, Side::Right]
         .into_iter()
         .filter_map(|side| {
-            let now = pick(result, side)?;
+            let kind = last.change_to(&latest, side)?;
+            let (before, _) = last.internal(side);
+            let (after, _) = latest.internal(side);
             Some(Msg::ResultChange {
                 side,
-                since_first: signed(now, pick(first, side)),
-                since_last: signed(now, pick(last, side)),
+                change: i64::from(after?) - i64::from(before?),
+                kind,
             })
         })
         .collect()
@@ -915,7 +1031,7 @@ fn resume_answer(
     }
 }
 
-const SETTINGS: [ProfileField; 11] = [
+const SETTINGS: [ProfileField; 12] = [
     ProfileField::Timezone,
     ProfileField::WorkingHours,
     ProfileField::Lunch,
@@ -927,6 +1043,7 @@ const SETTINGS: [ProfileField; 11] = [
     ProfileField::Sitting,
     ProfileField::PainSites,
     ProfileField::UsualPain,
+    ProfileField::RedFlags,
 ];
 
 fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
@@ -939,6 +1056,7 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
     };
     match field {
         None => expired(&person, now),
+        Some(ProfileField::RedFlags) => symptom_check(person),
         Some(ProfileField::Timezone) => {
             person.dialog = Dialog::AskZone;
             let question = prompt(&person, now);
@@ -963,14 +1081,18 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
         return expired(&person, now);
     };
     match choice {
-        Some(true) if session::resume_program(&mut person, now) => {
-            person.dialog = Dialog::Idle;
-            Transition::save(person)
-                .say(Reply::new(Msg::ClearedThanks).with(Msg::ProgramResumed))
-                .event(Event::RedFlagsCleared)
-        }
         Some(true) => {
-            person.profile.cleared_at = Some(now);
+            if !safety::clear(&mut person, now) {
+                // No hold a check can lift (an old question): nothing changes.
+                person.dialog = safety::resting(&person);
+                return expired(&person, now);
+            }
+            if session::resume_program(&mut person, now) {
+                person.dialog = Dialog::Idle;
+                return Transition::save(person)
+                    .say(Reply::new(Msg::ClearedThanks).with(Msg::ProgramResumed))
+                    .event(Event::RedFlagsCleared);
+            }
             let mut next = advance(person, now).event(Event::RedFlagsCleared);
             if let Some(first) = next.replies.first_mut() {
                 first.parts.insert(0, Msg::ClearedThanks);
@@ -1123,6 +1245,12 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
             session::prompt(person, now)
         }
+        Dialog::AskDrop => Some(
+            Reply::new(Msg::RangeDropped).keyboard(Keyboard::Inline(vec![vec![
+                choose(Msg::CheckSymptoms, "drop_check"),
+                choose(Msg::NothingHappened, "drop_fine"),
+            ]])),
+        ),
         Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
             Keyboard::Inline(vec![vec![
                 choose(Msg::DeleteYes, "delete_all"),
@@ -1169,7 +1297,11 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             )))
         }
         Dialog::Cleared => {
-            let flags = person.profile.red_flags.clone().unwrap_or_default();
+            let flags = person
+                .hold
+                .as_ref()
+                .map(|h| h.flags.clone())
+                .unwrap_or_default();
             let mut reply = Reply::new(Msg::AskCleared);
             if !flags.is_empty() {
                 reply = reply.with(Msg::Join(flags.into_iter().map(Msg::RedFlag).collect()));

@@ -31,6 +31,10 @@ pub enum Event {
     },
     /// The person said a professional checked them after a red flag.
     RedFlagsCleared,
+    /// Red flags reported after the intake and confirmed: the program is on hold.
+    RedFlagsReported {
+        red_flags: Vec<String>,
+    },
     /// A drill session began: its step and exercises (catalog codes).
     SessionStarted {
         phase: u8,
@@ -89,6 +93,7 @@ impl Event {
             Event::ProfileUpdated { .. } => "profile_updated",
             Event::AssessmentCompleted { .. } => "assessment_completed",
             Event::RedFlagsCleared => "red_flags_cleared",
+            Event::RedFlagsReported { .. } => "red_flags_reported",
             Event::SessionStarted { .. } => "session_started",
             Event::ExerciseDone { .. } => "exercise_done",
             Event::SessionCompleted { .. } => "session_completed",

@@ -40,6 +40,8 @@ pub enum Answered {
     Retry(Msg),
     /// The language was chosen.
     Language(Lang),
+    /// An age under 18: the coach is for adults (`safety::ADULT_AGE`).
+    Minor,
 }
 
 /// The next intake question, or `None` when the intake is complete.
@@ -97,7 +99,11 @@ pub fn question_for(field: ProfileField, profile: &Profile) -> Option<Question> 
             selected: profile.equipment.clone().unwrap_or_default(),
         },
         ProfileField::Language => Question::Language,
-        ProfileField::Timezone | ProfileField::RedFlags | ProfileField::Assessment => return None,
+        // The safety screen asked anew: what applies now.
+        ProfileField::RedFlags => Question::RedFlags {
+            selected: Vec::new(),
+        },
+        ProfileField::Timezone | ProfileField::Assessment => return None,
     })
 }
 
@@ -160,8 +166,8 @@ pub fn ask(question: &Question) -> Reply {
         Question::Age => (
             Msg::AskAge,
             vec![vec![
-                button(Msg::AgeUnder20, "age_u20"),
-                button(Msg::Age20To50, "age_20_50"),
+                button(Msg::AgeUnder18, "age_u18"),
+                button(Msg::Age18To50, "age_20_50"),
                 button(Msg::AgeOver50, "age_o50"),
             ]],
         ),
@@ -283,7 +289,9 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
     match question {
         Question::Age => {
             let band = match code {
-                "age_u20" => AgeBand::Under20,
+                "age_u18" => return Answered::Minor,
+                // 18 and 19 tapped as a band count with the adults (the teens' norm of seed
+                // 002 is used when the exact age is typed).
                 "age_20_50" => AgeBand::From20To50,
                 "age_o50" => AgeBand::Over50,
                 _ => return Answered::Retry(Msg::ButtonExpired),
@@ -430,7 +438,6 @@ fn set_equipment(profile: &mut Profile, equipment: Vec<Equipment>) -> Answered {
 
 fn set_red_flags(profile: &mut Profile, flags: Vec<RedFlag>) -> Answered {
     profile.red_flags = Some(flags);
-    profile.cleared_at = None;
     Answered::Done {
         field: ProfileField::RedFlags,
     }
@@ -439,6 +446,7 @@ fn set_red_flags(profile: &mut Profile, flags: Vec<RedFlag>) -> Answered {
 fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
     match question {
         Question::Age => match answers::parse_age(text) {
+            Ok(age) if age < super::safety::ADULT_AGE => Answered::Minor,
             Ok(age) => {
                 profile.age = Some(age);
                 profile.age_band = Some(AgeBand::of(age));

@@ -22,6 +22,7 @@ pub mod profile;
 pub mod program;
 pub mod progression;
 pub mod reply;
+pub mod safety;
 pub mod schedule;
 pub mod selftest;
 pub mod session;

@@ -5,7 +5,9 @@
 
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-use super::assessment::{Band, Side, Track, Verdict};
+use super::assessment::{Band, Change, Side, Track, Verdict};
+use super::safety::HoldCause;
+
 use super::catalog::{Dose, ExerciseId, Muscle, Unit};
 use super::command::Command;
 use super::profile::{Activity, Equipment, PainSite, RedFlag};
@@ -75,6 +77,8 @@ pub enum Msg {
     IntakeIntro,
     AskAge,
     AgeUnder20,
+    AgeUnder18,
+    Age18To50,
     Age20To50,
     AgeOver50,
     AgeNotUnderstood,
@@ -109,6 +113,13 @@ pub enum Msg {
     ClearedNotYet,
     NotYetCleared,
     ClearedThanks,
+    /// Why there are no drills now, in one kind sentence (`safety::Hold`).
+    HoldNote {
+        cause: HoldCause,
+    },
+    MinorReferral,
+    SymptomsIntro,
+    SymptomsNone,
     AskLanguage,
     AskResume,
     Continue,
@@ -168,10 +179,20 @@ pub enum Msg {
         score: i64,
     },
     ResultNext,
+    /// A side since the last test: the change in degrees, and what it means.
     ResultChange {
         side: Side,
-        since_first: String,
-        since_last: String,
+        change: i64,
+        kind: Change,
+    },
+    ResultNothingMeasured,
+    RangeDropped,
+    CheckSymptoms,
+    NothingHappened,
+    DropNoted,
+    RetestKeeps {
+        phase: i64,
+        level: i64,
     },
 
     // Profile and settings.
@@ -246,6 +267,10 @@ pub enum Msg {
         phase: i64,
         level: i64,
     },
+    /// A step easier was due, but this is already the gentlest one.
+    GentlestAlready {
+        rule: Rule,
+    },
     ProgramStoppedComeBack,
     ProgramResumed,
     HistoryTitle,
@@ -266,8 +291,11 @@ pub enum Msg {
         sessions: i64,
         streak: i64,
     },
-    ProgressRangeTrend {
+    /// One side since the first test, each side with itself.
+    ProgressSideChange {
+        side: Side,
         change: i64,
+        kind: Change,
     },
     /// Mean pain of the last sessions, in tenths.
     ProgressPain {
@@ -447,14 +475,25 @@ impl Msg {
             Msg::ResultTrack { track } => vec![("track", word(track.into()))],
             Msg::ResultLevel { level } => vec![("level", Arg::Number(*level))],
             Msg::ResultStop { score } => vec![("score", Arg::Number(*score))],
-            Msg::ResultChange {
-                side,
-                since_first,
-                since_last,
-            } => vec![
+            Msg::ResultChange { side, change, kind }
+            | Msg::ProgressSideChange { side, change, kind } => vec![
                 ("side", word(side.into())),
-                ("since_first", text(since_first)),
-                ("since_last", text(since_last)),
+                ("kind", word(kind.into())),
+                ("change", Arg::Number(change.abs())),
+                (
+                    "sign",
+                    word(match change.signum() {
+                        1 => "+",
+                        -1 => "−",
+                        _ => "±",
+                    }),
+                ),
+            ],
+            Msg::HoldNote { cause } => vec![("cause", word(cause.into()))],
+            Msg::GentlestAlready { rule } => vec![("rule", word(rule.id()))],
+            Msg::RetestKeeps { phase, level } => vec![
+                ("phase", Arg::Number(*phase)),
+                ("level", Arg::Number(*level)),
             ],
             Msg::ProfileLine { field, .. } => vec![("field", word(field.into()))],
             Msg::ProgramStarted { level } => vec![("level", Arg::Number(*level))],
@@ -529,17 +568,6 @@ impl Msg {
             Msg::ReminderLine { kind, when } => {
                 vec![("kind", word(kind.into())), ("when", text(when))]
             }
-            Msg::ProgressRangeTrend { change } => vec![
-                (
-                    "direction",
-                    word(match change.signum() {
-                        1 => "up",
-                        -1 => "down",
-                        _ => "same",
-                    }),
-                ),
-                ("change", Arg::Number(change.abs())),
-            ],
             Msg::ProgressPain { tenths } => vec![
                 ("whole", Arg::Number(tenths / 10)),
                 ("tenth", Arg::Number(tenths % 10)),
@@ -595,9 +623,20 @@ impl Msg {
                 when: "Mon 23 Nov, 10:00".into(),
             });
         }
-        for change in [-3, 0, 7] {
-            all.push(Msg::ProgressRangeTrend { change });
+        for side in [Side::Left, Side::Right] {
+            for (change, kind) in [
+                (12, Change::Gain),
+                (-14, Change::Loss),
+                (3, Change::Same),
+                (0, Change::Same),
+                (-5, Change::Unlike),
+            ] {
+                all.push(Msg::ResultChange { side, change, kind });
+                all.push(Msg::ProgressSideChange { side, change, kind });
+            }
         }
+        all.extend(HoldCause::iter().map(|cause| Msg::HoldNote { cause }));
+        all.extend(Rule::iter().map(|rule| Msg::GentlestAlready { rule }));
         all.extend(
             [Track::LimitedInternalRotation, Track::InternallyRotatedHip].map(Msg::TrackName),
         );

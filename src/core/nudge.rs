@@ -34,7 +34,8 @@ pub fn fire(
 ) -> Transition {
     let silent = Transition::new_keep(person.lang);
     let allowed = person.zone.is_none_or(|z| person.settings.allows(z, now));
-    if now - due > grace(kind) || !person.settings.active || !allowed {
+    // A reminder planned before a hold began says nothing (safety: no drill while held).
+    if now - due > grace(kind) || !person.settings.active || !allowed || person.hold.is_some() {
         return silent;
     }
     let reply = match kind {
@@ -57,7 +58,7 @@ pub fn fire(
                     && s.completed_at.is_some()
             });
             let program = person.program.as_ref();
-            if done_today || program.is_none_or(|p| p.stopped_at.is_some()) {
+            if done_today || program.is_none() {
                 return silent;
             }
             let minutes = i64::from(super::program::minutes(&session::todays_plan(&person)));
@@ -378,6 +379,9 @@ pub fn morning(mut person: Person, arg: &str) -> Transition {
 
 /// /reminders: what comes next, in local times.
 pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
+    if let Some(hold) = &person.hold {
+        return Reply::new(hold.note());
+    }
     let mut due = next_all(person, now);
     due.sort_by_key(|d| d.at);
     let Some(zone) = person.zone else {

@@ -8,6 +8,7 @@ use super::intake::Question;
 use super::profile::Profile;
 use super::program::{Program, SessionRecord};
 use super::progression::Range;
+use super::safety::Hold;
 use super::schedule::ReminderSettings;
 use super::session::SessionRun;
 use super::{Lang, Zone};
@@ -31,6 +32,8 @@ pub struct Person {
     pub sessions: Vec<SessionRecord>,
     /// Movement-break interval, pause, quiet hours; whether Telegram still delivers.
     pub settings: ReminderSettings,
+    /// The safety hold: while it stands, nothing prescribes a drill (`safety`).
+    pub hold: Option<Hold>,
 }
 
 /// The first and the latest assessment with measurements.
@@ -56,6 +59,7 @@ impl Person {
             program: None,
             sessions: Vec::new(),
             settings: ReminderSettings::default(),
+            hold: None,
         }
     }
 }
@@ -98,6 +102,8 @@ pub enum Dialog {
         session: DateTime<Utc>,
         then_today: bool,
     },
+    /// A re-test found a drop of 10° or more: did something happen?
+    AskDrop,
     /// The weekly re-test is due: re-test first, or the session first?
     OfferRetest,
     /// /delete: erase everything? (The dialog to come back to if not.)

@@ -55,8 +55,6 @@ pub struct Program {
     /// When the current phase began: the range at that time is what a re-test is compared
     /// with before the phase moves on.
     pub phase_since: DateTime<Utc>,
-    /// Stopped by a safety rule; waits for the person to say a professional checked them.
-    pub stopped_at: Option<DateTime<Utc>>,
 }
 
 impl Program {
@@ -67,7 +65,6 @@ impl Program {
             started_at: now,
             since: now,
             phase_since: now,
-            stopped_at: None,
         }
     }
 }

@@ -16,7 +16,8 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
-use super::assessment::{HIGH_PAIN, LEVELS, SAFE_PAIN, Track};
+use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Track};
+use super::catalog::Phase;
 use super::program::{Position, Program, SessionRecord};
 
 /// What happens to the program.
@@ -28,6 +29,8 @@ pub enum Decision {
     Hold,
     Regress,
     Stop,
+    /// A re-test found the other pattern: the other track.
+    Switch,
 }
 
 /// What prompted a decision.
@@ -37,8 +40,8 @@ pub enum Trigger {
     SessionEnd,
     /// The next morning's score was given (or skipped: then `pain_morning` is `None`).
     Morning,
-    /// A re-test was completed.
-    Retest,
+    /// A re-test was completed: the track it points to and its starting level.
+    Retest { track: Track, level: u8 },
     /// A session is about to start after a gap.
     Return,
 }
@@ -50,11 +53,11 @@ pub enum Rule {
     #[default]
     StopRepeatedSevere,
     RegressHighPain,
-    HoldNoMorning,
-    RegressUnsettled,
     RegressWeeklyRise,
     SimplifyBelowPrescription,
     SimplifyAfterBreak,
+    HoldNoMorning,
+    RegressUnsettled,
     HoldAcceptablePain,
     HoldKeepGoing,
     AdvanceLevel,
@@ -63,6 +66,8 @@ pub enum Rule {
     HoldNeedsRetest,
     HoldRange,
     AdvancePhase,
+    RetestTrack,
+    RetestLevel,
 }
 
 impl Rule {
@@ -77,7 +82,9 @@ impl Rule {
             | Rule::RegressUnsettled
             | Rule::RegressWeeklyRise
             | Rule::SimplifyBelowPrescription
-            | Rule::SimplifyAfterBreak => Decision::Regress,
+            | Rule::SimplifyAfterBreak
+            | Rule::RetestLevel => Decision::Regress,
+            Rule::RetestTrack => Decision::Switch,
             Rule::AdvancePhase | Rule::AdvanceLevel => Decision::Advance,
             Rule::HoldNoMorning
             | Rule::HoldAcceptablePain
@@ -101,8 +108,8 @@ impl Rule {
                 "Ageberg 2010 (over 5 high risk); TREK (never over 5)",
             ),
             Rule::RegressUnsettled => (
-                "next morning's pain above the usual level and above 2/10: one level easier",
-                "Silbernagel 2007 (must settle by the next morning); TREK (not worse next morning); the 2/10 floor from Ageberg 2010",
+                "next morning's pain above the person's usual pain: one level easier",
+                "Silbernagel 2007 (must have settled by the next morning); TREK (not worse the next morning)",
             ),
             Rule::RegressWeeklyRise => (
                 "mean pain during sessions this week at least 1 point above last week's (2+ sessions in each): one level easier",
@@ -117,7 +124,7 @@ impl Rule {
                 "ours, on seed 003 (3–5 sessions a week)",
             ),
             Rule::HoldNoMorning => (
-                "no score the next morning: stay (never advance without a settled morning)",
+                "no score the next morning: stay (never advance without a settled morning); a missing score never stops a rule that makes things easier",
                 "safety floor (coaching.md): never advance after a morning that did not settle",
             ),
             Rule::HoldAcceptablePain => (
@@ -134,15 +141,23 @@ impl Rule {
             ),
             Rule::HoldNeedsRetest => (
                 "top level of a phase, pain fine, no re-test in this phase: stay and ask for a re-test",
-                "issue: phases move on pain and range together; coaching.md",
+                "coaching.md (phases move on pain and range together; re-measure monthly, seed 002)",
             ),
             Rule::HoldRange => (
-                "top level of a phase, but the re-test shows no gain in range: stay",
-                "ours: a gain of 5° on the stiffer side, or both sides in the normal range (seed 002)",
+                "top level of a phase, but the re-test shows no real gain in range: stay",
+                "a real gain is 10° or more on a side, measured the same way (minimal detectable change 10.9–16.4°, Spork et al. 2021), or both sides in the normal range (seed 002)",
             ),
             Rule::AdvancePhase => (
-                "top level, 3 sessions in a row all done with pain 0–2 and a settled morning, 14+ days in the phase, and a re-test with a gain in range: next phase, level 1",
-                "EMPoweR 2020 (one change at a time); Ageberg 2010; Silbernagel 2007; seed 002",
+                "top level, 3 sessions in a row all done with pain 0–2 and a settled morning, 14+ days in the phase, and a re-test with a real gain in range: next phase, level 1",
+                "EMPoweR 2020 (one change at a time); Ageberg 2010; Silbernagel 2007; seed 002; Spork et al. 2021 (10°)",
+            ),
+            Rule::RetestTrack => (
+                "a re-test finds the other pattern (too little inward rotation, or a hip held inward): the other track, phase 1, at the re-test's level",
+                "coaching.md (two problems, two tracks; the prone test tells them apart): seeds 000–002 and 003",
+            ),
+            Rule::RetestLevel => (
+                "a re-test that would start gently (level 1: pain over 2/10, a test that hurt, a position not reached) above level 1: down to level 1",
+                "the starting-level rule of the first test, ours on Ageberg 2010 (over 2 is more than safe)",
             ),
             Rule::AdvanceLevel => (
                 "3 sessions in a row at this level all done with pain 0–2 and a settled morning: one level up",
@@ -173,6 +188,10 @@ pub struct Range {
     pub right_ir: Option<u8>,
     pub left_er: Option<u8>,
     pub right_er: Option<u8>,
+    /// Whether each side's internal rotation is an estimate band rather than a number
+    /// measured (coaching.md: the two are not compared as if they were the same kind).
+    pub left_estimate: bool,
+    pub right_estimate: bool,
     /// The normal internal rotation for the age band then.
     pub normal: (u8, u8),
 }
@@ -196,8 +215,9 @@ pub const SESSIONS_TO_ADVANCE: usize = 3;
 pub const DAYS_IN_PHASE: i64 = 14;
 /// A gap this long makes the next session a step easier (ours, on seed 003).
 pub const BREAK_DAYS: i64 = 7;
-/// The range gain on the stiffer side that counts as progress (ours).
-pub const RANGE_GAIN: u8 = 5;
+/// A change in range smaller than this is no change (coaching.md, measurement error:
+/// minimal detectable change 10.9–16.4°, Spork et al. 2021; we take the low end).
+pub const RANGE_GAIN: u8 = 10;
 
 impl Facts<'_> {
     /// Sessions since the position last changed.
@@ -208,8 +228,10 @@ impl Facts<'_> {
             .collect()
     }
 
+    /// A morning is settled when it is no worse than the person's usual pain
+    /// (Silbernagel 2007: back to baseline by the next morning; TREK: not worse).
     fn settled(&self, morning: Option<u8>) -> bool {
-        morning.is_some_and(|m| m <= self.usual_pain.max(SAFE_PAIN))
+        morning.is_some_and(|m| m <= self.usual_pain)
     }
 
     fn safe(&self, s: &SessionRecord) -> bool {
@@ -269,25 +291,29 @@ impl Facts<'_> {
 
     fn range_gained(&self, before: Option<&Range>, after: &Range) -> bool {
         let (low, _) = after.normal;
+        let Some(before) = before else {
+            return false;
+        };
         match self.program.track {
             Track::LimitedInternalRotation => {
-                let stiffer = |r: &Range| match (r.left_ir, r.right_ir) {
-                    (Some(l), Some(r)) => Some(l.min(r)),
-                    (l, r) => l.or(r),
-                };
                 let both_normal = matches!((after.left_ir, after.right_ir),
                     (Some(l), Some(r)) if l >= low && r >= low);
-                let gained = matches!((before.and_then(stiffer), stiffer(after)),
-                    (Some(b), Some(a)) if a >= b.saturating_add(RANGE_GAIN));
-                both_normal || gained
+                // The side that was stiffer, compared with itself, measured the same way.
+                let side = match (before.left_ir, before.right_ir) {
+                    (Some(l), Some(r)) if r < l => Side::Right,
+                    (None, Some(_)) => Side::Right,
+                    _ => Side::Left,
+                };
+                both_normal || before.change_to(after, side) == Some(Change::Gain)
             }
             Track::InternallyRotatedHip => {
-                let stiffer = |r: &Range| match (r.left_er, r.right_er) {
-                    (Some(l), Some(r)) => Some(l.min(r)),
-                    (l, r) => l.or(r),
+                // Outward rotation, on the side that turned out least.
+                let (b, a) = match (before.left_er, before.right_er) {
+                    (Some(l), Some(r)) if r < l => (before.right_er, after.right_er),
+                    (None, Some(_)) => (before.right_er, after.right_er),
+                    _ => (before.left_er, after.left_er),
                 };
-                matches!((before.and_then(stiffer), stiffer(after)),
-                    (Some(b), Some(a)) if a >= b.saturating_add(RANGE_GAIN))
+                Change::between((b, false), (a, false)) == Some(Change::Gain)
             }
         }
     }
@@ -298,14 +324,20 @@ impl Facts<'_> {
 pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
     let from = facts.program.position;
     let verdict = |rule: Rule| {
-        let to = match rule.decision() {
-            Decision::Regress => from.easier(),
-            Decision::Advance if rule == Rule::AdvancePhase => match from.phase.next() {
-                Some(phase) => Position::new(phase, 1),
-                None => from,
+        let to = match (rule, trigger) {
+            (Rule::RetestTrack, Trigger::Retest { level, .. }) => {
+                Position::new(Phase::Activation, level)
+            }
+            (Rule::RetestLevel, Trigger::Retest { level, .. }) => Position::new(from.phase, level),
+            _ => match rule.decision() {
+                Decision::Regress => from.easier(),
+                Decision::Advance if rule == Rule::AdvancePhase => match from.phase.next() {
+                    Some(phase) => Position::new(phase, 1),
+                    None => from,
+                },
+                Decision::Advance => Position::new(from.phase, from.level + 1),
+                Decision::Hold | Decision::Stop | Decision::Switch => from,
             },
-            Decision::Advance => Position::new(from.phase, from.level + 1),
-            Decision::Hold | Decision::Stop => from,
         };
         Some(Verdict {
             decision: rule.decision(),
@@ -324,7 +356,17 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
                 .then(|| verdict(Rule::SimplifyAfterBreak))
                 .flatten();
         }
-        Trigger::Retest => {
+        Trigger::Retest { track, level } => {
+            // A re-test counts like the first test: the pattern it finds sets the track,
+            // and a gentle start (level 1: pain over 2, a test that hurt, a position not
+            // reached) brings the level down to it. Level 2 or 3 from a re-test says
+            // nothing about pain, so moving up stays with the session rules.
+            if track != facts.program.track {
+                return verdict(Rule::RetestTrack);
+            }
+            if level == 1 && from.level > 1 {
+                return verdict(Rule::RetestLevel);
+            }
             if from.level < LEVELS || !facts.ready_to_move() {
                 return None;
             }
@@ -342,6 +384,17 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
     if latest.pain_during.is_some_and(|p| p > HIGH_PAIN) {
         return verdict(Rule::RegressHighPain);
     }
+    // Rules that make things easier need no morning score: a missing morning blocks
+    // advancing only (EMPoweR's simplify rule must still fire for someone who never
+    // sends one).
+    if facts.weekly_rise() {
+        return verdict(Rule::RegressWeeklyRise);
+    }
+    if let Some(last) = facts.last_current(SESSIONS_TO_ADVANCE)
+        && last.iter().all(|s| s.below_prescription())
+    {
+        return verdict(Rule::SimplifyBelowPrescription);
+    }
     if trigger == Trigger::SessionEnd {
         // The rest waits for the next morning.
         return None;
@@ -351,14 +404,6 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
     };
     if !facts.settled(Some(morning)) {
         return verdict(Rule::RegressUnsettled);
-    }
-    if facts.weekly_rise() {
-        return verdict(Rule::RegressWeeklyRise);
-    }
-    if let Some(last) = facts.last_current(SESSIONS_TO_ADVANCE)
-        && last.iter().all(|s| s.below_prescription())
-    {
-        return verdict(Rule::SimplifyBelowPrescription);
     }
     if !facts.safe(latest) {
         return verdict(Rule::HoldAcceptablePain);
@@ -389,6 +434,19 @@ fn phase_rule(facts: &Facts) -> Rule {
 }
 
 impl Range {
+    /// Internal rotation on one side, and whether it is an estimate band.
+    pub fn internal(&self, side: Side) -> (Option<u8>, bool) {
+        match side {
+            Side::Left => (self.left_ir, self.left_estimate),
+            Side::Right => (self.right_ir, self.right_estimate),
+        }
+    }
+
+    /// How one side's internal rotation changed from this measurement to a later one.
+    pub fn change_to(&self, later: &Range, side: Side) -> Option<Change> {
+        Change::between(self.internal(side), later.internal(side))
+    }
+
     /// The measurement of an assessment.
     pub fn of(a: &super::assessment::Assessment) -> Range {
         Range {
@@ -397,6 +455,8 @@ impl Range {
             right_ir: a.right.internal,
             left_er: a.left.external,
             right_er: a.right.external,
+            left_estimate: a.left.internal_is_estimate,
+            right_estimate: a.right.internal_is_estimate,
             normal: a.age_band.normal_internal_rotation(),
         }
     }

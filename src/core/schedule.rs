@@ -179,6 +179,13 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
     if last.pain_morning.is_some() || last.completed_at.is_none() {
         return None;
     }
+    if person
+        .profile
+        .cleared_at
+        .is_some_and(|c| last.started_at < c)
+    {
+        return None;
+    }
     let date = last.local_date + Duration::days(1);
     let time = person
         .settings
@@ -193,8 +200,15 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
 }
 
 /// Everything that falls due next for a person, one per kind.
+///
+/// Nothing while a safety hold stands (`safety`): no session reminder, no morning
+/// check-in, and no movement break either. A break carries a desk drill, and even a plain
+/// "walk a few steps" is movement advice for someone just told to have a swollen, locking
+/// or painful joint checked first; the referral is the one message that should stand.
+/// Breaks come back the moment the hold is lifted, since the schedule is rewritten with
+/// the person.
 pub fn next_all(person: &Person, after: DateTime<Utc>) -> Vec<Due> {
-    if !person.settings.active {
+    if !person.settings.active || person.hold.is_some() {
         return Vec::new();
     }
     [

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::Action;
 use super::answers::parse_pain;
-use super::assessment::{Assessment, TestAnswers, TestStep};
+use super::assessment::{Assessment, Side, TestAnswers, TestStep};
 use super::catalog::{self, ExerciseId};
 use super::conversation::{Persist, Transition, Write, expired, retry, two_way};
 use super::event::Event;
@@ -15,9 +15,10 @@ use super::intake::pain_keyboard;
 use super::msg::Msg;
 use super::person::{Dialog, Person};
 use super::program::{Outcome, Planned, Program, SessionRecord, minutes, plan_session};
-use super::progression::{self, Decision, Facts, Trigger, Verdict};
+use super::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
 use super::reply::option as button;
 use super::reply::{Keyboard, Reply};
+use super::safety::{self, Hold, HoldCause};
 use super::selftest;
 
 /// A session under way: the record so far, the exercise shown, and what is asked.
@@ -43,8 +44,9 @@ pub enum RunStep {
 
 /// How long a morning score is still asked for after a session (ours).
 const MORNING_WINDOW_DAYS: i64 = 2;
-/// The weekly re-test (coaching.md; seed 002 says monthly at least; the issue asks weekly).
-const RETEST_DAYS: i64 = 7;
+/// The re-test is offered every four weeks (seed 002: re-measure monthly; coaching.md:
+/// a weekly re-test measures mostly noise). /assess measures any time.
+pub const RETEST_DAYS: i64 = 28;
 
 fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
     person
@@ -58,14 +60,20 @@ fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
 pub fn pending_morning(person: &Person, now: DateTime<Utc>) -> Option<&SessionRecord> {
     let last = person.sessions.last()?;
     let today = today_local(person, now);
+    // A session from before a professional's check is not asked about afterwards.
+    let before_check = person
+        .profile
+        .cleared_at
+        .is_some_and(|c| last.started_at < c);
     (last.pain_morning.is_none()
         && !last.morning_skipped
+        && !before_check
         && last.local_date < today
         && today - last.local_date <= Duration::days(MORNING_WINDOW_DAYS))
     .then_some(last)
 }
 
-/// Whether /today should offer the weekly re-test first.
+/// Whether /today should offer the monthly re-test first.
 fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
     person
         .history
@@ -74,14 +82,21 @@ fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
         .is_some_and(|r| now - r.taken_at >= Duration::days(RETEST_DAYS))
 }
 
-/// Facts for a decision, from the person's record.
+/// Facts for a decision, from the person's record. Nothing is decided while a hold
+/// stands, and after a professional's check only the sessions since count.
 fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdict> {
-    let program = person.program.as_ref().filter(|p| p.stopped_at.is_none())?;
+    if person.hold.is_some() {
+        return None;
+    }
+    let program = person.program.as_ref()?;
+    let since_check = person
+        .sessions
+        .partition_point(|s| Some(s.started_at) < person.profile.cleared_at);
     progression::decide(
         trigger,
         &Facts {
             program,
-            sessions: &person.sessions,
+            sessions: &person.sessions[since_check..],
             ranges: &person.history.ranges,
             usual_pain: person.profile.usual_pain.map(|p| p.value()).unwrap_or(0),
             now,
@@ -99,6 +114,12 @@ fn apply(
     let Some(program) = person.program.as_mut() else {
         return t;
     };
+    if verdict.decision == Decision::Regress && verdict.to == verdict.from {
+        // Already at the gentlest step: say so, and record no decision that changes nothing.
+        t.replies
+            .push(Reply::new(Msg::GentlestAlready { rule: verdict.rule }));
+        return t;
+    }
     if verdict.to != verdict.from {
         if verdict.to.phase != verdict.from.phase {
             program.phase_since = now;
@@ -112,8 +133,7 @@ fn apply(
         level: i64::from(verdict.to.level),
     });
     if verdict.decision == Decision::Stop {
-        program.stopped_at = Some(now);
-        person.dialog = Dialog::Idle;
+        safety::hold(person, HoldCause::RepeatedPain, Vec::new(), now);
         reply = reply.with(Msg::ProgramStoppedComeBack);
     }
     t.writes.push(Write::Decision { verdict, at: now });
@@ -138,15 +158,13 @@ fn resave(mut t: Transition, person: Person) -> Transition {
     t
 }
 
-/// /today: the morning score if one is owed, the weekly re-test offer, then the session.
+/// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
-    let Some(program) = person.program.clone() else {
+    if let Some(hold) = person.hold.clone() {
+        return held(person, &hold, now);
+    }
+    if person.program.is_none() {
         return super::conversation::needs_program(person, now);
-    };
-    if program.stopped_at.is_some() {
-        person.dialog = Dialog::Cleared;
-        let question = super::conversation::prompt(&person, now);
-        return Transition::save(person).say_all(question);
     }
     if let Some(session) = pending_morning(&person, now) {
         person.dialog = Dialog::MorningPain {
@@ -173,6 +191,18 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
     start(person, now)
 }
 
+/// What /today (or a reminder's Start) says while a hold stands: the one sentence why,
+/// then the "have you been checked?" question where a check can lift it.
+pub fn held(mut person: Person, hold: &Hold, now: DateTime<Utc>) -> Transition {
+    person.dialog = safety::resting(&person);
+    let mut reply = Reply::new(hold.note());
+    if let Some(question) = super::conversation::prompt(&person, now) {
+        reply.parts.extend(question.parts);
+        reply.keyboard = question.keyboard;
+    }
+    Transition::save(person).say(reply)
+}
+
 /// Today's plan for the person as they stand: what /today would start.
 pub fn todays_plan(person: &Person) -> Vec<Planned> {
     let Some(program) = &person.program else {
@@ -188,6 +218,9 @@ pub fn todays_plan(person: &Person) -> Vec<Planned> {
 }
 
 fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
+    if let Some(hold) = person.hold.clone() {
+        return held(person, &hold, now);
+    }
     let mut t = Transition::new_keep(person.lang);
     if let Some(verdict) = decide(&person, Trigger::Return, now) {
         t = apply(t, &mut person, verdict, now);
@@ -606,7 +639,7 @@ pub fn idle_number(person: &Person, text: &str, now: DateTime<Utc>) -> Option<Tr
     Some(morning(person.clone(), session, Some(score.value()), now))
 }
 
-/// The weekly re-test offer before a session.
+/// The monthly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let Some(choice) = two_way(input, "retest", "session") else {
         return expired(&person, now);
@@ -639,23 +672,40 @@ pub fn after_assessment(
     now: DateTime<Utc>,
 ) -> Transition {
     if !result.red_flags.is_empty() {
+        safety::hold(
+            &mut person,
+            HoldCause::TestPain,
+            result.red_flags.clone(),
+            now,
+        );
         return resave(t, person);
     }
-    match (&person.program, result.track, result.level) {
-        (None, Some(track), Some(level)) => {
-            person.program = Some(Program::start(track, level, now));
-            resave(t, person).say(Reply::new(Msg::ProgramStarted {
-                level: i64::from(level),
-            }))
-        }
-        (Some(_), _, _) => match decide(&person, Trigger::Retest, now) {
-            Some(verdict) => {
-                let t = apply(t, &mut person, verdict, now);
-                resave(t, person)
+    let (Some(track), Some(level)) = (result.track, result.level) else {
+        return resave(t, person);
+    };
+    let Some(program) = person.program.clone() else {
+        person.program = Some(Program::start(track, level, now));
+        return resave(t, person).say(Reply::new(Msg::ProgramStarted {
+            level: i64::from(level),
+        }));
+    };
+    let from = program.position;
+    let verdict = decide(&person, Trigger::Retest { track, level }, now);
+    match verdict {
+        Some(verdict) => {
+            if verdict.rule == Rule::RetestTrack {
+                person.program = Some(Program::start(track, level, now));
+                if let Some(p) = person.program.as_mut() {
+                    p.started_at = program.started_at;
+                }
             }
-            None => resave(t, person),
-        },
-        _ => resave(t, person),
+            let t = apply(t, &mut person, verdict, now);
+            resave(t, person)
+        }
+        None => resave(t, person).say(Reply::new(Msg::RetestKeeps {
+            phase: i64::from(from.phase.number()),
+            level: i64::from(from.level),
+        })),
     }
 }
 
@@ -665,10 +715,6 @@ pub fn resume_program(person: &mut Person, now: DateTime<Utc>) -> bool {
     let Some(program) = person.program.as_mut() else {
         return false;
     };
-    if program.stopped_at.is_none() {
-        return false;
-    }
-    program.stopped_at = None;
     program.position = program.position.easier();
     program.since = now;
     true
@@ -729,19 +775,35 @@ pub fn progress_summary(person: &Person, now: DateTime<Utc>) -> Vec<Msg> {
         sessions: this_week as i64,
         streak,
     }];
+    // Each side since its first test, with itself and like with like (an estimate band
+    // is compared with the first estimate, a measured number with the first number).
     let ranges = &person.history.ranges;
-    let stiffer = |r: &progression::Range| match (r.left_ir, r.right_ir) {
-        (Some(l), Some(r)) => Some(l.min(r)),
-        (l, r) => l.or(r),
-    };
-    if let (Some(first), Some(last)) = (
-        ranges.iter().find_map(stiffer),
-        ranges.iter().rev().find_map(stiffer),
-    ) && ranges.len() > 1
-    {
-        parts.push(Msg::ProgressRangeTrend {
-            change: i64::from(last) - i64::from(first),
-        });
+    for side in [Side::Left, Side::Right] {
+        let measured: Vec<&progression::Range> = ranges
+            .iter()
+            .filter(|r| r.internal(side).0.is_some())
+            .collect();
+        let Some(last) = measured.last() else {
+            continue;
+        };
+        let first = measured[..measured.len() - 1]
+            .iter()
+            .find(|r| r.internal(side).1 == last.internal(side).1)
+            .or(measured.first().filter(|_| measured.len() > 1));
+        let Some(first) = first else {
+            continue;
+        };
+        if let (Some(kind), (Some(a), _), (Some(b), _)) = (
+            first.change_to(last, side),
+            first.internal(side),
+            last.internal(side),
+        ) {
+            parts.push(Msg::ProgressSideChange {
+                side,
+                change: i64::from(b) - i64::from(a),
+                kind,
+            });
+        }
     }
     let recent: Vec<u8> = person
         .sessions

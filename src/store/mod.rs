@@ -16,6 +16,7 @@ use crate::core::catalog::Phase;
 use crate::core::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::program::{Position, Program, SessionRecord};
 use crate::core::progression::{Range, Verdict};
+use crate::core::safety::{Hold, HoldCause};
 use crate::core::schedule::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
 use crate::core::{Dialog, History, Lang, Person, Zone};
 use crate::i18n::Rendered;
@@ -328,6 +329,7 @@ impl StoreTx {
         let profile = read_profile(&row)?;
         let program = read_program(&row)?;
         let settings = read_settings(&row)?;
+        let hold = read_hold(&row)?;
         let history = self.load_history(user_id).await?;
         let sessions = self.load_sessions(user_id).await?;
         Ok(Some(Person {
@@ -341,6 +343,7 @@ impl StoreTx {
             program,
             sessions,
             settings,
+            hold,
         }))
     }
 
@@ -365,7 +368,10 @@ impl StoreTx {
         let first = pick("ASC").await?;
         let last = pick("DESC").await?;
         let rows = sqlx::query(
-            "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er FROM assessments
+            "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er,
+                json_extract(result, '$.left.internal_is_estimate') AS left_estimate,
+                json_extract(result, '$.right.internal_is_estimate') AS right_estimate
+             FROM assessments
              WHERE user_id = ? AND (left_ir IS NOT NULL OR right_ir IS NOT NULL)
              ORDER BY taken_at, id",
         )
@@ -385,6 +391,12 @@ impl StoreTx {
                 right_ir: degrees("right_ir")?,
                 left_er: degrees("left_er")?,
                 right_er: degrees("right_er")?,
+                left_estimate: row
+                    .try_get::<Option<bool>, _>("left_estimate")?
+                    .unwrap_or(false),
+                right_estimate: row
+                    .try_get::<Option<bool>, _>("right_estimate")?
+                    .unwrap_or(false),
                 normal: band
                     .parse::<AgeBand>()
                     .unwrap_or(AgeBand::From20To50)
@@ -598,10 +610,11 @@ impl StoreTx {
                 age, age_band, activities, sitting_hours, work_days, work_start, work_end, lunch,
                 drill_time, pain_sites, usual_pain, equipment, red_flags, cleared_at,
                 program_track, program_phase, program_level, program_started_at, program_since,
-                phase_since, program_stopped_at, break_minutes, paused_until, quiet_from, quiet_to,
-                morning_time, active, snoozed_until, breaks_after, last_break, break_answered)
+                phase_since, hold_cause, break_minutes, paused_until, quiet_from, quiet_to,
+                morning_time, active, snoozed_until, breaks_after, last_break, break_answered,
+                hold_since, hold_flags)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37)
+                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39)
              ON CONFLICT (user_id) DO UPDATE SET
                 lang = excluded.lang, consented_at = excluded.consented_at,
                 zone = excluded.zone, dialog = excluded.dialog, updated_at = excluded.updated_at,
@@ -615,7 +628,8 @@ impl StoreTx {
                 program_level = excluded.program_level,
                 program_started_at = excluded.program_started_at,
                 program_since = excluded.program_since, phase_since = excluded.phase_since,
-                program_stopped_at = excluded.program_stopped_at,
+                hold_cause = excluded.hold_cause, hold_since = excluded.hold_since,
+                hold_flags = excluded.hold_flags,
                 break_minutes = excluded.break_minutes, paused_until = excluded.paused_until,
                 quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to,
                 morning_time = excluded.morning_time, active = excluded.active,
@@ -648,7 +662,7 @@ impl StoreTx {
         .bind(person.program.as_ref().map(|g| g.started_at))
         .bind(person.program.as_ref().map(|g| g.since))
         .bind(person.program.as_ref().map(|g| g.phase_since))
-        .bind(person.program.as_ref().and_then(|g| g.stopped_at))
+        .bind(person.hold.as_ref().map(|h| <&str>::from(h.cause)))
         .bind(i64::from(person.settings.break_minutes))
         .bind(person.settings.paused_until)
         .bind(person.settings.quiet.map(|q| hhmm(q.0)))
@@ -659,6 +673,8 @@ impl StoreTx {
         .bind(person.settings.breaks_after)
         .bind(person.settings.last_break)
         .bind(person.settings.break_answered)
+        .bind(person.hold.as_ref().map(|h| h.since))
+        .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
         .execute(&mut *self.tx)
         .await?;
         Ok(())
@@ -786,6 +802,22 @@ fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
     })
 }
 
+/// Reads the safety hold. A cause this version does not know still holds (as red flags):
+/// safety never lapses because a row came from another version.
+fn read_hold(row: &SqliteRow) -> Result<Option<Hold>, StoreError> {
+    let cause: Option<String> = row.try_get("hold_cause")?;
+    let since: Option<DateTime<Utc>> = row.try_get("hold_since")?;
+    let flags: Option<String> = row.try_get("hold_flags")?;
+    Ok(cause.map(|cause| Hold {
+        cause: cause.parse().unwrap_or(HoldCause::Symptoms),
+        since: since.unwrap_or(DateTime::<Utc>::MIN_UTC),
+        flags: flags
+            .as_deref()
+            .map(profile::from_codes)
+            .unwrap_or_default(),
+    }))
+}
+
 /// Reads the program's columns; a program this version cannot read counts as none, so the
 /// next assessment starts a fresh one.
 fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
@@ -795,7 +827,6 @@ fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
     let started_at: Option<DateTime<Utc>> = row.try_get("program_started_at")?;
     let since: Option<DateTime<Utc>> = row.try_get("program_since")?;
     let phase_since: Option<DateTime<Utc>> = row.try_get("phase_since")?;
-    let stopped_at: Option<DateTime<Utc>> = row.try_get("program_stopped_at")?;
     let track = track.and_then(|t| match t.as_str() {
         "limited_internal_rotation" => Some(Track::LimitedInternalRotation),
         "internally_rotated_hip" => Some(Track::InternallyRotatedHip),
@@ -814,7 +845,6 @@ fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
             started_at,
             since: since.unwrap_or(started_at),
             phase_since: phase_since.unwrap_or(started_at),
-            stopped_at,
         }),
         _ => None,
     })

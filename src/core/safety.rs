@@ -1,0 +1,135 @@
+//! The safety hold: one fact about a person that every output obeys.
+//!
+//! A hold stands when a professional should look before any training: red flags at the
+//! intake screen or reported later, strong pain during the self-tests, the stop rule
+//! (repeated severe pain in sessions), or an age under 18. While it stands, nothing
+//! prescribes a drill: no session, no session reminder, no morning check-in about drills,
+//! no movement break. The person's "I've been checked" lifts every hold but the age one,
+//! and from then on the rules count only what came after the check.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use strum::{EnumIter, EnumString, IntoStaticStr};
+
+use super::msg::Msg;
+use super::person::{Dialog, Person};
+use super::profile::RedFlag;
+use super::reply::Reply;
+
+/// Why the program is on hold.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    EnumIter,
+    EnumString,
+    IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum HoldCause {
+    /// Red flags ticked at the intake's safety screen (coaching.md, "Safety floor").
+    #[default]
+    IntakeRedFlags,
+    /// Pain over 5/10 during the self-tests, first or re-test (seed 000: sharp pain or
+    /// discomfort in a test is a reason to see a professional; over 5 = high, Ageberg 2010).
+    TestPain,
+    /// The stop rule: pain over 5/10 in two sessions within 14 days (rule table).
+    RepeatedPain,
+    /// Red flags reported after the intake: /symptoms, "it hurts", or free text.
+    Symptoms,
+    /// Under 18: the seeds write for adults, and a growing hip needs a doctor first
+    /// (coaching.md, "Age"; the project's rule). A check does not lift this one.
+    Minor,
+}
+
+/// A hold on the program: its cause, since when, and the red flags behind it (if any).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hold {
+    pub cause: HoldCause,
+    pub since: DateTime<Utc>,
+    pub flags: Vec<RedFlag>,
+}
+
+impl Hold {
+    /// Whether "I've been checked" lifts it: every cause but age.
+    pub fn clearable(&self) -> bool {
+        self.cause != HoldCause::Minor
+    }
+
+    /// The one kind sentence that says why there are no drills now.
+    pub fn note(&self) -> Msg {
+        Msg::HoldNote { cause: self.cause }
+    }
+}
+
+/// The youngest age the coach takes on (the project's rule, coaching.md "Age").
+pub const ADULT_AGE: u8 = 18;
+
+/// Puts a person on hold (or keeps the earlier hold, which stays the reason shown). Ends
+/// a session under way and any question about drills: what they would lead to is held.
+pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: DateTime<Utc>) {
+    if person.hold.is_none() {
+        person.hold = Some(Hold {
+            cause,
+            since: now,
+            flags,
+        });
+    } else if let Some(h) = person.hold.as_mut() {
+        // A new reason joins the flags shown; the first cause stays.
+        for flag in flags {
+            if !h.flags.contains(&flag) {
+                h.flags.push(flag);
+            }
+        }
+        h.flags.sort();
+    }
+    person.dialog = resting(person);
+}
+
+/// Where a held person rests: the "have you been checked?" question, or nothing for
+/// a hold no check can lift.
+pub fn resting(person: &Person) -> Dialog {
+    match &person.hold {
+        Some(h) if h.clearable() => Dialog::Cleared,
+        _ => Dialog::Idle,
+    }
+}
+
+/// Lifts a hold after the person said a professional checked them. Returns false for a
+/// hold that a check cannot lift (age), or when there is none.
+pub fn clear(person: &mut Person, now: DateTime<Utc>) -> bool {
+    match &person.hold {
+        Some(h) if h.clearable() => {
+            person.hold = None;
+            person.profile.cleared_at = Some(now);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether a reply prescribes a drill: a session, an exercise, a movement break with a
+/// desk drill, or the daily session reminder. The hold's invariant is stated with it.
+impl Reply {
+    pub fn prescribes_drill(&self) -> bool {
+        self.parts.iter().any(|m| {
+            matches!(
+                m,
+                Msg::SessionIntro { .. }
+                    | Msg::ExerciseHeader { .. }
+                    | Msg::ExerciseHow(_)
+                    | Msg::BreakNudge { .. }
+                    | Msg::BreakNudgeWalk
+                    | Msg::DailyNudge { .. }
+                    | Msg::AskMorningPain { .. }
+            )
+        })
+    }
+}
