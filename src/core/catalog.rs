@@ -470,7 +470,7 @@ static CATALOG: &[Exercise] = &[
         }
     },
     // Seed 001: 2–4 cycles per side (knee low, middle, high; turn in, then out), each turn
-    // held 5–10 s. Without a wall: PAILs/RAILs, the same inward turn against resistance,
+    // held 5–10 s. Without a wall: PAILs/RAILs, end-range holds of the same inward turn,
     // lying down with the hip bent.
     {
         const SEED: DoseRange = held(range((1, 1), (2, 4), Unit::Cycles, PER_SIDE), (5, 10));
@@ -509,9 +509,12 @@ static CATALOG: &[Exercise] = &[
             harder: None,
         }
     },
-    // Seed 002 gives only the push: turn the thigh inward against resistance for 10 s, then
-    // relax deeper (seed 000 only names PAILs). No sets or reps. Ours: 1–2 sets of 2–4 per
-    // side, each push held the seed's 10 s.
+    // Seed 002 gives one push of 10 s, then relaxing deeper into the rotation (seed 000 only
+    // names PAILs). No sets or reps. Ours: 1–2 sets of 2–4 per side, each push held the
+    // seed's 10 s. The seed's wording blurs the two halves, so the text (exercises.ftl) names
+    // them plainly, as coaching.md asks: PAILs push against the direction of the stretch
+    // (isometric: the hand holds the knee still, nothing moves), RAILs then pull further
+    // into the range with the muscles that turn the thigh inward, no hand helping.
     {
         const SEED: DoseRange = held(range((1, 2), (2, 4), Unit::Reps, PER_SIDE), (10, 10));
         Exercise {
@@ -546,9 +549,12 @@ static CATALOG: &[Exercise] = &[
             harder: None,
         }
     },
-    // Seed 002: 3 × 15 with a light band. Harder: the cable pull (seed 002's next strength
-    // exercise, with more load than a light band). Without a band: the 90/90 liftoff, which
-    // works the same inward rotators with no equipment.
+    // Seed 002: 3 × 15 with a light band. The text (exercises.ftl) corrects the seed on where
+    // the band goes: seed 002 puts it above the knees, where it does not resist the movement
+    // (the knees stay put while the feet swing out); around the ankles or lower shins it does.
+    // Harder: the cable pull (seed 002's next strength exercise, with more load than a light
+    // band). Without a band: the 90/90 liftoff, which works the same inward rotators with no
+    // equipment.
     {
         const SEED: DoseRange = range((3, 3), (15, 15), Unit::Reps, BOTH_LEGS);
         Exercise {
