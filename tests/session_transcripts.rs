@@ -54,7 +54,10 @@ fn today_walks_through_each_exercise_then_asks_for_pain() {
         }
         other => panic!("{other:?}"),
     };
-    assert_eq!(count, 4, "level 2 has four exercises");
+    assert_eq!(
+        count, 3,
+        "three exercises at every level; the level sets the dose"
+    );
     for i in 0..count {
         assert_eq!(run_step(&chat), (i, RunStep::Exercise));
         chat.tap(Msg::OutcomeDone);

@@ -234,11 +234,41 @@ impl Exercise {
     pub fn dose(&self, level: u8) -> Dose {
         self.levels[usize::from(level.clamp(1, 3) - 1)]
     }
+
+    /// Works the muscles that turn the thigh inward: the work the limited track is for.
+    pub fn trains_internal_rotation(&self) -> bool {
+        self.muscles.contains(&Muscle::InternalRotators)
+    }
 }
 
 impl ExerciseId {
     pub fn code(self) -> &'static str {
         self.into()
+    }
+
+    /// A clamshell, plain or with a band. Seed 002 lists it among its internal-rotation
+    /// drills, but it trains the outward rotators and abductors (coaching.md): glute work,
+    /// never the inward-rotation work of a session.
+    pub fn is_clamshell(self) -> bool {
+        matches!(
+            self,
+            ExerciseId::SideLyingClamshell | ExerciseId::BandedClamshell
+        )
+    }
+
+    /// A stretch: seed 000's (the seated 90-90 stretch, the windshield wipers it lists with
+    /// its stretches) and seed 003's four. Seed 000 puts stretches after strength and
+    /// movement practice, so they close a session.
+    pub fn is_stretch(self) -> bool {
+        matches!(
+            self,
+            ExerciseId::Seated9090Stretch
+                | ExerciseId::SupineWindshieldWiper
+                | ExerciseId::KneelingHipFlexorStretch
+                | ExerciseId::ButterflyStretch
+                | ExerciseId::TflLean
+                | ExerciseId::Figure4Stretch
+        )
     }
 
     pub fn get(self) -> &'static Exercise {
@@ -572,7 +602,10 @@ static CATALOG: &[Exercise] = &[
         }
     },
     // Seed 002: 3 × 20 per side. Seed 000 also starts its strength work with clamshells, so
-    // it belongs to both tracks, as glute activation throughout.
+    // it belongs to both tracks, as glute activation throughout. Seed 002 lists it among the
+    // internal-rotation drills, but it trains the outward rotators and abductors
+    // (coaching.md): on the limited track a session holds one clamshell at most, next to
+    // real inward-rotation work (program.rs).
     {
         const SEED: DoseRange = range((3, 3), (20, 20), Unit::Reps, PER_SIDE);
         Exercise {
