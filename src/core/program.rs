@@ -161,6 +161,14 @@ impl Default for Unit {
 /// (seed 002: five minutes daily beats thirty minutes weekly).
 pub const EXERCISES_PER_SESSION: usize = 3;
 
+/// The easier neighbour of an exercise as this person can do it: the neighbour, or its
+/// substitute where the equipment is missing (as in a session plan); `None` when there is
+/// no easier neighbour, none fits, or the chain leads back to the exercise itself.
+pub fn easier_fitted(exercise: &Exercise, have: &[Equipment]) -> Option<&'static Exercise> {
+    let easier = catalog::exercise(exercise.easier?);
+    fitted(easier, have).filter(|e| e.id != exercise.id)
+}
+
 /// What can be done with this equipment: the exercise itself, or its substitute (followed
 /// until one fits).
 fn fitted(exercise: &'static Exercise, have: &[Equipment]) -> Option<&'static Exercise> {
@@ -365,6 +373,42 @@ mod tests {
             ids.dedup();
             assert_eq!(ids.len(), plan.len(), "{at}: a repeat in {plan:?}");
             assert!(minutes(&plan) >= 3, "{at}: {plan:?}");
+        }
+    }
+
+    #[test]
+    fn the_easier_neighbour_fits_the_equipment() {
+        use ExerciseId::*;
+        // The liftoff's easier neighbour needs a wall; without one, its substitute.
+        assert_eq!(
+            easier_fitted(Liftoff9090.get(), &[Equipment::Wall]).map(|e| e.id),
+            Some(WallAxialRotation)
+        );
+        assert_eq!(
+            easier_fitted(Liftoff9090.get(), &[]).map(|e| e.id),
+            Some(IrPailsRails)
+        );
+        // The cable pull's easier neighbour needs a band; with a cable only, the band's
+        // substitute.
+        assert_eq!(
+            easier_fitted(CuffInternalRotationPull.get(), &[Equipment::Cable]).map(|e| e.id),
+            Some(Liftoff9090)
+        );
+        assert_eq!(easier_fitted(IrPailsRails.get(), &[]), None);
+        for e in catalog::all() {
+            for kit in KITS {
+                if let Some(easier) = easier_fitted(e, kit) {
+                    assert_ne!(easier.id, e.id);
+                    if let Some(needed) = easier.equipment {
+                        assert!(
+                            kit.contains(&needed),
+                            "{:?} → {:?} in {kit:?}",
+                            e.id,
+                            easier.id
+                        );
+                    }
+                }
+            }
         }
     }
 
