@@ -235,6 +235,16 @@ impl Exercise {
         self.levels[usize::from(level.clamp(1, 3) - 1)]
     }
 
+    /// The dose of a desk drill at a movement break: the level's, except for a drill that
+    /// loads one knee, which stays at level 1 (ours, see `ExerciseId::loads_one_knee`).
+    pub fn break_dose(&self, level: u8) -> Dose {
+        if self.id.loads_one_knee() {
+            self.dose(1)
+        } else {
+            self.dose(level)
+        }
+    }
+
     /// Works the muscles that turn the thigh inward: the work the limited track is for.
     pub fn trains_internal_rotation(&self) -> bool {
         self.muscles.contains(&Muscle::InternalRotators)
@@ -244,6 +254,13 @@ impl Exercise {
 impl ExerciseId {
     pub fn code(self) -> &'static str {
         self.into()
+    }
+
+    /// Sitting down on one leg loads that knee. Ours (seed 000 names the drill, gives no
+    /// dose): the movement breaks offer it only after the person's first settled morning,
+    /// and only at its level-1 dose.
+    pub fn loads_one_knee(self) -> bool {
+        matches!(self, ExerciseId::SingleLegStandToSit)
     }
 
     /// A clamshell, plain or with a band. Seed 002 lists it among its internal-rotation
@@ -289,6 +306,12 @@ pub fn all() -> &'static [Exercise] {
 /// The desk drills for movement breaks, in catalog order.
 pub fn desk_drills() -> impl Iterator<Item = &'static Exercise> {
     CATALOG.iter().filter(|e| e.used == Use::Desk)
+}
+
+/// The desk drills a movement break may offer: all of them once the person has had a
+/// settled morning, and until then none that loads one knee (ours).
+pub fn break_drills(after_settled_morning: bool) -> impl Iterator<Item = &'static Exercise> {
+    desk_drills().filter(move |e| after_settled_morning || !e.id.loads_one_knee())
 }
 
 const BOTH: &[Track] = &[Track::LimitedInternalRotation, Track::InternallyRotatedHip];
@@ -410,6 +433,8 @@ static CATALOG: &[Exercise] = &[
     },
     // Seed 000 names it (sit down into the chair with the weight on one leg) but gives no
     // dose. Ours: one set of 3–8 per side; few, because sitting down on one leg loads the knee.
+    // For the same reason the breaks offer it only after a settled morning, and only at
+    // level 1 (`ExerciseId::loads_one_knee`).
     {
         const SEED: DoseRange = range((1, 1), (3, 8), Unit::Reps, PER_SIDE);
         Exercise {

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use strum::IntoStaticStr;
 
-use super::assessment::{LEVELS, Track};
+use super::assessment::{LEVELS, SAFE_PAIN, Track};
 use super::catalog::{self, Dose, Exercise, ExerciseId, Phase, Unit, Use};
 use super::profile::Equipment;
 
@@ -146,6 +146,22 @@ impl SessionRecord {
     pub fn worst_pain(&self) -> Option<u8> {
         self.pain_during.max(self.pain_morning)
     }
+}
+
+/// A morning that settled: the pain the morning after a session no higher than the usual
+/// pain from the intake, or 2/10 at most (Silbernagel et al. 2007: pain must have settled
+/// by the next morning; TREK: not worse the next morning; the 2/10 floor is "safe" in
+/// Ageberg et al. 2010). The rule table (progression.rs) and the break drills share it.
+pub fn settled_morning(morning: u8, usual_pain: u8) -> bool {
+    morning <= usual_pain.max(SAFE_PAIN)
+}
+
+/// Whether any session on record had a settled next morning.
+pub fn had_settled_morning(sessions: &[SessionRecord], usual_pain: u8) -> bool {
+    sessions.iter().any(|s| {
+        s.pain_morning
+            .is_some_and(|m| settled_morning(m, usual_pain))
+    })
 }
 
 impl Default for Unit {

@@ -17,7 +17,7 @@ use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
 use super::assessment::{HIGH_PAIN, LEVELS, SAFE_PAIN, Track};
-use super::program::{Position, Program, SessionRecord};
+use super::program::{Position, Program, SessionRecord, settled_morning};
 
 /// What happens to the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, IntoStaticStr)]
@@ -209,7 +209,7 @@ impl Facts<'_> {
     }
 
     fn settled(&self, morning: Option<u8>) -> bool {
-        morning.is_some_and(|m| m <= self.usual_pain.max(SAFE_PAIN))
+        morning.is_some_and(|m| settled_morning(m, self.usual_pain))
     }
 
     fn safe(&self, s: &SessionRecord) -> bool {
