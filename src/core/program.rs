@@ -238,12 +238,15 @@ pub fn plan_session(
     have: &[Equipment],
     day: usize,
 ) -> Vec<Planned> {
+    // What the phase allows, with glute work throughout (seed 000), fitted to the kit.
     let pool = pool(track, position.phase, have);
     if pool.is_empty() {
         return Vec::new();
     }
     let limited = track == Track::LimitedInternalRotation;
     let count = EXERCISES_PER_SESSION.min(pool.len());
+    // Rotate through the pool day by day (ours), skipping a second clamshell on the limited
+    // track (coaching.md: clamshells are glute work, not inward-rotation work).
     let mut chosen: Vec<&'static Exercise> = Vec::new();
     for i in 0..pool.len() {
         if chosen.len() == count {
@@ -255,6 +258,7 @@ pub fn plan_session(
         }
         chosen.push(e);
     }
+    // Glute activation throughout (seed 000): one glute exercise at least.
     let glutes: Vec<&'static Exercise> = pool
         .iter()
         .copied()
@@ -266,6 +270,8 @@ pub fn plan_session(
         }
         chosen.push(glutes[day % glutes.len()]);
     }
+    // The limited track always works the inward rotators (seeds 000–002), and the clamshell
+    // does not count (coaching.md).
     if limited && !chosen.iter().any(|e| e.trains_internal_rotation()) {
         let rotation: Vec<&'static Exercise> = pool
             .iter()
@@ -280,7 +286,9 @@ pub fn plan_session(
             }
         }
     }
-    // Stable: within a rank the rotation's order stays.
+    // Glute work first, stretches last (seed 000: start with strength such as clamshells or
+    // band work; stretches after strength and movement practice). The sort is stable, so
+    // within a rank the rotation's order stays.
     chosen.sort_by_key(|e| {
         if e.used == Use::Throughout {
             0
@@ -294,6 +302,7 @@ pub fn plan_session(
         .into_iter()
         .map(|e| Planned {
             exercise: e.id,
+            // The level sets the dose and nothing else (EMPoweR 2020: one change at a time).
             dose: e.dose(position.level),
         })
         .collect()
