@@ -236,6 +236,36 @@ mod tests {
         assert_eq!(text, "Saved: Europe/Berlin.");
     }
 
+    /// Two places where the seeds' own wording would mislead (coaching.md): the band of the
+    /// seated rotation goes around the ankles, and PAILs and RAILs are told apart.
+    #[test]
+    fn exercise_texts_correct_the_seeds_where_coaching_md_says_so() {
+        use crate::core::catalog::ExerciseId;
+        let how = |lang, id| render_strict(lang, &Msg::ExerciseHow(id)).unwrap();
+        let band = how(Lang::En, ExerciseId::BandSeatedInternalRotation);
+        assert!(
+            band.contains("ankles") && !band.contains("above the knees"),
+            "{band}"
+        );
+        let band = how(Lang::De, ExerciseId::BandSeatedInternalRotation);
+        assert!(
+            band.contains("Knöchel") && !band.contains("über den Knien"),
+            "{band}"
+        );
+        let pails = how(Lang::En, ExerciseId::IrPailsRails);
+        for words in [
+            "PAILs",
+            "against the stretch",
+            "nothing moves",
+            "RAILs",
+            "further",
+            "turn your thigh inward",
+            "no hand",
+        ] {
+            assert!(pails.contains(words), "{words:?} missing from {pails}");
+        }
+    }
+
     #[test]
     fn strict_rendering_reports_a_missing_message() {
         assert!(lookup(Lang::De, "no-such-message", &[]).is_err());

@@ -5,11 +5,12 @@ mod chat;
 
 use chat::{Chat, ids};
 use hipcoach::core::answers::PainScore;
-use hipcoach::core::assessment::Track;
+use hipcoach::core::assessment::{Band, TestAnswer, TestStep, Track};
 use hipcoach::core::msg::ProfileField;
 use hipcoach::core::profile::{Activity, AgeBand, Equipment, Lunch, PainSite, RedFlag};
 use hipcoach::core::{Dialog, Event, Input, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
+use strum::IntoEnumIterator;
 
 fn text(replies: &[Reply]) -> String {
     chat::text(Lang::En, replies)
@@ -81,7 +82,7 @@ fn the_whole_intake_typed_then_the_tests_tapped() {
     assert_eq!(p.equipment, Some(vec![Equipment::Band]));
     assert_eq!(p.red_flags, Some(vec![]));
 
-    // Left 20–30°, right 40°+: a difference; prone both sides normal; feet even.
+    // Left 20–30°, right 40–50°: a difference; prone both sides normal; feet even.
     let r = through_tests(
         &mut chat,
         &[
@@ -590,4 +591,86 @@ fn strong_pain_during_the_tests_refers_instead_of_starting() {
         ids(&chat.say("/assess")),
         [["hold-note", "ask-cleared", "join"]]
     );
+}
+
+/// The answers so far in the self-test under way.
+fn test_answers(chat: &Chat) -> hipcoach::core::assessment::TestAnswers {
+    match chat.dialog() {
+        Dialog::Test { answers, .. } => answers,
+        other => panic!("not in the tests: {other:?}"),
+    }
+}
+
+#[test]
+fn an_adult_who_taps_more_than_fifty_face_down_gets_the_internally_rotated_track() {
+    let mut chat = at_intake();
+    through_intake(&mut chat, "34", "none");
+    // Seated: within the adult range on both sides.
+    chat.tap(Msg::Band(Band::From30To40));
+    let r = chat.tap(Msg::Band(Band::From30To40));
+    assert_eq!(ids(&r), [["test-prone-internal", "test-ask-side"]]);
+    // Every degree question offers the same five bands.
+    let bands: Vec<Msg> = Band::iter().map(Msg::Band).collect();
+    let shown: Vec<Msg> = chat
+        .keyboard
+        .labels()
+        .iter()
+        .flatten()
+        .map(|l| (*l).clone())
+        .collect();
+    for band in &bands {
+        assert!(shown.contains(band), "{band:?} missing from {shown:?}");
+    }
+    // Face down: the left hip turns inward more than 50°, outward only 20–30°.
+    chat.tap(Msg::Band(Band::Over50));
+    chat.tap(Msg::Band(Band::From30To40));
+    chat.tap(Msg::Band(Band::From20To30));
+    chat.tap(Msg::Band(Band::From30To40));
+    through_tests(&mut chat, &["even", "pass", "pass", "p0"]);
+    let Event::AssessmentCompleted { track, .. } = chat.assessment_event() else {
+        unreachable!()
+    };
+    assert_eq!(track.as_deref(), Some("internally_rotated_hip"));
+    assert_eq!(
+        chat.person().program.as_ref().map(|p| p.track),
+        Some(Track::InternallyRotatedHip)
+    );
+}
+
+#[test]
+fn more_than_fifty_typed_reads_as_the_top_band() {
+    for typed in [
+        "over 50",
+        "more than 50",
+        "über 50",
+        "mehr als 50°",
+        ">50",
+        "50+",
+    ] {
+        let mut chat = at_intake();
+        through_intake(&mut chat, "34", "none");
+        let r = chat.say(typed);
+        assert_eq!(ids(&r), [["test-ask-side"]], "{typed}");
+        assert_eq!(
+            test_answers(&chat).get(&TestStep::SeatedLeft),
+            Some(&TestAnswer::Estimate { band: Band::Over50 }),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn the_outward_half_of_the_face_down_test_comes_with_its_instructions() {
+    let mut chat = at_intake();
+    through_intake(&mut chat, "34", "none");
+    let r = through_tests(&mut chat, &["b2", "b2", "b2", "b2"]);
+    assert_eq!(ids(&r), [["test-prone-external", "test-ask-side"]]);
+    let shown = text(&r);
+    assert!(
+        shown.contains("inward") && shown.contains("outward"),
+        "{shown}"
+    );
+    // The right side follows without repeating them.
+    let r = chat.code("b1");
+    assert_eq!(ids(&r), [["test-ask-side"]]);
 }

@@ -9,17 +9,32 @@ mod chat;
 
 use chat::{Chat, ids};
 use hipcoach::core::catalog::ExerciseId;
+use hipcoach::core::program::easier_fitted;
 use hipcoach::core::session::RunStep;
 use hipcoach::core::{Dialog, Event, Input, Msg};
 
 /// Through consent, intake and tests to a program at phase 1, level 2 (band at home).
 fn with_program() -> Chat {
+    with_program_and(answers::INTAKE_AND_TESTS)
+}
+
+/// The same person with nothing at home: no band, no wall, no cable.
+fn with_program_and_no_equipment() -> Chat {
+    let mut answers = answers::INTAKE_AND_TESTS;
+    assert_eq!(answers[8], "band");
+    answers[8] = "none";
+    let chat = with_program_and(answers);
+    assert_eq!(chat.person().profile.equipment, Some(vec![]));
+    chat
+}
+
+fn with_program_and(answers: [&str; 20]) -> Chat {
     let mut chat = Chat::new("2026-11-23T08:00:00Z");
     chat.say("/start");
     chat.send(Input::Button("c:y".into()));
     chat.say("Berlin");
     chat.send(Input::Button("z:y".into()));
-    for answer in answers::INTAKE_AND_TESTS {
+    for answer in answers {
         chat.say(answer);
     }
     assert!(chat.person().program.is_some(), "a program after the tests");
@@ -54,7 +69,10 @@ fn today_walks_through_each_exercise_then_asks_for_pain() {
         }
         other => panic!("{other:?}"),
     };
-    assert_eq!(count, 4, "level 2 has four exercises");
+    assert_eq!(
+        count, 3,
+        "three exercises at every level; the level sets the dose"
+    );
     for i in 0..count {
         assert_eq!(run_step(&chat), (i, RunStep::Exercise));
         chat.tap(Msg::OutcomeDone);
@@ -77,10 +95,13 @@ fn it_hurts_asks_how_much_and_offers_the_easier_exercise() {
         Dialog::Session { run } => run.record.plan.clone(),
         _ => unreachable!(),
     };
+    // The easier neighbour as this person can do it: with a band but no wall, the wall
+    // rotation (the liftoff's easier neighbour) becomes its substitute, PAILs/RAILs.
+    let have = chat.person().profile.equipment.clone().unwrap();
     let (at, easier) = plan
         .iter()
         .enumerate()
-        .find_map(|(i, p)| p.exercise.get().easier.map(|e| (i, e)))
+        .find_map(|(i, p)| easier_fitted(p.exercise.get(), &have).map(|e| (i, e.id)))
         .expect("an exercise with an easier neighbour in phase 1");
     for _ in 0..at {
         chat.tap(Msg::OutcomeDone);
@@ -198,4 +219,54 @@ fn a_morning_score_owed_is_asked_before_the_next_session() {
 fn the_easier_exercise_of_a_hurt_one_is_in_the_catalog() {
     // A guard for the test above: phase 1 of the common track offers an easier neighbour.
     assert!(ExerciseId::Liftoff9090.get().easier.is_some());
+}
+
+/// The names offered on the "it hurts" question.
+fn offered(chat: &Chat) -> Vec<Msg> {
+    chat.keyboard
+        .labels()
+        .iter()
+        .flatten()
+        .map(|l| (*l).clone())
+        .collect()
+}
+
+#[test]
+fn the_easier_exercise_after_it_hurts_is_one_the_person_can_do() {
+    let mut chat = with_program_and_no_equipment();
+    chat.say("/today");
+    let plan = match chat.dialog() {
+        Dialog::Session { run } => run.record.plan.clone(),
+        _ => unreachable!(),
+    };
+    // The liftoff's easier neighbour is the wall rotation, and there is no wall: its
+    // substitute, PAILs/RAILs, is offered instead.
+    assert_eq!(
+        ExerciseId::Liftoff9090.get().easier,
+        Some(ExerciseId::WallAxialRotation)
+    );
+    let at = plan
+        .iter()
+        .position(|p| p.exercise == ExerciseId::Liftoff9090)
+        .expect("the liftoff in phase 1 without equipment");
+    for _ in 0..at {
+        chat.tap(Msg::OutcomeDone);
+    }
+    chat.tap(Msg::OutcomeHurts);
+    let r = chat.say("3");
+    assert_eq!(ids(&r), [["hurt-choice"]]);
+    let wall = Msg::TryEasier(Box::new(Msg::ExerciseName(ExerciseId::WallAxialRotation)));
+    assert!(!offered(&chat).contains(&wall), "{:?}", offered(&chat));
+    chat.tap(Msg::TryEasier(Box::new(Msg::ExerciseName(
+        ExerciseId::IrPailsRails,
+    ))));
+    match chat.dialog() {
+        Dialog::Session { run } => {
+            let next = run.record.plan[at + 1];
+            assert_eq!(next.exercise, ExerciseId::IrPailsRails);
+            assert_eq!(next.dose, ExerciseId::IrPailsRails.get().dose(2));
+            assert_eq!(run.index, at + 1);
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -71,13 +71,16 @@ ex-liftoff9090-how =
     3. Halte, dann senk den Fuß langsam ab und entspann dich.
     Tipp: Zieh den Oberschenkel gedanklich in die Hüfte. Krämpfe sind anfangs normal. Hör auf, wenn das Knie wehtut.
 
+# Die 10 Sekunden Druck sind die Haltezeit des Seeds, auf jeder Stufe gleich (catalog.rs),
+# deshalb darf der Text sie nennen.
 ex-ir-pails-rails = Hüftdrehung PAILs/RAILs
 ex-ir-pails-rails-how =
-    1. Leg dich auf den Rücken. Beug ein Knie, Fuß auf dem Boden.
-    2. Lass dieses Knie nach innen fallen, so weit es leicht geht.
-    3. Leg eine Hand innen ans Knie. Drück das Knie gegen deine Hand nach innen, ohne dass es sich bewegt, und halte.
-    4. Lass locker und das Knie noch etwas weiter nach innen sinken.
-    Tipp: Drück kräftig, aber nie in den Schmerz, und atme weiter.
+    Zwei Haltephasen am Ende deiner Beweglichkeit. PAILs: Du drückst gegen die Dehnung, und nichts bewegt sich. RAILs: Du ziehst mit deinen eigenen Muskeln weiter hinein.
+    1. Leg dich auf den Rücken, ein Knie gebeugt, der Fuß flach auf dem Boden. Lass das Knie nach innen fallen, so weit es leicht geht, bis du außen an der Hüfte eine sanfte Dehnung spürst.
+    2. PAILs: Leg deine Hand außen an dieses Knie. Drück das Knie sanft nach außen in deine Hand, gegen die Dehnung, etwa 10 Sekunden lang. Die Hand hält dagegen, sodass sich nichts bewegt.
+    3. RAILs: Nimm die Hand weg. Zieh das Knie jetzt mit den Muskeln, die den Oberschenkel nach innen drehen, noch etwas weiter nach innen, ganz ohne Hilfe der Hand, und halte ein paar Atemzüge lang. Vielleicht bewegt es sich nur wenig, und ein Krampf ist am Anfang normal.
+    4. Lass locker und das Bein zurück zur Mitte kommen.
+    Tipp: Bau den Druck sanft auf, nie in den Schmerz, und atme weiter.
 
 ex-kneeling-windmill = Windmühle im Knien
 ex-kneeling-windmill-how =
@@ -88,10 +91,10 @@ ex-kneeling-windmill-how =
 
 ex-band-seated-internal-rotation = Banddrehung im Sitzen
 ex-band-seated-internal-rotation-how =
-    1. Setz dich auf einen Stuhl, ein leichtes Band um beide Beine knapp über den Knien.
-    2. Dreh beide Oberschenkel gegen das Band nach innen, sodass die Füße nach außen wandern.
+    1. Setz dich auf einen Stuhl, Knie und Füße hüftbreit, ein leichtes Band um beide Knöchel oder tief um die Schienbeine.
+    2. Lass die Knie, wo sie sind, und dreh beide Oberschenkel nach innen, sodass die Füße gegen das Band auseinandergehen.
     3. Komm langsam zurück.
-    Tipp: Sitz aufrecht. Du solltest es tief außen an der Hüfte und in der Leiste spüren.
+    Tipp: Sitz aufrecht, die Drehung kommt aus der Hüfte. Du solltest es tief außen an der Hüfte und in der Leiste spüren.
 
 ex-side-lying-clamshell = Muschel in Seitenlage
 ex-side-lying-clamshell-how =

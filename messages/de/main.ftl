@@ -126,16 +126,19 @@ tests-intro = Jetzt messen wir deine Hüften: fünf kurze Tests, etwa 10 Minuten
 test-seated =
     Test 1 von 5: im Sitzen.
     Setz dich auf einen Stuhl, Knie im rechten Winkel, Füße flach, Hüfte gerade. Lass eine Ferse am Boden und schwenke diesen Fuß nach außen, sodass sich der Oberschenkel nach innen dreht. Nur so weit, wie es angenehm ist.
-    Stell dir dein Schienbein als Uhrzeiger auf 6 Uhr vor. Eine Stunde, also auf 5 oder 7, sind 30°:
-    • unter 20°: weniger als zwei Drittel einer Stunde
-    • 20–30°: bis zu einer Stunde
-    • 30–40°: etwas mehr als eine Stunde
-    • 40° oder mehr: eine und eine Drittelstunde oder mehr
+    Stell dir dein Schienbein als Stundenzeiger einer Uhr vor, der auf 6 zeigt. Eine Stunde weiter, also auf 5 oder 7, sind 30°, je 20 Minuten also 10°:
+    • unter 20°: weniger als 40 Minuten
+    • 20–30°: 40 Minuten bis eine Stunde
+    • 30–40°: bis zu einer Stunde und 20 Minuten
+    • 40–50°: bis zu einer Stunde und 40 Minuten
+    • mehr als 50°: noch weiter, auf zwei Stunden zu
     Mit einer Wasserwaagen-App gemessen? Schreib einfach die Zahl.
 test-prone-internal =
     Test 2 von 5: in Bauchlage.
     Leg dich auf den Bauch, Knie im rechten Winkel gebeugt, Schienbeine zeigen nach oben. Lass ein Schienbein nach außen fallen, weg vom anderen Bein, so weit es angenehm geht: Dabei dreht sich deine Hüfte nach innen. Dasselbe Uhrenbild, ab 12 Uhr.
-test-prone-external = Weiter auf dem Bauch: Lass jetzt jedes Schienbein nach innen fallen, über das andere Bein. Dabei dreht sich deine Hüfte nach außen.
+test-prone-external =
+    Jetzt die andere Richtung, weiter auf dem Bauch, die Knie im rechten Winkel gebeugt. Lass ein Schienbein nach innen fallen, zum anderen Bein hin und über die Mitte deines Körpers hinaus. Dabei dreht sich deine Hüfte nach außen. Lass beide Hüften auf dem Boden und geh nur so weit, wie es angenehm ist.
+    Dasselbe Uhrenbild, ab 12 Uhr.
 test-ask-side =
     { $side ->
         [left] Wie weit geht dein linkes Bein?
@@ -164,7 +167,8 @@ degrees-not-understood = Bitte tippe auf einen der Bereiche oder schreib die Gra
 band-under20 = unter 20°
 band-from20-to30 = 20–30°
 band-from30-to40 = 30–40°
-band-over40 = 40° oder mehr
+band-over40 = 40–50°
+band-over50 = mehr als 50°
 
 ## Das Ergebnis
 

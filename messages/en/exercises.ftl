@@ -71,13 +71,16 @@ ex-liftoff9090-how =
     3. Hold, then lower the foot slowly and relax.
     Cue: think of pulling the thigh into the hip. Cramps are normal at first. Stop if the knee hurts.
 
+# The 10-second push is the seed's hold, the same at every level (catalog.rs), so this
+# text may name it.
 ex-ir-pails-rails = Hip rotation PAILs/RAILs
 ex-ir-pails-rails-how =
-    1. Lie on your back. Bend one knee, foot on the floor.
-    2. Let that knee fall inward as far as it goes easily.
-    3. Put a hand on the inside of the knee. Push the knee inward against your hand, without moving, and hold.
-    4. Relax, and let the knee sink a little further inward.
-    Cue: push firmly but never into pain, and keep breathing.
+    Two holds at the end of your range. PAILs: you push against the stretch and nothing moves. RAILs: you pull further into it with your own muscles.
+    1. Lie on your back, one knee bent, that foot flat on the floor. Let the knee fall inward as far as it goes easily, until you feel a gentle stretch on the outside of the hip.
+    2. PAILs: put your hand on the outside of that knee. Gently push the knee outward into your hand, against the stretch, for about 10 seconds. Your hand holds it still, so nothing moves.
+    3. RAILs: take your hand away. Now use the muscles that turn your thigh inward to pull the knee a little further inward, with no hand helping, and hold for a few breaths. It may move only a little, and a cramp is normal at first.
+    4. Relax, and let the leg come back to the middle.
+    Cue: build up gently, never into pain, and keep breathing.
 
 ex-kneeling-windmill = Kneeling windmill
 ex-kneeling-windmill-how =
@@ -88,10 +91,10 @@ ex-kneeling-windmill-how =
 
 ex-band-seated-internal-rotation = Seated band rotation
 ex-band-seated-internal-rotation-how =
-    1. Sit on a chair with a light band around both legs, just above the knees.
-    2. Turn both thighs inward against the band, so your feet move outward.
+    1. Sit on a chair, knees and feet hip-width apart, with a light band looped around both ankles or low on the shins.
+    2. Keep your knees where they are and turn both thighs inward, so your feet move apart against the band.
     3. Come back slowly.
-    Cue: sit tall. You should feel it deep on the outside of the hip and in the groin.
+    Cue: sit tall and let the turn come from your hips. You should feel it deep on the outside of the hip and in the groin.
 
 ex-side-lying-clamshell = Side-lying clamshell
 ex-side-lying-clamshell-how =

@@ -126,16 +126,19 @@ tests-intro = Now let's measure your hips: five short tests, about 10 minutes, w
 test-seated =
     Test 1 of 5: sitting.
     Sit on a chair, knees bent at a right angle, feet flat, hips level. Keep one heel on the floor and swing that foot outward, so the thigh turns inward. Only go as far as is comfortable.
-    Picture your shin as a clock hand pointing at 6. One hour, to 5 or 7, is 30°:
-    • under 20°: less than two-thirds of an hour
-    • 20–30°: up to one hour
-    • 30–40°: a little past one hour
-    • 40° or more: an hour and a third or more
+    Picture your shin as the hour hand of a clock, pointing at 6. One hour further, to 5 or 7, is 30°, so every 20 minutes is 10°:
+    • under 20°: less than 40 minutes
+    • 20–30°: 40 minutes up to one hour
+    • 30–40°: up to an hour and 20 minutes
+    • 40–50°: up to an hour and 40 minutes
+    • more than 50°: further still, toward two hours
     Measured with a phone level app? Just type the number.
 test-prone-internal =
     Test 2 of 5: lying face down.
     Lie on your front, knees bent at a right angle, shins pointing up. Let one shin fall outward, away from the other leg, as far as is comfortable: that is your hip turning inward. Same clock picture, starting at 12.
-test-prone-external = Still face down: now let each shin fall inward, across the other leg. That is your hip turning outward.
+test-prone-external =
+    Now the other direction, still face down with your knees bent at a right angle. Let one shin fall inward, toward the other leg and past the middle of your body. That is your hip turning outward. Keep both hips on the floor and go only as far as is comfortable.
+    Same clock picture, starting at 12.
 test-ask-side =
     { $side ->
         [left] How far does your left leg go?
@@ -164,7 +167,8 @@ degrees-not-understood = Please tap one of the ranges, or type the degrees as a 
 band-under20 = under 20°
 band-from20-to30 = 20–30°
 band-from30-to40 = 30–40°
-band-over40 = 40° or more
+band-over40 = 40–50°
+band-over50 = more than 50°
 
 ## The result
 

@@ -76,20 +76,24 @@ impl TestStep {
         TestStep::iter().skip_while(|s| *s != self).nth(1)
     }
 
-    /// Steps that share one set of instructions show them only on their first side.
+    /// Steps that share one set of instructions show them only on their first side. The
+    /// outward half of the face-down test has instructions of its own: the shin now falls
+    /// the other way.
     pub fn introduces_test(self) -> bool {
         !matches!(
             self,
-            TestStep::SeatedRight
-                | TestStep::ProneInternalRight
-                | TestStep::ProneExternalLeft
-                | TestStep::ProneExternalRight
+            TestStep::SeatedRight | TestStep::ProneInternalRight | TestStep::ProneExternalRight
         )
     }
 }
 
 /// An estimate band for people without a phone level, with its representative value:
 /// the middle of the band (ours: the seeds give bands, not a rule for their centre).
+///
+/// The bands reach past 50° because the prone test needs them to: the internally rotated
+/// hip shows as internal rotation above the normal range (coaching.md, seed 003), and that
+/// range ends at 45° for adults and 50° for teens (seed 002). With a top band of "40° or
+/// more" nobody under 50 who taps a band could ever land on that track.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, EnumIter, IntoStaticStr,
 )]
@@ -100,7 +104,11 @@ pub enum Band {
     Under20,
     From20To30,
     From30To40,
+    /// 40–50°. The name stays "over40" because stored answers use it; it was "40° or more"
+    /// before the band above it existed, and its middle (45°) is unchanged.
     Over40,
+    /// More than 50°.
+    Over50,
 }
 
 impl Band {
@@ -110,6 +118,8 @@ impl Band {
             Band::From20To30 => 25,
             Band::From30To40 => 35,
             Band::Over40 => 45,
+            // Ours: the middle of 50–60°, as if the band were as wide as the others.
+            Band::Over50 => 55,
         }
     }
 }
@@ -537,6 +547,62 @@ mod tests {
             evaluate(&answers(&[]), AgeBand::From20To50, None, at(), false).track,
             Some(Track::LimitedInternalRotation)
         );
+    }
+
+    fn estimate(band: Band) -> TestAnswer {
+        TestAnswer::Estimate { band }
+    }
+
+    /// Tapped bands alone can reach the internally rotated track at every age: prone
+    /// internal rotation "more than 50°" is above the normal range even for teens (45–50°),
+    /// with less external rotation on that side.
+    #[test]
+    fn tapped_bands_reach_the_internally_rotated_track_at_every_age() {
+        for age in [AgeBand::Under20, AgeBand::From20To50, AgeBand::Over50] {
+            for (inward, outward) in [
+                (TestStep::ProneInternalLeft, TestStep::ProneExternalLeft),
+                (TestStep::ProneInternalRight, TestStep::ProneExternalRight),
+            ] {
+                let a = answers(&[
+                    (TestStep::SeatedLeft, estimate(Band::From30To40)),
+                    (TestStep::SeatedRight, estimate(Band::From30To40)),
+                    (inward, estimate(Band::Over50)),
+                    (outward, estimate(Band::From30To40)),
+                ]);
+                assert_eq!(
+                    evaluate(&a, age, None, at(), false).track,
+                    Some(Track::InternallyRotatedHip),
+                    "{age:?} {inward:?}"
+                );
+            }
+        }
+        // 40–50° face down is within the adult range: the common track.
+        let a = answers(&[
+            (TestStep::ProneInternalLeft, estimate(Band::Over40)),
+            (TestStep::ProneExternalLeft, estimate(Band::From30To40)),
+        ]);
+        assert_eq!(
+            evaluate(&a, AgeBand::From20To50, None, at(), false).track,
+            Some(Track::LimitedInternalRotation)
+        );
+    }
+
+    #[test]
+    fn the_bands_and_their_middles() {
+        let bands: Vec<(Band, u8)> = Band::iter().map(|b| (b, b.degrees())).collect();
+        assert_eq!(
+            bands,
+            [
+                (Band::Under20, 15),
+                (Band::From20To30, 25),
+                (Band::From30To40, 35),
+                (Band::Over40, 45),
+                (Band::Over50, 55),
+            ]
+        );
+        // Stored answers keep their name.
+        assert_eq!(serde_json::to_string(&Band::Over40).unwrap(), "\"over40\"");
+        assert_eq!(serde_json::to_string(&Band::Over50).unwrap(), "\"over50\"");
     }
 
     #[test]

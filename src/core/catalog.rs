@@ -234,11 +234,58 @@ impl Exercise {
     pub fn dose(&self, level: u8) -> Dose {
         self.levels[usize::from(level.clamp(1, 3) - 1)]
     }
+
+    /// The dose of a desk drill at a movement break: the level's, except for a drill that
+    /// loads one knee, which stays at level 1 (ours, see `ExerciseId::loads_one_knee`).
+    pub fn break_dose(&self, level: u8) -> Dose {
+        if self.id.loads_one_knee() {
+            self.dose(1)
+        } else {
+            self.dose(level)
+        }
+    }
+
+    /// Works the muscles that turn the thigh inward: the work the limited track is for.
+    pub fn trains_internal_rotation(&self) -> bool {
+        self.muscles.contains(&Muscle::InternalRotators)
+    }
 }
 
 impl ExerciseId {
     pub fn code(self) -> &'static str {
         self.into()
+    }
+
+    /// Sitting down on one leg loads that knee. Ours (seed 000 names the drill, gives no
+    /// dose): the movement breaks offer it only after the person's first settled morning,
+    /// and only at its level-1 dose.
+    pub fn loads_one_knee(self) -> bool {
+        matches!(self, ExerciseId::SingleLegStandToSit)
+    }
+
+    /// A clamshell, plain or with a band. Seed 002 lists it among its internal-rotation
+    /// drills, but it trains the outward rotators and abductors (coaching.md): glute work,
+    /// never the inward-rotation work of a session.
+    pub fn is_clamshell(self) -> bool {
+        matches!(
+            self,
+            ExerciseId::SideLyingClamshell | ExerciseId::BandedClamshell
+        )
+    }
+
+    /// A stretch: seed 000's (the seated 90-90 stretch, the windshield wipers it lists with
+    /// its stretches) and seed 003's four. Seed 000 puts stretches after strength and
+    /// movement practice, so they close a session.
+    pub fn is_stretch(self) -> bool {
+        matches!(
+            self,
+            ExerciseId::Seated9090Stretch
+                | ExerciseId::SupineWindshieldWiper
+                | ExerciseId::KneelingHipFlexorStretch
+                | ExerciseId::ButterflyStretch
+                | ExerciseId::TflLean
+                | ExerciseId::Figure4Stretch
+        )
     }
 
     pub fn get(self) -> &'static Exercise {
@@ -259,6 +306,12 @@ pub fn all() -> &'static [Exercise] {
 /// The desk drills for movement breaks, in catalog order.
 pub fn desk_drills() -> impl Iterator<Item = &'static Exercise> {
     CATALOG.iter().filter(|e| e.used == Use::Desk)
+}
+
+/// The desk drills a movement break may offer: all of them once the person has had a
+/// settled morning, and until then none that loads one knee (ours).
+pub fn break_drills(after_settled_morning: bool) -> impl Iterator<Item = &'static Exercise> {
+    desk_drills().filter(move |e| after_settled_morning || !e.id.loads_one_knee())
 }
 
 const BOTH: &[Track] = &[Track::LimitedInternalRotation, Track::InternallyRotatedHip];
@@ -380,6 +433,8 @@ static CATALOG: &[Exercise] = &[
     },
     // Seed 000 names it (sit down into the chair with the weight on one leg) but gives no
     // dose. Ours: one set of 3–8 per side; few, because sitting down on one leg loads the knee.
+    // For the same reason the breaks offer it only after a settled morning, and only at
+    // level 1 (`ExerciseId::loads_one_knee`).
     {
         const SEED: DoseRange = range((1, 1), (3, 8), Unit::Reps, PER_SIDE);
         Exercise {
@@ -470,7 +525,7 @@ static CATALOG: &[Exercise] = &[
         }
     },
     // Seed 001: 2–4 cycles per side (knee low, middle, high; turn in, then out), each turn
-    // held 5–10 s. Without a wall: PAILs/RAILs, the same inward turn against resistance,
+    // held 5–10 s. Without a wall: PAILs/RAILs, end-range holds of the same inward turn,
     // lying down with the hip bent.
     {
         const SEED: DoseRange = held(range((1, 1), (2, 4), Unit::Cycles, PER_SIDE), (5, 10));
@@ -509,9 +564,12 @@ static CATALOG: &[Exercise] = &[
             harder: None,
         }
     },
-    // Seed 002 gives only the push: turn the thigh inward against resistance for 10 s, then
-    // relax deeper (seed 000 only names PAILs). No sets or reps. Ours: 1–2 sets of 2–4 per
-    // side, each push held the seed's 10 s.
+    // Seed 002 gives one push of 10 s, then relaxing deeper into the rotation (seed 000 only
+    // names PAILs). No sets or reps. Ours: 1–2 sets of 2–4 per side, each push held the
+    // seed's 10 s. The seed's wording blurs the two halves, so the text (exercises.ftl) names
+    // them plainly, as coaching.md asks: PAILs push against the direction of the stretch
+    // (isometric: the hand holds the knee still, nothing moves), RAILs then pull further
+    // into the range with the muscles that turn the thigh inward, no hand helping.
     {
         const SEED: DoseRange = held(range((1, 2), (2, 4), Unit::Reps, PER_SIDE), (10, 10));
         Exercise {
@@ -546,9 +604,12 @@ static CATALOG: &[Exercise] = &[
             harder: None,
         }
     },
-    // Seed 002: 3 × 15 with a light band. Harder: the cable pull (seed 002's next strength
-    // exercise, with more load than a light band). Without a band: the 90/90 liftoff, which
-    // works the same inward rotators with no equipment.
+    // Seed 002: 3 × 15 with a light band. The text (exercises.ftl) corrects the seed on where
+    // the band goes: seed 002 puts it above the knees, where it does not resist the movement
+    // (the knees stay put while the feet swing out); around the ankles or lower shins it does.
+    // Harder: the cable pull (seed 002's next strength exercise, with more load than a light
+    // band). Without a band: the 90/90 liftoff, which works the same inward rotators with no
+    // equipment.
     {
         const SEED: DoseRange = range((3, 3), (15, 15), Unit::Reps, BOTH_LEGS);
         Exercise {
@@ -566,7 +627,10 @@ static CATALOG: &[Exercise] = &[
         }
     },
     // Seed 002: 3 × 20 per side. Seed 000 also starts its strength work with clamshells, so
-    // it belongs to both tracks, as glute activation throughout.
+    // it belongs to both tracks, as glute activation throughout. Seed 002 lists it among the
+    // internal-rotation drills, but it trains the outward rotators and abductors
+    // (coaching.md): on the limited track a session holds one clamshell at most, next to
+    // real inward-rotation work (program.rs).
     {
         const SEED: DoseRange = range((3, 3), (20, 20), Unit::Reps, PER_SIDE);
         Exercise {

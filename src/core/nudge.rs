@@ -99,13 +99,15 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
         .zone
         .map(|z| z.local(due))
         .unwrap_or_else(|| due.naive_utc());
-    let drills: Vec<_> = catalog::desk_drills().collect();
+    let usual = person.profile.usual_pain.map_or(0, |p| p.value());
+    let settled = super::program::had_settled_morning(&person.sessions, usual);
+    let drills: Vec<_> = catalog::break_drills(settled).collect();
     let turn = (local.ordinal() as usize * 7 + local.hour() as usize) % drills.len().max(1);
     let Some(drill) = drills.get(turn) else {
         return Reply::new(Msg::BreakNudgeWalk);
     };
     let level = person.program.as_ref().map_or(1, |p| p.position.level);
-    let dose = drill.dose(level);
+    let dose = drill.break_dose(level);
     Reply::new(Msg::BreakNudge {
         name: Box::new(Msg::ExerciseName(drill.id)),
     })

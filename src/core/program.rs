@@ -145,6 +145,23 @@ impl SessionRecord {
     }
 }
 
+/// A morning that settled: the pain the morning after a session no worse than the
+/// person's usual pain (Silbernagel et al. 2007: pain must have settled by the next
+/// morning; TREK: not worse the next morning). The usual pain is asked at the intake, at
+/// every re-test and in /settings, so it stays current. The rule table (progression.rs)
+/// and the break drills share it.
+pub fn settled_morning(morning: u8, usual_pain: u8) -> bool {
+    morning <= usual_pain
+}
+
+/// Whether any session on record had a settled next morning.
+pub fn had_settled_morning(sessions: &[SessionRecord], usual_pain: u8) -> bool {
+    sessions.iter().any(|s| {
+        s.pain_morning
+            .is_some_and(|m| settled_morning(m, usual_pain))
+    })
+}
+
 impl Default for Unit {
     /// Needed only to list `Msg` variants in tests.
     fn default() -> Unit {
@@ -152,9 +169,18 @@ impl Default for Unit {
     }
 }
 
-/// Exercises per session by level: 3, 4, 5 (the 3–5; more at higher levels is ours).
-pub fn exercises_per_session(level: u8) -> usize {
-    usize::from(level.clamp(1, LEVELS)) + 2
+/// Exercises per session, at every level (ours, the low end of the 3–5). A level-up
+/// changes one thing at a time (EMPoweR trial protocol, BMC Musculoskelet Disord 2020): the
+/// level sets the dose, never the number of exercises. Short sessions are the point anyway
+/// (seed 002: five minutes daily beats thirty minutes weekly).
+pub const EXERCISES_PER_SESSION: usize = 3;
+
+/// The easier neighbour of an exercise as this person can do it: the neighbour, or its
+/// substitute where the equipment is missing (as in a session plan); `None` when there is
+/// no easier neighbour, none fits, or the chain leads back to the exercise itself.
+pub fn easier_fitted(exercise: &Exercise, have: &[Equipment]) -> Option<&'static Exercise> {
+    let easier = catalog::exercise(exercise.easier?);
+    fitted(easier, have).filter(|e| e.id != exercise.id)
 }
 
 /// What can be done with this equipment: the exercise itself, or its substitute (followed
@@ -190,37 +216,91 @@ pub fn pool(track: Track, phase: Phase, have: &[Equipment]) -> Vec<&'static Exer
     pool
 }
 
-/// Today's session: 3–5 exercises for the track, phase and level, fitted to the
-/// equipment. The choice rotates by `day` (the number of sessions done so far), so that
-/// the days differ, and always holds at least one glute exercise when the pool has one
-/// (seed 000: glute activation throughout).
+/// Today's session: three exercises for the track and phase, at the level's dose, fitted to
+/// the equipment. Each choice and its source:
+/// - the phase decides what is eligible: strength first, then daily movement practice, then
+///   stretches, with glute activation throughout (seed 000; see catalog.rs);
+/// - the choice rotates through the pool by `day` (the number of sessions so far), so that
+///   the days differ (ours);
+/// - at least one glute exercise when the pool has one (seed 000: glute activation
+///   throughout);
+/// - on the limited track, one clamshell at most and always one exercise for the inward
+///   rotators besides it: seed 002 lists clamshells among its internal-rotation drills, but
+///   they train the outward rotators and abductors (coaching.md), so they count as glute
+///   work only;
+/// - glute work opens the session and stretches close it (seed 000: start with strength,
+///   clamshells or band work; stretches after strength and movement practice).
 pub fn plan_session(
     track: Track,
     position: Position,
     have: &[Equipment],
     day: usize,
 ) -> Vec<Planned> {
+    // What the phase allows, with glute work throughout (seed 000), fitted to the kit.
     let pool = pool(track, position.phase, have);
     if pool.is_empty() {
         return Vec::new();
     }
-    let count = exercises_per_session(position.level).min(pool.len());
-    let mut chosen: Vec<&'static Exercise> = (0..count)
-        .map(|i| pool[(day * count + i) % pool.len()])
-        .collect();
+    let limited = track == Track::LimitedInternalRotation;
+    let count = EXERCISES_PER_SESSION.min(pool.len());
+    // Rotate through the pool day by day (ours), skipping a second clamshell on the limited
+    // track (coaching.md: clamshells are glute work, not inward-rotation work).
+    let mut chosen: Vec<&'static Exercise> = Vec::new();
+    for i in 0..pool.len() {
+        if chosen.len() == count {
+            break;
+        }
+        let e = pool[(day * count + i) % pool.len()];
+        if limited && e.id.is_clamshell() && chosen.iter().any(|c| c.id.is_clamshell()) {
+            continue;
+        }
+        chosen.push(e);
+    }
+    // Glute activation throughout (seed 000): one glute exercise at least.
     let glutes: Vec<&'static Exercise> = pool
         .iter()
         .copied()
         .filter(|e| e.used == Use::Throughout)
         .collect();
     if !glutes.is_empty() && !chosen.iter().any(|e| e.used == Use::Throughout) {
-        chosen.pop();
-        chosen.insert(0, glutes[day % glutes.len()]);
+        if chosen.len() == count {
+            chosen.pop();
+        }
+        chosen.push(glutes[day % glutes.len()]);
     }
+    // The limited track always works the inward rotators (seeds 000–002), and the clamshell
+    // does not count (coaching.md).
+    if limited && !chosen.iter().any(|e| e.trains_internal_rotation()) {
+        let rotation: Vec<&'static Exercise> = pool
+            .iter()
+            .copied()
+            .filter(|e| e.trains_internal_rotation())
+            .collect();
+        if !rotation.is_empty() {
+            let pick = rotation[day % rotation.len()];
+            match chosen.iter().rposition(|e| e.used != Use::Throughout) {
+                Some(at) => chosen[at] = pick,
+                None => chosen.push(pick),
+            }
+        }
+    }
+    // Glute work first, stretches last (seed 000: start with strength such as clamshells or
+    // band work; stretches after strength and movement practice). The sort is stable, so
+    // within a rank the rotation's order stays.
+    chosen.sort_by_key(|e| {
+        if e.used == Use::Throughout {
+            0
+        } else if e.id.is_stretch() {
+            2
+        } else {
+            1
+        }
+    });
     chosen
         .into_iter()
         .map(|e| Planned {
             exercise: e.id,
+            // The level sets the dose and nothing else (EMPoweR 2020: one change at a time).
             dose: e.dose(position.level),
         })
         .collect()
@@ -252,6 +332,7 @@ pub fn minutes(plan: &[Planned]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::catalog::Muscle;
 
     #[test]
     fn positions_step_down_across_phases() {
@@ -264,46 +345,171 @@ mod tests {
         assert_eq!(Position::new(Phase::Loaded, 2).code(), "3.2");
     }
 
-    #[test]
-    fn sessions_hold_three_to_five_exercises_for_every_track_phase_and_kit() {
-        let kits: [&[Equipment]; 3] = [
-            &[],
-            &[Equipment::Band],
-            &[Equipment::Band, Equipment::Wall, Equipment::Cable],
-        ];
+    /// Every kit the tests try: nothing, each item alone, some pairs, everything.
+    const KITS: [&[Equipment]; 7] = [
+        &[],
+        &[Equipment::Band],
+        &[Equipment::Wall],
+        &[Equipment::Cable],
+        &[Equipment::Band, Equipment::Wall],
+        &[Equipment::Cable, Equipment::Wall],
+        &[Equipment::Band, Equipment::Wall, Equipment::Cable],
+    ];
+
+    /// One planned session and what it was planned for.
+    type Case = (Track, Position, &'static [Equipment], usize, Vec<Planned>);
+
+    /// Every session of two weeks at every track, phase, level and kit.
+    fn every_plan() -> Vec<Case> {
+        let mut all = Vec::new();
         for track in [Track::LimitedInternalRotation, Track::InternallyRotatedHip] {
             for phase in [Phase::Activation, Phase::Movement, Phase::Loaded] {
-                for level in 1..=3 {
-                    for kit in kits {
-                        for day in 0..7 {
-                            let plan = plan_session(track, Position::new(phase, level), kit, day);
-                            assert!(
-                                (3..=5).contains(&plan.len()),
-                                "{track:?} {phase:?} L{level} {kit:?} day {day}: {} exercises",
-                                plan.len()
-                            );
-                            for p in &plan {
-                                let e = catalog::exercise(p.exercise);
-                                assert!(
-                                    e.tracks.contains(&track),
-                                    "{:?} is not for {track:?}",
-                                    e.id
-                                );
-                                if let Some(needed) = e.equipment {
-                                    assert!(kit.contains(&needed), "{:?} needs {needed:?}", e.id);
-                                }
-                                assert_eq!(p.dose, e.dose(level));
-                            }
-                            let mut ids: Vec<_> = plan.iter().map(|p| p.exercise).collect();
-                            ids.sort();
-                            ids.dedup();
-                            assert_eq!(ids.len(), plan.len(), "a repeat in {plan:?}");
-                            assert!(minutes(&plan) >= 3, "{plan:?}");
+                for level in 1..=LEVELS {
+                    for kit in KITS {
+                        for day in 0..14 {
+                            let position = Position::new(phase, level);
+                            let plan = plan_session(track, position, kit, day);
+                            all.push((track, position, kit, day, plan));
                         }
                     }
                 }
             }
         }
+        all
+    }
+
+    #[test]
+    fn sessions_hold_three_fitting_exercises_without_repeats() {
+        for (track, position, kit, day, plan) in every_plan() {
+            let at = format!("{track:?} {position:?} {kit:?} day {day}");
+            assert_eq!(plan.len(), 3, "{at}: {plan:?}");
+            for p in &plan {
+                let e = catalog::exercise(p.exercise);
+                assert!(e.tracks.contains(&track), "{at}: {:?} is not for it", e.id);
+                if let Some(needed) = e.equipment {
+                    assert!(kit.contains(&needed), "{at}: {:?} needs {needed:?}", e.id);
+                }
+                assert_eq!(p.dose, e.dose(position.level), "{at}");
+            }
+            let mut ids: Vec<_> = plan.iter().map(|p| p.exercise).collect();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), plan.len(), "{at}: a repeat in {plan:?}");
+            assert!(minutes(&plan) >= 3, "{at}: {plan:?}");
+        }
+    }
+
+    #[test]
+    fn the_easier_neighbour_fits_the_equipment() {
+        use ExerciseId::*;
+        // The liftoff's easier neighbour needs a wall; without one, its substitute.
+        assert_eq!(
+            easier_fitted(Liftoff9090.get(), &[Equipment::Wall]).map(|e| e.id),
+            Some(WallAxialRotation)
+        );
+        assert_eq!(
+            easier_fitted(Liftoff9090.get(), &[]).map(|e| e.id),
+            Some(IrPailsRails)
+        );
+        // The cable pull's easier neighbour needs a band; with a cable only, the band's
+        // substitute.
+        assert_eq!(
+            easier_fitted(CuffInternalRotationPull.get(), &[Equipment::Cable]).map(|e| e.id),
+            Some(Liftoff9090)
+        );
+        assert_eq!(easier_fitted(IrPailsRails.get(), &[]), None);
+        for e in catalog::all() {
+            for kit in KITS {
+                if let Some(easier) = easier_fitted(e, kit) {
+                    assert_ne!(easier.id, e.id);
+                    if let Some(needed) = easier.equipment {
+                        assert!(
+                            kit.contains(&needed),
+                            "{:?} → {:?} in {kit:?}",
+                            e.id,
+                            easier.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A level-up changes one thing (EMPoweR 2020): the same exercises, the next dose.
+    #[test]
+    fn a_level_changes_the_dose_and_nothing_else() {
+        for (track, position, kit, day, plan) in every_plan() {
+            let level1 = plan_session(track, Position::new(position.phase, 1), kit, day);
+            let ids = |plan: &[Planned]| plan.iter().map(|p| p.exercise).collect::<Vec<_>>();
+            assert_eq!(
+                ids(&plan),
+                ids(&level1),
+                "{track:?} {position:?} {kit:?} day {day}"
+            );
+        }
+    }
+
+    /// Seed 002 lists the clamshell among its internal-rotation drills, but it trains the
+    /// outward rotators and abductors (coaching.md): on the limited track one at most, as
+    /// glute work, and always next to real inward-rotation work.
+    #[test]
+    fn the_limited_track_has_one_clamshell_at_most_and_always_real_rotation_work() {
+        let clamshell = |id: ExerciseId| {
+            matches!(
+                id,
+                ExerciseId::SideLyingClamshell | ExerciseId::BandedClamshell
+            )
+        };
+        for (track, position, kit, day, plan) in every_plan() {
+            if track != Track::LimitedInternalRotation {
+                continue;
+            }
+            let at = format!("{position:?} {kit:?} day {day}: {plan:?}");
+            let clamshells = plan.iter().filter(|p| clamshell(p.exercise)).count();
+            assert!(clamshells <= 1, "{at}");
+            assert!(
+                plan.iter().any(|p| !clamshell(p.exercise)
+                    && catalog::exercise(p.exercise)
+                        .muscles
+                        .contains(&Muscle::InternalRotators)),
+                "no inward-rotation work in {at}"
+            );
+        }
+    }
+
+    /// Seed 000: strength first, then movement practice, then stretches. Glute work opens a
+    /// session, stretches close it.
+    #[test]
+    fn glute_work_opens_a_session_and_stretches_close_it() {
+        let stretch = |id: ExerciseId| {
+            matches!(
+                id,
+                ExerciseId::Seated9090Stretch
+                    | ExerciseId::SupineWindshieldWiper
+                    | ExerciseId::KneelingHipFlexorStretch
+                    | ExerciseId::ButterflyStretch
+                    | ExerciseId::TflLean
+                    | ExerciseId::Figure4Stretch
+            )
+        };
+        let mut stretches_seen = 0;
+        for (track, position, kit, day, plan) in every_plan() {
+            let at = format!("{track:?} {position:?} {kit:?} day {day}: {plan:?}");
+            let rank = |p: &Planned| {
+                let e = catalog::exercise(p.exercise);
+                if e.used == Use::Throughout {
+                    0
+                } else if stretch(e.id) {
+                    2
+                } else {
+                    1
+                }
+            };
+            let ranks: Vec<u8> = plan.iter().map(rank).collect();
+            assert!(ranks.is_sorted(), "{at}");
+            stretches_seen += ranks.iter().filter(|r| **r == 2).count();
+        }
+        assert!(stretches_seen > 0, "the test saw no stretch at all");
     }
 
     #[test]

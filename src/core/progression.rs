@@ -18,7 +18,7 @@ use strum::{EnumIter, IntoStaticStr};
 
 use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Track};
 use super::catalog::Phase;
-use super::program::{Position, Program, SessionRecord};
+use super::program::{Position, Program, SessionRecord, settled_morning};
 
 /// What happens to the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, IntoStaticStr)]
@@ -231,7 +231,7 @@ impl Facts<'_> {
     /// A morning is settled when it is no worse than the person's usual pain
     /// (Silbernagel 2007: back to baseline by the next morning; TREK: not worse).
     fn settled(&self, morning: Option<u8>) -> bool {
-        morning.is_some_and(|m| m <= self.usual_pain)
+        morning.is_some_and(|m| settled_morning(m, self.usual_pain))
     }
 
     fn safe(&self, s: &SessionRecord) -> bool {

@@ -8,6 +8,7 @@ use super::intake::pain_keyboard;
 use super::msg::Msg;
 use super::reply::option as button;
 use super::reply::{InlineButton, Keyboard, Reply};
+use strum::IntoEnumIterator;
 
 fn side(step: TestStep) -> Side {
     match step {
@@ -46,23 +47,18 @@ pub fn ask(step: TestStep) -> Reply {
     let rows = match step.kind() {
         StepKind::Degrees => {
             parts.push(Msg::TestAskSide { side: side(step) });
-            let bands = [
-                Band::Under20,
-                Band::From20To30,
-                Band::From30To40,
-                Band::Over40,
-            ];
-            vec![
-                bands[..2]
-                    .iter()
-                    .map(|b| button(Msg::Band(*b), band_code(*b)))
-                    .collect(),
-                bands[2..]
-                    .iter()
-                    .map(|b| button(Msg::Band(*b), band_code(*b)))
-                    .collect(),
-                escape_row(),
-            ]
+            // Every band on every degree question, three to a row.
+            let bands: Vec<Band> = Band::iter().collect();
+            let mut rows: Vec<Vec<InlineButton<Msg>>> = bands
+                .chunks(3)
+                .map(|row| {
+                    row.iter()
+                        .map(|b| button(Msg::Band(*b), band_code(*b)))
+                        .collect()
+                })
+                .collect();
+            rows.push(escape_row());
+            rows
         }
         StepKind::FeetFall => vec![
             vec![
@@ -97,6 +93,7 @@ fn band_code(band: Band) -> &'static str {
         Band::From20To30 => "b1",
         Band::From30To40 => "b2",
         Band::Over40 => "b3",
+        Band::Over50 => "b4",
     }
 }
 
@@ -129,6 +126,7 @@ fn tapped(step: TestStep, code: &str) -> Option<TestAnswer> {
                     "b1" => Band::From20To30,
                     "b2" => Band::From30To40,
                     "b3" => Band::Over40,
+                    "b4" => Band::Over50,
                     _ => return None,
                 };
                 TestAnswer::Estimate { band }
@@ -157,15 +155,67 @@ fn tapped(step: TestStep, code: &str) -> Option<TestAnswer> {
     Some(answer)
 }
 
+/// A band typed as words instead of tapped, in English or German: "under 20", "20-30",
+/// "40 to 50", "more than 50", "über 50", "50+". A bare number is a measurement, not a band.
+fn typed_band(lower: &str) -> Option<Band> {
+    const WORDS: &[(&str, Band)] = &[
+        ("under 20", Band::Under20),
+        ("below 20", Band::Under20),
+        ("less than 20", Band::Under20),
+        ("<20", Band::Under20),
+        ("unter 20", Band::Under20),
+        ("weniger als 20", Band::Under20),
+        ("20-30", Band::From20To30),
+        ("20 to 30", Band::From20To30),
+        ("20 bis 30", Band::From20To30),
+        ("30-40", Band::From30To40),
+        ("30 to 40", Band::From30To40),
+        ("30 bis 40", Band::From30To40),
+        ("40-50", Band::Over40),
+        ("40 to 50", Band::Over40),
+        ("40 bis 50", Band::Over40),
+        ("over 50", Band::Over50),
+        ("above 50", Band::Over50),
+        ("more than 50", Band::Over50),
+        ("50+", Band::Over50),
+        (">50", Band::Over50),
+        ("über 50", Band::Over50),
+        ("ueber 50", Band::Over50),
+        ("mehr als 50", Band::Over50),
+    ];
+    let cleaned = lower
+        .replace(['–', '—'], "-")
+        .replace(['°', 'º'], " ")
+        .replace("degrees", " ")
+        .replace("grad", " ");
+    let words = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = words
+        .replace(" - ", "-")
+        .replace("- ", "-")
+        .replace(" -", "-")
+        .replace(" +", "+")
+        .replace("> ", ">")
+        .replace("< ", "<");
+    let words = words.trim_end_matches(['.', '!']);
+    WORDS
+        .iter()
+        .find(|(typed, _)| *typed == words)
+        .map(|(_, band)| *band)
+}
+
 fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
     let lower = text.trim().to_lowercase();
     if ["skip", "überspringen", "ueberspringen", "weiter"].contains(&lower.as_str()) {
         return Some(TestAnswer::Skipped);
     }
     match step.kind() {
-        StepKind::Degrees => answers::parse_degrees(text)
-            .ok()
-            .map(|d| TestAnswer::Measured { degrees: d.value() }),
+        StepKind::Degrees => typed_band(&lower)
+            .map(|band| TestAnswer::Estimate { band })
+            .or_else(|| {
+                answers::parse_degrees(text)
+                    .ok()
+                    .map(|d| TestAnswer::Measured { degrees: d.value() })
+            }),
         StepKind::Pain => answers::parse_pain(text)
             .ok()
             .map(|p| TestAnswer::Pain { score: p.value() }),
@@ -184,5 +234,61 @@ fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
                 TestAnswer::Fail
             }
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_typed_as_words_are_estimates_and_numbers_are_measurements() {
+        let step = TestStep::ProneInternalLeft;
+        for (text, band) in [
+            ("under 20", Band::Under20),
+            ("Unter 20°", Band::Under20),
+            ("20–30", Band::From20To30),
+            ("30 - 40 degrees", Band::From30To40),
+            ("40 bis 50 Grad", Band::Over40),
+            ("over 50", Band::Over50),
+            ("More than 50°", Band::Over50),
+            ("über 50", Band::Over50),
+            ("mehr als 50", Band::Over50),
+            ("50+", Band::Over50),
+            ("> 50", Band::Over50),
+        ] {
+            assert_eq!(
+                read(step, &Input::Text(text.into())),
+                Ok(TestAnswer::Estimate { band }),
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            read(step, &Input::Text("about 55".into())),
+            Ok(TestAnswer::Measured { degrees: 55 })
+        );
+        assert_eq!(
+            read(step, &Input::Text("over 40".into())),
+            Err(Msg::DegreesNotUnderstood),
+            "ambiguous now that 40–50° and more than 50° are two bands"
+        );
+    }
+
+    #[test]
+    fn every_degree_question_offers_every_band() {
+        for step in TestStep::iter().filter(|s| s.kind() == StepKind::Degrees) {
+            let Keyboard::Inline(rows) = ask(step).keyboard else {
+                panic!("{step:?} has no buttons")
+            };
+            for band in Band::iter() {
+                let found = rows.iter().flatten().find(|b| b.label == Msg::Band(band));
+                let data = found.map(|b| b.data.clone()).expect("a button");
+                assert_eq!(
+                    read(step, &Input::Button(data)),
+                    Ok(TestAnswer::Estimate { band }),
+                    "{step:?} {band:?}"
+                );
+            }
+        }
     }
 }

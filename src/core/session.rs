@@ -14,7 +14,9 @@ use super::input::Input;
 use super::intake::pain_keyboard;
 use super::msg::Msg;
 use super::person::{Dialog, Person};
-use super::program::{Outcome, Planned, Program, SessionRecord, minutes, plan_session};
+use super::program::{
+    Outcome, Planned, Program, SessionRecord, easier_fitted, minutes, plan_session,
+};
 use super::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
 use super::reply::option as button;
 use super::reply::{Keyboard, Reply};
@@ -313,7 +315,7 @@ pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Session { run } => Some(match run.step {
             RunStep::Exercise => exercise_reply(run),
             RunStep::HurtScore => pain_reply(Msg::AskHurtScore),
-            RunStep::HurtChoice { score } => hurt_choice(run, score),
+            RunStep::HurtChoice { score } => hurt_choice(person, run, score),
             RunStep::Pain => pain_reply(Msg::AskSessionPain),
         }),
         Dialog::MorningPain { .. } => {
@@ -338,12 +340,16 @@ pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
     }
 }
 
-fn hurt_choice(run: &SessionRun, score: u8) -> Reply {
-    let easier = run
-        .record
-        .plan
-        .get(run.index)
-        .and_then(|p| catalog::exercise(p.exercise).easier);
+/// The easier neighbour of the exercise shown, as the person can do it with their
+/// equipment (its substitute if need be, as in a plan), or none.
+fn easier_for(person: &Person, run: &SessionRun) -> Option<ExerciseId> {
+    let have = person.profile.equipment.clone().unwrap_or_default();
+    let current = run.record.plan.get(run.index)?;
+    easier_fitted(catalog::exercise(current.exercise), &have).map(|e| e.id)
+}
+
+fn hurt_choice(person: &Person, run: &SessionRun, score: u8) -> Reply {
+    let easier = easier_for(person, run);
     let mut row = Vec::new();
     if let Some(easier) = easier {
         row.push(button(
@@ -453,13 +459,13 @@ pub fn answer(
                 return finish(t, person, run, score, now);
             }
             run.step = RunStep::HurtChoice { score };
-            let ask = hurt_choice(&run, score);
+            let ask = hurt_choice(&person, &run, score);
             person.dialog = Dialog::Session { run };
             resave(t, person).say(ask)
         }
         (RunStep::HurtChoice { .. }, Answer::Code(code)) => match code.as_str() {
             "easier" => {
-                let Some(easier) = current.and_then(|e| catalog::exercise(e).easier) else {
+                let Some(easier) = easier_for(&person, &run) else {
                     return expired(&person, now);
                 };
                 let level = run.record.position.level;
