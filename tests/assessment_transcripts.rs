@@ -412,7 +412,9 @@ fn a_retest_is_compared_with_the_last_side_by_side() {
         chat.say(right);
         let r = through_tests(
             &mut chat,
-            &["skip", "skip", "skip", "skip", "even", "pass", "pass", "p0"],
+            &[
+                "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0", "p1",
+            ],
         );
         let shown = text(&r);
         assert!(shown.contains(left_says), "{shown}");

@@ -59,7 +59,15 @@ async fn retest_answers(sim: &mut Sim, left: u8, right: u8) -> Vec<Value> {
     sim.tap("Outward").await;
     sim.tap("Yes").await;
     sim.tap("Yes").await;
-    sim.say("0").await
+    let out = sim.say("0").await;
+    if texts(&out)
+        .last()
+        .is_some_and(|t| t.contains("ordinary day now"))
+    {
+        // A re-test asks for today's usual pain last: the same 1/10 as at the intake.
+        return sim.say("1").await;
+    }
+    out
 }
 
 /// How a simulated day goes.

@@ -159,6 +159,7 @@ test-butterfly =
 pass-yes = Ja
 fail-no = Nein
 test-pain = Letzte Frage: Wie sehr haben die Tests wehgetan, von 0 (gar nicht) bis 10 (am schlimmsten)?
+ask-usual-pain-now = Und noch eine, weil du neu gemessen hast: Wie stark schmerzen Hüfte und Knie jetzt an einem normalen Tag, von 0 bis 10? Damit vergleiche ich den Morgen nach jeder Einheit.
 skip = Überspringen
 it-hurt = Hat wehgetan
 cannot-position = Komme nicht in die Position

@@ -37,6 +37,7 @@ hurt-choice = Danke, dass du es sagst ({ $score }/10). Wie möchtest du weiterma
 try-easier = Lieber { $name }
 skip-this-one = Diese überspringen
 stop-for-today = Für heute aufhören
+something-else = Etwas anderes: Schwellung, Blockieren, Taubheit …
 stop-high-pain = { $score }/10 ist zu viel, um weiterzutrainieren. Lass uns für heute aufhören und ausruhen.
 session-well-done = Gut gemacht, das war die heutige Einheit! 🎉
 ask-session-pain = Wie stark waren die Schmerzen während der Einheit, von 0 (gar nicht) bis 10?

@@ -159,6 +159,7 @@ test-butterfly =
 pass-yes = Yes
 fail-no = No
 test-pain = Last question: how much did the tests hurt, from 0 (not at all) to 10 (the worst)?
+ask-usual-pain-now = And one more, since you re-tested: how much do your hip and knee hurt on an ordinary day now, from 0 to 10? I compare the morning after each session with this.
 skip = Skip
 it-hurt = It hurt
 cannot-position = Can't get into position

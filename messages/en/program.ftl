@@ -37,6 +37,7 @@ hurt-choice = Thanks for telling me ({ $score }/10). What would you like to do?
 try-easier = Try { $name } instead
 skip-this-one = Skip this one
 stop-for-today = Stop for today
+something-else = Something else: swelling, locking, numbness…
 stop-high-pain = { $score }/10 is too much to train through. Let's stop here for today, and rest.
 session-well-done = Well done, that's today's session! 🎉
 ask-session-pain = How much did it hurt during the session, from 0 (not at all) to 10?

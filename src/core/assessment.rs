@@ -47,6 +47,9 @@ pub enum TestStep {
     Butterfly,
     /// Pain during the tests, 0–10.
     TestPain,
+    /// Re-tests only: the pain on an ordinary day now, so that "settled" (no worse than
+    /// usual the next morning) stays current.
+    UsualPain,
 }
 
 /// What kind of answer a step takes.
@@ -63,7 +66,7 @@ impl TestStep {
         match self {
             TestStep::Supine => StepKind::FeetFall,
             TestStep::Figure4 | TestStep::Butterfly => StepKind::PassFail,
-            TestStep::TestPain => StepKind::Pain,
+            TestStep::TestPain | TestStep::UsualPain => StepKind::Pain,
             _ => StepKind::Degrees,
         }
     }
@@ -267,7 +270,7 @@ impl Assessment {
     /// Every test skipped (or not reachable): nothing to conclude from.
     pub fn measured_nothing(&self) -> bool {
         !self.answers.iter().any(|(step, answer)| {
-            *step != TestStep::TestPain
+            !matches!(step, TestStep::TestPain | TestStep::UsualPain)
                 && !matches!(
                     answer,
                     TestAnswer::Skipped | TestAnswer::CannotPosition | TestAnswer::Hurt
@@ -474,8 +477,8 @@ mod tests {
     fn steps_come_in_order_and_end() {
         let steps: Vec<TestStep> =
             std::iter::successors(Some(TestStep::first()), |s| s.next()).collect();
-        assert_eq!(steps.len(), 10);
-        assert_eq!(steps.last(), Some(&TestStep::TestPain));
+        assert_eq!(steps.len(), 11);
+        assert_eq!(steps.last(), Some(&TestStep::UsualPain));
     }
 
     #[test]

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::Lang;
 use super::action::Action;
+use super::answers::PainScore;
 use super::assessment::Change;
 use super::assessment::{self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep};
 use super::command::{Command, Slash};
@@ -726,7 +727,9 @@ fn test_answer(
         Err(msg) => return retry(&person, msg, now),
     };
     answers.insert(test, answer);
-    match test.next() {
+    // The usual pain is asked again at re-tests only (the intake just asked it).
+    let next = test.next().filter(|n| retest || *n != TestStep::UsualPain);
+    match next {
         Some(next) => {
             let mut reply = selftest::ask(next);
             if answer == TestAnswer::Hurt {
@@ -750,6 +753,9 @@ fn finish_tests(
     now: DateTime<Utc>,
 ) -> Transition {
     let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+    if let Some(TestAnswer::Pain { score }) = answers.get(&TestStep::UsualPain) {
+        person.profile.usual_pain = PainScore::new(*score).or(person.profile.usual_pain);
+    }
     let usual = person.profile.usual_pain.map(|p| p.value());
     let result = assessment::evaluate(&answers, band, usual, now, retest);
     let reply = result_reply(&result, &person);
@@ -828,6 +834,12 @@ pub(super) fn report_flags(
 /// The symptom check (/symptoms, "something else" while it hurts, a drop in range): the
 /// red-flag list, to tick what applies now.
 pub(super) fn symptom_check(mut person: Person) -> Transition {
+    let reply = open_symptom_check(&mut person);
+    Transition::save(person).say(reply)
+}
+
+/// Opens the symptom check on a person: the dialog it waits in, and its question.
+pub(super) fn open_symptom_check(person: &mut Person) -> Reply {
     let question = Question::RedFlags {
         selected: Vec::new(),
     };
@@ -836,7 +848,7 @@ pub(super) fn symptom_check(mut person: Person) -> Transition {
         question,
         setting: true,
     };
-    Transition::save(person).say(reply)
+    reply
 }
 
 fn assessment_event(a: &Assessment) -> Event {

@@ -142,6 +142,7 @@ pub enum Msg {
     PassYes,
     FailNo,
     TestPain,
+    AskUsualPainNow,
     Skip,
     ItHurt,
     CannotPosition,
@@ -244,6 +245,7 @@ pub enum Msg {
     TryEasier(Box<Msg>),
     SkipThisOne,
     StopForToday,
+    SomethingElse,
     StopHighPain {
         score: i64,
     },

@@ -38,6 +38,7 @@ pub fn ask(step: TestStep) -> Reply {
         TestStep::Figure4 => Some(Msg::TestFigure4),
         TestStep::Butterfly => Some(Msg::TestButterfly),
         TestStep::TestPain => Some(Msg::TestPain),
+        TestStep::UsualPain => Some(Msg::AskUsualPainNow),
         _ => None,
     };
     let mut parts = Vec::new();

@@ -364,6 +364,7 @@ fn hurt_choice(person: &Person, run: &SessionRun, score: u8) -> Reply {
     .keyboard(Keyboard::Inline(vec![
         row,
         vec![button(Msg::StopForToday, "stop")],
+        vec![button(Msg::SomethingElse, "symptoms")],
     ]))
 }
 
@@ -479,6 +480,22 @@ pub fn answer(
                 next_exercise(Transition::new_keep(person.lang), person, run, now)
             }
             "skip" => next_exercise(Transition::new_keep(person.lang), person, run, now),
+            "symptoms" => {
+                // Swelling, locking…: the session ends here with the pain just given,
+                // and the symptom check follows (a red flag there holds the program).
+                let RunStep::HurtChoice { score } = run.step else {
+                    return expired(&person, now);
+                };
+                run.record.stopped_early = true;
+                let mut t = finish(Transition::new_keep(person.lang), person, run, score, now);
+                if let Persist::Save(p) = &mut t.persist
+                    && p.hold.is_none()
+                {
+                    let question = super::conversation::open_symptom_check(p);
+                    t.replies.push(question);
+                }
+                t
+            }
             "stop" => {
                 run.record.stopped_early = true;
                 run.step = RunStep::Pain;
