@@ -25,6 +25,7 @@ pub mod reply;
 pub mod schedule;
 pub mod selftest;
 pub mod session;
+pub mod symptoms;
 pub mod zone;
 
 pub use conversation::{Persist, Transition, Write, step};
