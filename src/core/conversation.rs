@@ -193,6 +193,10 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     let input = &incoming.input;
     match (person.dialog.clone(), input) {
         (_, Input::Reminder { kind, due }) => nudge::fire(person, *kind, *due, now),
+        (Dialog::Aside { trip, back }, _) => {
+            person.dialog = *trip;
+            come_back(known(person, incoming, now), back, now)
+        }
         (_, Input::Unsupported | Input::Edited) => {
             let note = if *input == Input::Edited {
                 Msg::EditNotRead
@@ -242,6 +246,9 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         ) => session::morning_answer(person, started, then_today, input, now),
         (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
         (Dialog::ConfirmDelete { back }, _) => delete_answer(person, *back, input, now),
+        (Dialog::ConfirmFlags { flags, back }, _) => {
+            confirm_flags_answer(person, flags, *back, input, now)
+        }
         (Dialog::Ask { question, setting }, _) => {
             intake_answer(person, question, setting, input, now)
         }
@@ -321,7 +328,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         }
         Slash::Known(Command::Start) => start_again(person, now),
         Slash::Known(Command::Timezone) => {
-            person.dialog = Dialog::AskZone;
+            person.dialog = aside(&person.dialog, Dialog::AskZone);
             let question = prompt(&person, now);
             Transition::save(person).say_all(question)
         }
@@ -356,7 +363,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             if person.zone.is_none() {
                 return needs_setup(person, now);
             }
-            person.dialog = Dialog::Settings;
+            person.dialog = aside(&person.dialog, Dialog::Settings);
             let menu = prompt(&person, now);
             Transition::save(person).say_all(menu)
         }
@@ -378,7 +385,9 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
 /// /start from someone we know: pick up where they are.
 fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
     match person.dialog.clone() {
-        dialog @ (Dialog::Ask { setting: false, .. } | Dialog::Test { .. }) => {
+        dialog @ (Dialog::Ask { setting: false, .. }
+        | Dialog::Test { .. }
+        | Dialog::ConfirmFlags { .. }) => {
             person.dialog = Dialog::Resume {
                 resume: Box::new(dialog),
             };
@@ -400,7 +409,11 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
         }
-        Dialog::Idle | Dialog::Settings | Dialog::Ask { setting: true, .. } | Dialog::Lost => {
+        Dialog::Idle
+        | Dialog::Settings
+        | Dialog::Aside { .. }
+        | Dialog::Ask { setting: true, .. }
+        | Dialog::Lost => {
             person.dialog = resting_dialog(&person);
             match prompt(&person, now) {
                 Some(question) => Transition::save(person)
@@ -419,9 +432,13 @@ fn resting_dialog(person: &Person) -> Dialog {
     if person.zone.is_none() {
         Dialog::AskZone
     } else if let Some(question) = intake::next_question(&person.profile) {
-        Dialog::Ask {
-            question,
-            setting: false,
+        // The question already open stays open, with its ticks.
+        match open_intake(&person.dialog) {
+            Some(open) if is_question(&open, &question) => *open,
+            _ => Dialog::Ask {
+                question,
+                setting: false,
+            },
         }
     } else if !person.profile.open_red_flags().is_empty() {
         Dialog::Cleared
@@ -434,6 +451,66 @@ fn resting_dialog(person: &Person) -> Dialog {
     } else {
         Dialog::Idle
     }
+}
+
+/// The unfinished intake question in a dialog (with its ticks, or the signs typed for it
+/// and waiting for a yes), if there is one.
+fn open_intake(dialog: &Dialog) -> Option<Box<Dialog>> {
+    match dialog {
+        Dialog::Ask { setting: false, .. } | Dialog::ConfirmFlags { .. } => {
+            Some(Box::new(dialog.clone()))
+        }
+        Dialog::Aside { back, .. } => Some(back.clone()),
+        _ => None,
+    }
+}
+
+/// Whether an open dialog is this intake question (whatever is ticked).
+fn is_question(open: &Dialog, question: &Question) -> bool {
+    match open {
+        Dialog::Ask { question: q, .. } => {
+            std::mem::discriminant(q) == std::mem::discriminant(question)
+        }
+        Dialog::ConfirmFlags { back, .. } => is_question(back, question),
+        _ => false,
+    }
+}
+
+/// `to`, as a side trip when an intake question is open, so that the question and its
+/// ticks are there again when the trip ends.
+fn aside(from: &Dialog, to: Dialog) -> Dialog {
+    match open_intake(from) {
+        Some(back) => Dialog::Aside {
+            trip: Box::new(to),
+            back,
+        },
+        None => to,
+    }
+}
+
+/// After a step on a side trip: still on it, or back at the intake question.
+fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>) -> Transition {
+    if let Persist::Save(person) = &mut t.persist {
+        match person.dialog {
+            Dialog::Idle => {
+                person.dialog = *back;
+                person.dialog = resting_dialog(person);
+                t.replies.extend(prompt(person, now));
+            }
+            Dialog::Settings
+            | Dialog::Ask { setting: true, .. }
+            | Dialog::AskZone
+            | Dialog::ConfirmZone { .. } => {
+                let trip = std::mem::take(&mut person.dialog);
+                person.dialog = Dialog::Aside {
+                    trip: Box::new(trip),
+                    back,
+                };
+            }
+            _ => {}
+        }
+    }
+    t
 }
 
 /// Commands that need the time zone and the intake first send the person there.
@@ -660,6 +737,40 @@ fn intake_answer(
                 })
         }
         Answered::Retry(msg) => retry(&person, msg, now),
+        Answered::ConfirmFlags(flags) => {
+            person.dialog = Dialog::ConfirmFlags {
+                flags,
+                back: Box::new(Dialog::Ask { question, setting }),
+            };
+            let ask = prompt(&person, now);
+            Transition::save(person).say_all(ask)
+        }
+    }
+}
+
+/// Red flags read from a typed answer: yes stores them as ticking them would have, no
+/// goes back to the question.
+fn confirm_flags_answer(
+    mut person: Person,
+    flags: Vec<RedFlag>,
+    back: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
+        return expired(&person, now);
+    };
+    match choice {
+        Some(true) => {
+            intake::record_red_flags(&mut person.profile, flags);
+            advance(person, now)
+        }
+        Some(false) => {
+            person.dialog = back;
+            let question = prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
     }
 }
 
@@ -1122,6 +1233,25 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Idle | Dialog::Lost => None,
         Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
             session::prompt(person, now)
+        }
+        Dialog::ConfirmFlags { flags, .. } => Some(
+            Reply::new(Msg::ConfirmFlags)
+                .with(Msg::Lines(
+                    flags
+                        .iter()
+                        .map(|f| Msg::Bullet(Box::new(Msg::RedFlag(*f))))
+                        .collect(),
+                ))
+                .with(Msg::ConfirmFlagsRight)
+                .keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::Yes, "flags_yes"),
+                    choose(Msg::No, "flags_no"),
+                ]])),
+        ),
+        Dialog::Aside { trip, .. } => {
+            let mut there = person.clone();
+            there.dialog = (**trip).clone();
+            prompt(&there, now)
         }
         Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
             Keyboard::Inline(vec![vec![
