@@ -223,6 +223,12 @@ fn answers_not_understood_are_asked_again_and_change_nothing() {
 fn a_red_flag_stops_before_the_tests_and_the_person_can_come_back() {
     let mut chat = at_intake();
     let r = through_intake(&mut chat, "45", "my knee gives way and it swells");
+    assert_eq!(
+        ids(&r),
+        [["confirm-flags", "lines", "confirm-flags-right"]],
+        "signs read from text are confirmed first"
+    );
+    let r = chat.tap(Msg::Yes);
     assert_eq!(ids(&r), [["red-flag-stop", "lines", "red-flag-come-back"]]);
     let shown = text(&r);
     assert!(

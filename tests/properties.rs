@@ -6,8 +6,9 @@ mod answers;
 
 use hipcoach::console::parse_duration;
 use hipcoach::core::action::Action;
-use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS, RED_FLAG_STEMS};
+use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS};
 use hipcoach::core::command::Command;
+use hipcoach::core::symptoms;
 use hipcoach::core::{Incoming, Input, Lang, Persist, Person, Zone, parse, step};
 use proptest::prelude::*;
 
@@ -40,7 +41,8 @@ proptest! {
         let _ = parse_duration(&text);
         let _ = choice::read(&text, ACTIVITY_STEMS);
         let _ = choice::read(&text, PAIN_SITE_STEMS);
-        let _ = choice::read(&text, RED_FLAG_STEMS);
+        let _ = symptoms::read(&text);
+        let _ = symptoms::is_none_answer(&text);
     }
 
     #[test]

@@ -341,3 +341,124 @@ fn progress_compares_each_side_with_itself() {
     assert!(shown.contains("Left: +16°"), "{shown}");
     assert!(shown.contains("Right"), "{shown}");
 }
+
+#[test]
+fn a_red_flag_named_in_a_message_is_confirmed_then_holds() {
+    let mut chat = with_program();
+    chat.now += Duration::days(16);
+    let r = chat.say("my knee is swollen and locked up this morning");
+    assert_eq!(ids(&r), [["confirm-flags", "lines", "confirm-flags-right"]]);
+    assert!(
+        chat.person().hold.is_none(),
+        "nothing before the confirmation"
+    );
+    let r = chat.tap(Msg::Yes);
+    assert!(ids(&r)[0].contains(&"red-flag-stop"), "{:?}", ids(&r));
+    let hold = chat.person().hold.clone().expect("a hold");
+    assert_eq!(
+        hold.flags,
+        [
+            hipcoach::core::profile::RedFlag::Swelling,
+            hipcoach::core::profile::RedFlag::LockingOrGivingWay
+        ]
+    );
+    assert!(
+        chat.events
+            .iter()
+            .any(|e| matches!(e, Event::RedFlagsReported { .. }))
+    );
+    assert_no_drill_reminders(&mut chat);
+}
+
+#[test]
+fn a_red_flag_in_german_and_a_denial_are_told_apart() {
+    let mut chat = with_program();
+    chat.now += Duration::days(3);
+    let r = chat.say("keine Schwellung, alles gut");
+    assert!(!ids(&r)[0].contains(&"confirm-flags"), "{:?}", ids(&r));
+    let r = chat.say("das Knie ist geschwollen");
+    assert_eq!(ids(&r)[0][0], "confirm-flags");
+    chat.say("ja");
+    assert!(chat.person().hold.is_some());
+}
+
+#[test]
+fn no_at_the_confirmation_changes_nothing() {
+    let mut chat = with_program();
+    chat.say("my leg went numb");
+    let before = chat.person().clone();
+    chat.tap(Msg::No);
+    assert!(chat.person().hold.is_none());
+    assert_eq!(chat.person().program, before.program);
+    assert_eq!(chat.dialog(), Dialog::Idle);
+}
+
+#[test]
+fn symptoms_command_ticks_then_holds() {
+    let mut chat = with_program();
+    let r = chat.say("/symptoms");
+    assert_eq!(ids(&r)[0][..2], ["symptoms-intro", "ask-red-flags"]);
+    chat.code("night_pain");
+    chat.code("done");
+    assert!(chat.person().hold.is_some());
+    assert_no_drill_reminders(&mut chat);
+    // "None of these" from the same check changes nothing.
+    let mut chat = with_program();
+    chat.say("/symptoms");
+    let r = chat.code("none");
+    assert_eq!(ids(&r), [["symptoms-none"]]);
+    assert!(chat.person().hold.is_none());
+}
+
+#[test]
+fn the_symptom_check_is_in_settings() {
+    let mut chat = with_program();
+    chat.say("/settings");
+    let r = chat.code("red_flags");
+    assert_eq!(ids(&r)[0][1], "ask-red-flags", "{:?}", ids(&r));
+}
+
+#[test]
+fn something_else_while_it_hurts_opens_the_symptom_check() {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat.say("/today");
+    chat.tap(Msg::OutcomeHurts);
+    chat.say("4");
+    let r = chat.tap(Msg::SomethingElse);
+    assert!(
+        r.iter()
+            .flat_map(|r| &r.parts)
+            .any(|m| *m == Msg::AskRedFlags),
+        "{:?}",
+        ids(&r)
+    );
+    let kept = chat.person().sessions.last().expect("the session is kept");
+    assert!(kept.stopped_early);
+    assert_eq!(kept.pain_during, Some(4));
+    chat.code("swelling");
+    chat.code("done");
+    assert!(chat.person().hold.is_some());
+    assert_no_drill_reminders(&mut chat);
+}
+
+#[test]
+fn a_red_flag_in_the_middle_of_a_session_ends_it() {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat.say("/today");
+    chat.tap(Msg::OutcomeDone);
+    chat.say("ouch, the knee just gave way");
+    let r = chat.tap(Msg::Yes);
+    assert!(r.iter().all(|r| !r.prescribes_drill()), "{:?}", ids(&r));
+    assert!(!matches!(chat.dialog(), Dialog::Session { .. }));
+    let kept = chat
+        .person()
+        .sessions
+        .last()
+        .expect("what was done is kept");
+    assert_eq!(kept.outcomes.len(), 1);
+    // The old session's buttons are dead now.
+    let r = chat.code("done");
+    assert!(r.iter().all(|r| !r.prescribes_drill()), "{:?}", ids(&r));
+}

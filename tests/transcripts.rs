@@ -334,7 +334,11 @@ fn the_time_zone_can_be_changed_later() {
     assert_eq!(ids(&r), [["ask-timezone"]]);
     chat.say("Kathmandu");
     let r = chat.tap(Msg::Yes);
-    assert_eq!(ids(&r), [["timezone-saved"]]);
+    assert_eq!(
+        ids(&r),
+        [vec!["timezone-saved"], vec!["ask-age"]],
+        "the intake question left open is asked again"
+    );
     assert_eq!(
         chat.events,
         [

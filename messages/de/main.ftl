@@ -27,6 +27,7 @@ confirm-timezone = Bei dir ist es also gerade { $time } Uhr ({ $zone }). Stimmt 
 confirm-timezone-again = Tippe auf Ja, wenn die Uhrzeit stimmt, oder sende eine andere Stadt oder einen Abstand.
 fixed-offset-note = Ein fester Abstand folgt nicht der Sommerzeit. Wenn bei dir die Uhren umgestellt werden, sende lieber deine Stadt.
 yes = Ja
+no = Nein
 no-change-it = Nein, ändern
 timezone-saved = Gespeichert: { $zone }.
 
@@ -106,6 +107,9 @@ red-flag-night-pain = Schmerzen, die dich nachts wecken
 red-flag-injury-or-surgery = Eine kürzliche Verletzung oder Operation
 red-flag-pain-during-tests = Starke Schmerzen bei den Tests
 tap-which-applies = Bitte tippe an, was zutrifft, oder „Nichts davon“.
+red-flags-nothing-ticked = Du hast noch nichts angetippt. Tippe alles an, was auf dich zutrifft, oder „Nichts davon“, wenn nichts davon zutrifft.
+confirm-flags = Ich frage kurz nach, ob ich dich richtig verstanden habe. Du hast erwähnt:
+confirm-flags-right = Stimmt das?
 choice-not-understood = Das konnte ich keiner Antwort zuordnen. Bitte tippe auf einen der Knöpfe.
 done = Fertig
 red-flag-stop = Danke, dass du mir das sagst. Das sollte sich eine Ärztin, ein Arzt oder eine Physiotherapeutin ansehen, bevor du deine Hüften trainierst. Deshalb starte ich die Übungen noch nicht:

@@ -27,6 +27,7 @@ confirm-timezone = So it is { $time } for you now ({ $zone }). Is that right?
 confirm-timezone-again = Please tap Yes if the time is right, or send another city or offset.
 fixed-offset-note = An offset doesn't follow daylight saving time. If your clocks change in spring and autumn, send your city instead.
 yes = Yes
+no = No
 no-change-it = No, change it
 timezone-saved = Saved: { $zone }.
 
@@ -106,6 +107,9 @@ red-flag-night-pain = Pain that wakes you at night
 red-flag-injury-or-surgery = A recent injury or surgery
 red-flag-pain-during-tests = Strong pain during the tests
 tap-which-applies = Please tap the ones that apply, or “None of these”.
+red-flags-nothing-ticked = You haven't ticked anything yet. Tap each one that applies to you, or “None of these” if none of them does.
+confirm-flags = Let me check I understood you. You mentioned:
+confirm-flags-right = Is that right?
 choice-not-understood = I couldn't match that to an option. Please tap one of the buttons.
 done = Done
 red-flag-stop = Thank you for telling me. A doctor or physiotherapist should look at this before you train your hips, so I won't start the drills yet:

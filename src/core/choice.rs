@@ -2,7 +2,7 @@
 //! a few word stems in English and German; a word of the answer that starts with a stem
 //! picks the option.
 
-use super::profile::{Activity, Equipment, PainSite, RedFlag};
+use super::profile::{Activity, Equipment, PainSite};
 
 /// The answer to a "tap all that apply" question, typed instead of tapped.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,49 +186,6 @@ pub const EQUIPMENT_STEMS: &[(Equipment, &[&str])] = &[
     ),
 ];
 
-pub const RED_FLAG_STEMS: &[(RedFlag, &[&str])] = &[
-    (
-        RedFlag::SharpPain,
-        &[
-            "sharp",
-            "worse",
-            "worsening",
-            "stech",
-            "schlimmer",
-            "scharf",
-        ],
-    ),
-    (
-        RedFlag::Swelling,
-        &["swell", "swollen", "schwell", "geschwollen"],
-    ),
-    (
-        RedFlag::LockingOrGivingWay,
-        &[
-            "lock",
-            "giving way",
-            "gives way",
-            "give way",
-            "buckl",
-            "blockier",
-            "knickt",
-            "instabil",
-            "wegknick",
-        ],
-    ),
-    (
-        RedFlag::Numbness,
-        &["numb", "tingl", "pins and needles", "taub", "kribbel"],
-    ),
-    (RedFlag::NightPain, &["night", "nacht", "nachts"]),
-    (
-        RedFlag::InjuryOrSurgery,
-        &[
-            "injur", "surgery", "operat", "accident", "fall", "fell", "verletz", "unfall", "sturz",
-        ],
-    ),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,10 +209,6 @@ mod tests {
             Typed::Some(vec![PainSite::KneeLeft, PainSite::KneeRight])
         );
         assert_eq!(read("nowhere", PAIN_SITE_STEMS), Typed::Nothing);
-        assert_eq!(
-            read("my knee gives way sometimes", RED_FLAG_STEMS),
-            Typed::Some(vec![RedFlag::LockingOrGivingWay])
-        );
         assert_eq!(read("banana", EQUIPMENT_STEMS), Typed::Unknown);
         assert_eq!(read("", EQUIPMENT_STEMS), Typed::Unknown);
     }

@@ -25,6 +25,7 @@ use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use super::safety::{self, HoldCause};
 use super::selftest;
 use super::session;
+use super::symptoms;
 use super::zone::{Zone, ZoneError};
 
 /// What to do with the stored person after a step.
@@ -193,9 +194,28 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     {
         return nudge::answer(person, &code, now);
     }
+    if let Input::Text(text) = &incoming.input
+        && reads_flags_in_text(&person.dialog)
+    {
+        let flags = symptoms::detect(text);
+        if !flags.is_empty() {
+            // A warning sign named in a message, at any point: one short confirmation,
+            // then the hold. The open question waits behind it.
+            person.dialog = Dialog::ConfirmFlags {
+                flags,
+                back: Box::new(person.dialog.clone()),
+            };
+            let ask = prompt(&person, now);
+            return Transition::save(person).say_all(ask);
+        }
+    }
     let input = &incoming.input;
     match (person.dialog.clone(), input) {
         (_, Input::Reminder { kind, due }) => nudge::fire(person, *kind, *due, now),
+        (Dialog::Aside { trip, back }, _) => {
+            person.dialog = *trip;
+            come_back(known(person, incoming, now), back, now)
+        }
         (_, Input::Unsupported | Input::Edited) => {
             let note = if *input == Input::Edited {
                 Msg::EditNotRead
@@ -245,6 +265,9 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         ) => session::morning_answer(person, started, then_today, input, now),
         (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
         (Dialog::ConfirmDelete { back }, _) => delete_answer(person, *back, input, now),
+        (Dialog::ConfirmFlags { flags, back }, _) => {
+            confirm_flags_answer(person, flags, *back, input, now)
+        }
         (Dialog::Ask { question, setting }, _) => {
             intake_answer(person, question, setting, input, now)
         }
@@ -266,6 +289,22 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood)))
         }
     }
+}
+
+/// Whether a message in this dialog is read for warning signs first. Not where the
+/// text is the answer to the safety question itself, or already its confirmation, nor
+/// while the time zone is asked (a place name is not a symptom).
+fn reads_flags_in_text(dialog: &Dialog) -> bool {
+    !matches!(
+        dialog,
+        Dialog::Ask {
+            question: Question::RedFlags { .. },
+            ..
+        } | Dialog::ConfirmFlags { .. }
+            | Dialog::AskZone
+            | Dialog::ConfirmZone { .. }
+            | Dialog::ConfirmDelete { .. }
+    )
 }
 
 /// A transition that keeps the stored state as it is.
@@ -325,7 +364,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         }
         Slash::Known(Command::Start) => start_again(person, now),
         Slash::Known(Command::Timezone) => {
-            person.dialog = Dialog::AskZone;
+            person.dialog = aside(&person.dialog, Dialog::AskZone);
             let question = prompt(&person, now);
             Transition::save(person).say_all(question)
         }
@@ -361,7 +400,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             if person.zone.is_none() {
                 return needs_setup(person, now);
             }
-            person.dialog = Dialog::Settings;
+            person.dialog = aside(&person.dialog, Dialog::Settings);
             let menu = prompt(&person, now);
             Transition::save(person).say_all(menu)
         }
@@ -391,7 +430,9 @@ fn with_hold_note(person: &Person, mut reply: Reply) -> Reply {
 /// /start from someone we know: pick up where they are.
 fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
     match person.dialog.clone() {
-        dialog @ (Dialog::Ask { setting: false, .. } | Dialog::Test { .. }) => {
+        dialog @ (Dialog::Ask { setting: false, .. }
+        | Dialog::Test { .. }
+        | Dialog::ConfirmFlags { .. }) => {
             person.dialog = Dialog::Resume {
                 resume: Box::new(dialog),
             };
@@ -414,7 +455,11 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
         }
-        Dialog::Idle | Dialog::Settings | Dialog::Ask { setting: true, .. } | Dialog::Lost => {
+        Dialog::Idle
+        | Dialog::Settings
+        | Dialog::Aside { .. }
+        | Dialog::Ask { setting: true, .. }
+        | Dialog::Lost => {
             person.dialog = resting_dialog(&person);
             match prompt(&person, now) {
                 Some(question) => Transition::save(person)
@@ -439,9 +484,13 @@ fn resting_dialog(person: &Person) -> Dialog {
     } else if person.hold.is_some() {
         safety::resting(person)
     } else if let Some(question) = intake::next_question(&person.profile) {
-        Dialog::Ask {
-            question,
-            setting: false,
+        // The question already open stays open, with its ticks.
+        match open_intake(&person.dialog) {
+            Some(open) if is_question(&open, &question) => *open,
+            _ => Dialog::Ask {
+                question,
+                setting: false,
+            },
         }
     } else if person.history.last.is_none() {
         Dialog::Test {
@@ -452,6 +501,66 @@ fn resting_dialog(person: &Person) -> Dialog {
     } else {
         Dialog::Idle
     }
+}
+
+/// The unfinished intake question in a dialog (with its ticks, or the signs typed for it
+/// and waiting for a yes), if there is one.
+fn open_intake(dialog: &Dialog) -> Option<Box<Dialog>> {
+    match dialog {
+        Dialog::Ask { setting: false, .. } | Dialog::ConfirmFlags { .. } => {
+            Some(Box::new(dialog.clone()))
+        }
+        Dialog::Aside { back, .. } => Some(back.clone()),
+        _ => None,
+    }
+}
+
+/// Whether an open dialog is this intake question (whatever is ticked).
+fn is_question(open: &Dialog, question: &Question) -> bool {
+    match open {
+        Dialog::Ask { question: q, .. } => {
+            std::mem::discriminant(q) == std::mem::discriminant(question)
+        }
+        Dialog::ConfirmFlags { back, .. } => is_question(back, question),
+        _ => false,
+    }
+}
+
+/// `to`, as a side trip when an intake question is open, so that the question and its
+/// ticks are there again when the trip ends.
+fn aside(from: &Dialog, to: Dialog) -> Dialog {
+    match open_intake(from) {
+        Some(back) => Dialog::Aside {
+            trip: Box::new(to),
+            back,
+        },
+        None => to,
+    }
+}
+
+/// After a step on a side trip: still on it, or back at the intake question.
+fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>) -> Transition {
+    if let Persist::Save(person) = &mut t.persist {
+        match person.dialog {
+            Dialog::Idle => {
+                person.dialog = *back;
+                person.dialog = resting_dialog(person);
+                t.replies.extend(prompt(person, now));
+            }
+            Dialog::Settings
+            | Dialog::Ask { setting: true, .. }
+            | Dialog::AskZone
+            | Dialog::ConfirmZone { .. } => {
+                let trip = std::mem::take(&mut person.dialog);
+                person.dialog = Dialog::Aside {
+                    trip: Box::new(trip),
+                    back,
+                };
+            }
+            _ => {}
+        }
+    }
+    t
 }
 
 /// Commands that need the time zone and the intake first send the person there.
@@ -711,6 +820,52 @@ fn intake_answer(
                 })
         }
         Answered::Retry(msg) => retry(&person, msg, now),
+        Answered::ConfirmFlags(flags) => {
+            person.dialog = Dialog::ConfirmFlags {
+                flags,
+                back: Box::new(Dialog::Ask { question, setting }),
+            };
+            let ask = prompt(&person, now);
+            Transition::save(person).say_all(ask)
+        }
+    }
+}
+
+/// Red flags read from a typed answer: yes stores them as ticking them would have, no
+/// goes back to the question.
+fn confirm_flags_answer(
+    mut person: Person,
+    flags: Vec<RedFlag>,
+    back: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
+        return expired(&person, now);
+    };
+    match choice {
+        Some(true) => match back {
+            // At the intake's safety screen: stored as its answer; the intake goes on
+            // to the hold.
+            Dialog::Ask {
+                question: Question::RedFlags { .. },
+                setting: false,
+            } => {
+                intake::record_red_flags(&mut person.profile, flags);
+                advance(person, now)
+            }
+            // Any time later (the symptom check, or named in a message): the hold.
+            back => {
+                person.dialog = back;
+                report_flags(person, flags, now)
+            }
+        },
+        Some(false) => {
+            person.dialog = back;
+            let question = prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        None => retry(&person, Msg::ChoiceNotUnderstood, now),
     }
 }
 
@@ -1263,6 +1418,25 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                 choose(Msg::NothingHappened, "drop_fine"),
             ]])),
         ),
+        Dialog::ConfirmFlags { flags, .. } => Some(
+            Reply::new(Msg::ConfirmFlags)
+                .with(Msg::Lines(
+                    flags
+                        .iter()
+                        .map(|f| Msg::Bullet(Box::new(Msg::RedFlag(*f))))
+                        .collect(),
+                ))
+                .with(Msg::ConfirmFlagsRight)
+                .keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::Yes, "flags_yes"),
+                    choose(Msg::No, "flags_no"),
+                ]])),
+        ),
+        Dialog::Aside { trip, .. } => {
+            let mut there = person.clone();
+            there.dialog = (**trip).clone();
+            prompt(&there, now)
+        }
         Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
             Keyboard::Inline(vec![vec![
                 choose(Msg::DeleteYes, "delete_all"),

@@ -10,6 +10,7 @@ use super::choice::{self, Typed};
 use super::msg::{Msg, ProfileField};
 use super::profile::{self, Activity, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag};
 use super::reply::{InlineButton, Keyboard, Reply};
+use super::symptoms;
 use super::{Input, Lang};
 
 /// One intake question. Multi-choice questions carry what is ticked so far.
@@ -42,6 +43,9 @@ pub enum Answered {
     Language(Lang),
     /// An age under 18: the coach is for adults (`safety::ADULT_AGE`).
     Minor,
+    /// Red flags read from a typed answer (with the ticks so far): nothing is stored
+    /// until the person confirms them.
+    ConfirmFlags(Vec<RedFlag>),
 }
 
 /// The next intake question, or `None` when the intake is complete.
@@ -391,6 +395,8 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
         },
         Question::RedFlags { selected } => match code {
             "none" => set_red_flags(profile, Vec::new()),
+            // Nothing ticked is not an answer: only "None of these" says none applies.
+            "done" if selected.is_empty() => Answered::Retry(Msg::RedFlagsNothingTicked),
             "done" => set_red_flags(profile, selected.clone()),
             "pain_during_tests" => Answered::Retry(Msg::ButtonExpired),
             code => tick(code, selected, |s| Question::RedFlags { selected: s }),
@@ -437,9 +443,42 @@ fn set_equipment(profile: &mut Profile, equipment: Vec<Equipment>) -> Answered {
 }
 
 fn set_red_flags(profile: &mut Profile, flags: Vec<RedFlag>) -> Answered {
-    profile.red_flags = Some(flags);
+    record_red_flags(profile, flags);
     Answered::Done {
         field: ProfileField::RedFlags,
+    }
+}
+
+/// Stores the answer to the red-flag screen (empty: none applies). A new answer starts
+/// without an all-clear: an earlier check does not cover it.
+pub fn record_red_flags(profile: &mut Profile, flags: Vec<RedFlag>) {
+    // The hold (`safety`) is what red flags stop; `cleared_at` is the last check, kept.
+    profile.red_flags = Some(flags);
+}
+
+/// A typed answer to the red-flag screen. Signs it names are added to the ticks and
+/// confirmed first; signs it denies are taken off; a text that only denies signs, or says
+/// "none", is "none of these"; anything else is asked again.
+fn typed_red_flags(selected: &[RedFlag], text: &str, profile: &mut Profile) -> Answered {
+    if symptoms::is_none_answer(text) {
+        return set_red_flags(profile, Vec::new());
+    }
+    let read = symptoms::read(text);
+    if read.present.is_empty() && read.denied.is_empty() {
+        return Answered::Retry(Msg::TapWhichApplies);
+    }
+    let mut flags: Vec<RedFlag> = selected
+        .iter()
+        .filter(|f| !read.denied.contains(f))
+        .chain(&read.present)
+        .copied()
+        .collect();
+    flags.sort();
+    flags.dedup();
+    if flags.is_empty() {
+        set_red_flags(profile, Vec::new())
+    } else {
+        Answered::ConfirmFlags(flags)
     }
 }
 
@@ -523,11 +562,7 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
             Typed::Nothing => set_equipment(profile, Vec::new()),
             Typed::Unknown => Answered::Retry(Msg::ChoiceNotUnderstood),
         },
-        Question::RedFlags { .. } => match choice::read(text, choice::RED_FLAG_STEMS) {
-            Typed::Some(flags) => set_red_flags(profile, flags),
-            Typed::Nothing => set_red_flags(profile, Vec::new()),
-            Typed::Unknown => Answered::Retry(Msg::TapWhichApplies),
-        },
+        Question::RedFlags { selected } => typed_red_flags(selected, text, profile),
         Question::Language => match text.trim().to_lowercase().as_str() {
             "english" | "en" | "englisch" => Answered::Language(Lang::En),
             "deutsch" | "de" | "german" => Answered::Language(Lang::De),

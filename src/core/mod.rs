@@ -26,6 +26,7 @@ pub mod safety;
 pub mod schedule;
 pub mod selftest;
 pub mod session;
+pub mod symptoms;
 pub mod zone;
 
 pub use conversation::{Persist, Transition, Write, step};

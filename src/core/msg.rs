@@ -68,6 +68,7 @@ pub enum Msg {
     ConfirmTimezoneAgain,
     FixedOffsetNote,
     Yes,
+    No,
     NoChangeIt,
     TimezoneSaved {
         zone: String,
@@ -104,6 +105,11 @@ pub enum Msg {
     NoneOfThese,
     AskRedFlags,
     TapWhichApplies,
+    RedFlagsNothingTicked,
+    /// Signs read from a typed answer, before they are stored: the list follows, then
+    /// `ConfirmFlagsRight`.
+    ConfirmFlags,
+    ConfirmFlagsRight,
     ChoiceNotUnderstood,
     Done,
     RedFlagStop,

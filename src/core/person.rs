@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::assessment::{Assessment, TestAnswers, TestStep};
 use super::intake::Question;
-use super::profile::Profile;
+use super::profile::{Profile, RedFlag};
 use super::program::{Program, SessionRecord};
 use super::progression::Range;
 use super::safety::Hold;
@@ -108,6 +108,19 @@ pub enum Dialog {
     OfferRetest,
     /// /delete: erase everything? (The dialog to come back to if not.)
     ConfirmDelete { back: Box<Dialog> },
+    /// Red flags read from a typed answer: are these right? Yes stores them, no goes
+    /// `back` to the question (with its ticks).
+    ConfirmFlags {
+        flags: Vec<RedFlag>,
+        back: Box<Dialog>,
+    },
+    /// A side trip (/settings, a setting, /timezone) from an unfinished intake question:
+    /// `trip` is the open dialog; `back` (the question with its ticks) is asked again when
+    /// the trip ends.
+    Aside {
+        trip: Box<Dialog>,
+        back: Box<Dialog>,
+    },
     /// The stored state could not be read (written by an older or newer version).
     #[serde(skip)]
     Lost,
