@@ -882,8 +882,13 @@ fn test_answer(
         Err(msg) => return retry(&person, msg, now),
     };
     answers.insert(test, answer);
-    // The usual pain is asked again at re-tests only (the intake just asked it).
-    let next = test.next().filter(|n| retest || *n != TestStep::UsualPain);
+    // The usual pain is asked again at re-tests only (the intake just asked it), and not
+    // after tests that hurt over 5: the hold and its referral come first.
+    let hurt_a_lot = matches!(answer, TestAnswer::Pain { score } if score > assessment::HIGH_PAIN)
+        && test == TestStep::TestPain;
+    let next = test
+        .next()
+        .filter(|n| (retest && !hurt_a_lot) || *n != TestStep::UsualPain);
     match next {
         Some(next) => {
             let mut reply = selftest::ask(next);
