@@ -233,3 +233,63 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
     assert_eq!(row.get::<String, _>("track"), "limited_internal_rotation");
     assert!(row.get::<String, _>("answers").contains("\"seated_left\""));
 }
+
+/// A database from before the safety hold: a program stopped by the stop rule, and red
+/// flags not yet cleared. Opening it with this version holds both people.
+#[tokio::test]
+async fn the_old_implicit_holds_become_the_safety_hold() {
+    let db = fresh_db();
+    {
+        let options = sqlx::sqlite::SqliteConnectOptions::new()
+            .filename(db.url.trim_start_matches("sqlite://"))
+            .create_if_missing(true);
+        let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
+        let mut old = sqlx::migrate!("./migrations");
+        old.migrations = std::borrow::Cow::Owned(
+            old.migrations
+                .iter()
+                .filter(|m| m.version <= 5)
+                .cloned()
+                .collect(),
+        );
+        old.run(&pool).await.unwrap();
+        for (id, stopped, flags) in [
+            (1, Some("2026-11-20T18:00:00Z"), ""),
+            (2, None, "swelling"),
+            (3, None, ""),
+        ] {
+            sqlx::query(
+                "INSERT INTO people (user_id, lang, consented_at, zone, dialog, created_at,
+                    updated_at, red_flags, program_track, program_phase, program_level,
+                    program_started_at, program_stopped_at)
+                 VALUES (?, 'en', ?, 'Europe/Berlin', '{\"step\":\"idle\"}', ?, ?, ?,
+                    'limited_internal_rotation', 1, 2, ?, ?)",
+            )
+            .bind(id)
+            .bind(now())
+            .bind(now())
+            .bind(now())
+            .bind(flags)
+            .bind(now())
+            .bind(stopped)
+            .execute(&pool)
+            .await
+            .unwrap();
+        }
+        pool.close().await;
+    }
+    let store = Store::open(&db.url).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let stopped = tx.load_person(1).await.unwrap().unwrap();
+    let flagged = tx.load_person(2).await.unwrap().unwrap();
+    let fine = tx.load_person(3).await.unwrap().unwrap();
+    let cause = |p: &hipcoach::core::Person| p.hold.as_ref().map(|h| h.cause);
+    use hipcoach::core::safety::HoldCause;
+    assert_eq!(cause(&stopped), Some(HoldCause::RepeatedPain));
+    assert_eq!(cause(&flagged), Some(HoldCause::IntakeRedFlags));
+    assert_eq!(
+        flagged.hold.unwrap().flags,
+        [hipcoach::core::profile::RedFlag::Swelling]
+    );
+    assert_eq!(cause(&fine), None);
+}
