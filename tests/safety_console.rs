@@ -40,7 +40,10 @@ async fn onboard() -> Sim {
 async fn session(sim: &mut Sim, day: i64, during: u8, morning: u8) -> Vec<Value> {
     let mut out = sim.at(&at(day, "17:00")).await;
     out.extend(sim.say("/today").await);
-    if texts(&out).last().is_some_and(|t| t.starts_with("Good morning")) {
+    if texts(&out)
+        .last()
+        .is_some_and(|t| t.starts_with("Good morning"))
+    {
         out.extend(sim.say(&morning.to_string()).await);
         if events(&out, "session_started").is_empty() {
             out.extend(sim.say("/today").await);
@@ -54,7 +57,10 @@ async fn session(sim: &mut Sim, day: i64, during: u8, morning: u8) -> Vec<Value>
     }
     out.extend(sim.say(&during.to_string()).await);
     out.extend(sim.at(&at(day + 1, "07:30")).await);
-    if texts(&out).last().is_some_and(|t| t.starts_with("Good morning")) {
+    if texts(&out)
+        .last()
+        .is_some_and(|t| t.starts_with("Good morning"))
+    {
         out.extend(sim.say(&morning.to_string()).await);
     }
     out
@@ -92,17 +98,27 @@ async fn a_red_flag_on_day_9_stops_every_drill_then_a_check_resumes_one_level_ea
 
     // Day 9, 10:30 Berlin: a sign named in a message, confirmed.
     sim.at(&at(9, "09:30")).await;
-    let out = sim.say("my knee is swollen and locked up this morning").await;
+    let out = sim
+        .say("my knee is swollen and locked up this morning")
+        .await;
     assert!(texts(&out)[0].contains("Swelling"), "{:?}", texts(&out));
     let out = sim.tap("Yes").await;
     assert_eq!(events(&out, "red_flags_reported").len(), 1, "{out:?}");
 
     // Three days of the virtual clock: not one reminder of any kind, no session.
     let out = sim.line(":wait 3d").await;
-    assert!(sent(&out).is_empty(), "reminders under a hold: {:?}", sent(&out));
+    assert!(
+        sent(&out).is_empty(),
+        "reminders under a hold: {:?}",
+        sent(&out)
+    );
     let out = sim.say("/today").await;
     assert!(events(&out, "session_started").is_empty());
-    assert!(sim.has_button("Yes, I've been checked"), "{:?}", sim.buttons);
+    assert!(
+        sim.has_button("Yes, I've been checked"),
+        "{:?}",
+        sim.buttons
+    );
     let out = sim.say("/reminders").await;
     assert!(texts(&out)[0].contains("paused"), "{:?}", texts(&out));
 

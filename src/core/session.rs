@@ -111,6 +111,7 @@ fn apply(
     mut t: Transition,
     person: &mut Person,
     verdict: Verdict,
+    trigger: Trigger,
     now: DateTime<Utc>,
 ) -> Transition {
     let Some(program) = person.program.as_mut() else {
@@ -127,7 +128,14 @@ fn apply(
             program.phase_since = now;
         }
         program.position = verdict.to;
-        program.since = now;
+        // The sessions that count start after this one: a session whose end or morning
+        // moved the program never moves it again, even when its end, its morning and the
+        // decision share one instant (a virtual clock). A session about to start (the
+        // break rule) or a re-test counts from now.
+        program.since = match trigger {
+            Trigger::SessionEnd | Trigger::Morning => now + Duration::seconds(1),
+            Trigger::Return | Trigger::Retest { .. } => now,
+        };
     }
     let mut reply = Reply::new(Msg::Decided {
         rule: verdict.rule,
@@ -225,7 +233,7 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     }
     let mut t = Transition::new_keep(person.lang);
     if let Some(verdict) = decide(&person, Trigger::Return, now) {
-        t = apply(t, &mut person, verdict, now);
+        t = apply(t, &mut person, verdict, Trigger::Return, now);
     }
     let Some(program) = person.program.clone() else {
         return t;
@@ -574,7 +582,7 @@ fn finish(
     person.dialog = Dialog::Idle;
     match decide(&person, Trigger::SessionEnd, now) {
         Some(verdict) => {
-            t = apply(t, &mut person, verdict, now);
+            t = apply(t, &mut person, verdict, Trigger::SessionEnd, now);
             resave(t, person)
         }
         None => {
@@ -645,7 +653,7 @@ fn morning(
         None => Msg::MorningSkipped,
     };
     if let Some(verdict) = decide(&person, Trigger::Morning, now) {
-        t = apply(t, &mut person, verdict, now);
+        t = apply(t, &mut person, verdict, Trigger::Morning, now);
     }
     // One message: the thanks, then the decision and why.
     match t.replies.first_mut() {
@@ -713,7 +721,8 @@ pub fn after_assessment(
         }));
     };
     let from = program.position;
-    let verdict = decide(&person, Trigger::Retest { track, level }, now);
+    let trigger = Trigger::Retest { track, level };
+    let verdict = decide(&person, trigger, now);
     match verdict {
         Some(verdict) => {
             if verdict.rule == Rule::RetestTrack {
@@ -722,7 +731,7 @@ pub fn after_assessment(
                     p.started_at = program.started_at;
                 }
             }
-            let t = apply(t, &mut person, verdict, now);
+            let t = apply(t, &mut person, verdict, trigger, now);
             resave(t, person)
         }
         None => resave(t, person).say(Reply::new(Msg::RetestKeeps {
