@@ -129,8 +129,7 @@ impl SessionRecord {
             || !self.outcomes.iter().all(|o| o.as_prescribed())
     }
 
-    /// More than prescribed: everything done and at least one "too easy" (EMPoweR:
-    /// progress when the person keeps doing more than prescribed).
+    /// Everything done as prescribed or more (no skip, "too hard", pain or early stop).
     pub fn all_done(&self) -> bool {
         !self.below_prescription()
     }

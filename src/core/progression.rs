@@ -161,7 +161,7 @@ impl Rule {
             ),
             Rule::AdvanceLevel => (
                 "3 sessions in a row at this level all done with pain 0–2 and a settled morning: one level up",
-                "EMPoweR 2020 (progress when doing more than prescribed); Ageberg 2010 (0–2 safe); Silbernagel 2007; 3 sessions: ours",
+                "Silbernagel 2007 (the load may rise while pain stays within limits and settles by the next morning); Ageberg 2010 (0–2 safe); EMPoweR 2020 (one change at a time: the dose); 3 sessions: ours",
             ),
             Rule::HoldKeepGoing => (
                 "fewer than 3 good sessions in a row at this level: stay",
