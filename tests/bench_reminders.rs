@@ -13,6 +13,8 @@
 
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
+#[path = "support/profile.rs"]
+mod profile_support;
 
 use std::collections::HashMap;
 use std::str::FromStr;
@@ -167,6 +169,7 @@ fn random_person(rng: &mut Rng, id: i64, now: DateTime<Utc>) -> Person {
     });
     let drill = 6 * 60 + 15 * rng.below(64) as u32;
     person.profile.drill_time = Some(hm(drill / 60, drill % 60));
+    profile_support::answer_the_rest(&mut person.profile);
     person.settings.break_minutes = rng.pick(&[30, 45, 60, 60, 60, 90, 120]);
     person.program = Some(Program::start(
         rng.pick(&[Track::LimitedInternalRotation, Track::InternallyRotatedHip]),

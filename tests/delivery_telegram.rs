@@ -7,6 +7,9 @@
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
 
+#[path = "support/profile.rs"]
+mod profile_support;
+
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
@@ -67,6 +70,7 @@ impl World {
                 start: NaiveTime::from_hms_opt(0, 0, 0).unwrap(),
                 end: NaiveTime::from_hms_opt(23, 0, 0).unwrap(),
             });
+            profile_support::answer_the_rest(&mut person.profile);
         }
         let due = Due {
             kind: ReminderKind::MovementBreak,

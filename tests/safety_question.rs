@@ -47,19 +47,32 @@ const CONFIRM: [&str; 3] = ["confirm-flags", "lines", "confirm-flags-right"];
 #[test]
 fn typed_denials_are_none_of_these() {
     for typed in [
-        "no numbness, no night pain",
         "none",
         "None of these.",
         "nothing like that",
-        "no swelling, it never locks",
         "nichts davon",
         "Nein",
-        "keine Schwellung und kein Taubheitsgefühl",
     ] {
         let mut chat = at_safety_question();
         let r = chat.say(typed);
         assert_eq!(ids(&r), [TESTS_START], "{typed}");
         assert_eq!(recorded(&chat), Some(vec![]), "{typed}");
+    }
+}
+
+#[test]
+fn denying_some_signs_records_none_and_asks_about_the_others() {
+    for typed in [
+        "no numbness, no night pain",
+        "no swelling, it never locks",
+        "keine Schwellung und kein Taubheitsgefühl",
+    ] {
+        let mut chat = at_safety_question();
+        let before = chat.person.clone();
+        let r = chat.say(typed);
+        assert_eq!(ids(&r), [["any-other-signs"]], "{typed}");
+        assert!(!r[0].keyboard.is_empty(), "{typed}: the buttons come along");
+        assert_eq!(chat.person, before, "{typed}: nothing recorded");
     }
 }
 

@@ -12,6 +12,9 @@
 //! rows for other people give their spread by hand: 1 → 289 s, 42 → 68 s, 1000 → 236 s,
 //! 123456789 → 76 s.
 
+#[path = "support/profile.rs"]
+mod profile_support;
+
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use hipcoach::core::answers::{Weekdays, WorkingHours};
 use hipcoach::core::assessment::Track;
@@ -83,6 +86,7 @@ fn london() -> Person {
     p.profile.lunch = lunch("12:30", "13:30");
     p.profile.drill_time = Some(time("18:00"));
     p.program = Some(Program::start(Track::LimitedInternalRotation, 2, since));
+    profile_support::answer_the_rest(&mut p.profile);
     p
 }
 

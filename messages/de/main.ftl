@@ -62,7 +62,7 @@ age-under18 = Unter 18
 age18-to50 = 18 bis 50
 age20-to50 = 20 bis 50
 age-over50 = Über 50
-age-not-understood = Bitte gib dein Alter als Zahl von 12 bis 100 an, zum Beispiel 42, oder wähle einen Bereich.
+age-not-understood = Bitte gib dein Alter als Zahl an, zum Beispiel 42, oder wähle einen Bereich.
 ask-activities = Was machst du am meisten? Tippe alles an, was passt, dann auf Fertig. Du kannst es auch schreiben, etwa „Büro, Laufen“.
 activity-desk-work = Schreibtischarbeit
 activity-running = Laufen
@@ -107,6 +107,7 @@ red-flag-night-pain = Schmerzen, die dich nachts wecken
 red-flag-injury-or-surgery = Eine kürzliche Verletzung oder Operation
 red-flag-pain-during-tests = Starke Schmerzen bei den Tests
 tap-which-applies = Bitte tippe an, was zutrifft, oder „Nichts davon“.
+any-other-signs = Danke, notiert. Und die anderen: Trifft eines davon zu? Tippe es an, oder tippe auf „Nichts davon“.
 red-flags-nothing-ticked = Du hast noch nichts angetippt. Tippe alles an, was auf dich zutrifft, oder „Nichts davon“, wenn nichts davon zutrifft.
 confirm-flags = Ich frage kurz nach, ob ich dich richtig verstanden habe. Du hast erwähnt:
 confirm-flags-right = Stimmt das?
@@ -215,7 +216,7 @@ result-change =
         [gain] { $sign }{ $change }° seit dem letzten Test, ein echter Zugewinn.
         [loss] { $sign }{ $change }° seit dem letzten Test, ein echter Verlust.
         [unlike] beim letzten Mal anders gemessen (geschätzt statt genau), deshalb vergleiche ich das nicht.
-       *[same] { $sign }{ $change }° seit dem letzten Test: keine echte Veränderung, denn Messungen zu Hause schwanken um etwa 10°.
+       *[same] { $sign }{ $change }° seit dem letzten Test: keine echte Veränderung, denn Tests zu Hause schwanken stärker.
     }
 track-limited-internal-rotation = steife Hüften (zu wenig Innendrehung)
 track-internally-rotated-hip = nach innen gedrehte Hüfte
@@ -257,7 +258,7 @@ minor-referral = Danke. hipcoach ist für Erwachsene gemacht, deshalb richte ich
 symptoms-intro = Schauen wir, wie es dir jetzt geht.
 symptoms-none = Gut, nichts davon. Es ändert sich nichts: mach weiter wie geplant.
 result-nothing-measured = Alle Tests wurden übersprungen, daher kann ich noch nichts über deine Hüften sagen. Du beginnst behutsam mit Stufe 1; miss, sobald du kannst, mit /assess, dann passe ich das Programm an das Ergebnis an.
-range-dropped = Deine Beweglichkeit ist seit dem letzten Test um 10° oder mehr gesunken. Ist etwas passiert, etwa ein Sturz, ein Verdrehen, neue Schmerzen oder eine Schwellung?
+range-dropped = Deine Beweglichkeit ist seit dem letzten Test gesunken, und zwar stärker, als Tests zu Hause schwanken. Ist etwas passiert, etwa ein Sturz, ein Verdrehen, neue Schmerzen oder eine Schwellung?
 check-symptoms = Beschwerden prüfen
 nothing-happened = Nichts passiert
 drop-noted = In Ordnung. Eine einzelne Messung kann danebenliegen; wir sehen beim nächsten Test weiter. Wenn Knie oder Hüfte anfangen wehzutun, anschwellen oder blockieren, schick /symptoms.

@@ -65,7 +65,7 @@ rule-hold-acceptable-pain = Etwas Schmerz, aber im vertretbaren Bereich. Wir ble
 rule-hold-top = Wenig Schmerz, und du hast die letzte Stufe erreicht. Weiter so, und miss etwa jeden Monat mit /assess nach.
 rule-hold-phase-time = Du bist auf der höchsten Stufe dieser Phase. Beweglichkeit braucht zwei bis drei Wochen, also bleiben wir noch etwas hier.
 rule-hold-needs-retest = Von den Schmerzen her bist du bereit für die nächste Phase. Vorher messen wir deine Hüften noch einmal: Schick /assess.
-rule-hold-range = Die Schmerzen passen, aber deine Beweglichkeit hat noch keine 10° zugelegt, das Mindeste, was ein Test zu Hause unterscheiden kann. Wir bleiben in dieser Phase und messen in ein paar Wochen wieder.
+rule-hold-range = Die Schmerzen passen, aber deine Beweglichkeit hat noch nicht mehr zugelegt, als ein Test zu Hause unterscheiden kann. Wir bleiben in dieser Phase und messen in ein paar Wochen wieder.
 rule-advance-phase = Wenig Schmerz und mehr Beweglichkeit: weiter zu Phase { $phase }, Stufe 1. 💪
 rule-advance-level = Drei gute Einheiten in Folge mit wenig Schmerz. Weiter zu Stufe { $level }! 💪
 rule-hold-keep-going = Gut. Wir bleiben vorerst auf Stufe { $level }.
@@ -101,7 +101,7 @@ progress-side-change = { $side ->
         [gain] { $sign }{ $change }° seit deinem ersten Test, ein echter Zugewinn.
         [loss] { $sign }{ $change }° seit deinem ersten Test, ein echter Verlust.
         [unlike] anfangs anders gemessen, deshalb vergleiche ich das nicht.
-       *[same] { $sign }{ $change }° seit deinem ersten Test: noch keine echte Veränderung (Messungen zu Hause schwanken um etwa 10°).
+       *[same] { $sign }{ $change }° seit deinem ersten Test: noch keine echte Veränderung (Tests zu Hause schwanken stärker).
     }
 progress-pain = Schmerz in deinen letzten Einheiten: im Schnitt { $whole },{ $tenth } von 10.
 progress-position = Du bist in Phase { $phase }, Stufe { $level }.

@@ -62,7 +62,7 @@ age-under18 = Under 18
 age18-to50 = 18 to 50
 age20-to50 = 20 to 50
 age-over50 = Over 50
-age-not-understood = Please type your age as a number from 12 to 100, like 42, or tap a range.
+age-not-understood = Please type your age as a number, like 42, or tap a range.
 ask-activities = What do you do most? Tap all that apply, then Done. You can also type them, like “desk work, running”.
 activity-desk-work = Desk work
 activity-running = Running
@@ -107,6 +107,7 @@ red-flag-night-pain = Pain that wakes you at night
 red-flag-injury-or-surgery = A recent injury or surgery
 red-flag-pain-during-tests = Strong pain during the tests
 tap-which-applies = Please tap the ones that apply, or “None of these”.
+any-other-signs = Thanks, noted. What about the others: does any of them apply? Tap it, or tap “None of these”.
 red-flags-nothing-ticked = You haven't ticked anything yet. Tap each one that applies to you, or “None of these” if none of them does.
 confirm-flags = Let me check I understood you. You mentioned:
 confirm-flags-right = Is that right?
@@ -215,7 +216,7 @@ result-change =
         [gain] { $sign }{ $change }° since the last test, a real gain.
         [loss] { $sign }{ $change }° since the last test, a real loss.
         [unlike] measured differently last time (an estimate and a number), so I won't compare them.
-       *[same] { $sign }{ $change }° since the last test: no real change, since home measurements vary by about 10°.
+       *[same] { $sign }{ $change }° since the last test: no real change, as home tests vary more than that.
     }
 track-limited-internal-rotation = stiff hips (too little inward rotation)
 track-internally-rotated-hip = hip turned inward
@@ -257,7 +258,7 @@ minor-referral = Thank you. hipcoach is made for adults, so I won't set up a pro
 symptoms-intro = Let's check how you are now.
 symptoms-none = Good, none of these. Nothing changes: carry on as planned.
 result-nothing-measured = Every test was skipped, so I can't say anything about your hips yet. You'll start gently at level 1; measure when you can with /assess and I'll fit the program to the result.
-range-dropped = Your range dropped by 10° or more since the last test. Did something happen, like a fall, a twist, new pain or swelling?
+range-dropped = Your range dropped since the last test, by more than home tests vary. Did something happen, like a fall, a twist, new pain or swelling?
 check-symptoms = Check my symptoms
 nothing-happened = Nothing happened
 drop-noted = All right. A single measurement can be off; we'll see at the next test. If the knee or hip starts to hurt, swell or lock, send /symptoms.

@@ -65,7 +65,7 @@ rule-hold-acceptable-pain = Some pain, but within the acceptable range. We stay 
 rule-hold-top = Pain is low and you've reached the last level. Keep it up, and re-test every month or so with /assess.
 rule-hold-phase-time = You're at the top level of this phase. Range takes two to three weeks to change, so we stay here a little longer.
 rule-hold-needs-retest = You're ready for the next phase on pain. Before moving on, let's measure your hips again: send /assess.
-rule-hold-range = Pain is fine, but your range hasn't gained 10° yet, the least a home test can tell apart. We stay in this phase and measure again in a few weeks.
+rule-hold-range = Pain is fine, but your range hasn't gained more than a home test can tell apart yet. We stay in this phase and measure again in a few weeks.
 rule-advance-phase = Low pain and better range: on to phase { $phase }, level 1. 💪
 rule-advance-level = Three good sessions in a row with little pain. On to level { $level }! 💪
 rule-hold-keep-going = Good. We stay at level { $level } for now.
@@ -101,7 +101,7 @@ progress-side-change = { $side ->
         [gain] { $sign }{ $change }° since your first test, a real gain.
         [loss] { $sign }{ $change }° since your first test, a real loss.
         [unlike] measured in a different way at first, so I won't compare.
-       *[same] { $sign }{ $change }° since your first test: no real change yet (home measurements vary by about 10°).
+       *[same] { $sign }{ $change }° since your first test: no real change yet (home tests vary more than that).
     }
 progress-pain = Pain in your last sessions: { $whole }.{ $tenth } out of 10 on average.
 progress-position = You're in phase { $phase }, level { $level }.

@@ -282,9 +282,10 @@ pub fn parse_degrees(text: &str) -> Result<Degrees, AnswerError> {
     }
 }
 
-/// Reads an age in whole years: `34`, `34 years`, `I'm 34`, `34 Jahre`. Accepts 12 to 100.
+/// Reads an age in whole years: `34`, `34 years`, `I'm 34`, `34 Jahre`. Accepts 5 to 100.
 pub fn parse_age(text: &str) -> Result<u8, AnswerError> {
-    const YOUNGEST: u32 = 12;
+    // Children too: an age under 18 is read, then referred (`safety::ADULT_AGE`).
+    const YOUNGEST: u32 = 5;
     const OLDEST: u32 = 100;
     let text = normalize(text)?;
     let tokens = without(&tokenize(&text), AGE_FILLERS);
@@ -1122,7 +1123,7 @@ mod tests {
     #[test]
     fn rejects_age() {
         let cases: &[(&str, AnswerError)] = &[
-            ("11", OutOfRange),
+            ("4", OutOfRange),
             ("101", OutOfRange),
             ("0", OutOfRange),
             ("-34", OutOfRange),
@@ -1478,7 +1479,7 @@ mod tests {
 
     fn checked_age(text: &str) {
         if let Ok(age) = parse_age(text) {
-            assert!((12..=100).contains(&age), "{text:?} gave {age}");
+            assert!((5..=100).contains(&age), "{text:?} gave {age}");
         }
     }
 

@@ -433,16 +433,47 @@ pub const REAL_CHANGE: u8 = 10;
 /// The smallest real change between two estimate bands (ours: two bands).
 pub const REAL_CHANGE_ESTIMATED: u8 = 20;
 
+/// How a number was taken: by the face-down (prone) test or the seated one, and as an
+/// estimate band or a measured number. Numbers are compared only when taken the same way.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Source {
+    pub prone: bool,
+    pub estimate: bool,
+}
+
+impl Source {
+    /// The source of an answer to a prone or seated step.
+    pub fn of(answer: Option<&TestAnswer>, prone: bool) -> Source {
+        Source {
+            prone,
+            estimate: answer.is_some_and(|a| a.is_estimate()),
+        }
+    }
+
+    /// Where a side's internal rotation came from: the seated test, or the prone one when
+    /// the seated one gave no number (as `evaluate` chooses).
+    pub fn internal(answers: &TestAnswers, side: Side) -> Source {
+        let (seated, prone) = match side {
+            Side::Left => (TestStep::SeatedLeft, TestStep::ProneInternalLeft),
+            Side::Right => (TestStep::SeatedRight, TestStep::ProneInternalRight),
+        };
+        match answers.get(&seated).filter(|a| a.degrees().is_some()) {
+            Some(a) => Source::of(Some(a), false),
+            None => Source::of(answers.get(&prone), true),
+        }
+    }
+}
+
 impl Change {
-    /// `(degrees, is_estimate)` before and after; `None` when a side was not measured.
-    pub fn between(before: (Option<u8>, bool), after: (Option<u8>, bool)) -> Option<Change> {
+    /// `(degrees, how taken)` before and after; `None` when a side was not measured.
+    pub fn between(before: (Option<u8>, Source), after: (Option<u8>, Source)) -> Option<Change> {
         let (Some(b), Some(a)) = (before.0, after.0) else {
             return None;
         };
         if before.1 != after.1 {
             return Some(Change::Unlike);
         }
-        let real = if before.1 {
+        let real = if before.1.estimate {
             REAL_CHANGE_ESTIMATED
         } else {
             REAL_CHANGE

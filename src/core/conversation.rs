@@ -176,6 +176,15 @@ fn help() -> Reply {
 }
 
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
+    if safety::close_drill_dialog(&mut person) {
+        // A hold with a drill question still open (a row from before the hold existed):
+        // the question closes first, whatever this input was.
+        let mut t = known(person.clone(), incoming, now);
+        if t.persist == Persist::Keep {
+            t.persist = Persist::Save(Box::new(person));
+        }
+        return t;
+    }
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
         let question = prompt(&person, now);
@@ -196,6 +205,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     }
     if let Input::Text(text) = &incoming.input
         && reads_flags_in_text(&person.dialog)
+        && !answers_yes_or_no(&person.dialog, text)
     {
         let flags = symptoms::detect(text);
         if !flags.is_empty() {
@@ -305,6 +315,15 @@ fn reads_flags_in_text(dialog: &Dialog) -> bool {
             | Dialog::ConfirmZone { .. }
             | Dialog::ConfirmDelete { .. }
     )
+}
+
+/// A plain yes or no to a yes-or-no question is its answer, even when it names a sign
+/// ("yes, the doctor checked the swelling").
+fn answers_yes_or_no(dialog: &Dialog, text: &str) -> bool {
+    matches!(
+        dialog,
+        Dialog::Cleared | Dialog::AskDrop | Dialog::OfferRetest | Dialog::Resume { .. }
+    ) && parse::yes_no(text).is_some()
 }
 
 /// A transition that keeps the stored state as it is.
@@ -767,6 +786,10 @@ fn intake_answer(
             let flags = person.profile.red_flags.clone().unwrap_or_default();
             if flags.is_empty() {
                 person.profile.red_flags = flags_before;
+                if let Some(hold) = person.hold.clone() {
+                    // Nothing new, but the hold stands: say so, not "carry on".
+                    return session::held(person, &hold, now);
+                }
                 person.dialog = Dialog::Idle;
                 return Transition::save(person).say(Reply::new(Msg::SymptomsNone));
             }
@@ -788,7 +811,10 @@ fn intake_answer(
             .is_some_and(|h| h.cause == HoldCause::Minor) =>
         {
             // An age typed wrong and corrected: the coach is open to them again.
-            person.hold = None;
+            safety::adult_now(&mut person);
+            if let Some(hold) = person.hold.clone() {
+                return session::held(person, &hold, now);
+            }
             let mut next = advance(person, now);
             next.events.push(Event::ProfileUpdated {
                 field: "age".into(),
@@ -1255,9 +1281,12 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
     match choice {
         Some(true) => {
             if !safety::clear(&mut person, now) {
-                // No hold a check can lift (an old question): nothing changes.
+                // No hold a check can lift (an old question): it closes.
                 person.dialog = safety::resting(&person);
-                return expired(&person, now);
+                let question = prompt(&person, now);
+                return Transition::save(person)
+                    .say(Reply::new(Msg::ButtonExpired))
+                    .say_all(question);
             }
             if session::resume_program(&mut person, now) {
                 person.dialog = Dialog::Idle;

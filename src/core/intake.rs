@@ -475,17 +475,29 @@ fn typed_red_flags(selected: &[RedFlag], text: &str, profile: &mut Profile) -> A
         .collect();
     flags.sort();
     flags.dedup();
-    if flags.is_empty() {
+    if !flags.is_empty() {
+        return Answered::ConfirmFlags(flags);
+    }
+    // Only denials: "none of these" must be said, so unless every sign was denied, ask
+    // about the others (the ticks stay as they were).
+    let asked = profile::all::<RedFlag>()
+        .into_iter()
+        .filter(|f| *f != RedFlag::PainDuringTests);
+    if asked.clone().all(|f| read.denied.contains(&f)) {
         set_red_flags(profile, Vec::new())
     } else {
-        Answered::ConfirmFlags(flags)
+        Answered::Retry(Msg::AnyOtherSigns)
     }
 }
 
 fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
     match question {
         Question::Age => match answers::parse_age(text) {
-            Ok(age) if age < super::safety::ADULT_AGE => Answered::Minor,
+            Ok(age) if age < super::safety::ADULT_AGE => {
+                profile.age = Some(age);
+                profile.age_band = Some(AgeBand::of(age));
+                Answered::Minor
+            }
             Ok(age) => {
                 profile.age = Some(age);
                 profile.age_band = Some(AgeBand::of(age));

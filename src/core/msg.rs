@@ -105,6 +105,7 @@ pub enum Msg {
     NoneOfThese,
     AskRedFlags,
     TapWhichApplies,
+    AnyOtherSigns,
     RedFlagsNothingTicked,
     /// Signs read from a typed answer, before they are stored: the list follows, then
     /// `ConfirmFlagsRight`.

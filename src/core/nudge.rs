@@ -12,6 +12,7 @@ use super::msg::Msg;
 use super::person::{Dialog, Person};
 use super::reply::option as button;
 use super::reply::{Keyboard, Reply};
+use super::safety;
 use super::schedule::{self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break};
 use super::session;
 
@@ -34,7 +35,11 @@ pub fn fire(
 ) -> Transition {
     let silent = Transition::new_keep(person.lang);
     let allowed = person.zone.is_none_or(|z| person.settings.allows(z, now));
-    // A reminder planned before a hold began says nothing (safety: no drill while held).
+    // A reminder planned before a hold began says nothing (safety: no drill while held),
+    // and closes a drill question still open.
+    if safety::close_drill_dialog(&mut person) {
+        return Transition::save(person);
+    }
     if now - due > grace(kind) || !person.settings.active || !allowed || person.hold.is_some() {
         return silent;
     }

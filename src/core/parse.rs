@@ -37,13 +37,20 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "falsch",
         "👎",
     ];
-    if YES.contains(&t.as_str()) {
-        Some(true)
-    } else if NO.contains(&t.as_str()) {
-        Some(false)
-    } else {
-        None
-    }
+    let word = |t: &str| {
+        if YES.contains(&t) {
+            Some(true)
+        } else if NO.contains(&t) {
+            Some(false)
+        } else {
+            None
+        }
+    };
+    // The whole answer, or its first clause: "yes, the doctor checked it", "no, not yet".
+    word(t.as_str()).or_else(|| {
+        let (first, _) = t.split_once([',', ';', '!', '.'])?;
+        word(first.trim())
+    })
 }
 
 /// Shortens what someone typed before it is quoted back to them.
@@ -71,6 +78,10 @@ mod tests {
         assert_eq!(yes_no("Nein."), Some(false));
         assert_eq!(yes_no("maybe"), None);
         assert_eq!(yes_no(""), None);
+        assert_eq!(yes_no("yes, the doctor checked the swelling"), Some(true));
+        assert_eq!(yes_no("Nein, noch nicht."), Some(false));
+        assert_eq!(yes_no("no swelling"), None);
+        assert_eq!(yes_no("yes,"), Some(true));
     }
 
     #[test]

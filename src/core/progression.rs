@@ -16,7 +16,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
-use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Track};
+use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Source, TestStep, Track};
 use super::catalog::Phase;
 use super::program::{Position, Program, SessionRecord, settled_morning};
 
@@ -188,10 +188,12 @@ pub struct Range {
     pub right_ir: Option<u8>,
     pub left_er: Option<u8>,
     pub right_er: Option<u8>,
-    /// Whether each side's internal rotation is an estimate band rather than a number
-    /// measured (coaching.md: the two are not compared as if they were the same kind).
-    pub left_estimate: bool,
-    pub right_estimate: bool,
+    /// How each number was taken (which test, estimate band or measured): only numbers
+    /// taken the same way are compared (coaching.md, measurement error).
+    pub left_source: Source,
+    pub right_source: Source,
+    pub left_er_source: Source,
+    pub right_er_source: Source,
     /// The normal internal rotation for the age band then.
     pub normal: (u8, u8),
 }
@@ -247,23 +249,27 @@ impl Facts<'_> {
             .count()
     }
 
-    /// Mean pain during sessions in the week ending `end`, if 2 or more sessions gave one.
-    fn week_mean(&self, end: DateTime<Utc>) -> Option<f32> {
+    /// Mean pain during sessions in the week ending `end`, if 2 or more sessions gave one;
+    /// with `current`, only sessions since the position last changed.
+    fn week_mean(&self, end: DateTime<Utc>, current: bool) -> Option<f32> {
         let from = end - Duration::days(7);
         let scores: Vec<u8> = self
             .sessions
             .iter()
             .filter(|s| s.started_at > from && s.started_at <= end)
+            .filter(|s| !current || s.started_at >= self.program.since)
             .filter_map(|s| s.pain_during)
             .collect();
         (scores.len() >= 2)
             .then(|| scores.iter().map(|&p| f32::from(p)).sum::<f32>() / scores.len() as f32)
     }
 
+    /// This week's sessions at the current position against last week's: a rise that was
+    /// already acted on (the position changed since) is not counted again.
     fn weekly_rise(&self) -> bool {
         match (
-            self.week_mean(self.now),
-            self.week_mean(self.now - Duration::days(7)),
+            self.week_mean(self.now, true),
+            self.week_mean(self.now - Duration::days(7), false),
         ) {
             (Some(this), Some(last)) => this >= last + 1.0,
             _ => false,
@@ -309,11 +315,20 @@ impl Facts<'_> {
             Track::InternallyRotatedHip => {
                 // Outward rotation, on the side that turned out least.
                 let (b, a) = match (before.left_er, before.right_er) {
-                    (Some(l), Some(r)) if r < l => (before.right_er, after.right_er),
-                    (None, Some(_)) => (before.right_er, after.right_er),
-                    _ => (before.left_er, after.left_er),
+                    (Some(l), Some(r)) if r < l => (
+                        (before.right_er, before.right_er_source),
+                        (after.right_er, after.right_er_source),
+                    ),
+                    (None, Some(_)) => (
+                        (before.right_er, before.right_er_source),
+                        (after.right_er, after.right_er_source),
+                    ),
+                    _ => (
+                        (before.left_er, before.left_er_source),
+                        (after.left_er, after.left_er_source),
+                    ),
                 };
-                Change::between((b, false), (a, false)) == Some(Change::Gain)
+                Change::between(b, a) == Some(Change::Gain)
             }
         }
     }
@@ -351,8 +366,10 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
 
     match trigger {
         Trigger::Return => {
-            let last = facts.sessions.last()?;
-            return (facts.now - last.started_at >= Duration::days(BREAK_DAYS))
+            // From the last session, or from the last change of position (so a session
+            // started after a break and then abandoned does not step down twice).
+            let last = facts.sessions.last()?.started_at.max(facts.program.since);
+            return (facts.now - last >= Duration::days(BREAK_DAYS))
                 .then(|| verdict(Rule::SimplifyAfterBreak))
                 .flatten();
         }
@@ -434,11 +451,11 @@ fn phase_rule(facts: &Facts) -> Rule {
 }
 
 impl Range {
-    /// Internal rotation on one side, and whether it is an estimate band.
-    pub fn internal(&self, side: Side) -> (Option<u8>, bool) {
+    /// Internal rotation on one side, and how it was taken.
+    pub fn internal(&self, side: Side) -> (Option<u8>, Source) {
         match side {
-            Side::Left => (self.left_ir, self.left_estimate),
-            Side::Right => (self.right_ir, self.right_estimate),
+            Side::Left => (self.left_ir, self.left_source),
+            Side::Right => (self.right_ir, self.right_source),
         }
     }
 
@@ -455,8 +472,10 @@ impl Range {
             right_ir: a.right.internal,
             left_er: a.left.external,
             right_er: a.right.external,
-            left_estimate: a.left.internal_is_estimate,
-            right_estimate: a.right.internal_is_estimate,
+            left_source: Source::internal(&a.answers, Side::Left),
+            right_source: Source::internal(&a.answers, Side::Right),
+            left_er_source: Source::of(a.answers.get(&TestStep::ProneExternalLeft), true),
+            right_er_source: Source::of(a.answers.get(&TestStep::ProneExternalRight), true),
             normal: a.age_band.normal_internal_rotation(),
         }
     }

@@ -72,25 +72,65 @@ impl Hold {
 /// The youngest age the coach takes on (the project's rule, coaching.md "Age").
 pub const ADULT_AGE: u8 = 18;
 
-/// Puts a person on hold (or keeps the earlier hold, which stays the reason shown). Ends
-/// a session under way and any question about drills: what they would lead to is held.
+/// Puts a person on hold (or adds to the hold that stands). Ends a session under way and
+/// any question about drills: what they would lead to is held.
+///
+/// One hold, several reasons: the flags of every cause are kept together; the first
+/// cause stays the reason shown, except that age, which no check can lift, always wins.
 pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: DateTime<Utc>) {
-    if person.hold.is_none() {
-        person.hold = Some(Hold {
-            cause,
-            since: now,
-            flags,
-        });
-    } else if let Some(h) = person.hold.as_mut() {
-        // A new reason joins the flags shown; the first cause stays.
-        for flag in flags {
-            if !h.flags.contains(&flag) {
-                h.flags.push(flag);
+    match person.hold.as_mut() {
+        None => {
+            person.hold = Some(Hold {
+                cause,
+                since: now,
+                flags,
+            });
+        }
+        Some(h) => {
+            for flag in flags {
+                if !h.flags.contains(&flag) {
+                    h.flags.push(flag);
+                }
+            }
+            h.flags.sort();
+            if cause == HoldCause::Minor {
+                h.cause = HoldCause::Minor;
             }
         }
-        h.flags.sort();
     }
     person.dialog = resting(person);
+}
+
+/// An age typed wrong and corrected to an adult one: the age hold goes; red flags
+/// reported meanwhile still hold (as reported signs, which a check can lift).
+pub fn adult_now(person: &mut Person) {
+    if let Some(h) = person.hold.as_mut()
+        && h.cause == HoldCause::Minor
+    {
+        if h.flags.is_empty() {
+            person.hold = None;
+        } else {
+            h.cause = HoldCause::Symptoms;
+        }
+    }
+}
+
+/// Closes a drill question left open under a hold (a session, a morning score, a re-test
+/// offer or the tests, kept from before the hold existed). Returns whether it changed.
+pub fn close_drill_dialog(person: &mut Person) -> bool {
+    let open = matches!(
+        person.dialog,
+        Dialog::Session { .. }
+            | Dialog::MorningPain { .. }
+            | Dialog::OfferRetest
+            | Dialog::Test { .. }
+            | Dialog::AskDrop
+    );
+    if person.hold.is_some() && open {
+        person.dialog = resting(person);
+        return true;
+    }
+    false
 }
 
 /// Where a held person rests: the "have you been checked?" question, or nothing for

@@ -110,6 +110,11 @@ pub fn spread(user: i64) -> Duration {
 pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     let work = person.profile.working_hours?;
+    // Not before the intake is complete: a break carries a desk drill, and the safety
+    // screen comes at the end of the intake.
+    if super::intake::next_question(&person.profile).is_some() {
+        return None;
+    }
     let interval = Duration::minutes(i64::from(
         person
             .settings

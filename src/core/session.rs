@@ -132,9 +132,12 @@ fn apply(
         // moved the program never moves it again, even when its end, its morning and the
         // decision share one instant (a virtual clock). A session about to start (the
         // break rule) or a re-test counts from now.
-        program.since = match trigger {
-            Trigger::SessionEnd | Trigger::Morning => now + Duration::seconds(1),
-            Trigger::Return | Trigger::Retest { .. } => now,
+        let decided = person.sessions.last().map(|s| s.started_at);
+        program.since = match (trigger, decided) {
+            (Trigger::SessionEnd | Trigger::Morning, Some(started)) => {
+                started + Duration::seconds(1)
+            }
+            _ => now,
         };
     }
     let mut reply = Reply::new(Msg::Decided {
@@ -170,6 +173,11 @@ fn resave(mut t: Transition, person: Person) -> Transition {
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
+    if matches!(person.dialog, Dialog::ConfirmFlags { .. }) {
+        // Warning signs wait for their confirmation: that comes before any drill.
+        let question = super::conversation::prompt(&person, now);
+        return Transition::new_keep(person.lang).say_all(question);
+    }
     if let Some(hold) = person.hold.clone() {
         return held(person, &hold, now);
     }
@@ -722,7 +730,12 @@ pub fn after_assessment(
     };
     let from = program.position;
     let trigger = Trigger::Retest { track, level };
-    let verdict = decide(&person, trigger, now);
+    // A re-test that measured nothing concludes nothing: the program stays as it is.
+    let verdict = if result.measured_nothing() {
+        None
+    } else {
+        decide(&person, trigger, now)
+    };
     match verdict {
         Some(verdict) => {
             if verdict.rule == Rule::RetestTrack {

@@ -11,7 +11,7 @@ use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
 use crate::core::answers::{PainScore, Weekdays, WorkingHours};
 use crate::core::assessment::Assessment;
-use crate::core::assessment::Track;
+use crate::core::assessment::{Source, Track};
 use crate::core::catalog::Phase;
 use crate::core::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::program::{Position, Program, SessionRecord};
@@ -368,9 +368,7 @@ impl StoreTx {
         let first = pick("ASC").await?;
         let last = pick("DESC").await?;
         let rows = sqlx::query(
-            "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er,
-                json_extract(result, '$.left.internal_is_estimate') AS left_estimate,
-                json_extract(result, '$.right.internal_is_estimate') AS right_estimate
+            "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er, result
              FROM assessments
              WHERE user_id = ? AND (left_ir IS NOT NULL OR right_ir IS NOT NULL)
              ORDER BY taken_at, id",
@@ -380,6 +378,16 @@ impl StoreTx {
         .await?;
         let mut ranges = Vec::with_capacity(rows.len());
         for row in rows {
+            // The whole result says how each number was taken; the columns are the
+            // fallback for a result this version cannot read.
+            let result: Option<String> = row.try_get("result")?;
+            if let Some(a) = result
+                .as_deref()
+                .and_then(|json| serde_json::from_str::<Assessment>(json).ok())
+            {
+                ranges.push(Range::of(&a));
+                continue;
+            }
             let degrees = |column: &str| -> Result<Option<u8>, StoreError> {
                 let n: Option<i64> = row.try_get(column)?;
                 Ok(n.and_then(|n| u8::try_from(n).ok()))
@@ -391,12 +399,10 @@ impl StoreTx {
                 right_ir: degrees("right_ir")?,
                 left_er: degrees("left_er")?,
                 right_er: degrees("right_er")?,
-                left_estimate: row
-                    .try_get::<Option<bool>, _>("left_estimate")?
-                    .unwrap_or(false),
-                right_estimate: row
-                    .try_get::<Option<bool>, _>("right_estimate")?
-                    .unwrap_or(false),
+                left_source: Source::default(),
+                right_source: Source::default(),
+                left_er_source: Source::default(),
+                right_er_source: Source::default(),
                 normal: band
                     .parse::<AgeBand>()
                     .unwrap_or(AgeBand::From20To50)
