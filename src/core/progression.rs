@@ -12,10 +12,11 @@
 //! - Seeds 000, 001, 003: do not push through pain; sharp, worsening or lasting pain needs a
 //!   professional. Seed 002: first changes after 2–3 weeks. Seed 003: 3–5 sessions a week.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
+use super::answers::Weekdays;
 use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Track};
 use super::catalog::Phase;
 use super::program::{Position, Program, SessionRecord, settled_morning};
@@ -120,7 +121,7 @@ impl Rule {
                 "EMPoweR protocol 2020, Table 2",
             ),
             Rule::SimplifyAfterBreak => (
-                "starting a session after 7 or more days without one: one level easier",
+                "starting a session after 3 or more of the person's training days passed without one (7 days for someone who never chose their days): one level easier",
                 "ours, on seed 003 (3–5 sessions a week)",
             ),
             Rule::HoldNoMorning => (
@@ -206,6 +207,10 @@ pub struct Facts<'a> {
     pub ranges: &'a [Range],
     /// The intake's everyday pain (0 if not given).
     pub usual_pain: u8,
+    /// The days the person trains on; `None` when never chosen.
+    pub training_days: Option<Weekdays>,
+    /// The person's local date at `now`.
+    pub today: NaiveDate,
     pub now: DateTime<Utc>,
 }
 
@@ -213,13 +218,28 @@ pub struct Facts<'a> {
 pub const SESSIONS_TO_ADVANCE: usize = 3;
 /// Days in a phase before it can move on (seed 002: first changes after 2–3 weeks).
 pub const DAYS_IN_PHASE: i64 = 14;
-/// A gap this long makes the next session a step easier (ours, on seed 003).
+/// Missed training days that make the next session a step easier: about a week at three
+/// days a week (ours, on seed 003: 3–5 sessions a week).
+pub const BREAK_TRAINING_DAYS: usize = 3;
+/// The same for someone who never chose their training days: a calendar week, as before
+/// the question was asked (ours, on seed 003).
 pub const BREAK_DAYS: i64 = 7;
 /// A change in range smaller than this is no change (coaching.md, measurement error:
 /// minimal detectable change 10.9–16.4°, Spork et al. 2021; we take the low end).
 pub const RANGE_GAIN: u8 = 10;
 
 impl Facts<'_> {
+    /// Whether the time since the last session is a break: 3 of the person's training
+    /// days passed without a session, or a calendar week if they never chose their days.
+    fn after_break(&self, last: &SessionRecord) -> bool {
+        match self.training_days {
+            None => self.now - last.started_at >= Duration::days(BREAK_DAYS),
+            Some(days) => {
+                missed_training_days(days, last.local_date, self.today) >= BREAK_TRAINING_DAYS
+            }
+        }
+    }
+
     /// Sessions since the position last changed.
     fn current(&self) -> Vec<&SessionRecord> {
         self.sessions
@@ -352,7 +372,8 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
     match trigger {
         Trigger::Return => {
             let last = facts.sessions.last()?;
-            return (facts.now - last.started_at >= Duration::days(BREAK_DAYS))
+            return facts
+                .after_break(last)
                 .then(|| verdict(Rule::SimplifyAfterBreak))
                 .flatten();
         }
@@ -415,6 +436,18 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
         return verdict(Rule::AdvanceLevel);
     }
     verdict(phase_rule(facts))
+}
+
+/// The training days strictly between the last session's local date and today (neither
+/// counts: the last was done, and today's is still to come), up to
+/// [`BREAK_TRAINING_DAYS`], which is all the rule needs.
+pub fn missed_training_days(days: Weekdays, last: NaiveDate, today: NaiveDate) -> usize {
+    last.iter_days()
+        .skip(1)
+        .take_while(|date| *date < today)
+        .filter(|date| days.contains(date.weekday()))
+        .take(BREAK_TRAINING_DAYS)
+        .count()
 }
 
 /// At the top level of a phase with pain and adherence in order: may the phase move on?
