@@ -13,9 +13,9 @@ mod sim;
 use serde_json::Value;
 use sim::{Sim, events, texts};
 
-/// Consent, time zone, the intake with these working hours, lunch and drill time, and the
-/// self-tests (a program at level 2), all at `clock`.
-async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) -> Sim {
+/// Consent, time zone, the intake with these working hours, lunch, drill time and
+/// training days, and the self-tests (a program at level 2), all at `clock`.
+async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str, days: &str) -> Sim {
     let mut sim = Sim::start(clock).await;
     sim.say("/start").await;
     sim.tap("Yes, that's okay").await;
@@ -29,6 +29,7 @@ async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) 
         work,
         lunch,
         drill,
+        days,
         "left knee",
         "1",
         "band",
@@ -53,8 +54,9 @@ async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) 
     sim
 }
 
-/// The person of most tests: London, Mon–Fri 9–17, lunch 12:30–13:30, drills at 18:00,
-/// onboarded on Wednesday 25 March 2026 at 07:00 (GMT).
+/// The person of most tests: London, Mon–Fri 9–17, lunch 12:30–13:30, drills at 18:00
+/// every day (so the drills' reminder comes daily), onboarded on Wednesday 25 March 2026
+/// at 07:00 (GMT).
 async fn londoner() -> Sim {
     onboard(
         "2026-03-25T07:00:00Z",
@@ -62,6 +64,7 @@ async fn londoner() -> Sim {
         "mon-fri 9-17",
         "12:30-13:30",
         "18:00",
+        "every day",
     )
     .await
 }
@@ -481,6 +484,7 @@ async fn quiet_hours_hold_back_what_falls_in_them() {
         "mon-fri 05:00-14:00",
         "12:30-13:30",
         "22:30",
+        "every day",
     )
     .await;
     let list = only_text(&sim.say("/reminders").await);

@@ -193,7 +193,16 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
         "{}",
         joined(&out)
     );
-    for answer in ["8", "9-17", "none", "18:00", "nowhere", "none", "none"] {
+    for answer in [
+        "8",
+        "9-17",
+        "none",
+        "18:00",
+        "every day",
+        "nowhere",
+        "none",
+        "none",
+    ] {
         say(&engine, answer).await;
     }
     for code in [
@@ -213,6 +222,10 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
     assert_eq!(
         person.profile.drill_time.map(|t| t.to_string()),
         Some("18:00:00".into())
+    );
+    assert_eq!(
+        person.profile.training_days,
+        Some(hipcoach::core::answers::Weekdays::EVERY_DAY)
     );
     let last = person.history.last.expect("the assessment was stored");
     assert_eq!(
