@@ -12,6 +12,13 @@ use hipcoach::core::{Dialog, Event, Input, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
 use strum::IntoEnumIterator;
 
+use chrono::Weekday::{self, Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+use hipcoach::core::answers::Weekdays;
+
+fn days(list: &[Weekday]) -> Weekdays {
+    Weekdays::from_days(list.iter().copied())
+}
+
 fn text(replies: &[Reply]) -> String {
     chat::text(Lang::En, replies)
 }
@@ -37,7 +44,8 @@ fn through_intake(chat: &mut Chat, age: &str, red_flags: &str) -> Vec<Reply> {
     assert_eq!(ids(&chat.say("about 8")), [["ask-working-hours"]]);
     assert_eq!(ids(&chat.say("mon-fri 8:30-17")), [["ask-lunch"]]);
     assert_eq!(ids(&chat.say("12:30-13:15")), [["ask-drill-time"]]);
-    assert_eq!(ids(&chat.say("7pm")), [["ask-pain-sites"]]);
+    assert_eq!(ids(&chat.say("7pm")), [["ask-training-days"]]);
+    assert_eq!(ids(&chat.say("mon wed fri")), [["ask-pain-sites"]]);
     assert_eq!(ids(&chat.say("left knee")), [["ask-usual-pain"]]);
     assert_eq!(ids(&chat.say("2/10")), [["ask-equipment"]]);
     assert_eq!(ids(&chat.say("band")), [["ask-red-flags"]]);
@@ -77,6 +85,7 @@ fn the_whole_intake_typed_then_the_tests_tapped() {
         p.drill_time.map(|t| t.format("%H:%M").to_string()),
         Some("19:00".into())
     );
+    assert_eq!(p.training_days, Some(days(&[Mon, Wed, Fri])));
     assert_eq!(p.pain_sites, Some(vec![PainSite::KneeLeft]));
     assert_eq!(p.usual_pain, PainScore::new(2));
     assert_eq!(p.equipment, Some(vec![Equipment::Band]));
@@ -170,7 +179,14 @@ fn buttons_work_for_every_intake_question_and_ticks_redraw_in_place() {
     );
     assert_eq!(ids(&chat.code("wh0")), [["ask-lunch"]]);
     assert_eq!(ids(&chat.tap(Msg::NoLunch)), [["ask-drill-time"]]);
-    assert_eq!(ids(&chat.code("t0")), [["ask-pain-sites"]]);
+    assert_eq!(ids(&chat.code("t0")), [["ask-training-days"]]);
+    // Mon, Wed and Fri come ticked; Wednesday off, then Tuesday and Thursday on.
+    let r = chat.tap(Msg::Checked(Box::new(Msg::WeekdayWed)));
+    assert!(r[0].in_place, "a tick redraws the question");
+    assert_eq!(ids(&r), [["ask-training-days"]]);
+    chat.tap(Msg::WeekdayTue);
+    chat.tap(Msg::WeekdayThu);
+    assert_eq!(ids(&chat.tap(Msg::Done)), [["ask-pain-sites"]]);
     // Nowhere: the usual pain is 0 and not asked.
     assert_eq!(ids(&chat.tap(Msg::Nowhere)), [["ask-equipment"]]);
     assert_eq!(chat.person().profile.usual_pain, PainScore::new(0));
@@ -181,6 +197,7 @@ fn buttons_work_for_every_intake_question_and_ticks_redraw_in_place() {
     assert_eq!(p.age, None);
     assert_eq!(p.age_band, Some(AgeBand::Over50));
     assert_eq!(p.lunch, Some(Lunch::None));
+    assert_eq!(p.training_days, Some(days(&[Mon, Tue, Thu, Fri])));
     assert_eq!(p.equipment, Some(vec![]));
 }
 
@@ -544,7 +561,8 @@ fn the_profile_shows_everything_known() {
         "Sitting per day: 8 h",
         "Working hours: Mon–Fri 08:30–17:00",
         "Lunch break: 12:30–13:15",
-        "Daily drill: 19:00",
+        "Drill time: 19:00",
+        "Training days: Mon, Wed, Fri",
         "Where it hurts: Left knee",
         "Usual pain: 2/10",
         "Equipment: Resistance band",
@@ -681,4 +699,222 @@ fn the_outward_half_of_the_face_down_test_comes_with_its_instructions() {
     // The right side follows without repeating them.
     let r = chat.code("b1");
     assert_eq!(ids(&r), [["test-ask-side"]]);
+}
+
+/// Consent, time zone and the intake up to the training-day question, all typed.
+fn at_training_days() -> Chat {
+    let mut chat = at_intake();
+    for typed in ["34", "desk work", "8", "mon-fri 9-17", "12-13"] {
+        chat.say(typed);
+    }
+    assert_eq!(ids(&chat.say("18:00")), [["ask-training-days"]]);
+    chat
+}
+
+fn labels(chat: &Chat) -> Vec<Msg> {
+    chat.keyboard
+        .labels()
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect()
+}
+
+fn checked(msg: Msg) -> Msg {
+    Msg::Checked(Box::new(msg))
+}
+
+#[test]
+fn training_days_come_after_the_drill_time_with_mon_wed_fri_ticked() {
+    let mut chat = at_training_days();
+    assert_eq!(
+        labels(&chat),
+        [
+            checked(Msg::WeekdayMon),
+            Msg::WeekdayTue,
+            checked(Msg::WeekdayWed),
+            Msg::WeekdayThu,
+            checked(Msg::WeekdayFri),
+            Msg::WeekdaySat,
+            Msg::WeekdaySun,
+            Msg::Done,
+        ]
+    );
+    // The short names in German.
+    let german: Vec<String> = chat
+        .keyboard
+        .map(|label| i18n::render(Lang::De, label))
+        .labels()
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    assert_eq!(
+        german,
+        ["✓ Mo", "Di", "✓ Mi", "Do", "✓ Fr", "Sa", "So", "Fertig"]
+    );
+    // Done as ticked.
+    assert_eq!(ids(&chat.tap(Msg::Done)), [["ask-pain-sites"]]);
+    assert_eq!(
+        chat.person().profile.training_days,
+        Some(days(&[Mon, Wed, Fri]))
+    );
+}
+
+#[test]
+fn training_days_can_be_typed_in_english_and_german() {
+    let every_day = days(&[Mon, Tue, Wed, Thu, Fri, Sat, Sun]);
+    let mon_fri = days(&[Mon, Tue, Wed, Thu, Fri]);
+    let mon_wed_fri = days(&[Mon, Wed, Fri]);
+    for (typed, want) in [
+        ("mon wed fri", mon_wed_fri),
+        ("Mo Mi Fr", mon_wed_fri),
+        ("mon-fri", mon_fri),
+        ("every day", every_day),
+        ("täglich", every_day),
+        ("weekdays", mon_fri),
+        ("werktags", mon_fri),
+        ("Tuesday, Thursday and Saturday", days(&[Tue, Thu, Sat])),
+        ("Di, Do, Sa, So", days(&[Tue, Thu, Sat, Sun])),
+        // "Done" typed takes the days ticked.
+        ("done", mon_wed_fri),
+        ("Fertig", mon_wed_fri),
+    ] {
+        let mut chat = at_training_days();
+        let r = chat.say(typed);
+        assert_eq!(ids(&r), [["ask-pain-sites"]], "{typed}");
+        assert_eq!(chat.person().profile.training_days, Some(want), "{typed}");
+    }
+}
+
+#[test]
+fn fewer_than_three_training_days_are_asked_again_kindly() {
+    let mut chat = at_training_days();
+    chat.tap(checked(Msg::WeekdayWed));
+    let before = chat.person.clone();
+    let r = chat.tap(Msg::Done);
+    assert_eq!(ids(&r), [["training-days-too-few"]]);
+    assert!(chat.kept_state());
+    assert_eq!(chat.person, before);
+    let shown = text(&r);
+    assert!(shown.contains("3 to 5 sessions a week"), "{shown}");
+    // The buttons come again as ticked, to add a day.
+    let shown = labels(&chat);
+    assert!(
+        shown.contains(&checked(Msg::WeekdayMon)) && shown.contains(&Msg::WeekdayWed),
+        "{shown:?}"
+    );
+
+    // Typed, the same.
+    let r = chat.say("sat and sun");
+    assert_eq!(ids(&r), [["training-days-too-few"]]);
+    assert!(chat.kept_state());
+    let r = chat.say("whenever I can");
+    assert_eq!(ids(&r), [["training-days-not-understood"]]);
+    assert!(chat.kept_state());
+    assert!(
+        !r[0].keyboard.is_empty(),
+        "the buttons come with the re-ask"
+    );
+    assert_eq!(chat.person().profile.training_days, None);
+
+    // More than five are welcome: daily practice helps.
+    let r = chat.say("mon-sat");
+    assert_eq!(ids(&r), [["ask-pain-sites"]]);
+    assert_eq!(
+        chat.person().profile.training_days,
+        Some(days(&[Mon, Tue, Wed, Thu, Fri, Sat]))
+    );
+}
+
+#[test]
+fn training_days_change_in_settings_from_the_current_ones() {
+    let mut chat = at_intake();
+    through_intake(&mut chat, "40", "none");
+    through_tests(
+        &mut chat,
+        &[
+            "b2", "b2", "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0",
+        ],
+    );
+    chat.say("/settings");
+    let r = chat.tap(Msg::ProfileLine {
+        field: ProfileField::TrainingDays,
+        value: Box::new(Msg::Literal(String::new())),
+    });
+    assert_eq!(ids(&r), [["ask-training-days"]]);
+    assert!(labels(&chat).contains(&checked(Msg::WeekdayFri)));
+    chat.tap(Msg::WeekdaySat);
+    let r = chat.tap(Msg::Done);
+    assert_eq!(ids(&r), [["setting-saved"]]);
+    assert_eq!(
+        chat.events,
+        [Event::ProfileUpdated {
+            field: "training_days".into()
+        }]
+    );
+    assert_eq!(
+        chat.person().profile.training_days,
+        Some(days(&[Mon, Wed, Fri, Sat]))
+    );
+    assert_eq!(chat.person().dialog, Dialog::Idle);
+    assert!(text(&chat.say("/profile")).contains("Training days: Mon, Wed, Fri, Sat"));
+}
+
+#[test]
+fn someone_with_a_program_from_before_the_question_is_not_asked_again() {
+    let mut chat = at_intake();
+    through_intake(&mut chat, "40", "none");
+    through_tests(
+        &mut chat,
+        &[
+            "b2", "b2", "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0",
+        ],
+    );
+    assert!(chat.person().program.is_some());
+    // As the store loads a person who joined before the question: no days (NULL).
+    chat.person.as_mut().unwrap().profile.training_days = None;
+
+    let r = chat.say("/start");
+    assert_eq!(ids(&r), [["welcome-back", "setup-done"]]);
+    assert_eq!(chat.person().dialog, Dialog::Idle);
+    // A dialog this version cannot read rests where they are, not in the intake.
+    chat.person.as_mut().unwrap().dialog = Dialog::Lost;
+    let r = chat.say("hello");
+    assert_eq!(ids(&r), [["state-reset"], ["setup-done"]]);
+    assert_eq!(chat.person().dialog, Dialog::Idle);
+    // /profile says what the reminders do for them: every day.
+    assert!(text(&chat.say("/profile")).contains("Training days: every day"));
+    // /today starts the session; /assess the tests.
+    let r = chat.say("/today");
+    assert_eq!(ids(&r)[0][0], "session-intro");
+    // /settings starts from every day.
+    chat.say("/settings");
+    chat.tap(Msg::ProfileLine {
+        field: ProfileField::TrainingDays,
+        value: Box::new(Msg::Literal(String::new())),
+    });
+    assert!(labels(&chat).contains(&checked(Msg::WeekdaySun)));
+    chat.tap(checked(Msg::WeekdaySat));
+    chat.tap(checked(Msg::WeekdaySun));
+    assert_eq!(ids(&chat.tap(Msg::Done)), [["setting-saved"]]);
+    assert_eq!(
+        chat.person().profile.training_days,
+        Some(days(&[Mon, Tue, Wed, Thu, Fri]))
+    );
+}
+
+#[test]
+fn someone_in_the_middle_of_the_intake_at_the_update_is_asked_in_turn() {
+    let mut chat = at_training_days();
+    // As if they had reached the pain question before the training-day question existed.
+    let person = chat.person.as_mut().unwrap();
+    person.dialog = Dialog::Ask {
+        question: hipcoach::core::intake::Question::PainSites {
+            selected: Vec::new(),
+        },
+        setting: false,
+    };
+    assert_eq!(ids(&chat.say("left knee")), [["ask-training-days"]]);
+    assert_eq!(ids(&chat.say("mon wed fri")), [["ask-usual-pain"]]);
 }

@@ -207,6 +207,7 @@ async fn a_whole_assessment_through_the_console_emits_assessment_completed() {
         "mon-fri 9-17",
         "12-13",
         "19:00",
+        ":tap Done",
         "left knee",
         "3",
         "none",

@@ -79,7 +79,7 @@ fn held(cause: usize) -> (Person, DateTime<Utc>) {
     match cause {
         0 => {
             p = consented();
-            for a in &answers::intake()[..9] {
+            for a in &answers::intake()[..answers::INTAKE_LEN - 1] {
                 text(&mut p, a, start());
             }
             send(
@@ -91,7 +91,7 @@ fn held(cause: usize) -> (Person, DateTime<Utc>) {
         }
         1 => {
             p = consented();
-            for a in &answers::INTAKE_AND_TESTS[..19] {
+            for a in &answers::INTAKE_AND_TESTS[..answers::INTAKE_AND_TESTS.len() - 1] {
                 text(&mut p, a, start());
             }
             text(&mut p, "8", start());
@@ -129,7 +129,9 @@ fn held(cause: usize) -> (Person, DateTime<Utc>) {
         _ => {
             p = with_program();
             text(&mut p, "/assess", now);
-            for a in &answers::INTAKE_AND_TESTS[10..19] {
+            for a in
+                &answers::INTAKE_AND_TESTS[answers::INTAKE_LEN..answers::INTAKE_AND_TESTS.len() - 1]
+            {
                 text(&mut p, a, now);
             }
             text(&mut p, "9", now);

@@ -314,9 +314,10 @@ async fn someone_who_never_sends_a_morning_score_but_finds_sessions_too_hard_is_
 
 #[tokio::test]
 async fn missed_sessions_and_sessions_below_the_prescription_simplify() {
+    // The person trains Mon, Wed and Fri. A session on Monday (day 0), then Wednesday,
+    // Friday and Monday missed: Wednesday's session (day 9) starts a step easier.
     let mut sim = onboard().await;
     session(&mut sim, 0, GOOD).await;
-    // Eight days without a session: the next one starts a step easier.
     let back = session(&mut sim, 9, GOOD).await;
     assert_eq!(
         decisions(&back)[0],
@@ -325,6 +326,20 @@ async fn missed_sessions_and_sessions_below_the_prescription_simplify() {
         decisions(&back)
     );
     assert!(texts(&back).iter().any(|t| t.contains("Welcome back")));
+
+    // Only Wednesday and Friday missed: the next Monday's session (day 7) stays put.
+    let mut sim = onboard().await;
+    session(&mut sim, 0, GOOD).await;
+    let back = session(&mut sim, 7, GOOD).await;
+    assert!(
+        decisions(&back)
+            .iter()
+            .all(|d| !d.starts_with("simplify_after_break")),
+        "{:?}",
+        decisions(&back)
+    );
+    let started = events(&back, "session_started");
+    assert_eq!(started[0]["level"], 2, "the same level as before");
 
     // Three sessions in a row with exercises skipped: simpler.
     let mut sim = onboard().await;

@@ -1,7 +1,8 @@
 //! The progression rule table, row by row: each rule fires where it should, and the
 //! near misses next to it fire another rule (or none).
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
+use hipcoach::core::answers::Weekdays;
 use hipcoach::core::assessment::{Source, Track};
 use hipcoach::core::catalog::{ExerciseId, Phase};
 use hipcoach::core::program::{Outcome, Planned, Position, Program, SessionRecord};
@@ -68,6 +69,8 @@ struct Row {
     usual: u8,
     /// "Now": the day after the last session unless given.
     now: Option<i64>,
+    /// The days the person trains on; `None` when never chosen.
+    training_days: Option<Weekdays>,
     expect: Option<Rule>,
 }
 
@@ -83,8 +86,21 @@ fn row(name: &'static str, sessions: Vec<SessionRecord>, expect: Option<Rule>) -
         ranges: vec![range(0, 25, 30)],
         usual: 2,
         now: None,
+        training_days: None,
         expect,
     }
+}
+
+fn mon_wed_fri() -> Option<Weekdays> {
+    Some(Weekdays::from_days([
+        Weekday::Mon,
+        Weekday::Wed,
+        Weekday::Fri,
+    ]))
+}
+
+fn every_day() -> Option<Weekdays> {
+    Some(Weekdays::EVERY_DAY)
 }
 
 /// A re-test at the top level on the same track.
@@ -220,6 +236,48 @@ fn table() -> Vec<Row> {
             trigger: Trigger::Return,
             now: Some(7),
             ..row("six days off is no break", good(&[1]), None)
+        },
+        // Training days (2026-01-05, day 4, is a Monday; "now" on day k is the morning of
+        // the local date k + 1): missed training days count, not calendar days.
+        Row {
+            trigger: Trigger::Return,
+            now: Some(12),
+            training_days: mon_wed_fri(),
+            ..row(
+                "Mon/Wed/Fri, last on Monday, Wed, Fri and Mon missed: simplified on Wednesday",
+                good(&[4]),
+                Some(SimplifyAfterBreak),
+            )
+        },
+        Row {
+            trigger: Trigger::Return,
+            now: Some(10),
+            training_days: mon_wed_fri(),
+            ..row(
+                "Mon/Wed/Fri, last on Monday, only Wed and Fri missed: a week later is no break",
+                good(&[4]),
+                None,
+            )
+        },
+        Row {
+            trigger: Trigger::Return,
+            now: Some(7),
+            training_days: every_day(),
+            ..row(
+                "every day, last on Monday, Tue, Wed, Thu missed: simplified on Friday",
+                good(&[4]),
+                Some(SimplifyAfterBreak),
+            )
+        },
+        Row {
+            trigger: Trigger::Return,
+            now: Some(6),
+            training_days: every_day(),
+            ..row(
+                "every day, last on Monday, Tue and Wed missed: no break on Thursday",
+                good(&[4]),
+                None,
+            )
         },
         // Holds.
         row(
@@ -383,6 +441,9 @@ fn run(r: &Row) -> Option<(Rule, Decision, Position, Position)> {
         sessions: &r.sessions,
         ranges: &r.ranges,
         usual_pain: r.usual,
+        training_days: r.training_days,
+        // The rows live in UTC: the local date is the UTC date.
+        today: now.date_naive(),
         now,
     };
     decide(r.trigger, &facts).map(|v| (v.rule, v.decision, v.from, v.to))

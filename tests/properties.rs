@@ -43,6 +43,7 @@ proptest! {
         let _ = choice::read(&text, PAIN_SITE_STEMS);
         let _ = symptoms::read(&text);
         let _ = symptoms::is_none_answer(&text);
+        let _ = hipcoach::core::answers::parse_days(&text);
     }
 
     #[test]
@@ -112,7 +113,13 @@ fn mid_session() -> Person {
     now += chrono::Duration::hours(9);
     send(&mut person, Input::Text("/today".into()), now);
     send(&mut person, Input::Button("o:done".into()), now);
-    person.expect("a person")
+    let person = person.expect("a person");
+    assert!(
+        matches!(person.dialog, hipcoach::core::Dialog::Session { .. }),
+        "the answers lead into a session: {:?}",
+        person.dialog
+    );
+    person
 }
 
 proptest! {

@@ -13,9 +13,9 @@ mod sim;
 use serde_json::Value;
 use sim::{Sim, events, texts};
 
-/// Consent, time zone, the intake with these working hours, lunch and drill time, and the
-/// self-tests (a program at level 2), all at `clock`.
-async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) -> Sim {
+/// Consent, time zone, the intake with these working hours, lunch, drill time and
+/// training days, and the self-tests (a program at level 2), all at `clock`.
+async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str, days: &str) -> Sim {
     let mut sim = Sim::start(clock).await;
     sim.say("/start").await;
     sim.tap("Yes, that's okay").await;
@@ -29,6 +29,7 @@ async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) 
         work,
         lunch,
         drill,
+        days,
         "left knee",
         "1",
         "band",
@@ -53,8 +54,9 @@ async fn onboard(clock: &str, zone: &str, work: &str, lunch: &str, drill: &str) 
     sim
 }
 
-/// The person of most tests: London, Mon–Fri 9–17, lunch 12:30–13:30, drills at 18:00,
-/// onboarded on Wednesday 25 March 2026 at 07:00 (GMT).
+/// The person of most tests: London, Mon–Fri 9–17, lunch 12:30–13:30, drills at 18:00
+/// every day (so the drills' reminder comes daily), onboarded on Wednesday 25 March 2026
+/// at 07:00 (GMT).
 async fn londoner() -> Sim {
     onboard(
         "2026-03-25T07:00:00Z",
@@ -62,6 +64,7 @@ async fn londoner() -> Sim {
         "mon-fri 9-17",
         "12:30-13:30",
         "18:00",
+        "every day",
     )
     .await
 }
@@ -481,6 +484,7 @@ async fn quiet_hours_hold_back_what_falls_in_them() {
         "mon-fri 05:00-14:00",
         "12:30-13:30",
         "22:30",
+        "every day",
     )
     .await;
     let list = only_text(&sim.say("/reminders").await);
@@ -707,4 +711,60 @@ async fn a_pause_after_a_snooze_holds_the_snoozed_break() {
         let out = sim.at("2026-03-26T12:06:00Z").await;
         assert!(sent(&out).is_empty(), "sent while paused: {:?}", sent(&out));
     }
+}
+
+#[tokio::test]
+async fn the_drills_reminder_comes_only_on_the_training_days_over_two_weeks() {
+    // The londoner's hours, training Mon, Wed and Fri; two weeks from Wednesday 25 March,
+    // across the change to BST on Sunday 29 March.
+    let mut sim = onboard(
+        "2026-03-25T07:00:00Z",
+        "London",
+        "mon-fri 9-17",
+        "12:30-13:30",
+        "18:00",
+        "mon wed fri",
+    )
+    .await;
+    let mut all = Vec::new();
+    let mut lists = Vec::new();
+    for day in 25..=31 {
+        let day = format!("2026-03-{day}");
+        all.extend(sim.at(&format!("{day}T12:00:00Z")).await);
+        lists.push(only_text(&sim.say("/reminders").await));
+        all.extend(sim.line(":wait 12h").await);
+    }
+    for day in 1..=7 {
+        all.extend(sim.at(&format!("2026-04-{day:02}T12:00:00Z")).await);
+        all.extend(sim.line(":wait 12h").await);
+    }
+    let daily: Vec<_> = sent(&all)
+        .into_iter()
+        .filter(|(kind, ..)| kind == "daily_session")
+        .collect();
+    let at = |at: &str| row("daily_session", "18:00", at);
+    assert_eq!(
+        daily,
+        [
+            at("2026-03-25T18:00:00Z"), // Wed, GMT
+            at("2026-03-27T18:00:00Z"), // Fri
+            at("2026-03-30T17:00:00Z"), // Mon, BST
+            at("2026-04-01T17:00:00Z"), // Wed
+            at("2026-04-03T17:00:00Z"), // Fri
+            at("2026-04-06T17:00:00Z"), // Mon
+        ]
+    );
+    // The movement breaks keep to the working days: ten of them, six breaks each.
+    assert_eq!(break_times(&all).len(), 10 * 6);
+    // /reminders on Thursday names Friday's drills; on Saturday, Monday's.
+    assert!(
+        lists[1].contains("Fri 27 Mar, 18:00 · today's drills"),
+        "{}",
+        lists[1]
+    );
+    assert!(
+        lists[3].contains("Mon 30 Mar, 18:00 · today's drills"),
+        "{}",
+        lists[3]
+    );
 }

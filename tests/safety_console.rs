@@ -128,7 +128,8 @@ async fn a_red_flag_on_day_9_stops_every_drill_then_a_check_resumes_one_level_ea
     let started = events(&out, "session_started");
     assert_eq!(started.len(), 1, "{:?}", texts(&out));
     assert_eq!(started[0]["level"].as_u64().unwrap(), level_before - 1);
-    let out = sim.line(":wait 1d").await;
+    // Saturday now: from Monday, breaks and the training-day reminders come back.
+    let out = sim.line(":wait 3d").await;
     assert!(!sent(&out).is_empty(), "reminders again after the check");
 }
 
@@ -138,7 +139,9 @@ async fn a_painful_retest_holds_until_a_check() {
     session(&mut sim, 0, 1, 1).await;
     sim.at(&at(1, "17:00")).await;
     sim.say("/assess").await;
-    for answer in &answers::INTAKE_AND_TESTS[10..19] {
+    for answer in
+        &answers::INTAKE_AND_TESTS[answers::INTAKE_LEN..answers::INTAKE_AND_TESTS.len() - 1]
+    {
         sim.say(answer).await;
     }
     let out = sim.say("7").await;

@@ -68,6 +68,16 @@ fn sun_thu() -> Weekdays {
     Weekdays::from_days([Sun, Mon, Tue, Wed, Thu])
 }
 
+fn mon_wed_fri() -> Weekdays {
+    use Weekday::*;
+    Weekdays::from_days([Mon, Wed, Fri])
+}
+
+fn tue_thu_sun() -> Weekdays {
+    use Weekday::*;
+    Weekdays::from_days([Tue, Thu, Sun])
+}
+
 fn lunch(start: &str, end: &str) -> Option<Lunch> {
     Some(Lunch::Break {
         start: time(start),
@@ -550,6 +560,22 @@ const DAILY: &[Row] = &[
     ("no program", |p| p.program = None, "2026-03-18T12:00:00Z", None),
     ("no drill time", |p| p.profile.drill_time = None, "2026-03-18T12:00:00Z", None),
     ("no zone", |p| p.zone = None, "2026-03-18T12:00:00Z", None),
+    // Training days: the reminder comes only on the person's own days (seed 003: 3–5 a
+    // week). 2026-03-18 is a Wednesday; London changes to BST on Sunday 29 March.
+    ("Mon/Wed/Fri: Wednesday is one", |p| p.profile.training_days = Some(mon_wed_fri()), "2026-03-18T12:00:00Z", Some("2026-03-18T18:00:00Z")),
+    ("Mon/Wed/Fri: Thursday skipped → Friday", |p| p.profile.training_days = Some(mon_wed_fri()), "2026-03-18T18:00:00Z", Some("2026-03-20T18:00:00Z")),
+    ("Mon/Wed/Fri: Tuesday morning → Wednesday", |p| p.profile.training_days = Some(mon_wed_fri()), "2026-03-24T08:00:00Z", Some("2026-03-25T18:00:00Z")),
+    ("Mon/Wed/Fri: Friday 18:00 GMT → Monday 18:00 BST over the change", |p| p.profile.training_days = Some(mon_wed_fri()), "2026-03-27T18:00:00Z", Some("2026-03-30T17:00:00Z")),
+    ("Mon/Wed/Fri: Monday BST → Wednesday 18:00 BST", |p| p.profile.training_days = Some(mon_wed_fri()), "2026-03-30T17:00:00Z", Some("2026-04-01T17:00:00Z")),
+    ("Mon/Wed/Fri: Monday's session done → Wednesday", |p| { p.profile.training_days = Some(mon_wed_fri()); p.sessions = vec![session_on("2026-03-30", true, None)]; }, "2026-03-30T12:00:00Z", Some("2026-04-01T17:00:00Z")),
+    ("Mon/Wed/Fri: drill 01:30, Saturday → Monday 01:30 BST", |p| { p.profile.training_days = Some(mon_wed_fri()); p.profile.drill_time = Some(time("01:30")); }, "2026-03-28T12:00:00Z", Some("2026-03-30T00:30:00Z")),
+    ("Tue/Thu/Sun: Thursday GMT → Sunday 18:00 BST, the day of the change", |p| p.profile.training_days = Some(tue_thu_sun()), "2026-03-26T18:00:00Z", Some("2026-03-29T17:00:00Z")),
+    ("Tue/Thu/Sun: drill 01:30 in the gap on Sunday → 02:00 BST", |p| { p.profile.training_days = Some(tue_thu_sun()); p.profile.drill_time = Some(time("01:30")); }, "2026-03-27T12:00:00Z", Some("2026-03-29T01:00:00Z")),
+    ("Tue/Thu/Sun: Sunday BST → Tuesday 18:00 BST", |p| p.profile.training_days = Some(tue_thu_sun()), "2026-03-29T17:00:00Z", Some("2026-03-31T17:00:00Z")),
+    ("Mon/Wed/Fri: Friday 18:00 BST → Monday 18:00 GMT after fall back", |p| p.profile.training_days = Some(mon_wed_fri()), "2025-10-24T17:00:00Z", Some("2025-10-27T18:00:00Z")),
+    ("Mon/Wed/Fri: paused until Tuesday 00:00 BST → Wednesday, not Tuesday", |p| { p.profile.training_days = Some(mon_wed_fri()); p.settings.paused_until = Some(utc("2026-03-30T23:00:00Z")); }, "2026-03-28T12:00:00Z", Some("2026-04-01T17:00:00Z")),
+    ("Mon/Wed/Fri, Kathmandu: Friday → Monday 18:00 +05:45", |p| { p.profile.training_days = Some(mon_wed_fri()); p.zone = Some(zone("Asia/Kathmandu")); }, "2026-03-20T12:15:00Z", Some("2026-03-23T12:15:00Z")),
+    ("never chosen: every day, as before", |p| p.profile.training_days = None, "2026-03-21T12:00:00Z", Some("2026-03-21T18:00:00Z")),
 ];
 
 #[test]

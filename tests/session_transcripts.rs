@@ -15,20 +15,23 @@ use hipcoach::core::{Dialog, Event, Input, Msg};
 
 /// Through consent, intake and tests to a program at phase 1, level 2 (band at home).
 fn with_program() -> Chat {
-    with_program_and(answers::INTAKE_AND_TESTS)
+    with_program_and(&answers::INTAKE_AND_TESTS)
 }
 
 /// The same person with nothing at home: no band, no wall, no cable.
 fn with_program_and_no_equipment() -> Chat {
     let mut answers = answers::INTAKE_AND_TESTS;
-    assert_eq!(answers[8], "band");
-    answers[8] = "none";
-    let chat = with_program_and(answers);
+    let band = answers
+        .iter()
+        .position(|a| *a == "band")
+        .expect("the equipment answer");
+    answers[band] = "none";
+    let chat = with_program_and(&answers);
     assert_eq!(chat.person().profile.equipment, Some(vec![]));
     chat
 }
 
-fn with_program_and(answers: [&str; 20]) -> Chat {
+fn with_program_and(answers: &[&str]) -> Chat {
     let mut chat = Chat::new("2026-11-23T08:00:00Z");
     chat.say("/start");
     chat.send(Input::Button("c:y".into()));

@@ -1,6 +1,9 @@
 //! The store and the engine on a fresh SQLite file per test: state survives a restart,
 //! declining leaves no row, and a row this version cannot read never locks anyone out.
 
+#[path = "support/answers.rs"]
+mod answers;
+
 use chrono::{DateTime, Utc};
 use hipcoach::core::{Dialog, Event, Incoming, Input, Lang, Zone};
 use hipcoach::engine::{Engine, Outbox};
@@ -193,7 +196,16 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
         "{}",
         joined(&out)
     );
-    for answer in ["8", "9-17", "none", "18:00", "nowhere", "none", "none"] {
+    for answer in [
+        "8",
+        "9-17",
+        "none",
+        "18:00",
+        "every day",
+        "nowhere",
+        "none",
+        "none",
+    ] {
         say(&engine, answer).await;
     }
     for code in [
@@ -213,6 +225,10 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
     assert_eq!(
         person.profile.drill_time.map(|t| t.to_string()),
         Some("18:00:00".into())
+    );
+    assert_eq!(
+        person.profile.training_days,
+        Some(hipcoach::core::answers::Weekdays::EVERY_DAY)
     );
     let last = person.history.last.expect("the assessment was stored");
     assert_eq!(
@@ -292,4 +308,68 @@ async fn the_old_implicit_holds_become_the_safety_hold() {
         [hipcoach::core::profile::RedFlag::Swelling]
     );
     assert_eq!(cause(&fine), None);
+}
+
+/// The daily session reminder planned for user 7, in Unix seconds.
+async fn daily_due(url: &str) -> i64 {
+    let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+    let due = sqlx::query_scalar(
+        "SELECT due_at FROM reminders WHERE user_id = 7 AND kind = 'daily_session'",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    pool.close().await;
+    due
+}
+
+#[tokio::test]
+async fn someone_stored_before_the_training_days_keeps_every_day_and_is_not_asked() {
+    let db = fresh_db();
+    // Saturday 21 November 2026; drills at 18:00 Berlin (17:00 UTC) on Mon, Wed and Fri.
+    let saturday_drills = "2026-11-21T17:00:00Z".parse::<DateTime<Utc>>().unwrap();
+    let monday_drills = "2026-11-23T17:00:00Z".parse::<DateTime<Utc>>().unwrap();
+    {
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        say(&engine, "/start").await;
+        send(&engine, Input::Button("c:y".into())).await;
+        say(&engine, "Berlin").await;
+        send(&engine, Input::Button("z:y".into())).await;
+        for answer in answers::INTAKE_AND_TESTS {
+            say(&engine, answer).await;
+        }
+        engine.store().close().await;
+    }
+    assert_eq!(daily_due(&db.url).await, monday_drills.timestamp());
+
+    // As migration 0007 leaves a person who joined before: no training days (NULL).
+    let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+    sqlx::query("UPDATE people SET training_days = NULL WHERE user_id = 7")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    let engine = Engine::new(Store::open(&db.url).await.unwrap());
+    let mut tx = engine.store().begin().await.unwrap();
+    let person = tx.load_person(7).await.unwrap().unwrap();
+    assert_eq!(person.profile.training_days, None);
+    assert!(person.program.is_some());
+    drop(tx);
+
+    let out = say(&engine, "/start").await;
+    let shown = joined(&out);
+    assert!(shown.contains("Welcome back"), "{shown}");
+    assert!(!shown.contains("On which days"), "asked again: {shown}");
+    // The reminder is planned every day again, as before: Saturday's comes.
+    assert_eq!(daily_due(&db.url).await, saturday_drills.timestamp());
+    // Written back as it was: still NULL.
+    let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
+    let stored: Option<i64> =
+        sqlx::query_scalar("SELECT training_days FROM people WHERE user_id = 7")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(stored, None);
+    pool.close().await;
 }

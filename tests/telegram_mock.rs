@@ -310,6 +310,7 @@ async fn a_drill_session_pain_score_and_progress_chart_through_telegram() {
         "mon-fri 9-17",
         "none",
         "18:00",
+        "Mo Mi Fr",
         "nowhere",
         "0",
         "none",

@@ -72,6 +72,7 @@ async fn export_holds_everything_about_the_person_and_nothing_about_others() {
     assert_eq!(files.len(), 2);
     let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).unwrap();
     assert_eq!(json["people"]["zone"], "Europe/Berlin");
+    assert_eq!(json["people"]["training_days"], 0b001_0101, "Mon, Wed, Fri");
     assert_eq!(json["assessments"].as_array().unwrap().len(), 1);
     assert_eq!(json["assessments"][0]["left_ir"], 25);
     assert_eq!(json["sessions"][0]["pain_during"], 2);

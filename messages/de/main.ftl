@@ -82,8 +82,19 @@ working-hours-not-understood = Das konnte ich nicht lesen. Versuch Tage und Uhrz
 ask-lunch = Machst du eine Mittagspause? Dann störe ich dich nicht. Tippe eine an oder schreib sie, etwa 12:30-13:15.
 no-lunch = Keine Mittagspause
 lunch-not-understood = Bitte sende die Pause wie 12:30-13:15 oder tippe auf „Keine Mittagspause“.
-ask-drill-time = Wann soll ich dir deine tägliche Übungseinheit schicken? Tippe eine Uhrzeit an oder schreib eine, etwa 19:30.
+ask-drill-time = Wann soll ich dir deine Übungseinheit schicken? Tippe eine Uhrzeit an oder schreib eine, etwa 19:30.
 time-not-understood = Bitte sende eine Uhrzeit wie 7:30 oder 19:30.
+ask-training-days = An welchen Tagen möchtest du trainieren? Drei bis fünf Tage pro Woche passen gut, mit Ruhetagen dazwischen, und ein paar Minuten jeden Tag sind auch in Ordnung. Tippe deine Tage an, dann auf Fertig, oder schreib sie, etwa „Mo Mi Fr“ oder „täglich“.
+training-days-too-few = Das sind weniger als drei Tage. Das Programm ist auf 3 bis 5 Einheiten pro Woche ausgelegt, such dir also bitte mindestens drei aus; an vollen Tagen reichen ein paar Minuten.
+training-days-not-understood = Diese Tage konnte ich nicht lesen. Tippe sie an oder schreib sie wie „Mo Mi Fr“, „Mo-Fr“ oder „täglich“.
+every-day = jeden Tag
+weekday-mon = Mo
+weekday-tue = Di
+weekday-wed = Mi
+weekday-thu = Do
+weekday-fri = Fr
+weekday-sat = Sa
+weekday-sun = So
 ask-pain-sites = Wo hast du Schmerzen? Tippe alles an, was passt, dann auf Fertig.
 pain-site-knee-left = Linkes Knie
 pain-site-knee-right = Rechtes Knie
@@ -233,7 +244,8 @@ profile-line =
         [sitting] Sitzen pro Tag
         [working_hours] Arbeitszeiten
         [lunch] Mittagspause
-        [drill_time] Tägliche Übungen
+        [drill_time] Übungszeit
+        [training_days] Trainingstage
         [pain_sites] Wo es wehtut
         [usual_pain] Übliche Schmerzen
         [equipment] Ausrüstung

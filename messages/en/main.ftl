@@ -82,8 +82,19 @@ working-hours-not-understood = I couldn't read that. Try days and hours like “
 ask-lunch = Do you take a lunch break? I won't nudge you during it. Tap one, or type it like 12:30-13:15.
 no-lunch = No lunch break
 lunch-not-understood = Please send the break like 12:30-13:15, or tap “No lunch break”.
-ask-drill-time = When should I send your daily drill session? Tap a time, or type one like 7pm or 19:30.
+ask-drill-time = When should I send your drill session? Tap a time, or type one like 7pm or 19:30.
 time-not-understood = Please send a time like 7:30, 19:30 or 7pm.
+ask-training-days = On which days do you want to train? Three to five days a week works well, with rest days in between, and a few minutes every day is fine too. Tap your days, then Done, or type them, like “mon wed fri” or “every day”.
+training-days-too-few = That's fewer than three days. The program is built on 3 to 5 sessions a week, so please pick at least three; on a busy day a few minutes are enough.
+training-days-not-understood = I couldn't read those days. Tap them, or type them like “mon wed fri”, “mon-fri” or “every day”.
+every-day = every day
+weekday-mon = Mon
+weekday-tue = Tue
+weekday-wed = Wed
+weekday-thu = Thu
+weekday-fri = Fri
+weekday-sat = Sat
+weekday-sun = Sun
 ask-pain-sites = Where does it hurt? Tap all that apply, then Done.
 pain-site-knee-left = Left knee
 pain-site-knee-right = Right knee
@@ -233,7 +244,8 @@ profile-line =
         [sitting] Sitting per day
         [working_hours] Working hours
         [lunch] Lunch break
-        [drill_time] Daily drill
+        [drill_time] Drill time
+        [training_days] Training days
         [pain_sites] Where it hurts
         [usual_pain] Usual pain
         [equipment] Equipment

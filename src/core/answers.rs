@@ -122,7 +122,7 @@ impl Weekdays {
     /// Saturday and Sunday.
     const WEEKEND: Weekdays = Weekdays(0b110_0000);
     /// All seven days.
-    const EVERY_DAY: Weekdays = Weekdays(0b111_1111);
+    pub const EVERY_DAY: Weekdays = Weekdays(0b111_1111);
     /// No day at all.
     const NONE: Weekdays = Weekdays(0);
 
@@ -140,6 +140,16 @@ impl Weekdays {
     /// True when the set holds no day.
     pub fn is_empty(self) -> bool {
         self.0 == 0
+    }
+
+    /// How many days the set holds.
+    pub fn count(self) -> usize {
+        self.0.count_ones() as usize
+    }
+
+    /// The set with `day` added if it was missing, or taken out if it was there.
+    pub fn toggled(self, day: Weekday) -> Self {
+        Weekdays(self.0 ^ bit(day))
     }
 
     /// The days in the set, Monday first.
@@ -361,6 +371,18 @@ pub fn parse_working_hours(text: &str) -> Result<WorkingHours, AnswerError> {
         return Err(AnswerError::OutOfRange);
     }
     Ok(WorkingHours { days, start, end })
+}
+
+/// Reads a set of days on their own: `mon wed fri`, `Mo, Mi, Fr`, `mon-fri`,
+/// `Tuesday and Thursday`, `weekdays`, `werktags`, `every day`, `täglich` (the same day
+/// words as [`parse_working_hours`]). Never empty.
+pub fn parse_days(text: &str) -> Result<Weekdays, AnswerError> {
+    let text = normalize(text)?;
+    let tokens = tokenize(&text);
+    match read_days(&tokens) {
+        (Some(days), []) if !days.is_empty() => Ok(days),
+        _ => Err(AnswerError::NotUnderstood),
+    }
 }
 
 /// Reads an optional lunch break: `12-13`, `12:30-13:15`, `12:30 to 1:15` (the pm rule of
@@ -1408,6 +1430,45 @@ mod tests {
         assert_eq!(Weekdays::from_bits(0b1000_0000), None);
         assert!(Weekdays::from_bits(0).is_some_and(Weekdays::is_empty));
         assert_eq!(Weekdays::MON_FRI.iter().count(), 5);
+    }
+
+    #[test]
+    fn reads_days_on_their_own() {
+        let cases: &[(&str, &[Weekday])] = &[
+            ("mon wed fri", &[Mon, Wed, Fri]),
+            ("Mon, Wed, Fri", &[Mon, Wed, Fri]),
+            ("Mo Mi Fr", &[Mon, Wed, Fri]),
+            ("Mo., Mi. und Fr.", &[Mon, Wed, Fri]),
+            ("monday, wednesday and friday", &[Mon, Wed, Fri]),
+            ("Dienstag, Donnerstag, Samstag", &[Tue, Thu, Sat]),
+            ("mon-fri", &[Mon, Tue, Wed, Thu, Fri]),
+            ("Mo–Fr", &[Mon, Tue, Wed, Thu, Fri]),
+            ("tue to thu", &[Tue, Wed, Thu]),
+            ("weekdays", &[Mon, Tue, Wed, Thu, Fri]),
+            ("werktags", &[Mon, Tue, Wed, Thu, Fri]),
+            ("every day", &[Mon, Tue, Wed, Thu, Fri, Sat, Sun]),
+            ("Every day.", &[Mon, Tue, Wed, Thu, Fri, Sat, Sun]),
+            ("täglich", &[Mon, Tue, Wed, Thu, Fri, Sat, Sun]),
+            ("jeden Tag", &[Mon, Tue, Wed, Thu, Fri, Sat, Sun]),
+            ("weekends and wed", &[Wed, Sat, Sun]),
+            ("sun", &[Sun]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_days(text), Ok(days(want)), "text {text:?}");
+        }
+        for text in ["", "no", "mon wed fri 9-17", "7", "mon blah", "sometimes"] {
+            assert_eq!(parse_days(text), Err(NotUnderstood), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn weekdays_count_and_toggle() {
+        let set = days(&[Mon, Wed, Fri]);
+        assert_eq!(set.count(), 3);
+        assert_eq!(set.toggled(Wed), days(&[Mon, Fri]));
+        assert_eq!(set.toggled(Sun), days(&[Mon, Wed, Fri, Sun]));
+        assert_eq!(set.toggled(Sun).toggled(Sun), set);
+        assert_eq!(Weekdays::EVERY_DAY.count(), 7);
     }
 
     #[test]

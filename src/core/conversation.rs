@@ -1229,11 +1229,12 @@ fn resume_answer(
     }
 }
 
-const SETTINGS: [ProfileField; 12] = [
+const SETTINGS: [ProfileField; 13] = [
     ProfileField::Timezone,
     ProfileField::WorkingHours,
     ProfileField::Lunch,
     ProfileField::DrillTime,
+    ProfileField::TrainingDays,
     ProfileField::Language,
     ProfileField::Equipment,
     ProfileField::Activities,
@@ -1376,6 +1377,18 @@ fn profile_reply(person: &Person) -> Reply {
         line(
             ProfileField::DrillTime,
             p.drill_time.map(|t| lit(hhmm(t))).unwrap_or_else(missing),
+        ),
+        // Never chosen after a finished intake: every day, as the reminders have it.
+        line(
+            ProfileField::TrainingDays,
+            p.training_days
+                .or_else(|| {
+                    intake::next_question(p)
+                        .is_none()
+                        .then(|| p.training_days())
+                })
+                .map(Msg::days)
+                .unwrap_or_else(missing),
         ),
         line(
             ProfileField::PainSites,

@@ -1,7 +1,7 @@
 //! The intake questions: how each is asked, and how each answer (typed or tapped) changes
 //! the profile. The next question is always the first one not answered yet.
 
-use chrono::NaiveTime;
+use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::action::Action;
@@ -23,6 +23,7 @@ pub enum Question {
     WorkingHours,
     Lunch,
     DrillTime,
+    TrainingDays { selected: Weekdays },
     PainSites { selected: Vec<PainSite> },
     UsualPain,
     Equipment { selected: Vec<Equipment> },
@@ -65,6 +66,10 @@ pub fn next_question(profile: &Profile) -> Option<Question> {
         Some(Question::Lunch)
     } else if p.drill_time.is_none() {
         Some(Question::DrillTime)
+    } else if p.training_days.is_none() && !answered_before_training_days(p) {
+        Some(Question::TrainingDays {
+            selected: default_training_days(),
+        })
     } else if p.pain_sites.is_none() {
         Some(Question::PainSites {
             selected: Vec::new(),
@@ -84,6 +89,53 @@ pub fn next_question(profile: &Profile) -> Option<Question> {
     }
 }
 
+/// Whether everything after the training-day question is answered without it: someone who
+/// finished the intake before the question was asked. They are not sent back into the
+/// intake; their days stay unset (every day, `Profile::training_days`) until they change
+/// them in /settings.
+fn answered_before_training_days(p: &Profile) -> bool {
+    p.pain_sites.is_some()
+        && p.usual_pain.is_some()
+        && p.equipment.is_some()
+        && p.red_flags.is_some()
+}
+
+/// The days ticked when the question is first asked: Mon, Wed and Fri. Three days spread
+/// over the week is the low end of seed 003's 3–5 sessions a week and leaves a rest day
+/// between sessions (ours).
+pub fn default_training_days() -> Weekdays {
+    Weekdays::from_days([Weekday::Mon, Weekday::Wed, Weekday::Fri])
+}
+
+/// Fewer training days than this are asked again: the program is built on 3–5 sessions a
+/// week (seed 003). More than 5 are welcome (seed 002: a few minutes daily beats a long
+/// session weekly).
+pub const MIN_TRAINING_DAYS: usize = 3;
+
+/// The week in order, as the training-day buttons show it.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// A weekday's button code.
+fn day_code(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
 /// The question for one /settings entry, starting from the current answer.
 pub fn question_for(field: ProfileField, profile: &Profile) -> Option<Question> {
     Some(match field {
@@ -95,6 +147,9 @@ pub fn question_for(field: ProfileField, profile: &Profile) -> Option<Question> 
         ProfileField::WorkingHours => Question::WorkingHours,
         ProfileField::Lunch => Question::Lunch,
         ProfileField::DrillTime => Question::DrillTime,
+        ProfileField::TrainingDays => Question::TrainingDays {
+            selected: profile.training_days(),
+        },
         ProfileField::PainSites => Question::PainSites {
             selected: profile.pain_sites.clone().unwrap_or_default(),
         },
@@ -238,6 +293,24 @@ pub fn ask(question: &Question) -> Reply {
                     .collect(),
             ],
         ),
+        Question::TrainingDays { selected } => {
+            let day = |day: &Weekday| {
+                let name = Msg::weekday(*day);
+                let shown = if selected.contains(*day) {
+                    Msg::Checked(Box::new(name))
+                } else {
+                    name
+                };
+                button(shown, day_code(*day))
+            };
+            let (first, second) = WEEK.split_at(4);
+            let rows = vec![
+                first.iter().map(day).collect(),
+                second.iter().map(day).collect(),
+                vec![done()],
+            ];
+            (Msg::AskTrainingDays, rows)
+        }
         Question::PainSites { selected } => {
             let mut rows = ticks(&profile::all::<PainSite>(), selected, Msg::PainSite);
             rows.push(vec![none(Msg::Nowhere), done()]);
@@ -371,6 +444,15 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
             }
             None => Answered::Retry(Msg::ButtonExpired),
         },
+        Question::TrainingDays { selected } => match code {
+            "done" => set_training_days(profile, *selected),
+            code => match WEEK.iter().find(|day| day_code(**day) == code) {
+                Some(day) => Answered::Ticked(Question::TrainingDays {
+                    selected: selected.toggled(*day),
+                }),
+                None => Answered::Retry(Msg::ButtonExpired),
+            },
+        },
         Question::PainSites { selected } => match code {
             "none" => set_pain_sites(profile, Vec::new()),
             "done" => set_pain_sites(profile, selected.clone()),
@@ -432,6 +514,17 @@ fn set_pain_sites(profile: &mut Profile, sites: Vec<PainSite>) -> Answered {
     profile.pain_sites = Some(sites);
     Answered::Done {
         field: ProfileField::PainSites,
+    }
+}
+
+/// Takes three or more days; fewer are asked again, kindly (seed 003: 3–5 a week).
+fn set_training_days(profile: &mut Profile, days: Weekdays) -> Answered {
+    if days.count() < MIN_TRAINING_DAYS {
+        return Answered::Retry(Msg::TrainingDaysTooFew);
+    }
+    profile.training_days = Some(days);
+    Answered::Done {
+        field: ProfileField::TrainingDays,
     }
 }
 
@@ -554,6 +647,14 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
                 }
             }
             Err(_) => Answered::Retry(Msg::TimeNotUnderstood),
+        },
+        Question::TrainingDays { selected } => match text.trim().to_lowercase().as_str() {
+            // "Done" typed instead of tapped: the days ticked so far.
+            "done" | "fertig" | "ok" => set_training_days(profile, *selected),
+            _ => match answers::parse_days(text) {
+                Ok(days) => set_training_days(profile, days),
+                Err(_) => Answered::Retry(Msg::TrainingDaysNotUnderstood),
+            },
         },
         Question::PainSites { .. } => match choice::read(text, choice::PAIN_SITE_STEMS) {
             Typed::Some(sites) => set_pain_sites(profile, sites),

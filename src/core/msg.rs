@@ -3,7 +3,10 @@
 //! (`Msg::ConsentDeclined` → `consent-declined`), and the fields are its arguments.
 //! Tests assert on these values, so rewording a text never breaks a test of behaviour.
 
+use chrono::Weekday;
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
+
+use super::answers::Weekdays;
 
 use super::assessment::{Band, Change, Side, Track, Verdict};
 use super::safety::HoldCause;
@@ -97,6 +100,18 @@ pub enum Msg {
     LunchNotUnderstood,
     AskDrillTime,
     TimeNotUnderstood,
+    AskTrainingDays,
+    TrainingDaysTooFew,
+    TrainingDaysNotUnderstood,
+    EveryDay,
+    /// Short weekday names: the training-day buttons, /profile.
+    WeekdayMon,
+    WeekdayTue,
+    WeekdayWed,
+    WeekdayThu,
+    WeekdayFri,
+    WeekdaySat,
+    WeekdaySun,
     AskPainSites,
     Nowhere,
     AskUsualPain,
@@ -418,6 +433,7 @@ pub enum ProfileField {
     WorkingHours,
     Lunch,
     DrillTime,
+    TrainingDays,
     PainSites,
     UsualPain,
     Equipment,
@@ -442,6 +458,28 @@ impl Msg {
             unit: dose.unit,
             per_side: dose.per_side,
             hold: i64::from(dose.hold.unwrap_or(0)),
+        }
+    }
+
+    /// A weekday's short name.
+    pub fn weekday(day: Weekday) -> Msg {
+        match day {
+            Weekday::Mon => Msg::WeekdayMon,
+            Weekday::Tue => Msg::WeekdayTue,
+            Weekday::Wed => Msg::WeekdayWed,
+            Weekday::Thu => Msg::WeekdayThu,
+            Weekday::Fri => Msg::WeekdayFri,
+            Weekday::Sat => Msg::WeekdaySat,
+            Weekday::Sun => Msg::WeekdaySun,
+        }
+    }
+
+    /// A set of days: their short names, or "every day" for all seven.
+    pub fn days(days: Weekdays) -> Msg {
+        if days == Weekdays::EVERY_DAY {
+            Msg::EveryDay
+        } else {
+            Msg::Join(days.iter().map(Msg::weekday).collect())
         }
     }
 

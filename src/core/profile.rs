@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use super::answers::{PainScore, WorkingHours};
+use super::answers::{PainScore, Weekdays, WorkingHours};
 
 /// A main activity (several allowed).
 #[derive(
@@ -179,6 +179,9 @@ pub struct Profile {
     pub working_hours: Option<WorkingHours>,
     pub lunch: Option<Lunch>,
     pub drill_time: Option<NaiveTime>,
+    /// The days the person trains on. `None` for people who joined before the question
+    /// was asked: they keep getting the session reminder every day (`trains_on`).
+    pub training_days: Option<Weekdays>,
     pub pain_sites: Option<Vec<PainSite>>,
     pub usual_pain: Option<PainScore>,
     pub equipment: Option<Vec<Equipment>>,
@@ -219,6 +222,12 @@ impl AgeBand {
 }
 
 impl Profile {
+    /// The days the person trains on: every day when never chosen, so that nothing
+    /// changes for someone who joined before the question was asked.
+    pub fn training_days(&self) -> Weekdays {
+        self.training_days.unwrap_or(Weekdays::EVERY_DAY)
+    }
+
     /// Red flags that still stand: reported and not yet cleared by a professional.
     pub fn open_red_flags(&self) -> Vec<RedFlag> {
         match (&self.red_flags, self.cleared_at) {

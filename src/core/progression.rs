@@ -12,10 +12,11 @@
 //! - Seeds 000, 001, 003: do not push through pain; sharp, worsening or lasting pain needs a
 //!   professional. Seed 002: first changes after 2–3 weeks. Seed 003: 3–5 sessions a week.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
+use super::answers::Weekdays;
 use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Source, TestStep, Track};
 use super::catalog::Phase;
 use super::program::{Position, Program, SessionRecord, settled_morning};
@@ -120,7 +121,7 @@ impl Rule {
                 "EMPoweR protocol 2020, Table 2",
             ),
             Rule::SimplifyAfterBreak => (
-                "starting a session after 7 or more days without one: one level easier",
+                "starting a session after 3 or more of the person's training days passed without one (7 days for someone who never chose their days): one level easier",
                 "ours, on seed 003 (3–5 sessions a week)",
             ),
             Rule::HoldNoMorning => (
@@ -208,6 +209,10 @@ pub struct Facts<'a> {
     pub ranges: &'a [Range],
     /// The intake's everyday pain (0 if not given).
     pub usual_pain: u8,
+    /// The days the person trains on; `None` when never chosen.
+    pub training_days: Option<Weekdays>,
+    /// The person's local date at `now`.
+    pub today: NaiveDate,
     pub now: DateTime<Utc>,
 }
 
@@ -215,13 +220,33 @@ pub struct Facts<'a> {
 pub const SESSIONS_TO_ADVANCE: usize = 3;
 /// Days in a phase before it can move on (seed 002: first changes after 2–3 weeks).
 pub const DAYS_IN_PHASE: i64 = 14;
-/// A gap this long makes the next session a step easier (ours, on seed 003).
+/// Missed training days that make the next session a step easier: about a week at three
+/// days a week (ours, on seed 003: 3–5 sessions a week).
+pub const BREAK_TRAINING_DAYS: usize = 3;
+/// The same for someone who never chose their training days: a calendar week, as before
+/// the question was asked (ours, on seed 003).
 pub const BREAK_DAYS: i64 = 7;
 /// A change in range smaller than this is no change (coaching.md, measurement error:
 /// minimal detectable change 10.9–16.4°, Spork et al. 2021; we take the low end).
 pub const RANGE_GAIN: u8 = 10;
 
 impl Facts<'_> {
+    /// Whether the time since the last session is a break: 3 of the person's training
+    /// days passed without a session, or a calendar week if they never chose their days.
+    /// Counted from the last session, or from the last change of position if later (so
+    /// a session started after a break and then abandoned does not step down twice).
+    fn after_break(&self, last: &SessionRecord) -> bool {
+        let since = self.program.since;
+        match self.training_days {
+            None => self.now - last.started_at.max(since) >= Duration::days(BREAK_DAYS),
+            Some(days) => {
+                let since_date = self.today - Duration::days((self.now - since).num_days());
+                let from = last.local_date.max(since_date);
+                missed_training_days(days, from, self.today) >= BREAK_TRAINING_DAYS
+            }
+        }
+    }
+
     /// Sessions since the position last changed.
     fn current(&self) -> Vec<&SessionRecord> {
         self.sessions
@@ -366,10 +391,9 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
 
     match trigger {
         Trigger::Return => {
-            // From the last session, or from the last change of position (so a session
-            // started after a break and then abandoned does not step down twice).
-            let last = facts.sessions.last()?.started_at.max(facts.program.since);
-            return (facts.now - last >= Duration::days(BREAK_DAYS))
+            let last = facts.sessions.last()?;
+            return facts
+                .after_break(last)
                 .then(|| verdict(Rule::SimplifyAfterBreak))
                 .flatten();
         }
@@ -432,6 +456,18 @@ pub fn decide(trigger: Trigger, facts: &Facts) -> Option<Verdict> {
         return verdict(Rule::AdvanceLevel);
     }
     verdict(phase_rule(facts))
+}
+
+/// The training days strictly between the last session's local date and today (neither
+/// counts: the last was done, and today's is still to come), up to
+/// [`BREAK_TRAINING_DAYS`], which is all the rule needs.
+pub fn missed_training_days(days: Weekdays, last: NaiveDate, today: NaiveDate) -> usize {
+    last.iter_days()
+        .skip(1)
+        .take_while(|date| *date < today)
+        .filter(|date| days.contains(date.weekday()))
+        .take(BREAK_TRAINING_DAYS)
+        .count()
 }
 
 /// At the top level of a phase with pain and adherence in order: may the phase move on?

@@ -156,7 +156,8 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     None
 }
 
-/// The next daily session reminder strictly after `after`, at the chosen drill time.
+/// The next daily session reminder strictly after `after`, at the chosen drill time, on
+/// the person's training days (every day if never chosen).
 pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     let time = person.profile.drill_time?;
@@ -172,6 +173,7 @@ pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     (0..9)
         .map(|d| first_day + Duration::days(d))
         .filter(|date| Some(*date) != done)
+        .filter(|date| person.profile.training_days().contains(date.weekday()))
         .map(|date| at_local(zone, date, time))
         .find(|at| *at > after && person.settings.allows(zone, *at))
 }

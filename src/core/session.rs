@@ -101,6 +101,8 @@ fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdi
             sessions: &person.sessions[since_check..],
             ranges: &person.history.ranges,
             usual_pain: person.profile.usual_pain.map(|p| p.value()).unwrap_or(0),
+            training_days: person.profile.training_days,
+            today: today_local(person, now),
             now,
         },
     )

@@ -683,6 +683,12 @@ impl StoreTx {
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
         .execute(&mut *self.tx)
         .await?;
+        // The training days, in a statement of their own (NULL: never chosen).
+        sqlx::query("UPDATE people SET training_days = ? WHERE user_id = ?")
+            .bind(p.training_days.map(|d| i64::from(d.bits())))
+            .bind(person.id)
+            .execute(&mut *self.tx)
+            .await?;
         Ok(())
     }
 
@@ -800,6 +806,9 @@ fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
         working_hours,
         lunch,
         drill_time: time("drill_time")?,
+        training_days: number("training_days")?
+            .and_then(Weekdays::from_bits)
+            .filter(|d| !d.is_empty()),
         pain_sites: text("pain_sites")?.map(|t| profile::from_codes(&t)),
         usual_pain: number("usual_pain")?.and_then(PainScore::new),
         equipment: text("equipment")?.map(|t| profile::from_codes(&t)),
