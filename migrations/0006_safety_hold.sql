@@ -12,7 +12,9 @@ UPDATE people
                           ELSE 'intake_red_flags' END,
         hold_since = updated_at, hold_flags = red_flags
     WHERE hold_cause IS NULL AND cleared_at IS NULL AND red_flags IS NOT NULL AND red_flags <> '';
-UPDATE people SET hold_cause = 'minor', hold_since = updated_at, hold_flags = ''
-    WHERE hold_cause IS NULL AND age IS NOT NULL AND age < 18;
+-- Age wins: no check lifts it, whatever else holds.
+UPDATE people SET hold_cause = 'minor', hold_since = COALESCE(hold_since, updated_at),
+        hold_flags = COALESCE(hold_flags, '')
+    WHERE age IS NOT NULL AND age < 18;
 
 ALTER TABLE people DROP COLUMN program_stopped_at;
