@@ -182,3 +182,40 @@ async fn after_the_check_the_old_sessions_do_not_stop_it_again() {
         decisions(&after)
     );
 }
+
+#[tokio::test]
+async fn the_safety_question_keeps_its_ticks_through_commands_and_wants_none_said() {
+    let mut sim = Sim::start(&at(-1, "08:00")).await;
+    sim.say("/start").await;
+    sim.tap("Yes, that's okay").await;
+    sim.say("Berlin").await;
+    sim.tap("Yes").await;
+    for answer in &answers::intake()[..answers::INTAKE_LEN - 1] {
+        sim.say(answer).await;
+    }
+    // Done with nothing ticked is not "none of these".
+    let out = sim.tap("Done").await;
+    assert!(events(&out, "assessment_completed").is_empty(), "{out:?}");
+    assert!(sim.has_button("None of these"), "{:?}", sim.buttons);
+    // Two ticks, then commands in between; the ticks stay.
+    sim.tap("Swelling in the knee or hip").await;
+    sim.tap("The knee locks or gives way").await;
+    for command in ["/help", "/today", "/profile"] {
+        sim.say(command).await;
+    }
+    assert!(
+        sim.has_button("✓ Swelling in the knee or hip"),
+        "{:?}",
+        sim.buttons
+    );
+    let out = sim.tap("Done").await;
+    let done = events(&out, "assessment_completed");
+    assert_eq!(done.len(), 1, "{out:?}");
+    assert_eq!(
+        done[0]["red_flags"],
+        serde_json::json!(["swelling", "locking_or_giving_way"])
+    );
+    // And from then on: nothing, for days.
+    let quiet = sim.line(":wait 4d").await;
+    assert!(sent(&quiet).is_empty(), "{:?}", sent(&quiet));
+}
