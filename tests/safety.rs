@@ -404,7 +404,7 @@ fn no_at_the_confirmation_changes_nothing() {
 fn symptoms_command_ticks_then_holds() {
     let mut chat = with_program();
     let r = chat.say("/symptoms");
-    assert_eq!(ids(&r)[0][..2], ["symptoms-intro", "ask-red-flags"]);
+    assert_eq!(ids(&r)[0][..2], ["symptoms-intro", "ask-symptoms-now"]);
     chat.code("night_pain");
     chat.code("done");
     assert!(chat.person().hold.is_some());
@@ -422,7 +422,7 @@ fn the_symptom_check_is_in_settings() {
     let mut chat = with_program();
     chat.say("/settings");
     let r = chat.code("red_flags");
-    assert_eq!(ids(&r)[0][1], "ask-red-flags", "{:?}", ids(&r));
+    assert_eq!(ids(&r)[0][1], "ask-symptoms-now", "{:?}", ids(&r));
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn something_else_while_it_hurts_opens_the_symptom_check() {
     assert!(
         r.iter()
             .flat_map(|r| &r.parts)
-            .any(|m| *m == Msg::AskRedFlags),
+            .any(|m| *m == Msg::AskSymptomsNow),
         "{:?}",
         ids(&r)
     );
@@ -563,5 +563,135 @@ fn an_age_corrected_to_an_adult_keeps_a_hold_from_red_flags() {
     assert_eq!(
         chat.person().hold.as_ref().unwrap().cause,
         hipcoach::core::safety::HoldCause::Minor
+    );
+}
+
+#[test]
+fn a_second_yes_right_after_the_confirmation_does_not_lift_the_hold() {
+    for (sign, yes) in [
+        ("my knee is swollen", "yes"),
+        ("mein Knie ist geschwollen", "ja"),
+    ] {
+        let mut chat = with_program();
+        chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+        chat.say(sign);
+        let r = chat.say(yes);
+        assert!(
+            r.iter()
+                .flat_map(|r| &r.parts)
+                .all(|m| *m != Msg::AskCleared),
+            "the check question does not come with the referral: {:?}",
+            ids(&r)
+        );
+        chat.say(yes);
+        assert!(
+            chat.person().hold.is_some(),
+            "{sign}: lifted by a repeated yes"
+        );
+        let r = chat.say("/today");
+        assert!(started(&chat).is_empty(), "{:?}", ids(&r));
+        // Coming back, the question is asked, and answering it is deliberate.
+        assert!(
+            r.iter()
+                .flat_map(|r| &r.parts)
+                .any(|m| *m == Msg::AskCleared)
+        );
+    }
+}
+
+#[test]
+fn a_sign_waiting_for_its_confirmation_is_not_dropped() {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat.say("my knee is swollen");
+    // /today, and the daily reminder's Start, ask the confirmation again.
+    let r = chat.say("/today");
+    assert!(started(&chat).is_empty(), "{:?}", ids(&r));
+    assert_eq!(ids(&r)[0][0], "confirm-flags");
+    let r = chat.code("start_session");
+    assert!(started(&chat).is_empty(), "{:?}", ids(&r));
+    // More signs named meanwhile join the confirmation.
+    let r = chat.say("and it gives way sometimes");
+    assert_eq!(ids(&r)[0][0], "confirm-flags");
+    chat.tap(Msg::Yes);
+    assert_eq!(
+        chat.person().hold.as_ref().unwrap().flags,
+        [
+            hipcoach::core::profile::RedFlag::Swelling,
+            hipcoach::core::profile::RedFlag::LockingOrGivingWay
+        ]
+    );
+}
+
+#[test]
+fn a_sign_typed_at_the_time_zone_question_is_heard() {
+    let mut chat = with_program();
+    chat.say("/timezone");
+    let r = chat.say("my knee is swollen");
+    assert_eq!(ids(&r)[0][0], "confirm-flags", "{:?}", ids(&r));
+}
+
+#[test]
+fn today_in_the_middle_of_the_tests_keeps_the_answers() {
+    let mut chat = with_program();
+    chat.say("/assess");
+    chat.say("30");
+    chat.say("31");
+    let r = chat.say("/today");
+    assert!(started(&chat).is_empty(), "{:?}", ids(&r));
+    match chat.dialog() {
+        Dialog::Test { answers, .. } => assert_eq!(answers.len(), 2),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_stale_morning_question_does_not_block_today() {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    session(&mut chat, 1);
+    // The morning check-in opens the question; nobody answers for a week.
+    chat.now += Duration::hours(16);
+    chat.send(Input::Reminder {
+        kind: ReminderKind::MorningCheckin,
+        due: chat.now,
+    });
+    assert!(matches!(chat.dialog(), Dialog::MorningPain { .. }));
+    chat.now += Duration::days(7);
+    chat.say("/today");
+    assert_eq!(started(&chat).len(), 1, "the session starts");
+}
+
+#[test]
+fn a_session_cut_short_by_a_sign_is_not_today_s_session() {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat.say("/today");
+    chat.tap(Msg::OutcomeDone);
+    chat.say("it just locked up");
+    chat.tap(Msg::Yes);
+    chat.say("/today");
+    chat.tap(Msg::ClearedYes);
+    let r = chat.say("/today");
+    assert_eq!(started(&chat).len(), 1, "{:?}", ids(&r));
+}
+
+#[test]
+fn a_first_test_with_everything_skipped_names_no_track() {
+    let mut chat = at_intake();
+    for answer in answers::intake() {
+        chat.say(answer);
+    }
+    for _ in 0..9 {
+        chat.say("skip");
+    }
+    chat.say("0");
+    let Event::AssessmentCompleted { track, level, .. } = chat.assessment_event().clone() else {
+        unreachable!()
+    };
+    assert_eq!((track, level), (None, Some(1)));
+    assert!(
+        chat.person().program.is_some(),
+        "a gentle start all the same"
     );
 }

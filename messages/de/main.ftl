@@ -110,6 +110,7 @@ equipment-wall = Eine freie Wand
 equipment-cable = Kabelzug oder Fußmanschette
 none-of-these = Nichts davon
 ask-red-flags = Noch eine Sicherheitsfrage, bevor wir messen. Trifft davon gerade etwas auf dich zu? Tippe alles an, was passt, dann auf Fertig.
+ask-symptoms-now = Trifft davon gerade etwas auf dich zu? Tippe alles an, was passt, dann auf Fertig, oder auf „Nichts davon“.
 red-flag-sharp-pain = Stechende oder zunehmende Schmerzen
 red-flag-swelling = Schwellung an Knie oder Hüfte
 red-flag-locking-or-giving-way = Das Knie blockiert oder knickt weg
@@ -126,7 +127,7 @@ choice-not-understood = Das konnte ich keiner Antwort zuordnen. Bitte tippe auf 
 done = Fertig
 red-flag-stop = Danke, dass du mir das sagst. Das sollte sich eine Ärztin, ein Arzt oder eine Physiotherapeutin ansehen, bevor du deine Hüften trainierst. Deshalb starte ich die Übungen noch nicht:
 red-flag-come-back = Wenn du untersucht wurdest und grünes Licht hast, sende /start, dann machen wir weiter. Deine Antworten sind gespeichert.
-ask-cleared = Du hattest mir von etwas erzählt, das sich zuerst eine Fachperson ansehen sollte. Wurdest du untersucht und darfst trainieren?
+ask-cleared = Hat dich seitdem eine Ärztin oder ein Physiotherapeut untersucht, und darfst du trainieren?
 cleared-yes = Ja, ich wurde untersucht
 cleared-not-yet = Noch nicht
 not-yet-cleared = In Ordnung. Pass auf dich auf, und sende /start, sobald du untersucht wurdest.
@@ -198,10 +199,10 @@ result-side =
         [yes] etwa { $degrees }°
        *[no] { $degrees }°
     }, { $verdict ->
-        [below] unter
-        [above] über
-       *[within] innerhalb
-    } den für dein Alter üblichen { $low }–{ $high }°.
+        [below] unter den
+        [above] über den
+       *[within] innerhalb der
+    } für dein Alter üblichen { $low }–{ $high }°.
 result-side-missing =
     { $side ->
         [left] Links

@@ -51,6 +51,7 @@ retest-now = Jetzt messen
 session-first = Zuerst die Einheit
 program-stopped-come-back = Bitte lass Hüfte und Knie von einer Ärztin, einem Arzt oder in der Physiotherapie ansehen. Sobald sie sagen, dass Training in Ordnung ist, schick /today, und ich fange sanft wieder mit dir an.
 program-resumed = Dein Programm geht weiter, eine Stufe leichter. Schick /today, wenn du bereit bist.
+program-resumed-gentlest = Dein Programm geht auf der leichtesten Stufe weiter. Schick /today, wenn du bereit bist.
 
 ## Entscheidungen: ein, zwei Sätze zum Warum
 

@@ -51,6 +51,7 @@ retest-now = Re-test now
 session-first = Session first
 program-stopped-come-back = Please have your hip and knee checked by a doctor or physiotherapist. Once they say it's fine to exercise, send /today and I'll start you again gently.
 program-resumed = Your program starts again, one step easier. Send /today when you're ready.
+program-resumed-gentlest = Your program starts again at the gentlest level. Send /today when you're ready.
 
 ## Decisions: one or two sentences on why
 

@@ -355,8 +355,10 @@ pub fn evaluate(
         red_flags,
     };
     if result.measured_nothing() && result.level.is_some() {
-        // Nothing measured: start gently (ours), and measure when possible.
+        // Nothing measured: no conclusion about the pattern; start gently (ours), and
+        // measure when possible.
         result.level = Some(1);
+        result.track = None;
     }
     result
 }
@@ -579,7 +581,8 @@ mod tests {
         );
         assert_eq!(
             evaluate(&answers(&[]), AgeBand::From20To50, None, at(), false).track,
-            Some(Track::LimitedInternalRotation)
+            None,
+            "nothing measured: no conclusion"
         );
     }
 

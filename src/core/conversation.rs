@@ -302,8 +302,8 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
 }
 
 /// Whether a message in this dialog is read for warning signs first. Not where the
-/// text is the answer to the safety question itself, or already its confirmation, nor
-/// while the time zone is asked (a place name is not a symptom).
+/// text is the answer to the safety question itself, or already its confirmation (which
+/// reads it itself), nor at /delete's last question.
 fn reads_flags_in_text(dialog: &Dialog) -> bool {
     !matches!(
         dialog,
@@ -311,8 +311,6 @@ fn reads_flags_in_text(dialog: &Dialog) -> bool {
             question: Question::RedFlags { .. },
             ..
         } | Dialog::ConfirmFlags { .. }
-            | Dialog::AskZone
-            | Dialog::ConfirmZone { .. }
             | Dialog::ConfirmDelete { .. }
     )
 }
@@ -371,7 +369,15 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             Transition::save(person).say_all(question)
         }
         Slash::Known(Command::Pause) => nudge::pause(person, arg, now),
-        Slash::Known(Command::Resume) => nudge::resume(person),
+        Slash::Known(Command::Resume) => {
+            // Reminders resume, but not while a hold stands: say so.
+            let note = person.hold.as_ref().map(|h| h.note());
+            let mut t = nudge::resume(person);
+            if let (Some(note), Some(first)) = (note, t.replies.first_mut()) {
+                first.parts.push(note);
+            }
+            t
+        }
         Slash::Known(Command::Quiet) => nudge::quiet(person, arg),
         Slash::Known(Command::Breaks) => nudge::breaks(person, arg),
         Slash::Known(Command::Morning) => nudge::morning(person, arg),
@@ -390,8 +396,16 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Assess) => assess(person, now),
         Slash::Known(Command::Symptoms) => symptom_check(person),
         Slash::Known(Command::Today) => match person.dialog {
-            // Already in a session or answering its questions: carry on there.
-            Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
+            // Already in a session, the self-tests or their questions: carry on there.
+            // A morning question whose session is past its window is not owed any more.
+            Dialog::MorningPain { .. } if session::pending_morning(&person, now).is_none() => {
+                person.dialog = Dialog::Idle;
+                session::today(person, now, true)
+            }
+            Dialog::Session { .. }
+            | Dialog::MorningPain { .. }
+            | Dialog::OfferRetest
+            | Dialog::Test { .. } => {
                 let question = prompt(&person, now);
                 unchanged(&person).say_all(question)
             }
@@ -438,9 +452,11 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
     }
 }
 
-/// A reply with the hold's one sentence first, while a hold stands.
+/// A reply with the hold's one sentence first, while a hold stands (and without an
+/// invitation to /assess or /today, which the hold refuses).
 fn with_hold_note(person: &Person, mut reply: Reply) -> Reply {
     if let Some(hold) = &person.hold {
+        reply.parts.retain(|m| *m != Msg::ProgressEmpty);
         reply.parts.insert(0, hold.note());
     }
     reply
@@ -831,7 +847,7 @@ fn intake_answer(
         }
         Answered::Done { .. } => advance(person, now),
         Answered::Ticked(question) => {
-            let mut reply = intake::ask(&question);
+            let mut reply = ask_question(&question, setting);
             reply.in_place = matches!(input, Input::Button(_));
             person.dialog = Dialog::Ask { question, setting };
             Transition::save(person).say(reply)
@@ -869,6 +885,24 @@ fn confirm_flags_answer(
     let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
         return expired(&person, now);
     };
+    if choice.is_none()
+        && let Input::Text(text) = input
+    {
+        // More signs named while the first wait for their confirmation: all are asked.
+        let more = symptoms::detect(text);
+        if !more.is_empty() {
+            let mut all = flags.clone();
+            all.extend(more);
+            all.sort();
+            all.dedup();
+            person.dialog = Dialog::ConfirmFlags {
+                flags: all,
+                back: Box::new(back),
+            };
+            let ask = prompt(&person, now);
+            return Transition::save(person).say_all(ask);
+        }
+    }
     match choice {
         Some(true) => match back {
             // At the intake's safety screen: stored as its answer; the intake goes on
@@ -998,19 +1032,17 @@ pub(super) fn report_flags(
 ) -> Transition {
     let mut t = Transition::new_keep(person.lang);
     if let Dialog::Session { run } = &person.dialog {
+        // Kept as begun and cut short, not as a session done: it never counts as
+        // today's session, for the streak, or for a morning score.
         let mut record = run.record.clone();
         record.stopped_early = true;
-        record.completed_at = Some(now);
         t.writes.push(Write::Session(record.clone()));
         person.sessions.push(record);
     }
+    let _ = now;
     person.profile.red_flags = Some(flags.clone());
     safety::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
-    let mut reply = red_flag_stop(&flags);
-    if let Some(question) = prompt(&person, now) {
-        reply.parts.extend(question.parts);
-        reply.keyboard = question.keyboard;
-    }
+    let reply = red_flag_stop(&flags);
     t.persist = Persist::Save(Box::new(person));
     t.say(reply).event(Event::RedFlagsReported {
         red_flags: flags.iter().map(|f| <&str>::from(*f).to_string()).collect(),
@@ -1029,11 +1061,25 @@ pub(super) fn open_symptom_check(person: &mut Person) -> Reply {
     let question = Question::RedFlags {
         selected: Vec::new(),
     };
-    let reply = intake::ask(&question).with_first(Msg::SymptomsIntro);
+    let reply = ask_question(&question, true).with_first(Msg::SymptomsIntro);
     person.dialog = Dialog::Ask {
         question,
         setting: true,
     };
+    reply
+}
+
+/// An intake question; the safety screen asked again later is about now, not "before we
+/// measure".
+fn ask_question(question: &Question, setting: bool) -> Reply {
+    let mut reply = intake::ask(question);
+    if setting && matches!(question, Question::RedFlags { .. }) {
+        for part in &mut reply.parts {
+            if *part == Msg::AskRedFlags {
+                *part = Msg::AskSymptomsNow;
+            }
+        }
+    }
     reply
 }
 
@@ -1289,10 +1335,17 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
                     .say(Reply::new(Msg::ButtonExpired))
                     .say_all(question);
             }
+            let before = person.program.as_ref().map(|p| p.position);
             if session::resume_program(&mut person, now) {
                 person.dialog = Dialog::Idle;
+                let after = person.program.as_ref().map(|p| p.position);
+                let resumed = if before == after {
+                    Msg::ProgramResumedGentlest
+                } else {
+                    Msg::ProgramResumed
+                };
                 return Transition::save(person)
-                    .say(Reply::new(Msg::ClearedThanks).with(Msg::ProgramResumed))
+                    .say(Reply::new(Msg::ClearedThanks).with(resumed))
                     .event(Event::RedFlagsCleared);
             }
             let mut next = advance(person, now).event(Event::RedFlagsCleared);
@@ -1502,7 +1555,7 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             }
             Some(reply.keyboard(confirm_keyboard()))
         }
-        Dialog::Ask { question, .. } => Some(intake::ask(question)),
+        Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(selftest::ask(*test)),
         Dialog::Resume { .. } => {
             Some(

@@ -119,6 +119,7 @@ pub enum Msg {
     AskEquipment,
     NoneOfThese,
     AskRedFlags,
+    AskSymptomsNow,
     TapWhichApplies,
     AnyOtherSigns,
     RedFlagsNothingTicked,
@@ -297,6 +298,7 @@ pub enum Msg {
     },
     ProgramStoppedComeBack,
     ProgramResumed,
+    ProgramResumedGentlest,
     HistoryTitle,
     HistoryEmpty,
     HistoryLine {

@@ -98,7 +98,10 @@ pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: Dat
             }
         }
     }
-    person.dialog = resting(person);
+    // Idle, not yet "have you been checked?": that question comes when they come back
+    // (/today, /start, a button), never in the message that sends them to be checked, so
+    // that a second "yes" typed right after the first cannot lift the hold.
+    person.dialog = Dialog::Idle;
 }
 
 /// An age typed wrong and corrected to an adult one: the age hold goes; red flags

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::action::Action;
 use super::answers::parse_pain;
-use super::assessment::{Assessment, Side, TestAnswers, TestStep};
+use super::assessment::{Assessment, Side, TestAnswers, TestStep, Track};
 use super::catalog::{self, ExerciseId};
 use super::conversation::{Persist, Transition, Write, expired, retry, two_way};
 use super::event::Event;
@@ -721,8 +721,25 @@ pub fn after_assessment(
         );
         return resave(t, person);
     }
-    let (Some(track), Some(level)) = (result.track, result.level) else {
-        return resave(t, person);
+    let (track, level) = match (result.track, result.level) {
+        (Some(track), Some(level)) => (track, level),
+        // Nothing measured at a first test: the common case, gently (ours; seeds 000–002
+        // are about too little inward rotation, the common pattern of desk workers).
+        (None, Some(level)) if result.measured_nothing() && person.program.is_none() => {
+            (Track::LimitedInternalRotation, level)
+        }
+        // A re-test that measured nothing concludes nothing.
+        (None, Some(_)) => {
+            let Some(p) = &person.program else {
+                return resave(t, person);
+            };
+            let keeps = Msg::RetestKeeps {
+                phase: i64::from(p.position.phase.number()),
+                level: i64::from(p.position.level),
+            };
+            return resave(t, person).say(Reply::new(keeps));
+        }
+        _ => return resave(t, person),
     };
     let Some(program) = person.program.clone() else {
         person.program = Some(Program::start(track, level, now));
