@@ -123,6 +123,7 @@ fn held(cause: usize) -> (Person, DateTime<Utc>) {
                     cause: hipcoach::core::safety::HoldCause::RepeatedPain,
                     since: now,
                     flags: Vec::new(),
+                    minor: false,
                 });
             }
         }

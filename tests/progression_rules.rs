@@ -444,6 +444,7 @@ fn run(r: &Row) -> Option<(Rule, Decision, Position, Position)> {
         training_days: r.training_days,
         // The rows live in UTC: the local date is the UTC date.
         today: now.date_naive(),
+        since_date: program.since.date_naive(),
         now,
     };
     decide(r.trigger, &facts).map(|v| (v.rule, v.decision, v.from, v.to))

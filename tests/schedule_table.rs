@@ -115,6 +115,7 @@ fn held(since: &str) -> hipcoach::core::safety::Hold {
         cause: hipcoach::core::safety::HoldCause::Symptoms,
         since: utc(since),
         flags: vec![hipcoach::core::profile::RedFlag::Swelling],
+        minor: false,
     }
 }
 

@@ -176,14 +176,13 @@ fn help() -> Reply {
 }
 
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
-    if safety::close_drill_dialog(&mut person) {
+    if safety::close_drill_dialog(&mut person)
+        && let Some(hold) = person.hold.clone()
+    {
         // A hold with a drill question still open (a row from before the hold existed):
-        // the question closes first, whatever this input was.
-        let mut t = known(person.clone(), incoming, now);
-        if t.persist == Persist::Keep {
-            t.persist = Persist::Save(Box::new(person));
-        }
-        return t;
+        // the question closes, and the answer meant for it is not taken for another.
+        person.dialog = Dialog::Idle;
+        return session::held(person, &hold, now);
     }
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
@@ -206,6 +205,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     if let Input::Text(text) = &incoming.input
         && reads_flags_in_text(&person.dialog)
         && !answers_yes_or_no(&person.dialog, text)
+        && !is_something_else_label(text)
     {
         let flags = symptoms::detect(text);
         if !flags.is_empty() {
@@ -294,6 +294,12 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
         (Dialog::AskDrop, _) => drop_answer(person, input, now),
         (_, Input::Button(_)) => expired(&person, now),
+        (Dialog::Idle | Dialog::Lost, Input::Text(_)) if person.hold.is_some() => {
+            // "Tell me once you've been checked": whatever they write now, the hold's
+            // sentence and, where a check can lift it, the question.
+            let hold = person.hold.clone().expect("checked above");
+            session::held(person, &hold, now)
+        }
         (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
             session::idle_number(&person, text, now)
                 .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood)))
@@ -321,7 +327,54 @@ fn answers_yes_or_no(dialog: &Dialog, text: &str) -> bool {
     matches!(
         dialog,
         Dialog::Cleared | Dialog::AskDrop | Dialog::OfferRetest | Dialog::Resume { .. }
-    ) && parse::yes_no(text).is_some()
+    ) && yes_no_naming_no_sign(text).is_some()
+}
+
+/// The "Something else: swelling, locking…" button typed out: a choice, not a report.
+fn is_something_else_label(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    t.starts_with("something else") || t.starts_with("etwas anderes")
+}
+
+/// A yes or no, alone or leading a longer answer whose rest names no warning sign ("yes,
+/// the doctor saw me" is a yes; "no, my knee is swollen today" is a sign, first).
+fn yes_no_naming_no_sign(text: &str) -> Option<bool> {
+    parse::yes_no(text).or_else(|| {
+        let (answer, rest) = parse::leading_yes_no(text)?;
+        symptoms::detect(rest).is_empty().then_some(answer)
+    })
+}
+
+/// The answer to "have you been checked?": a yes or no (as above), or words that say it
+/// ("I've been checked", "the doctor said it's fine", "ich wurde untersucht"). Never a yes
+/// when the text names a warning sign.
+fn checked_answer(text: &str) -> Option<bool> {
+    if !symptoms::detect(text).is_empty() {
+        return None;
+    }
+    if let Some(answer) = yes_no_naming_no_sign(text) {
+        return Some(answer);
+    }
+    let t = text.to_lowercase();
+    const SAID: &[&str] = &[
+        "checked",
+        "cleared",
+        "go-ahead",
+        "go ahead",
+        "said it's fine",
+        "said its fine",
+        "untersucht",
+        "freigegeben",
+        "darf trainieren",
+        "grünes licht",
+    ];
+    const NOT: &[&str] = &["not", "n't", "nicht", "noch kein", "yet"];
+    if ["not yet", "noch nicht"].iter().any(|w| t.trim() == *w) {
+        return Some(false);
+    }
+    SAID.iter()
+        .any(|w| t.contains(w))
+        .then(|| !NOT.iter().any(|w| t.contains(w)))
 }
 
 /// A transition that keeps the stored state as it is.
@@ -348,7 +401,38 @@ pub(super) fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition
     unchanged(person).say(Reply::new(msg).keyboard(keyboard))
 }
 
+/// Warning signs being reported (a confirmation, or the symptom checklist), at any depth.
+pub(super) fn reports_signs(dialog: &Dialog) -> bool {
+    match dialog {
+        Dialog::ConfirmFlags { .. }
+        | Dialog::Ask {
+            question: Question::RedFlags { .. },
+            setting: true,
+        } => true,
+        Dialog::Aside { trip, back } => reports_signs(trip) || reports_signs(back),
+        _ => false,
+    }
+}
+
 fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> Transition {
+    if reports_signs(&person.dialog)
+        && matches!(
+            slash,
+            Slash::Known(
+                Command::Today
+                    | Command::Assess
+                    | Command::Settings
+                    | Command::Timezone
+                    | Command::Start
+                    | Command::Symptoms
+            )
+        )
+    {
+        // Signs being reported come first: nothing that would start a drill, or lose
+        // them, until they are answered.
+        let question = prompt(&person, now);
+        return unchanged(&person).say_all(question);
+    }
     match slash {
         Slash::Known(Command::Export) => {
             let mut reply = Reply::new(Msg::ExportReady);
@@ -821,11 +905,7 @@ fn intake_answer(
         }
         Answered::Done {
             field: ProfileField::Age,
-        } if person
-            .hold
-            .as_ref()
-            .is_some_and(|h| h.cause == HoldCause::Minor) =>
-        {
+        } if person.hold.as_ref().is_some_and(|h| h.minor) => {
             // An age typed wrong and corrected: the coach is open to them again.
             safety::adult_now(&mut person);
             if let Some(hold) = person.hold.clone() {
@@ -885,11 +965,20 @@ fn confirm_flags_answer(
     let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
         return expired(&person, now);
     };
-    if choice.is_none()
-        && let Input::Text(text) = input
-    {
-        // More signs named while the first wait for their confirmation: all are asked.
+    if let Input::Text(text) = input {
+        // Signs named in the answer: the same ones again ("yes, it is swollen") confirm
+        // them; others join them and are asked about, whatever yes or no came with them.
         let more = symptoms::detect(text);
+        let leading = parse::leading_yes_no(text).map(|(answer, _)| answer);
+        if !more.is_empty() && more.iter().all(|f| flags.contains(f)) && leading != Some(false) {
+            return confirm_flags_answer(
+                person,
+                flags,
+                back,
+                &Input::Button(Action::Choose("flags_yes".into()).encode()),
+                now,
+            );
+        }
         if !more.is_empty() {
             let mut all = flags.clone();
             all.extend(more);
@@ -923,7 +1012,11 @@ fn confirm_flags_answer(
         Some(false) => {
             person.dialog = back;
             let question = prompt(&person, now);
-            Transition::save(person).say_all(question)
+            let noted = Reply::new(Msg::FlagsNotNoted);
+            match question {
+                Some(question) => Transition::save(person).say(question),
+                None => Transition::save(person).say(noted),
+            }
         }
         None => retry(&person, Msg::ChoiceNotUnderstood, now),
     }
@@ -1153,8 +1246,13 @@ fn result_reply(result: &Assessment, person: &Person) -> Reply {
         )
     });
     if result.measured_nothing() {
-        // No conclusion from nothing: the gentlest start, and measure when they can.
-        parts.push(Msg::ResultNothingMeasured);
+        // No conclusion from nothing: the gentlest start, and measure when they can (a
+        // re-test: nothing to compare, the program stays).
+        parts.push(if result.retest {
+            Msg::RetestNothingMeasured
+        } else {
+            Msg::ResultNothingMeasured
+        });
         if result.any_test_hurt() {
             parts.push(Msg::ResultHurtNote);
         }
@@ -1322,7 +1420,11 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
 }
 
 fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
-    let Some(choice) = two_way(input, "cleared", "notyet") else {
+    let choice = match input {
+        Input::Text(text) => Some(checked_answer(text)),
+        _ => two_way(input, "cleared", "notyet"),
+    };
+    let Some(choice) = choice else {
         return expired(&person, now);
     };
     match choice {
@@ -1348,7 +1450,15 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
                     .say(Reply::new(Msg::ClearedThanks).with(resumed))
                     .event(Event::RedFlagsCleared);
             }
-            let mut next = advance(person, now).event(Event::RedFlagsCleared);
+            // Whatever is still missing comes next: the time zone first, then the intake.
+            let mut next = if person.zone.is_none() {
+                person.dialog = Dialog::AskZone;
+                let question = prompt(&person, now);
+                Transition::save(person).say_all(question)
+            } else {
+                advance(person, now)
+            }
+            .event(Event::RedFlagsCleared);
             if let Some(first) = next.replies.first_mut() {
                 first.parts.insert(0, Msg::ClearedThanks);
             }

@@ -46,11 +46,14 @@ pub fn yes_no(text: &str) -> Option<bool> {
             None
         }
     };
-    // The whole answer, or its first clause: "yes, the doctor checked it", "no, not yet".
-    word(t.as_str()).or_else(|| {
-        let (first, _) = t.split_once([',', ';', '!', '.'])?;
-        word(first.trim())
-    })
+    word(t.as_str())
+}
+
+/// A yes or no at the start of a longer answer ("yes, the doctor checked it", "no, not
+/// yet"), with what follows it. Callers decide whether the rest may be ignored.
+pub fn leading_yes_no(text: &str) -> Option<(bool, &str)> {
+    let (first, rest) = text.trim().split_once([',', ';', '!', '.', ' '])?;
+    Some((yes_no(first)?, rest.trim()))
 }
 
 /// Shortens what someone typed before it is quoted back to them.
@@ -78,10 +81,17 @@ mod tests {
         assert_eq!(yes_no("Nein."), Some(false));
         assert_eq!(yes_no("maybe"), None);
         assert_eq!(yes_no(""), None);
-        assert_eq!(yes_no("yes, the doctor checked the swelling"), Some(true));
-        assert_eq!(yes_no("Nein, noch nicht."), Some(false));
-        assert_eq!(yes_no("no swelling"), None);
-        assert_eq!(yes_no("yes,"), Some(true));
+        assert_eq!(yes_no("yes, the doctor checked the swelling"), None);
+        assert_eq!(
+            leading_yes_no("yes, the doctor checked the swelling"),
+            Some((true, "the doctor checked the swelling"))
+        );
+        assert_eq!(
+            leading_yes_no("Nein, noch nicht."),
+            Some((false, "noch nicht."))
+        );
+        assert_eq!(leading_yes_no("no swelling"), Some((false, "swelling")));
+        assert_eq!(leading_yes_no("maybe, later"), None);
     }
 
     #[test]

@@ -213,6 +213,8 @@ pub struct Facts<'a> {
     pub training_days: Option<Weekdays>,
     /// The person's local date at `now`.
     pub today: NaiveDate,
+    /// The person's local date when the position last changed.
+    pub since_date: NaiveDate,
     pub now: DateTime<Utc>,
 }
 
@@ -240,8 +242,7 @@ impl Facts<'_> {
         match self.training_days {
             None => self.now - last.started_at.max(since) >= Duration::days(BREAK_DAYS),
             Some(days) => {
-                let since_date = self.today - Duration::days((self.now - since).num_days());
-                let from = last.local_date.max(since_date);
+                let from = last.local_date.max(self.since_date);
                 missed_training_days(days, from, self.today) >= BREAK_TRAINING_DAYS
             }
         }

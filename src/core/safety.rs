@@ -52,20 +52,28 @@ pub enum HoldCause {
 /// A hold on the program: its cause, since when, and the red flags behind it (if any).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hold {
+    /// The first reason (`Minor` when age is the only one).
     pub cause: HoldCause,
     pub since: DateTime<Utc>,
     pub flags: Vec<RedFlag>,
+    /// Under 18, whatever else holds: no check lifts it, only a corrected age.
+    pub minor: bool,
 }
 
 impl Hold {
     /// Whether "I've been checked" lifts it: every cause but age.
     pub fn clearable(&self) -> bool {
-        self.cause != HoldCause::Minor
+        !self.minor
     }
 
     /// The one kind sentence that says why there are no drills now.
     pub fn note(&self) -> Msg {
-        Msg::HoldNote { cause: self.cause }
+        let cause = if self.minor {
+            HoldCause::Minor
+        } else {
+            self.cause
+        };
+        Msg::HoldNote { cause }
     }
 }
 
@@ -84,6 +92,7 @@ pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: Dat
                 cause,
                 since: now,
                 flags,
+                minor: cause == HoldCause::Minor,
             });
         }
         Some(h) => {
@@ -94,7 +103,7 @@ pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: Dat
             }
             h.flags.sort();
             if cause == HoldCause::Minor {
-                h.cause = HoldCause::Minor;
+                h.minor = true;
             }
         }
     }
@@ -107,13 +116,14 @@ pub fn hold(person: &mut Person, cause: HoldCause, flags: Vec<RedFlag>, now: Dat
 /// An age typed wrong and corrected to an adult one: the age hold goes; red flags
 /// reported meanwhile still hold (as reported signs, which a check can lift).
 pub fn adult_now(person: &mut Person) {
-    if let Some(h) = person.hold.as_mut()
-        && h.cause == HoldCause::Minor
-    {
-        if h.flags.is_empty() {
-            person.hold = None;
-        } else {
-            h.cause = HoldCause::Symptoms;
+    if let Some(h) = person.hold.as_mut() {
+        h.minor = false;
+        if h.cause == HoldCause::Minor {
+            if h.flags.is_empty() {
+                person.hold = None;
+            } else {
+                h.cause = HoldCause::Symptoms;
+            }
         }
     }
 }

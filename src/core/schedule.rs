@@ -189,7 +189,7 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
     if person
         .profile
         .cleared_at
-        .is_some_and(|c| last.started_at < c)
+        .is_some_and(|c| last.started_at <= c)
     {
         return None;
     }

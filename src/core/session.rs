@@ -66,7 +66,7 @@ pub fn pending_morning(person: &Person, now: DateTime<Utc>) -> Option<&SessionRe
     let before_check = person
         .profile
         .cleared_at
-        .is_some_and(|c| last.started_at < c);
+        .is_some_and(|c| last.started_at <= c);
     (last.pain_morning.is_none()
         && !last.morning_skipped
         && !before_check
@@ -77,11 +77,14 @@ pub fn pending_morning(person: &Person, now: DateTime<Utc>) -> Option<&SessionRe
 
 /// Whether /today should offer the monthly re-test first.
 fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
-    person
+    // The latest test, even one that measured nothing: it was the month's re-test.
+    let latest = person
         .history
         .ranges
         .last()
-        .is_some_and(|r| now - r.taken_at >= Duration::days(RETEST_DAYS))
+        .map(|r| r.taken_at)
+        .max(person.history.last.as_ref().map(|a| a.taken_at));
+    latest.is_some_and(|at| now - at >= Duration::days(RETEST_DAYS))
 }
 
 /// Facts for a decision, from the person's record. Nothing is decided while a hold
@@ -93,7 +96,7 @@ fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdi
     let program = person.program.as_ref()?;
     let since_check = person
         .sessions
-        .partition_point(|s| Some(s.started_at) < person.profile.cleared_at);
+        .partition_point(|s| Some(s.started_at) <= person.profile.cleared_at);
     progression::decide(
         trigger,
         &Facts {
@@ -103,6 +106,7 @@ fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdi
             usual_pain: person.profile.usual_pain.map(|p| p.value()).unwrap_or(0),
             training_days: person.profile.training_days,
             today: today_local(person, now),
+            since_date: today_local(person, program.since),
             now,
         },
     )
@@ -119,8 +123,15 @@ fn apply(
     let Some(program) = person.program.as_mut() else {
         return t;
     };
+    let decided = person.sessions.last().map(|s| s.started_at);
+    let counts_from = match (trigger, decided) {
+        (Trigger::SessionEnd | Trigger::Morning, Some(started)) => started + Duration::seconds(1),
+        _ => now,
+    };
     if verdict.decision == Decision::Regress && verdict.to == verdict.from {
-        // Already at the gentlest step: say so, and record no decision that changes nothing.
+        // Already at the gentlest step: say so, and record no decision that changes
+        // nothing; this session has had its say (not again the next morning).
+        program.since = counts_from;
         t.replies
             .push(Reply::new(Msg::GentlestAlready { rule: verdict.rule }));
         return t;
@@ -134,13 +145,7 @@ fn apply(
         // moved the program never moves it again, even when its end, its morning and the
         // decision share one instant (a virtual clock). A session about to start (the
         // break rule) or a re-test counts from now.
-        let decided = person.sessions.last().map(|s| s.started_at);
-        program.since = match (trigger, decided) {
-            (Trigger::SessionEnd | Trigger::Morning, Some(started)) => {
-                started + Duration::seconds(1)
-            }
-            _ => now,
-        };
+        program.since = counts_from;
     }
     let mut reply = Reply::new(Msg::Decided {
         rule: verdict.rule,
@@ -175,7 +180,7 @@ fn resave(mut t: Transition, person: Person) -> Transition {
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
-    if matches!(person.dialog, Dialog::ConfirmFlags { .. }) {
+    if super::conversation::reports_signs(&person.dialog) {
         // Warning signs wait for their confirmation: that comes before any drill.
         let question = super::conversation::prompt(&person, now);
         return Transition::new_keep(person.lang).say_all(question);
@@ -429,7 +434,11 @@ fn typed_outcome(text: &str) -> Option<&'static str> {
         "too easy" | "easy" | "zu leicht" | "leicht" => "too_easy",
         "too hard" | "hard" | "zu schwer" | "schwer" => "too_hard",
         "it hurts" | "hurts" | "pain" | "ouch" | "tut weh" | "schmerzt" | "schmerz" => "hurts",
-        "skip" | "next" | "überspringen" | "weiter" => "skip",
+        "skip" | "next" | "überspringen" | "weiter" | "skip this one" | "diese überspringen" => {
+            "skip"
+        }
+        "stop" | "stop for today" | "aufhören" | "für heute aufhören" => "stop",
+        w if w.starts_with("something else") || w.starts_with("etwas anderes") => "symptoms",
         _ => return None,
     };
     Some(code)
@@ -445,6 +454,10 @@ pub fn answer(
     let numbers = matches!(run.step, RunStep::HurtScore | RunStep::Pain);
     let answer = match read(input, numbers) {
         Ok(answer) => answer,
+        // After "it hurts" the choices are others than an exercise's.
+        Err(Msg::TapAnOutcome) if matches!(run.step, RunStep::HurtChoice { .. }) => {
+            return retry(&person, Msg::ChoiceNotUnderstood, now);
+        }
         Err(msg) => return retry(&person, msg, now),
     };
     let current = run.record.plan.get(run.index).map(|p| p.exercise);
@@ -504,15 +517,16 @@ pub fn answer(
                 let RunStep::HurtChoice { score } = run.step else {
                     return expired(&person, now);
                 };
-                run.record.stopped_early = true;
-                let mut t = finish(Transition::new_keep(person.lang), person, run, score, now);
-                if let Persist::Save(p) = &mut t.persist
-                    && p.hold.is_none()
-                {
-                    let question = super::conversation::open_symptom_check(p);
-                    t.replies.push(question);
-                }
-                t
+                // Kept as cut short, with the pain given, but not as a session done.
+                let mut record = run.record;
+                record.stopped_early = true;
+                record.pain_during = Some(score);
+                let t = Transition::new_keep(person.lang)
+                    .event(exercise_event(current, Outcome::Hurt))
+                    .write(Write::Session(record.clone()));
+                person.sessions.push(record);
+                let question = super::conversation::open_symptom_check(&mut person);
+                resave(t, person).say(question)
             }
             "stop" => {
                 run.record.stopped_early = true;
@@ -620,7 +634,9 @@ pub fn morning_answer(
     };
     person.dialog = Dialog::Idle;
     let t = morning(person, session, score, now);
-    if !then_today {
+    let held = matches!(&t.persist, Persist::Save(p) if p.hold.is_some());
+    if !then_today || held {
+        // A morning that stopped the program ends here: the referral stands alone.
         return t;
     }
     let Persist::Save(person) = t.persist.clone() else {
@@ -823,7 +839,12 @@ pub fn progress_summary(person: &Person, now: DateTime<Utc>) -> Vec<Msg> {
         .filter(|s| s.local_date >= week_start && s.completed_at.is_some())
         .count();
     // The streak: consecutive local days with a session, ending today or yesterday.
-    let mut days: Vec<NaiveDate> = person.sessions.iter().map(|s| s.local_date).collect();
+    let mut days: Vec<NaiveDate> = person
+        .sessions
+        .iter()
+        .filter(|s| s.completed_at.is_some())
+        .map(|s| s.local_date)
+        .collect();
     days.dedup();
     let mut streak = 0;
     let mut expect = today;

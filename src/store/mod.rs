@@ -352,7 +352,8 @@ impl StoreTx {
         let query = |order: &str| {
             format!(
                 "SELECT result FROM assessments WHERE user_id = ? \
-                 AND (left_ir IS NOT NULL OR right_ir IS NOT NULL OR track IS NOT NULL) \
+                 AND (left_ir IS NOT NULL OR right_ir IS NOT NULL OR track IS NOT NULL \
+                      OR level IS NOT NULL) \
                  ORDER BY taken_at {order}, id {order} LIMIT 1"
             )
         };
@@ -618,9 +619,9 @@ impl StoreTx {
                 program_track, program_phase, program_level, program_started_at, program_since,
                 phase_since, hold_cause, break_minutes, paused_until, quiet_from, quiet_to,
                 morning_time, active, snoozed_until, breaks_after, last_break, break_answered,
-                hold_since, hold_flags)
+                hold_since, hold_flags, hold_minor)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39)
+                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)
              ON CONFLICT (user_id) DO UPDATE SET
                 lang = excluded.lang, consented_at = excluded.consented_at,
                 zone = excluded.zone, dialog = excluded.dialog, updated_at = excluded.updated_at,
@@ -635,7 +636,7 @@ impl StoreTx {
                 program_started_at = excluded.program_started_at,
                 program_since = excluded.program_since, phase_since = excluded.phase_since,
                 hold_cause = excluded.hold_cause, hold_since = excluded.hold_since,
-                hold_flags = excluded.hold_flags,
+                hold_flags = excluded.hold_flags, hold_minor = excluded.hold_minor,
                 break_minutes = excluded.break_minutes, paused_until = excluded.paused_until,
                 quiet_from = excluded.quiet_from, quiet_to = excluded.quiet_to,
                 morning_time = excluded.morning_time, active = excluded.active,
@@ -681,6 +682,7 @@ impl StoreTx {
         .bind(person.settings.break_answered)
         .bind(person.hold.as_ref().map(|h| h.since))
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
+        .bind(person.hold.as_ref().is_some_and(|h| h.minor))
         .execute(&mut *self.tx)
         .await?;
         // The training days, in a statement of their own (NULL: never chosen).
@@ -823,13 +825,18 @@ fn read_hold(row: &SqliteRow) -> Result<Option<Hold>, StoreError> {
     let cause: Option<String> = row.try_get("hold_cause")?;
     let since: Option<DateTime<Utc>> = row.try_get("hold_since")?;
     let flags: Option<String> = row.try_get("hold_flags")?;
-    Ok(cause.map(|cause| Hold {
-        cause: cause.parse().unwrap_or(HoldCause::Symptoms),
-        since: since.unwrap_or(DateTime::<Utc>::MIN_UTC),
-        flags: flags
-            .as_deref()
-            .map(profile::from_codes)
-            .unwrap_or_default(),
+    let minor: bool = row.try_get("hold_minor")?;
+    Ok(cause.map(|cause| {
+        let cause = cause.parse().unwrap_or(HoldCause::Symptoms);
+        Hold {
+            cause,
+            since: since.unwrap_or(DateTime::<Utc>::MIN_UTC),
+            flags: flags
+                .as_deref()
+                .map(profile::from_codes)
+                .unwrap_or_default(),
+            minor: minor || cause == HoldCause::Minor,
+        }
     }))
 }
 
