@@ -211,7 +211,10 @@ pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<Da
         .map(str::trim);
     if let Some(rest) = rest {
         if let Ok(date) = NaiveDate::parse_from_str(rest, "%Y-%m-%d") {
-            return (date > today).then(|| midnight(date));
+            // A year at most, as for "366d": a pause, not a way to leave (and no date at
+            // the end of the calendar for the schedule to overflow on).
+            let latest = today.checked_add_signed(Duration::days(366))?;
+            return (date > today && date <= latest).then(|| midnight(date));
         }
         let weekday = weekday(rest)?;
         let mut date = today + Duration::days(1);

@@ -94,7 +94,7 @@ pub fn at_local(zone: Zone, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
         - Duration::seconds(i64::from(wall.second()))
         - Duration::nanoseconds(i64::from(wall.nanosecond()));
     (1..=24 * 60)
-        .find_map(|m| resolve(minute + Duration::minutes(m)))
+        .find_map(|m| resolve(minute.checked_add_signed(Duration::minutes(m))?))
         .unwrap_or_else(|| Utc.from_utc_datetime(&wall))
 }
 
@@ -130,9 +130,11 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     let after = person.settings.breaks_after.map_or(after, |b| b.max(after));
     let after = person.settings.search_from(after);
     let offset = spread(person.id);
-    let first_day = zone.local(after).date() - Duration::days(1);
+    // Dates at the end of the calendar (a far pause stored by an older version) plan
+    // nothing rather than overflow.
+    let first_day = zone.local(after).date().pred_opt()?;
     for d in 0..9 {
-        let date = first_day + Duration::days(d);
+        let date = first_day.checked_add_signed(Duration::days(d))?;
         if !work.days.contains(date.weekday()) {
             continue;
         }
@@ -169,9 +171,9 @@ pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
         .filter(|s| s.completed_at.is_some())
         .map(|s| s.local_date);
     let after = person.settings.search_from(after);
-    let first_day = zone.local(after).date() - Duration::days(1);
+    let first_day = zone.local(after).date().pred_opt()?;
     (0..9)
-        .map(|d| first_day + Duration::days(d))
+        .map_while(|d| first_day.checked_add_signed(Duration::days(d)))
         .filter(|date| Some(*date) != done)
         .filter(|date| person.profile.training_days().contains(date.weekday()))
         .map(|date| at_local(zone, date, time))
@@ -193,7 +195,7 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
     {
         return None;
     }
-    let date = last.local_date + Duration::days(1);
+    let date = last.local_date.succ_opt()?;
     let time = person
         .settings
         .morning_time
