@@ -101,10 +101,14 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
         match name {
             "tap" => self.tap(arg).await?,
             "wait" => match parse_duration(arg) {
-                Some(step) => self.advance_to(self.clock.now() + step).await?,
+                Some(step) if step <= MAX_STEP => self.advance_to(self.clock.now() + step).await?,
+                Some(_) => note("the clock moves a year (366d) at most at a time"),
                 None => note("usage: :wait 45m | 2h | 3d (units s, m, h, d; may combine: 1h30m)"),
             },
             "at" => match DateTime::parse_from_rfc3339(arg) {
+                Ok(at) if at.with_timezone(&Utc) - self.clock.now() > MAX_STEP => {
+                    note("the clock moves a year (366d) at most at a time")
+                }
                 Ok(at) if at.with_timezone(&Utc) >= self.clock.now() => {
                     self.advance_to(at.with_timezone(&Utc)).await?
                 }
@@ -359,6 +363,10 @@ fn pick<'b, B>(buttons: &[&'b B], which: &str, label: impl Fn(&B) -> &String) ->
 }
 
 /// Reads `45m`, `2h`, `3d`, `90s`, `1h30m`.
+/// The longest step of the virtual clock: every reminder on the way is delivered, so a
+/// step of centuries would never end (and years past the calendar's end overflow).
+const MAX_STEP: Duration = Duration::days(366);
+
 pub fn parse_duration(text: &str) -> Option<Duration> {
     let mut total = Duration::zero();
     let mut number = String::new();

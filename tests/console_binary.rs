@@ -242,3 +242,19 @@ async fn a_whole_assessment_through_the_console_emits_assessment_completed() {
     assert_eq!(event["red_flags"], serde_json::json!([]));
     assert!(console.finish().await.success());
 }
+
+#[tokio::test]
+async fn a_far_wait_is_refused_and_the_console_carries_on() {
+    let mut console = Console::start(&["--json"]);
+    console.send(":wait 9999999999d").await;
+    console.send(":wait 400d").await;
+    console.send(":at 9999-01-01T00:00:00Z").await;
+    console.send("/start").await;
+    let welcome = console.json().await;
+    assert_eq!(welcome["type"], "message");
+    assert_eq!(
+        welcome["at"], "2026-11-21T08:20:00Z",
+        "the clock did not move"
+    );
+    assert!(console.finish().await.success(), "no crash");
+}
