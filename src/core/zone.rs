@@ -106,10 +106,11 @@ impl Zone {
 
     /// The wall-clock time in this zone at a given instant.
     pub fn local(&self, instant: DateTime<Utc>) -> NaiveDateTime {
-        match self {
-            Zone::Named(tz) => instant.with_timezone(tz).naive_local(),
-            Zone::Fixed(offset) => instant.with_timezone(offset).naive_local(),
-        }
+        // Total: at the very ends of the calendar, where the local time would fall outside
+        // what chrono can hold, the UTC wall time stands in (nothing is ever due there).
+        let utc = instant.naive_utc();
+        utc.checked_add_offset(self.offset_at(instant))
+            .unwrap_or(utc)
     }
 
     /// The offset from UTC in force at a given instant.
