@@ -6,54 +6,27 @@
 
 #[path = "support/answers.rs"]
 mod answers;
+#[path = "support/chat.rs"]
+mod chat;
 
-use chrono::{DateTime, Duration, Utc};
+use chat::Chat;
+use chrono::Duration;
 use hipcoach::core::program::Position;
 use hipcoach::core::progression::{Decision, Rule};
-use hipcoach::core::{Dialog, Incoming, Input, Lang, Persist, Person, Write, step};
+use hipcoach::core::{Dialog, Input, Write};
 use proptest::prelude::*;
 
-fn send(person: &mut Person, input: Input, now: DateTime<Utc>) -> Vec<Write> {
-    let t = step(
-        Some(person.clone()),
-        &Incoming {
-            user: 1,
-            lang: Lang::En,
-            input,
-        },
-        now,
-    );
-    if let Persist::Save(p) = t.persist {
-        *person = *p;
-    }
-    t.writes
-}
-
-fn onboarded() -> Person {
-    let now: DateTime<Utc> = "2026-11-23T08:00:00Z".parse().unwrap();
-    let t = |p: &mut Option<Person>, input: Input| {
-        let t = step(
-            p.clone(),
-            &Incoming {
-                user: 1,
-                lang: Lang::En,
-                input,
-            },
-            now,
-        );
-        if let Persist::Save(x) = t.persist {
-            *p = Some(*x);
-        }
-    };
-    let mut p = None;
-    t(&mut p, Input::Text("/start".into()));
-    t(&mut p, Input::Button("c:y".into()));
-    t(&mut p, Input::Text("Berlin".into()));
-    t(&mut p, Input::Button("z:y".into()));
+/// Through consent, Berlin, the intake and the tests of answers.rs: a program at 1.2.
+fn onboarded() -> Chat {
+    let mut chat = Chat::new("2026-11-23T08:00:00Z");
+    chat.say("/start");
+    chat.send(Input::Button("c:y".into()));
+    chat.say("Berlin");
+    chat.send(Input::Button("z:y".into()));
     for a in answers::INTAKE_AND_TESTS {
-        t(&mut p, Input::Text(a.into()));
+        chat.say(a);
     }
-    p.expect("a person")
+    chat
 }
 
 #[derive(Clone, Debug)]
@@ -103,32 +76,36 @@ proptest! {
 
     #[test]
     fn one_session_one_decision(days in prop::collection::vec(day(), 1..14)) {
-        let mut person = onboarded();
-        let mut now: DateTime<Utc> = "2026-11-23T17:00:00Z".parse().unwrap();
+        let mut chat = onboarded();
+        chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
         for d in days {
-            now += Duration::days(d.gap) + Duration::minutes(30);
-            if person.hold.is_some() {
+            chat.now += Duration::days(d.gap) + Duration::minutes(30);
+            if chat.person().hold.is_some() {
                 break;
             }
-            send(&mut person, Input::Text("/today".into()), now);
-            if matches!(person.dialog, Dialog::MorningPain { .. }) {
-                send(&mut person, Input::Button("o:skip".into()), now);
-                send(&mut person, Input::Text("/today".into()), now);
+            chat.say("/today");
+            if matches!(chat.dialog(), Dialog::MorningPain { .. }) {
+                chat.code("skip");
+                chat.say("/today");
             }
-            if !matches!(person.dialog, Dialog::Session { .. }) {
+            if !matches!(chat.dialog(), Dialog::Session { .. }) {
                 continue;
             }
             for _ in 0..6 {
-                if matches!(&person.dialog, Dialog::Session { run } if run.index < run.record.plan.len()
+                if matches!(&chat.dialog(), Dialog::Session { run } if run.index < run.record.plan.len()
                     && run.step == hipcoach::core::session::RunStep::Exercise)
                 {
-                    send(&mut person, Input::Button(d.outcome.into()), now);
+                    chat.send(Input::Button(d.outcome.into()));
                 }
             }
-            let mut on_this = decisions(&send(&mut person, Input::Text(d.during.to_string()), now));
+            chat.say(&d.during.to_string());
+            let mut on_this = decisions(&chat.writes);
             if let Some((score, hours)) = d.morning {
-                let later = now + Duration::hours(hours);
-                on_this.extend(decisions(&send(&mut person, Input::Text(score.to_string()), later)));
+                let evening = chat.now;
+                chat.now += Duration::hours(hours);
+                chat.say(&score.to_string());
+                on_this.extend(decisions(&chat.writes));
+                chat.now = evening;
             }
             let others: Vec<_> = on_this.iter().filter(|x| x.0 != Decision::Stop).collect();
             prop_assert!(others.len() <= 1, "two decisions on one session: {:?}", on_this);

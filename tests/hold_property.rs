@@ -7,140 +7,116 @@
 
 #[path = "support/answers.rs"]
 mod answers;
+#[path = "support/chat.rs"]
+mod chat;
 
+use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
 use hipcoach::core::schedule::{ReminderKind, next_all};
 use hipcoach::core::{Dialog, Incoming, Input, Lang, Persist, Person, step};
 use proptest::prelude::*;
 
-fn send(person: &mut Option<Person>, input: Input, now: DateTime<Utc>) {
-    let t = step(
-        person.clone(),
-        &Incoming {
-            user: 1,
-            lang: Lang::En,
-            input,
-        },
-        now,
-    );
-    match t.persist {
-        Persist::Save(p) => *person = Some(*p),
-        Persist::Forget => *person = None,
-        Persist::Keep => {}
-    }
-}
-
-fn text(person: &mut Option<Person>, s: &str, now: DateTime<Utc>) {
-    send(person, Input::Text(s.into()), now);
-}
-
-fn start() -> DateTime<Utc> {
-    "2026-11-23T08:00:00Z".parse().unwrap()
-}
-
-/// Consent and the time zone.
-fn consented() -> Option<Person> {
-    let mut p = None;
-    text(&mut p, "/start", start());
-    send(&mut p, Input::Button("c:y".into()), start());
-    text(&mut p, "Berlin", start());
-    send(&mut p, Input::Button("z:y".into()), start());
-    p
+/// Consent and the time zone, on Monday 2026-11-23 at 08:00 UTC.
+fn consented() -> Chat {
+    let mut chat = Chat::new("2026-11-23T08:00:00Z");
+    chat.say("/start");
+    chat.send(Input::Button("c:y".into()));
+    chat.say("Berlin");
+    chat.send(Input::Button("z:y".into()));
+    chat
 }
 
 /// Someone with a program (answers.rs): level 2 on the common track.
-fn with_program() -> Option<Person> {
-    let mut p = consented();
+fn with_program() -> Chat {
+    let mut chat = consented();
     for a in answers::INTAKE_AND_TESTS {
-        text(&mut p, a, start());
+        chat.say(a);
     }
-    p
+    chat
 }
 
-/// A session at `now` with every exercise done and this pain during it.
-fn session(p: &mut Option<Person>, pain: &str, now: DateTime<Utc>) {
-    text(p, "/today", now);
-    if matches!(
-        p.as_ref().map(|p| &p.dialog),
-        Some(Dialog::MorningPain { .. })
-    ) {
-        text(p, pain, now);
+/// A session with every exercise done and this pain during it.
+fn session(chat: &mut Chat, pain: &str) {
+    chat.say("/today");
+    if matches!(chat.dialog(), Dialog::MorningPain { .. }) {
+        chat.say(pain);
     }
     for _ in 0..8 {
-        send(p, Input::Button("o:done".into()), now);
+        chat.code("done");
     }
-    text(p, pain, now);
+    chat.say(pain);
 }
 
-/// A person held for each cause, and the time it began.
+/// A person held for each cause, and a time two days later.
 fn held(cause: usize) -> (Person, DateTime<Utc>) {
-    let now = start() + Duration::hours(9);
-    let mut p;
+    let evening: DateTime<Utc> = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat;
     match cause {
         0 => {
-            p = consented();
+            chat = consented();
             for a in &answers::intake()[..answers::INTAKE_LEN - 1] {
-                text(&mut p, a, start());
+                chat.say(a);
             }
-            send(
-                &mut p,
-                Input::Button("o:locking_or_giving_way".into()),
-                start(),
-            );
-            send(&mut p, Input::Button("o:done".into()), start());
+            chat.code("locking_or_giving_way");
+            chat.code("done");
         }
         1 => {
-            p = consented();
+            chat = consented();
             for a in &answers::INTAKE_AND_TESTS[..answers::INTAKE_AND_TESTS.len() - 1] {
-                text(&mut p, a, start());
+                chat.say(a);
             }
-            text(&mut p, "8", start());
+            chat.say("8");
         }
         2 => {
-            p = with_program();
-            session(&mut p, "7", now);
-            session(&mut p, "7", now + Duration::days(1));
+            chat = with_program();
+            chat.now = evening;
+            session(&mut chat, "7");
+            chat.now += Duration::days(1);
+            session(&mut chat, "7");
         }
         3 => {
-            p = with_program();
-            text(&mut p, "/today", now);
-            send(&mut p, Input::Button("o:done".into()), now);
-            text(&mut p, "the knee is swollen", now);
-            send(&mut p, Input::Button("o:flags_yes".into()), now);
+            chat = with_program();
+            chat.now = evening;
+            chat.say("/today");
+            chat.code("done");
+            chat.say("the knee is swollen");
+            chat.code("flags_yes");
         }
         4 => {
-            p = consented();
-            text(&mut p, "12", start());
+            chat = consented();
+            chat.say("12");
         }
         6 => {
             // A hold that arrived while a session was open (as a database from before the
             // hold opens): the open session must not go on.
-            p = with_program();
-            text(&mut p, "/today", now);
-            send(&mut p, Input::Button("o:done".into()), now);
-            if let Some(person) = p.as_mut() {
+            chat = with_program();
+            chat.now = evening;
+            chat.say("/today");
+            chat.code("done");
+            if let Some(person) = chat.person.as_mut() {
                 person.hold = Some(hipcoach::core::safety::Hold {
                     cause: hipcoach::core::safety::HoldCause::RepeatedPain,
-                    since: now,
+                    since: evening,
                     flags: Vec::new(),
                     minor: false,
                 });
             }
         }
         _ => {
-            p = with_program();
-            text(&mut p, "/assess", now);
+            chat = with_program();
+            chat.now = evening;
+            chat.say("/assess");
             for a in
                 &answers::INTAKE_AND_TESTS[answers::INTAKE_LEN..answers::INTAKE_AND_TESTS.len() - 1]
             {
-                text(&mut p, a, now);
+                chat.say(a);
             }
-            text(&mut p, "9", now);
+            chat.say("9");
         }
     }
-    let p = p.expect("a person");
+    let p = chat.person.clone().expect("a person");
     assert!(p.hold.is_some(), "cause {cause}: no hold in {:?}", p.dialog);
-    (p, now + Duration::days(2))
+    (p, chat.now + Duration::days(2))
 }
 
 #[derive(Clone, Debug)]

@@ -34,6 +34,22 @@ fn with_program() -> Chat {
     chat
 }
 
+/// The same person at 18:00 Berlin time, when the drills are due.
+fn evening_with_program() -> Chat {
+    let mut chat = with_program();
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat
+}
+
+/// Two sessions at 7/10 on two evenings: the stop rule holds the program.
+fn stopped_by_pain() -> Chat {
+    let mut chat = evening_with_program();
+    session(&mut chat, 7);
+    chat.now += Duration::days(1);
+    session(&mut chat, 7);
+    chat
+}
+
 /// Nothing any reminder kind could bring prescribes a drill, now or over the next days.
 fn assert_no_drill_reminders(chat: &mut Chat) {
     let planned = next_all(chat.person(), chat.now);
@@ -127,11 +143,7 @@ fn a_red_flag_at_intake_holds_every_drill_and_every_break() {
 
 #[test]
 fn the_stop_rule_holds_every_drill_and_every_break() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
-    session(&mut chat, 7);
-    chat.now += Duration::days(1);
-    session(&mut chat, 7);
+    let mut chat = stopped_by_pain();
     assert!(
         chat.events.iter().any(|e| matches!(e, Event::ProgressionDecided { rule, .. } if rule == "stop_repeated_severe")),
         "{:?}",
@@ -170,11 +182,7 @@ fn a_retest_that_hurts_holds_the_program() {
 
 #[test]
 fn after_the_check_only_what_came_after_counts() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
-    session(&mut chat, 7);
-    chat.now += Duration::days(1);
-    session(&mut chat, 7);
+    let mut chat = stopped_by_pain();
     assert!(chat.person().hold.is_some());
     chat.now += Duration::days(2);
     chat.say("/today");
@@ -427,8 +435,7 @@ fn the_symptom_check_is_in_settings() {
 
 #[test]
 fn something_else_while_it_hurts_opens_the_symptom_check() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     chat.say("/today");
     chat.tap(Msg::OutcomeHurts);
     chat.say("4");
@@ -451,8 +458,7 @@ fn something_else_while_it_hurts_opens_the_symptom_check() {
 
 #[test]
 fn a_red_flag_in_the_middle_of_a_session_ends_it() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     chat.say("/today");
     chat.tap(Msg::OutcomeDone);
     chat.say("ouch, the knee just gave way");
@@ -506,8 +512,7 @@ fn a_retest_that_measures_nothing_changes_nothing() {
 
 #[test]
 fn a_morning_decision_does_not_hide_the_session_that_follows() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     session(&mut chat, 1);
     // The next evening: /today asks the morning score first (5, usual 1: not settled),
     // then the session starts at once and hurts 8/10.
@@ -598,8 +603,7 @@ fn a_second_yes_right_after_the_confirmation_does_not_lift_the_hold() {
 
 #[test]
 fn a_sign_waiting_for_its_confirmation_is_not_dropped() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     chat.say("my knee is swollen");
     // /today, and the daily reminder's Start, ask the confirmation again.
     let r = chat.say("/today");
@@ -644,8 +648,7 @@ fn today_in_the_middle_of_the_tests_keeps_the_answers() {
 
 #[test]
 fn a_stale_morning_question_does_not_block_today() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     session(&mut chat, 1);
     // The morning check-in opens the question; nobody answers for a week.
     chat.now += Duration::hours(16);
@@ -661,8 +664,7 @@ fn a_stale_morning_question_does_not_block_today() {
 
 #[test]
 fn a_session_cut_short_by_a_sign_is_not_today_s_session() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     chat.say("/today");
     chat.tap(Msg::OutcomeDone);
     chat.say("it just locked up");
@@ -699,11 +701,7 @@ fn parts(r: &[hipcoach::core::Reply]) -> Vec<Msg> {
 
 #[test]
 fn a_check_in_the_same_minute_as_the_stop_still_counts_only_what_follows() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
-    session(&mut chat, 7);
-    chat.now += Duration::days(1);
-    session(&mut chat, 7);
+    let mut chat = stopped_by_pain();
     assert!(chat.person().hold.is_some());
     // Held and cleared at the very instant of the second session (a virtual clock).
     chat.say("/today");
@@ -727,8 +725,7 @@ fn no_to_the_confirmation_always_answers() {
 
 #[test]
 fn a_typed_something_else_is_the_choice_not_a_report() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     chat.say("/today");
     chat.tap(Msg::OutcomeHurts);
     chat.say("4");
@@ -767,11 +764,7 @@ fn telling_the_bot_about_the_check_in_words() {
 
 #[test]
 fn two_age_edits_do_not_lift_a_stop() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
-    session(&mut chat, 7);
-    chat.now += Duration::days(1);
-    session(&mut chat, 7);
+    let mut chat = stopped_by_pain();
     for age in ["16", "61"] {
         chat.say("/settings");
         chat.code("age");
@@ -784,8 +777,7 @@ fn two_age_edits_do_not_lift_a_stop() {
 
 #[test]
 fn a_morning_that_stops_the_program_sends_the_referral_alone() {
-    let mut chat = with_program();
-    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    let mut chat = evening_with_program();
     session(&mut chat, 7);
     chat.now += Duration::days(1);
     session(&mut chat, 3);

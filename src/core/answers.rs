@@ -93,7 +93,7 @@ impl From<Degrees> for u8 {
 }
 
 /// The days of the week, Monday first, in the order of their bits.
-const WEEK: [Weekday; 7] = [
+pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
     Weekday::Tue,
     Weekday::Wed,

@@ -176,13 +176,10 @@ fn help() -> Reply {
 }
 
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
-    if safety::close_drill_dialog(&mut person)
-        && let Some(hold) = person.hold.clone()
-    {
+    if safety::close_drill_dialog(&mut person) {
         // A hold with a drill question still open (a row from before the hold existed):
         // the question closes, and the answer meant for it is not taken for another.
-        person.dialog = Dialog::Idle;
-        return session::held(person, &hold, now);
+        return session::held(person, now);
     }
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
@@ -297,8 +294,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Idle | Dialog::Lost, Input::Text(_)) if person.hold.is_some() => {
             // "Tell me once you've been checked": whatever they write now, the hold's
             // sentence and, where a check can lift it, the question.
-            let hold = person.hold.clone().expect("checked above");
-            session::held(person, &hold, now)
+            session::held(person, now)
         }
         (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
             session::idle_number(&person, text, now)
@@ -419,8 +415,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         && matches!(
             slash,
             Slash::Known(
-                Command::Today
-                    | Command::Assess
+                Command::Assess
                     | Command::Settings
                     | Command::Timezone
                     | Command::Start
@@ -694,8 +689,8 @@ fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition {
 /// /today before there is a program: whatever comes first (setup, the red-flag check, the
 /// self-tests).
 pub(super) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transition {
-    if let Some(hold) = person.hold.clone() {
-        return session::held(person, &hold, now);
+    if person.hold.is_some() {
+        return session::held(person, now);
     }
     let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
     if !ready {
@@ -748,8 +743,8 @@ fn progress_reply(person: &Person, now: DateTime<Utc>) -> Reply {
 }
 
 fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
-    if let Some(hold) = person.hold.clone() {
-        return session::held(person, &hold, now);
+    if person.hold.is_some() {
+        return session::held(person, now);
     }
     let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
     if !ready {
@@ -886,9 +881,9 @@ fn intake_answer(
             let flags = person.profile.red_flags.clone().unwrap_or_default();
             if flags.is_empty() {
                 person.profile.red_flags = flags_before;
-                if let Some(hold) = person.hold.clone() {
+                if person.hold.is_some() {
                     // Nothing new, but the hold stands: say so, not "carry on".
-                    return session::held(person, &hold, now);
+                    return session::held(person, now);
                 }
                 person.dialog = Dialog::Idle;
                 return Transition::save(person).say(Reply::new(Msg::SymptomsNone));
@@ -908,8 +903,8 @@ fn intake_answer(
         } if person.hold.as_ref().is_some_and(|h| h.minor) => {
             // An age typed wrong and corrected: the coach is open to them again.
             safety::adult_now(&mut person);
-            if let Some(hold) = person.hold.clone() {
-                return session::held(person, &hold, now);
+            if person.hold.is_some() {
+                return session::held(person, now);
             }
             let mut next = advance(person, now);
             next.events.push(Event::ProfileUpdated {
@@ -1132,7 +1127,6 @@ pub(super) fn report_flags(
         t.writes.push(Write::Session(record.clone()));
         person.sessions.push(record);
     }
-    let _ = now;
     person.profile.red_flags = Some(flags.clone());
     safety::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
     let reply = red_flag_stop(&flags);

@@ -5,7 +5,7 @@ use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::action::Action;
-use super::answers::{self, PainScore, Weekdays, WorkingHours};
+use super::answers::{self, PainScore, WEEK, Weekdays, WorkingHours};
 use super::choice::{self, Typed};
 use super::msg::{Msg, ProfileField};
 use super::profile::{self, Activity, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag};
@@ -111,17 +111,6 @@ pub fn default_training_days() -> Weekdays {
 /// week (seed 003). More than 5 are welcome (seed 002: a few minutes daily beats a long
 /// session weekly).
 pub const MIN_TRAINING_DAYS: usize = 3;
-
-/// The week in order, as the training-day buttons show it.
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
 
 /// A weekday's button code.
 fn day_code(day: Weekday) -> &'static str {

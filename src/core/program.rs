@@ -480,17 +480,7 @@ mod tests {
     /// session, stretches close it.
     #[test]
     fn glute_work_opens_a_session_and_stretches_close_it() {
-        let stretch = |id: ExerciseId| {
-            matches!(
-                id,
-                ExerciseId::Seated9090Stretch
-                    | ExerciseId::SupineWindshieldWiper
-                    | ExerciseId::KneelingHipFlexorStretch
-                    | ExerciseId::ButterflyStretch
-                    | ExerciseId::TflLean
-                    | ExerciseId::Figure4Stretch
-            )
-        };
+        let stretch = ExerciseId::is_stretch;
         let mut stretches_seen = 0;
         for (track, position, kit, day, plan) in every_plan() {
             let at = format!("{track:?} {position:?} {kit:?} day {day}: {plan:?}");

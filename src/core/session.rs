@@ -185,8 +185,8 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
         let question = super::conversation::prompt(&person, now);
         return Transition::new_keep(person.lang).say_all(question);
     }
-    if let Some(hold) = person.hold.clone() {
-        return held(person, &hold, now);
+    if person.hold.is_some() {
+        return held(person, now);
     }
     if person.program.is_none() {
         return super::conversation::needs_program(person, now);
@@ -218,9 +218,9 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
 
 /// What /today (or a reminder's Start) says while a hold stands: the one sentence why,
 /// then the "have you been checked?" question where a check can lift it.
-pub fn held(mut person: Person, hold: &Hold, now: DateTime<Utc>) -> Transition {
+pub fn held(mut person: Person, now: DateTime<Utc>) -> Transition {
     person.dialog = safety::resting(&person);
-    let mut reply = Reply::new(hold.note());
+    let mut reply = Reply::of(person.hold.iter().map(Hold::note).collect());
     if let Some(question) = super::conversation::prompt(&person, now) {
         reply.parts.extend(question.parts);
         reply.keyboard = question.keyboard;
@@ -243,8 +243,8 @@ pub fn todays_plan(person: &Person) -> Vec<Planned> {
 }
 
 fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
-    if let Some(hold) = person.hold.clone() {
-        return held(person, &hold, now);
+    if person.hold.is_some() {
+        return held(person, now);
     }
     let mut t = Transition::new_keep(person.lang);
     if let Some(verdict) = decide(&person, Trigger::Return, now) {
