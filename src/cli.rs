@@ -109,6 +109,16 @@ async fn run_telegram(database_url: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // This process holds the database alone now: what a killed run had claimed in the
+    // outbox goes out at once instead of after the claim's lease.
+    match engine.store().release_claims().await {
+        Ok(0) => {}
+        Ok(released) => tracing::info!(
+            released,
+            "messages a previous run had claimed are sent again"
+        ),
+        Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
+    }
     tracing::info!("hipcoach is running on Telegram");
     let result = telegram::run(bot, engine.clone()).await;
     engine.store().close().await;

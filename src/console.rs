@@ -11,7 +11,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 use crate::core::{Event, Incoming, Input, Keyboard, Lang};
 use crate::delivery;
 use crate::engine::{Engine, Outbox};
-use crate::i18n::Rendered;
+use crate::i18n::{Piece, Rendered};
 
 /// How the console runs.
 #[derive(Clone, Debug)]
@@ -208,21 +208,17 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             let at = at.max(self.clock.now());
             self.clock.skipped += at - self.clock.now();
             for fired in delivery::fire_due(self.engine, at).await? {
-                if !self.options.json && !fired.queued.is_empty() {
+                if !self.options.json && fired.outbox.is_queued() {
                     println_note_time(fired.outbox.user, at);
                 }
                 self.print(&fired.outbox, at).await?;
-                for id in fired.queued {
-                    self.engine.store().outbox_done(id).await?;
-                }
+                self.printed(&fired.outbox).await?;
             }
             // Anything left in the outbox (from a run that stopped before sending) goes now.
             for row in self.engine.store().ready_outbox(at, 500).await? {
                 let outbox = Outbox {
-                    user: row.user,
-                    lang: self.options.lang,
-                    messages: vec![row.message.clone()],
-                    events: Vec::new(),
+                    messages: vec![piece_message(row.piece)],
+                    ..Outbox::silent(row.user, self.options.lang)
                 };
                 self.print(&outbox, at).await?;
                 self.engine.store().outbox_done(row.id).await?;
@@ -246,18 +242,24 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             input,
         };
         match self.engine.handle(&incoming, now).await {
-            Ok(outbox) => self.print(&outbox, now).await,
+            Ok(outbox) => {
+                self.print(&outbox, now).await?;
+                self.printed(&outbox).await
+            }
             Err(error) => {
                 tracing::error!(%error, "handling failed");
-                let outbox = Outbox {
-                    user: self.user,
-                    lang: self.options.lang,
-                    messages: vec![Engine::failure_reply(self.options.lang)],
-                    events: Vec::new(),
-                };
+                let outbox = Outbox::failure(self.user, self.options.lang);
                 self.print(&outbox, now).await
             }
         }
+    }
+
+    /// The terminal is the transport: what was printed leaves the outbox.
+    async fn printed(&self, outbox: &Outbox) -> anyhow::Result<()> {
+        for id in &outbox.queued {
+            self.engine.store().outbox_done(*id).await?;
+        }
+        Ok(())
     }
 
     async fn print(&mut self, outbox: &Outbox, at: DateTime<Utc>) -> anyhow::Result<()> {
@@ -456,6 +458,24 @@ fn event_json(user: i64, at: DateTime<Utc>, event: &Event) -> String {
         object.extend(fields);
     }
     Value::Object(object).to_string()
+}
+
+/// A piece left in the outbox (by a run that stopped before printing it), as a message.
+fn piece_message(piece: Piece) -> Rendered {
+    let mut message = Rendered {
+        text: String::new(),
+        keyboard: Keyboard::None,
+        in_place: false,
+        photo: None,
+        files: Vec::new(),
+        export: false,
+    };
+    match piece {
+        Piece::Text(text) | Piece::Redraw { message: text, .. } => message = text,
+        Piece::Photo(png) => message.photo = Some(png.bytes),
+        Piece::Document(file) => message.files.push(file),
+    }
+    message
 }
 
 #[cfg(test)]

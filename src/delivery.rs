@@ -12,8 +12,8 @@ use tokio::sync::{Mutex, Semaphore};
 use tokio::time::Instant;
 
 use crate::engine::{Engine, Fired};
-use crate::i18n::Rendered;
-use crate::store::{OutboxRow, StoreError};
+use crate::i18n::Piece;
+use crate::store::{Claim, OutboxRow, StoreError};
 
 /// Spacing between any two messages (Telegram: about 30 a second overall). 34 ms is
 /// 29.4 a second: 98% of the limit, with room for timer jitter.
@@ -141,18 +141,23 @@ pub enum SendError {
     RetryAfter(StdDuration),
     /// 403 and the like: the person blocked the bot or is gone. Permanent until they write.
     Blocked,
-    /// Anything else (network, 5xx): try again later.
+    /// The Bot API refused this message for good (a 400 it will always give): trying
+    /// again cannot help, so it is dropped, with a warning.
+    Rejected(String),
+    /// The Bot API cannot be reached: try again later, for as long as it takes.
+    Unreachable(String),
+    /// A 5xx, an answer we cannot read: try again later, [`MAX_ATTEMPTS`] times.
     Failed(String),
 }
 
 /// Where messages go: Telegram, or a test's recorder.
 pub trait Transport: Send + Sync + 'static {
-    fn send(
-        &self,
-        chat: i64,
-        message: &Rendered,
-    ) -> impl Future<Output = Result<(), SendError>> + Send;
+    fn send(&self, chat: i64, piece: &Piece) -> impl Future<Output = Result<(), SendError>> + Send;
 }
+
+/// After this many failed tries a message that keeps failing for an unknown reason is
+/// given up (about an hour of back-off; ours). Network failures are tried for ever.
+pub const MAX_ATTEMPTS: i64 = 20;
 
 /// The back-off after the `attempts`-th failure: 2 s doubling to 5 minutes.
 pub fn backoff(attempts: i64) -> Duration {
@@ -199,9 +204,18 @@ pub struct Drained {
     pub blocked: usize,
 }
 
-/// Sends every outbox message ready at `now`, within the limits, several in flight.
-/// A sent message leaves the outbox; a 429 holds everyone for its `retry_after` and the
-/// message is retried; a network error backs off; a blocked person is deactivated.
+impl Drained {
+    fn add(&mut self, other: Drained) {
+        self.sent += other.sent;
+        self.retried += other.retried;
+        self.blocked += other.blocked;
+    }
+}
+
+/// Sends every outbox message ready at `now`, within the limits, several people at once,
+/// each person's messages in order. A sent message leaves the outbox; a 429 holds
+/// everyone for its `retry_after` and the message is retried; a network error backs off;
+/// a blocked person is deactivated.
 pub async fn drain<T: Transport>(
     engine: &Engine,
     transport: &Arc<T>,
@@ -210,9 +224,7 @@ pub async fn drain<T: Transport>(
     let mut total = Drained::default();
     loop {
         let round = drain_round(engine, transport, now.clone()).await?;
-        total.sent += round.sent;
-        total.retried += round.retried;
-        total.blocked += round.blocked;
+        total.add(round);
         if round.sent == 0 && round.blocked == 0 {
             // Nothing left, or only retries waiting for their back-off.
             return Ok(total);
@@ -220,49 +232,136 @@ pub async fn drain<T: Transport>(
     }
 }
 
-/// One batch of the outbox (at most [`BATCH`] messages).
+/// One batch of the outbox (at most [`BATCH`] messages), claimed first so that no other
+/// loop sends them too.
 async fn drain_round<T: Transport>(
     engine: &Engine,
     transport: &Arc<T>,
     now: impl Fn() -> DateTime<Utc> + Clone + Send + Sync + 'static,
 ) -> Result<Drained, StoreError> {
-    {
-        let rows = engine.store().ready_outbox(now(), BATCH).await?;
-        if rows.is_empty() {
-            return Ok(Drained::default());
-        }
-        let permits = Arc::new(Semaphore::new(IN_FLIGHT));
-        let mut tasks = tokio::task::JoinSet::new();
-        for row in rows {
-            let permit = permits.clone().acquire_owned().await;
-            let transport = transport.clone();
-            let engine = engine.clone();
-            let now = now.clone();
-            tasks.spawn(async move {
-                let _permit = permit;
-                // Reminders to one chat go strictly one a second (no burst).
-                engine.limiter().acquire_with_burst(row.user, 1).await;
-                let result = transport.send(row.user, &row.message).await;
-                if let Err(SendError::RetryAfter(wait)) = &result {
-                    engine.limiter().hold_all(Instant::now() + *wait).await;
-                }
-                // Recorded at once: a crash can repeat only the sends in flight.
-                let mut round = Drained::default();
-                settle(&engine, &row, result, now(), &mut round)
-                    .await
-                    .map(|()| round)
-            });
-        }
-        let mut round = Drained::default();
-        while let Some(done) = tasks.join_next().await {
-            let Ok(settled) = done else { continue };
-            let one = settled?;
-            round.sent += one.sent;
-            round.retried += one.retried;
-            round.blocked += one.blocked;
-        }
-        Ok(round)
+    let claim = Claim::fresh();
+    let rows = engine
+        .store()
+        .claim_outbox(claim, now(), None, BATCH)
+        .await?;
+    if rows.is_empty() {
+        return Ok(Drained::default());
     }
+    // Per person, in order; people in parallel.
+    let mut people: Vec<Vec<OutboxRow>> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    for row in rows {
+        let at = *index.entry(row.user).or_insert_with(|| {
+            people.push(Vec::new());
+            people.len() - 1
+        });
+        people[at].push(row);
+    }
+    let permits = Arc::new(Semaphore::new(IN_FLIGHT));
+    let mut tasks = tokio::task::JoinSet::new();
+    for rows in people {
+        let permit = permits.clone().acquire_owned().await;
+        let transport = transport.clone();
+        let engine = engine.clone();
+        let now = now.clone();
+        tasks.spawn(async move {
+            let _permit = permit;
+            send_in_order(&engine, &*transport, claim, rows, &now).await
+        });
+    }
+    let mut round = Drained::default();
+    while let Some(done) = tasks.join_next().await {
+        let Ok(settled) = done else { continue };
+        round.add(settled?);
+    }
+    Ok(round)
+}
+
+/// Sends `user`'s messages now: what the person's input just queued, and anything of
+/// theirs still waiting (their writing is a sign Telegram reaches us again). The reply to
+/// an input goes this way, without waiting for the delivery loop; what fails is retried
+/// by the loop.
+pub async fn deliver_now<T: Transport>(
+    engine: &Engine,
+    transport: &T,
+    user: i64,
+) -> Result<Drained, StoreError> {
+    let now = Utc::now();
+    engine.store().hurry_outbox(user, now).await?;
+    let claim = Claim::fresh();
+    let rows = engine
+        .store()
+        .claim_outbox(claim, now, Some(user), BATCH)
+        .await?;
+    let round = send_in_order(engine, transport, claim, rows, &Utc::now).await?;
+    if round.retried > 0 {
+        engine.wake().notify_one();
+    }
+    Ok(round)
+}
+
+/// Sends a message that is not in the outbox (to a stranger, or the apology after a
+/// failure) within the limits; a 429 holds everyone and the message is tried again
+/// (three times at most). Nothing is retried later: nothing was kept.
+pub async fn send_unqueued<T: Transport>(
+    engine: &Engine,
+    transport: &T,
+    user: i64,
+    piece: &Piece,
+) -> Result<(), SendError> {
+    let mut attempts = 0;
+    loop {
+        engine.limiter().acquire(user).await;
+        match transport.send(user, piece).await {
+            Err(SendError::RetryAfter(wait)) if attempts < 3 => {
+                attempts += 1;
+                engine.limiter().hold_all(Instant::now() + wait).await;
+            }
+            result => return result,
+        }
+    }
+}
+
+/// Sends one person's claimed messages in order; after a failed text the rest wait
+/// (nothing overtakes it), released for the next round.
+async fn send_in_order<T: Transport>(
+    engine: &Engine,
+    transport: &T,
+    claim: Claim,
+    rows: Vec<OutboxRow>,
+    now: &(impl Fn() -> DateTime<Utc> + Send + Sync),
+) -> Result<Drained, StoreError> {
+    let mut round = Drained::default();
+    let mut rows = rows.into_iter();
+    while let Some(row) = rows.next() {
+        // A reminder goes strictly one a second to a chat; a reply may burst.
+        let burst = if row.kind.is_some() { 1 } else { CHAT_BURST };
+        engine.limiter().acquire_with_burst(row.user, burst).await;
+        // The claim is renewed just before the send: if it ran out meanwhile (a long
+        // hold after a 429) and another loop took the row, this one must not send it.
+        let mine = engine.store().confirm_claim(row.id, claim, now()).await?;
+        let result = if mine {
+            transport.send(row.user, &row.piece).await
+        } else {
+            Err(SendError::Failed("claimed elsewhere".into()))
+        };
+        if let Err(SendError::RetryAfter(wait)) = &result {
+            engine.limiter().hold_all(Instant::now() + *wait).await;
+        }
+        // A chart or a file that failed comes later; it does not hold back the rest.
+        let went = matches!(result, Ok(()) | Err(SendError::Rejected(_)))
+            || matches!(row.piece, Piece::Photo(_) | Piece::Document(_));
+        if mine {
+            // Recorded at once: a crash can repeat only the send in flight.
+            settle(engine, &row, result, now(), &mut round).await?;
+        }
+        if !went {
+            for rest in rows.by_ref() {
+                engine.store().outbox_release(rest.id).await?;
+            }
+        }
+    }
+    Ok(round)
 }
 
 async fn settle(
@@ -285,12 +384,20 @@ async fn settle(
             engine.store().deactivate(row.user).await?;
             round.blocked += 1;
         }
+        Err(SendError::Rejected(error)) => {
+            tracing::warn!(user = row.user, part = row.piece.part(), %error, "the Bot API refused a message; dropped");
+            engine.store().outbox_done(row.id).await?;
+        }
         Err(SendError::RetryAfter(wait)) => {
             let wait = Duration::from_std(wait).unwrap_or(Duration::seconds(1));
             engine.store().outbox_retry(row.id, now + wait).await?;
             round.retried += 1;
         }
-        Err(SendError::Failed(error)) => {
+        Err(SendError::Failed(error)) if row.attempts + 1 >= MAX_ATTEMPTS => {
+            tracing::warn!(user = row.user, attempts = row.attempts, %error, "a message kept failing; given up");
+            engine.store().outbox_done(row.id).await?;
+        }
+        Err(SendError::Failed(error) | SendError::Unreachable(error)) => {
             tracing::warn!(user = row.user, attempts = row.attempts, %error, "send failed; will retry");
             engine
                 .store()

@@ -13,23 +13,68 @@ use crate::delivery::Limiter;
 use crate::i18n::{self, Attachment, Rendered};
 use crate::store::{Store, StoreError, StoreTx};
 
-/// Replies and events for one person, ready for a front end to deliver.
+/// Replies and events for one person. The messages are already queued in the outbox
+/// (`queued`, one row per piece, in order): a front end sends them from there, or, if it
+/// delivers `messages` itself (the console), marks those rows done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outbox {
     pub user: i64,
     pub lang: Lang,
     pub messages: Vec<Rendered>,
     pub events: Vec<Event>,
+    pub queued: Vec<i64>,
 }
 
-/// A reminder that fired: what it says (already queued in the outbox, by id).
+impl Outbox {
+    /// Nothing to say.
+    pub fn silent(user: i64, lang: Lang) -> Outbox {
+        Outbox {
+            user,
+            lang,
+            messages: Vec::new(),
+            events: Vec::new(),
+            queued: Vec::new(),
+        }
+    }
+
+    /// Whether the messages wait in the outbox; if not (a stranger, someone just
+    /// forgotten, a failure), the front end sends them straight away.
+    pub fn is_queued(&self) -> bool {
+        !self.queued.is_empty()
+    }
+
+    /// The apology for an input that could not be handled; not queued (the store may be
+    /// what failed), so the front end sends it straight away.
+    pub fn failure(user: i64, lang: Lang) -> Outbox {
+        Outbox {
+            messages: vec![Engine::failure_reply(lang)],
+            ..Outbox::silent(user, lang)
+        }
+    }
+}
+
+/// A reminder that fired: what it says (already queued in the outbox).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fired {
     pub kind: ReminderKind,
     pub due: DateTime<Utc>,
     pub outbox: Outbox,
-    pub queued: Vec<i64>,
 }
+
+/// Why an input or a reminder could not be handled. Either way nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum HandleError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The core panicked on this input (a bug): caught, so that one person's input never
+    /// stops the bot for everyone.
+    #[error("the coach failed on this input: {0}")]
+    Panicked(&'static str),
+}
+
+/// The core's step function: [`core::step`], or in tests of the engine's own guards, a
+/// step that misbehaves.
+pub type Step = fn(Option<Person>, &Incoming, DateTime<Utc>) -> Transition;
 
 /// The coaching engine on top of a store. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -37,8 +82,9 @@ pub struct Engine {
     store: Store,
     /// Every message to Telegram, replies and reminders alike, goes through this.
     limiter: Arc<Limiter>,
-    /// Wakes the delivery loop when a schedule changes.
+    /// Wakes the delivery loop when a schedule or the outbox changes.
     wake: Arc<Notify>,
+    step: Step,
 }
 
 impl Engine {
@@ -53,7 +99,14 @@ impl Engine {
             store,
             limiter: Arc::new(limiter),
             wake: Arc::new(Notify::new()),
+            step: core::step,
         }
+    }
+
+    /// The same engine with another step function: only for testing what the engine does
+    /// when the core fails (a panic must not stop the bot).
+    pub fn with_step(self, step: Step) -> Engine {
+        Engine { step, ..self }
     }
 
     pub fn store(&self) -> &Store {
@@ -75,36 +128,71 @@ impl Engine {
         &self,
         incoming: &Incoming,
         now: DateTime<Utc>,
-    ) -> Result<Outbox, StoreError> {
-        self.handle_once(None, incoming, now).await
+    ) -> Result<Outbox, HandleError> {
+        self.handle_once(None, None, incoming, now).await
     }
 
-    /// Handles one input that arrived as Telegram update `update`: the same update a
-    /// second time (redelivered after a crash) changes nothing and says nothing.
+    /// Handles one input that arrived as Telegram update `update` (a press on the
+    /// message `pressed`, if a button): the same update a second time (redelivered after
+    /// a crash) changes nothing and says nothing. The replies are queued in the outbox in
+    /// the same transaction as the state they follow, so a kill after the commit still
+    /// delivers them.
     pub async fn handle_once(
         &self,
         update: Option<i64>,
+        pressed: Option<i64>,
         incoming: &Incoming,
         now: DateTime<Utc>,
-    ) -> Result<Outbox, StoreError> {
+    ) -> Result<Outbox, HandleError> {
         let mut tx = self.store.begin().await?;
         if let Some(update) = update
             && !tx.first_time(update, now).await?
         {
             tx.commit().await?;
             tracing::info!(user = incoming.user, update, "update seen before; skipped");
-            return Ok(Outbox {
-                user: incoming.user,
-                lang: incoming.lang,
-                messages: Vec::new(),
-                events: Vec::new(),
-            });
+            return Ok(Outbox::silent(incoming.user, incoming.lang));
         }
         let stored = tx.load_person(incoming.user).await?;
-        let transition = core::step(stored, incoming, now);
+        let known = stored.is_some();
+        let step = self.step;
+        let transition = guarded(|| step(stored, incoming, now))?;
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;
+        let mut outbox = outbox(incoming.user, &transition);
+        for message in outbox.messages.iter_mut().filter(|m| m.export) {
+            if let Some((json, csv)) = tx.export(incoming.user).await? {
+                let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
+                message.files = vec![
+                    Attachment {
+                        name: "hipcoach-export.json".into(),
+                        bytes: json,
+                    },
+                    Attachment {
+                        name: "hipcoach-measurements.csv".into(),
+                        bytes: csv.into_bytes(),
+                    },
+                ];
+            }
+        }
+        // Nothing is kept about a stranger, or about someone who just asked to be
+        // forgotten, not even a queued message: their replies are sent straight away.
+        let kept = match transition.persist {
+            Persist::Save(_) => true,
+            Persist::Keep => known,
+            Persist::Forget => false,
+        };
+        if kept {
+            for (i, message) in outbox.messages.iter().enumerate() {
+                // Only the first message of a reply can redraw the pressed one.
+                let redraw = pressed.filter(|_| i == 0);
+                for piece in message.pieces(redraw) {
+                    outbox
+                        .queued
+                        .push(tx.queue(incoming.user, None, &piece, now).await?);
+                }
+            }
+        }
         tx.commit().await?;
-        if rescheduled {
+        if rescheduled || !outbox.queued.is_empty() {
             self.wake.notify_one();
         }
         if transition.events.contains(&Event::DataDeleted) {
@@ -119,22 +207,6 @@ impl Engine {
             replies = transition.replies.len(),
             "input handled"
         );
-        let mut outbox = outbox(incoming.user, &transition);
-        for message in outbox.messages.iter_mut().filter(|m| m.export) {
-            if let Some((json, csv)) = self.store.export(incoming.user).await? {
-                let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
-                message.files = vec![
-                    Attachment {
-                        name: "hipcoach-export.json".into(),
-                        bytes: json,
-                    },
-                    Attachment {
-                        name: "hipcoach-measurements.csv".into(),
-                        bytes: csv.into_bytes(),
-                    },
-                ];
-            }
-        }
         Ok(outbox)
     }
 
@@ -147,7 +219,7 @@ impl Engine {
         kind: ReminderKind,
         due: DateTime<Utc>,
         now: DateTime<Utc>,
-    ) -> Result<Option<Fired>, StoreError> {
+    ) -> Result<Option<Fired>, HandleError> {
         let mut tx = self.store.begin().await?;
         if !tx.claim_reminder(user, kind, due).await? {
             tx.commit().await?;
@@ -160,32 +232,45 @@ impl Engine {
             lang,
             input: Input::Reminder { kind, due },
         };
-        let transition = core::step(stored.clone(), &incoming, now);
+        let step = self.step;
+        let transition = guarded(|| step(stored.clone(), &incoming, now))?;
         apply(&mut tx, user, &transition, stored.as_ref(), now).await?;
-        let outbox = outbox(user, &transition);
-        let mut queued = Vec::new();
+        let mut outbox = outbox(user, &transition);
         for message in &outbox.messages {
-            queued.push(tx.push_outbox(user, kind, due, message, now).await?);
+            for piece in message.pieces(None) {
+                outbox
+                    .queued
+                    .push(tx.queue(user, Some((kind, due)), &piece, now).await?);
+            }
         }
         tx.commit().await?;
         tracing::debug!(
             user,
             kind = <&str>::from(kind),
-            sent = !queued.is_empty(),
+            sent = !outbox.queued.is_empty(),
             "reminder fired"
         );
-        Ok(Some(Fired {
-            kind,
-            due,
-            outbox,
-            queued,
-        }))
+        Ok(Some(Fired { kind, due, outbox }))
     }
 
     /// The apology sent when handling failed, in the person's language.
     pub fn failure_reply(lang: Lang) -> Rendered {
         i18n::render_reply(lang, &core::Reply::new(core::Msg::TryAgainLater))
     }
+}
+
+/// Runs pure core code, turning a panic into an error: logged (where, not what: the
+/// message may quote the input), and the input is answered with "try again".
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, HandleError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let what = if panic.is::<&str>() || panic.is::<String>() {
+            "a panic"
+        } else {
+            "a panic without a message"
+        };
+        tracing::error!("the core panicked on an input; nothing was written");
+        HandleError::Panicked(what)
+    })
 }
 
 /// Writes what a step decided. The person's schedule is planned again whenever they are
@@ -197,7 +282,7 @@ async fn apply(
     transition: &Transition,
     unchanged: Option<&Person>,
     now: DateTime<Utc>,
-) -> Result<bool, StoreError> {
+) -> Result<bool, HandleError> {
     let mut plan_for: Option<&Person> = unchanged;
     match &transition.persist {
         Persist::Keep => {}
@@ -220,8 +305,8 @@ async fn apply(
     }
     match plan_for {
         Some(person) => {
-            tx.replan_reminders(user, &schedule::next_all(person, now), now)
-                .await?;
+            let plan = guarded(|| schedule::next_all(person, now))?;
+            tx.replan_reminders(user, &plan, now).await?;
             Ok(true)
         }
         None => Ok(false),
@@ -238,5 +323,6 @@ fn outbox(user: i64, transition: &Transition) -> Outbox {
             .map(|r| i18n::render_reply(transition.lang, r))
             .collect(),
         events: transition.events.clone(),
+        queued: Vec::new(),
     }
 }

@@ -26,7 +26,7 @@ pub struct Rendered {
     pub keyboard: Keyboard<String>,
     /// Replaces the message whose button was pressed (see `Reply::in_place`).
     pub in_place: bool,
-    /// A PNG to send as a photo, before `text`. Not kept in the outbox.
+    /// A PNG to send as a photo, before `text` (its own outbox row, see [`Piece`]).
     #[serde(skip)]
     pub photo: Option<Vec<u8>>,
     /// Files to send after `text` (the data export), filled in by the engine.
@@ -139,6 +139,63 @@ pub fn render_reply(lang: Lang, reply: &Reply) -> Rendered {
 pub struct Attachment {
     pub name: String,
     pub bytes: Vec<u8>,
+}
+
+/// One thing sent to a chat: what one outbox row holds. A rendered reply is sent as
+/// several pieces (its chart, its text, its files), each delivered and retried on its own,
+/// so that a text never waits on its picture.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Piece {
+    /// A text with its buttons.
+    Text(Rendered),
+    /// A chart, sent as a photo just before its text.
+    Photo(Attachment),
+    /// A file (the data export), sent after its text.
+    Document(Attachment),
+    /// A question redrawn in place of the message whose button was pressed (a tick on a
+    /// multi-choice question).
+    Redraw { message_id: i64, message: Rendered },
+}
+
+impl Piece {
+    /// The piece's name as stored in the outbox.
+    pub fn part(&self) -> &'static str {
+        match self {
+            Piece::Text(_) => "text",
+            Piece::Photo(_) => "photo",
+            Piece::Document(_) => "document",
+            Piece::Redraw { .. } => "redraw",
+        }
+    }
+}
+
+impl Rendered {
+    /// The pieces this message is sent as, in order: the chart, the text (or, for a tick
+    /// on the message `pressed`, that message redrawn), the files.
+    pub fn pieces(&self, pressed: Option<i64>) -> Vec<Piece> {
+        let mut pieces = Vec::new();
+        if let Some(png) = &self.photo {
+            pieces.push(Piece::Photo(Attachment {
+                name: "progress.png".into(),
+                bytes: png.clone(),
+            }));
+        }
+        let text = Rendered {
+            photo: None,
+            files: Vec::new(),
+            export: false,
+            ..self.clone()
+        };
+        pieces.push(match pressed {
+            Some(message_id) if self.in_place => Piece::Redraw {
+                message_id,
+                message: text,
+            },
+            _ => Piece::Text(text),
+        });
+        pieces.extend(self.files.iter().cloned().map(Piece::Document));
+        pieces
+    }
 }
 
 /// Draws a progress chart with its labels in the person's language. A chart that cannot be

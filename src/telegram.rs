@@ -6,19 +6,23 @@ use teloxide::dispatching::{DefaultKey, UpdateHandler};
 use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
-    KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, ReplyMarkup, User,
+    KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, MessageId,
+    ReplyMarkup, User,
 };
 
 use crate::core::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
+
+use futures_util::FutureExt;
 
 use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, Outbox};
 use crate::housekeeping;
-use crate::i18n::{self, Rendered};
+use crate::i18n::{self, Piece, Rendered};
 
 /// Errors a handler may return; the dispatcher logs them.
 pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
@@ -185,30 +189,26 @@ async fn on_callback(
         MaybeInaccessibleMessage::Inaccessible(_) => None,
     };
     let input = Input::Button(query.data.clone().unwrap_or_default());
-    let outbox = run_engine(&engine, &update, &query.from, input).await;
-    let mut messages = outbox.messages.as_slice();
-    match (pressed, messages.first()) {
-        // A tick on a multi-choice question: redraw that message instead of adding one.
-        (Some((chat, id)), Some(first)) if first.in_place => {
-            let edit = bot.edit_message_text(chat, id, &first.text);
-            let edit = match markup(first) {
-                ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
-                _ => edit,
-            };
-            if let Err(error) = edit.await {
-                tracing::debug!(%error, "could not redraw a multi-choice question");
-            }
-            messages = &messages[1..];
+    let outbox = run_engine(
+        &engine,
+        &update,
+        &query.from,
+        input,
+        pressed.map(|(_, id)| i64::from(id.0)),
+    )
+    .await;
+    let redrawn = outbox.messages.first().is_some_and(|m| m.in_place);
+    if let Some((chat, id)) = pressed
+        && !redrawn
+    {
+        // The question is answered: take its buttons away so they cannot be pressed
+        // twice. Cosmetic: a stale press is refused anyway.
+        if let Err(error) = bot.edit_message_reply_markup(chat, id).await {
+            tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
-        // The question is answered: take its buttons away so they cannot be pressed twice.
-        (Some((chat, id)), _) => {
-            if let Err(error) = bot.edit_message_reply_markup(chat, id).await {
-                tracing::debug!(%error, "could not remove the buttons of an answered message");
-            }
-        }
-        (None, _) => {}
     }
-    send_messages(&bot, &engine, outbox.user, messages).await
+    deliver(&bot, &engine, &outbox).await;
+    Ok(())
 }
 
 /// Says why the bot does not work here, then leaves. Nothing personal is sent to a group.
@@ -230,12 +230,21 @@ async fn handle(
     user: &User,
     input: Input,
 ) -> Result<(), HandlerError> {
-    let outbox = run_engine(engine, update, user, input).await;
-    send_messages(bot, engine, outbox.user, &outbox.messages).await
+    let outbox = run_engine(engine, update, user, input, None).await;
+    deliver(bot, engine, &outbox).await;
+    Ok(())
 }
 
-/// Runs one input through the engine; a failure becomes a "try again" reply.
-async fn run_engine(engine: &Engine, update: &Update, user: &User, input: Input) -> Outbox {
+/// Runs one input through the engine, catching even a panic outside the core (a bug
+/// anywhere): the person is told to try again and the bot goes
+/// on serving everyone. A failure becomes a "try again" reply.
+async fn run_engine(
+    engine: &Engine,
+    update: &Update,
+    user: &User,
+    input: Input,
+    pressed: Option<i64>,
+) -> Outbox {
     let lang = language_of(Some(user));
     let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
     let incoming = Incoming {
@@ -244,74 +253,40 @@ async fn run_engine(engine: &Engine, update: &Update, user: &User, input: Input)
         input,
     };
     let update = i64::from(update.id.0);
-    match engine
-        .handle_once(Some(update), &incoming, Utc::now())
-        .await
-    {
-        Ok(outbox) => outbox,
-        Err(error) => {
-            tracing::error!(user = user_id, %error, "handling failed");
-            Outbox {
-                user: user_id,
-                lang,
-                messages: vec![Engine::failure_reply(lang)],
-                events: Vec::new(),
-            }
-        }
-    }
+    let handled =
+        AssertUnwindSafe(engine.handle_once(Some(update), pressed, &incoming, Utc::now()))
+            .catch_unwind()
+            .await;
+    let failed = match handled {
+        Ok(Ok(outbox)) => return outbox,
+        Ok(Err(error)) => error.to_string(),
+        Err(_) => "a panic while handling an update".into(),
+    };
+    tracing::error!(user = user_id, error = %failed, "handling failed");
+    Outbox::failure(user_id, lang)
 }
 
-/// Sends rendered replies, in order, to the person's private chat.
-pub async fn send_messages(
-    bot: &Bot,
-    engine: &Engine,
-    user: i64,
-    messages: &[Rendered],
-) -> Result<(), HandlerError> {
-    for message in messages {
-        if let Some(png) = &message.photo {
-            // A caption holds at most 1024 characters: the chart goes alone, the text after it.
-            let photo = InputFile::memory(png.clone()).file_name("progress.png");
-            within_limits(engine, user, || bot.send_photo(ChatId(user), photo.clone())).await?;
+/// Sends what an input produced: from the outbox, where it was queued with the state it
+/// follows (what fails is retried by the delivery loop), or straight away if nothing was
+/// kept (a stranger, a failure).
+async fn deliver(bot: &Bot, engine: &Engine, outbox: &Outbox) {
+    let transport = TelegramTransport { bot: bot.clone() };
+    if outbox.is_queued() {
+        if let Err(error) = delivery::deliver_now(engine, &transport, outbox.user).await {
+            // The messages stay queued; the delivery loop sends them.
+            tracing::warn!(user = outbox.user, %error, "a reply waits for the delivery loop");
+            engine.wake().notify_one();
         }
-        within_limits(engine, user, || {
-            bot.send_message(ChatId(user), &message.text)
-                .reply_markup(markup(message))
-        })
-        .await?;
-        for file in &message.files {
-            let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
-            within_limits(engine, user, || {
-                bot.send_document(ChatId(user), document.clone())
-            })
-            .await?;
-        }
+        return;
     }
-    Ok(())
-}
-
-/// Sends one request through the shared limiter; a 429 holds everyone for its
-/// `retry_after` and the request is tried again (three times at most), so a reply is not
-/// lost to a flood limit.
-async fn within_limits<R>(
-    engine: &Engine,
-    user: i64,
-    request: impl Fn() -> R,
-) -> Result<(), RequestError>
-where
-    R: std::future::IntoFuture<Output = Result<Message, RequestError>>,
-{
-    let mut attempts = 0;
-    loop {
-        engine.limiter().acquire(user).await;
-        match request().into_future().await {
-            Ok(_) => return Ok(()),
-            Err(RequestError::RetryAfter(wait)) if attempts < 3 => {
-                attempts += 1;
-                let until = tokio::time::Instant::now() + wait.duration();
-                engine.limiter().hold_all(until).await;
+    for message in &outbox.messages {
+        for piece in message.pieces(None) {
+            if let Err(error) =
+                delivery::send_unqueued(engine, &transport, outbox.user, &piece).await
+            {
+                tracing::debug!(user = outbox.user, ?error, "an unqueued reply was not sent");
+                return;
             }
-            Err(error) => return Err(error),
         }
     }
 }
@@ -322,23 +297,81 @@ pub struct TelegramTransport {
 }
 
 impl Transport for TelegramTransport {
-    async fn send(&self, chat: i64, message: &Rendered) -> Result<(), SendError> {
-        let sent = self
-            .bot
-            .send_message(ChatId(chat), &message.text)
+    async fn send(&self, chat: i64, piece: &Piece) -> Result<(), SendError> {
+        let chat = ChatId(chat);
+        let sent = match piece {
+            Piece::Text(message) => self.send_text(chat, message).await,
+            Piece::Photo(file) => {
+                let photo = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+                self.bot.send_photo(chat, photo).await.map(drop)
+            }
+            Piece::Document(file) => {
+                let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+                self.bot.send_document(chat, document).await.map(drop)
+            }
+            Piece::Redraw {
+                message_id,
+                message,
+            } => {
+                let id = MessageId(i32::try_from(*message_id).unwrap_or_default());
+                let edit = self.bot.edit_message_text(chat, id, &message.text);
+                let edit = match markup(message) {
+                    ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
+                    _ => edit,
+                };
+                match edit.await {
+                    Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+                    // Too old to edit, or gone: the question comes as a new message.
+                    Err(RequestError::Api(_)) => self.send_text(chat, message).await,
+                    Err(error) => Err(error),
+                }
+            }
+        };
+        sent.map_err(send_error)
+    }
+}
+
+impl TelegramTransport {
+    async fn send_text(&self, chat: ChatId, message: &Rendered) -> Result<(), RequestError> {
+        self.bot
+            .send_message(chat, &message.text)
             .reply_markup(markup(message))
-            .await;
-        match sent {
-            Ok(_) => Ok(()),
-            Err(RequestError::RetryAfter(wait)) => Err(SendError::RetryAfter(wait.duration())),
-            Err(RequestError::Api(
-                ApiError::BotBlocked
-                | ApiError::UserDeactivated
-                | ApiError::ChatNotFound
-                | ApiError::BotKicked,
-            )) => Err(SendError::Blocked),
-            Err(error) => Err(SendError::Failed(error.to_string())),
+            .await
+            .map(drop)
+    }
+}
+
+/// What a failed request means for the message. The error's own text is not kept when
+/// it may quote the message (an unreadable answer carries the raw response).
+fn send_error(error: RequestError) -> SendError {
+    match error {
+        RequestError::RetryAfter(wait) => SendError::RetryAfter(wait.duration()),
+        RequestError::Api(
+            ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::ChatNotFound
+            | ApiError::BotKicked,
+        ) => SendError::Blocked,
+        // Not one of the errors teloxide knows: most likely a 5xx from a proxy.
+        RequestError::Api(ApiError::Unknown(_)) => {
+            SendError::Failed("unknown Bot API error".into())
         }
+        RequestError::Api(error) => SendError::Rejected(error.to_string()),
+        RequestError::Network(error) => SendError::Unreachable(format!(
+            "network: {}",
+            if error.is_timeout() {
+                "timeout"
+            } else if error.is_connect() {
+                "cannot connect"
+            } else {
+                "request failed"
+            }
+        )),
+        RequestError::InvalidJson { .. } => {
+            SendError::Failed("unreadable answer from the Bot API".into())
+        }
+        RequestError::Io(_) => SendError::Failed("i/o error".into()),
+        RequestError::MigrateToChatId(_) => SendError::Rejected("chat migrated".into()),
     }
 }
 

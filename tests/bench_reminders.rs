@@ -32,6 +32,7 @@ use hipcoach::core::schedule::{self, Due, ReminderKind};
 use hipcoach::core::{Dialog, Lang, Person, Zone};
 use hipcoach::delivery::{self, Drained};
 use hipcoach::engine::Engine;
+use hipcoach::i18n::Piece;
 use hipcoach::store::Store;
 use hipcoach::telegram::{self, TelegramTransport};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -699,21 +700,20 @@ async fn burst(doubled: usize) -> BurstRow {
             .unwrap()
             .expect("due");
         let mut tx = rig.engine.store().begin().await.unwrap();
-        tx.push_outbox(
+        tx.queue(
             *id,
-            ReminderKind::DailySession,
-            due,
-            &fired.outbox.messages[0],
+            Some((ReminderKind::DailySession, due)),
+            &Piece::Text(fired.outbox.messages[0].clone()),
             now,
         )
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        *expected.entry(*id).or_default() += fired.queued.len() + 1;
+        *expected.entry(*id).or_default() += fired.outbox.queued.len() + 1;
     }
     let fired = delivery::fire_due(&rig.engine, Utc::now()).await.unwrap();
     for f in &fired {
-        *expected.entry(f.outbox.user).or_default() += f.queued.len();
+        *expected.entry(f.outbox.user).or_default() += f.outbox.queued.len();
     }
     let fire = started.elapsed();
 

@@ -67,10 +67,13 @@ async fn seed(url: &str) {
             .await
             .unwrap();
     }
-    sqlx::query("DELETE FROM reminders")
-        .execute(&mut db)
-        .await
-        .unwrap();
+    // The template's answers count as delivered; only the reminders are to go out.
+    for table in ["reminders", "outbox"] {
+        sqlx::query(&format!("DELETE FROM {table}"))
+            .execute(&mut db)
+            .await
+            .unwrap();
+    }
     let due = Utc::now().timestamp() - 60;
     for user in 1..=PEOPLE {
         sqlx::query("INSERT INTO reminders (user_id, kind, due_at) VALUES (?, 'daily_session', ?)")

@@ -158,22 +158,22 @@ async fn the_same_update_twice_records_nothing_twice() {
     let (_dir, _path, engine) = file_store().await;
     let now = at("2026-11-23T08:00:00Z");
     engine
-        .handle_once(Some(10), &said(1, "/start"), now)
+        .handle_once(Some(10), None, &said(1, "/start"), now)
         .await
         .unwrap();
     let first = engine
-        .handle_once(Some(11), &pressed(1, "c:y"), now)
+        .handle_once(Some(11), None, &pressed(1, "c:y"), now)
         .await
         .unwrap();
     assert_eq!(first.events, [Event::ConsentGiven]);
     let again = engine
-        .handle_once(Some(11), &pressed(1, "c:y"), now)
+        .handle_once(Some(11), None, &pressed(1, "c:y"), now)
         .await
         .unwrap();
     assert!(again.events.is_empty() && again.messages.is_empty());
     // A different update with the same content is a new input.
     let other = engine
-        .handle_once(Some(12), &said(1, "Berlin"), now)
+        .handle_once(Some(12), None, &said(1, "Berlin"), now)
         .await
         .unwrap();
     assert!(other.messages[0].text.contains("Is that right?"));

@@ -68,6 +68,16 @@ pub struct Call {
     pub at: Instant,
 }
 
+/// A file the bot sent with `sendPhoto` or `sendDocument` (and the fake accepted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SentFile {
+    pub chat_id: i64,
+    /// `sendPhoto` or `sendDocument`.
+    pub method: String,
+    pub name: String,
+    pub size: u64,
+}
+
 /// A message the bot sent with `sendMessage`.
 #[derive(Clone, Debug)]
 pub struct SentMessage {
@@ -276,6 +286,7 @@ struct State {
     calls: Vec<Call>,
     /// Every successful `sendMessage`, in order.
     sent: Vec<SentMessage>,
+    files: Vec<SentFile>,
     /// Messages in chats, as Bot API `Message` objects, by (chat id, message id): both
     /// what users sent and what the bot sent, so callbacks can quote a bot message.
     messages: HashMap<(i64, i64), Value>,
@@ -381,6 +392,17 @@ impl FakeBotApi {
             .sent
             .iter()
             .filter(|m| m.chat_id == chat)
+            .cloned()
+            .collect()
+    }
+
+    /// The files sent to `chat` and accepted, in order.
+    pub fn files_to(&self, chat: i64) -> Vec<SentFile> {
+        self.shared
+            .lock()
+            .files
+            .iter()
+            .filter(|f| f.chat_id == chat)
             .cloned()
             .collect()
     }
@@ -658,10 +680,19 @@ impl FakeBotApi {
 async fn handle(
     AxumState(shared): AxumState<Arc<Shared>>,
     Path((token, method)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Response {
     let arrived = Instant::now();
-    let body: Value = serde_json::from_slice(&body).unwrap_or_else(|_| json!({}));
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let body: Value = match content_type.split_once("boundary=") {
+        // Files (sendPhoto, sendDocument) come as multipart/form-data.
+        Some((_, boundary)) => multipart_fields(boundary.trim_matches('"'), &body),
+        None => serde_json::from_slice(&body).unwrap_or_else(|_| json!({})),
+    };
     let bot_id = bot_id(&token);
     // Telegram matches method names case-insensitively, and teloxide sends `GetMe`,
     // `SendMessage`...: record them in the documented camelCase form.
@@ -739,6 +770,8 @@ fn respond(
         | "leaveChat" => Ok(json!(true)),
         "sendMessage" => send_message(state, body, bot_id, arrived),
         "editMessageReplyMarkup" => edit_reply_markup(state, body),
+        "editMessageText" => edit_text(state, body),
+        "sendPhoto" | "sendDocument" => send_file(state, method, body, bot_id),
         _ => return None,
     };
     Some(answer)
@@ -834,6 +867,112 @@ fn edit_reply_markup(state: &mut State, body: &Value) -> Result<Value, (u16, Str
     }
     object.insert("edit_date".to_owned(), json!(unix_now()));
     Ok(message.clone())
+}
+
+/// `editMessageText`: the message's text and inline keyboard replaced.
+fn edit_text(state: &mut State, body: &Value) -> Result<Value, (u16, String)> {
+    let key = (
+        body["chat_id"].as_i64().unwrap_or_default(),
+        body["message_id"].as_i64().unwrap_or_default(),
+    );
+    let message = state
+        .messages
+        .get_mut(&key)
+        .ok_or((400, "Bad Request: message to edit not found".to_owned()))?;
+    let object = message.as_object_mut().expect("messages are objects");
+    object.insert("text".to_owned(), body["text"].clone());
+    match &body["reply_markup"] {
+        markup if markup["inline_keyboard"].is_array() => {
+            object.insert("reply_markup".to_owned(), markup.clone());
+        }
+        _ => {
+            object.remove("reply_markup");
+        }
+    }
+    object.insert("edit_date".to_owned(), json!(unix_now()));
+    Ok(message.clone())
+}
+
+/// `sendPhoto` and `sendDocument`: the file is recorded (name and size, in the call's
+/// body) and answered with a message that carries it.
+fn send_file(
+    state: &mut State,
+    method: &str,
+    body: &Value,
+    bot_id: i64,
+) -> Result<Value, (u16, String)> {
+    let chat_id = body["chat_id"]
+        .as_str()
+        .and_then(|c| c.parse::<i64>().ok())
+        .or_else(|| body["chat_id"].as_i64())
+        .ok_or((400, "Bad Request: chat not found".to_owned()))?;
+    let message_id = take_message_id(state);
+    let file = json!({ "file_id": format!("file-{message_id}"), "file_unique_id": format!("u{message_id}") });
+    let mut message = json!({
+        "message_id": message_id,
+        "date": unix_now(),
+        "chat": private_chat(chat_id),
+        "from": bot_user(bot_id),
+    });
+    if method == "sendPhoto" {
+        let mut size = file;
+        size["width"] = json!(800);
+        size["height"] = json!(600);
+        message["photo"] = json!([size]);
+    } else {
+        message["document"] = file;
+    }
+    state
+        .messages
+        .insert((chat_id, message_id), message.clone());
+    let field = if method == "sendPhoto" {
+        "photo"
+    } else {
+        "document"
+    };
+    // The file is either the field itself or a part it points to (`attach://<name>`).
+    let file = match body[field]
+        .as_str()
+        .and_then(|v| v.strip_prefix("attach://"))
+    {
+        Some(part) => &body[part],
+        None => &body[field],
+    };
+    state.files.push(SentFile {
+        chat_id,
+        method: method.to_owned(),
+        name: file["filename"].as_str().unwrap_or_default().to_owned(),
+        size: file["size"].as_u64().unwrap_or_default(),
+    });
+    Ok(message)
+}
+
+/// The fields of a multipart/form-data body: text fields by name; a file field as
+/// `{"filename": .., "size": ..}`.
+fn multipart_fields(boundary: &str, body: &[u8]) -> Value {
+    let text = String::from_utf8_lossy(body);
+    let mut fields = serde_json::Map::new();
+    for part in text.split(&format!("--{boundary}")) {
+        let Some((head, value)) = part.split_once("\r\n\r\n") else {
+            continue;
+        };
+        let attribute = |name: &str| {
+            head.split(&format!("{name}=\""))
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned)
+        };
+        let Some(name) = attribute("name") else {
+            continue;
+        };
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        let field = match attribute("filename") {
+            Some(filename) => json!({ "filename": filename, "size": value.len() }),
+            None => json!(value),
+        };
+        fields.insert(name, field);
+    }
+    Value::Object(fields)
 }
 
 fn record(shared: &Shared, method: &str, body: &Value, known: bool) {
