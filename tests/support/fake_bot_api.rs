@@ -590,6 +590,40 @@ impl FakeBotApi {
         .map_err(|summary| format!("waited for a matching message from #{from}; {summary}"))
     }
 
+    /// The `callback_data` of the inline buttons a message in `chat` carries now (after
+    /// any edits), row by row.
+    pub fn callback_data_of(&self, chat: i64, message_id: i64) -> Vec<String> {
+        let state = self.shared.lock();
+        state
+            .messages
+            .get(&(chat, message_id))
+            .map(|m| {
+                buttons(&m["reply_markup"]["inline_keyboard"])
+                    .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until `method` was called at least `n` times.
+    pub async fn wait_for_calls(
+        &self,
+        method: &str,
+        n: usize,
+        timeout: Duration,
+    ) -> Result<(), String> {
+        self.wait_until(timeout, |state| {
+            let calls = state.calls.iter();
+            (calls
+                .filter(|c| c.method.eq_ignore_ascii_case(method))
+                .count()
+                >= n)
+                .then_some(())
+        })
+        .await
+        .map_err(|summary| format!("waited for {n} call(s) of {method}; {summary}"))
+    }
+
     /// Waits until `check` returns `Some`, re-checking after every recorded call.
     async fn wait_until<T>(
         &self,
@@ -739,6 +773,7 @@ fn respond(
         | "leaveChat" => Ok(json!(true)),
         "sendMessage" => send_message(state, body, bot_id, arrived),
         "editMessageReplyMarkup" => edit_reply_markup(state, body),
+        "editMessageText" => edit_text(state, body),
         _ => return None,
     };
     Some(answer)
@@ -834,6 +869,28 @@ fn edit_reply_markup(state: &mut State, body: &Value) -> Result<Value, (u16, Str
     }
     object.insert("edit_date".to_owned(), json!(unix_now()));
     Ok(message.clone())
+}
+
+/// A message redrawn: new text, and the inline keyboard sent with it (or none).
+fn edit_text(state: &mut State, body: &Value) -> Result<Value, (u16, String)> {
+    let text = body["text"]
+        .as_str()
+        .filter(|t| !t.trim().is_empty())
+        .ok_or((400, "Bad Request: message text is empty".to_owned()))?
+        .to_owned();
+    let message = edit_reply_markup(state, body)?;
+    let key = (
+        body["chat_id"].as_i64().unwrap_or_default(),
+        body["message_id"].as_i64().unwrap_or_default(),
+    );
+    let stored = state
+        .messages
+        .get_mut(&key)
+        .ok_or((400, "Bad Request: message to edit not found".to_owned()))?;
+    stored["text"] = json!(text);
+    let mut message = message;
+    message["text"] = json!(text);
+    Ok(message)
 }
 
 fn record(shared: &Shared, method: &str, body: &Value, known: bool) {
