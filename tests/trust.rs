@@ -41,12 +41,12 @@ async fn coached(engine: &Engine, user: i64, zone: &str) {
     let now = at("2026-11-23T08:00:00Z");
     engine.handle(&said(user, "/start"), now).await.unwrap();
     engine
-        .handle(&pressed(&engine, user, "c:y").await, now)
+        .handle(&pressed(engine, user, "c:y").await, now)
         .await
         .unwrap();
     engine.handle(&said(user, zone), now).await.unwrap();
     engine
-        .handle(&pressed(&engine, user, "z:y").await, now)
+        .handle(&pressed(engine, user, "z:y").await, now)
         .await
         .unwrap();
     for text in answers::INTAKE_AND_TESTS {
