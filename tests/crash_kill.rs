@@ -10,6 +10,9 @@ mod answers;
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
 
+#[path = "support/press.rs"]
+mod press;
+
 use std::collections::HashMap;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -29,6 +32,7 @@ const DAILY: &str = "Time for today's drills";
 async fn template(engine: &Engine) {
     let now = Utc::now();
     let send = async |input: Input| {
+        let input = press::on_open_question(engine, 1, input).await;
         let incoming = Incoming {
             user: 1,
             lang: Lang::En,

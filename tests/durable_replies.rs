@@ -7,6 +7,8 @@
 mod answers;
 #[path = "support/fake_bot_api.rs"]
 mod fake_bot_api;
+#[path = "support/press.rs"]
+mod press;
 #[path = "support/profile.rs"]
 mod profile_support;
 
@@ -98,7 +100,7 @@ async fn with_program(engine: &Engine, user: i64) {
         let incoming = Incoming {
             user,
             lang: Lang::En,
-            input,
+            input: press::on_open_question(engine, user, input).await,
         };
         let outbox = engine.handle(&incoming, now).await.unwrap();
         for id in outbox.queued {
@@ -122,7 +124,7 @@ async fn a_reply_saved_before_a_kill_is_sent_by_the_next_run() {
     let consent = Incoming {
         user,
         lang: Lang::En,
-        input: Input::Button("c:y".into()),
+        input: press::on_open_question(&engine, user, Input::Button("c:y".into())).await,
     };
     let answer = engine.handle(&consent, Utc::now()).await.unwrap();
     assert!(!answer.messages.is_empty(), "consent is answered");

@@ -12,6 +12,7 @@ mod chat;
 
 use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
+use hipcoach::core::action;
 use hipcoach::core::schedule::{ReminderKind, next_all};
 use hipcoach::core::{Dialog, Incoming, Input, Lang, Persist, Person, step};
 use proptest::prelude::*;
@@ -214,6 +215,11 @@ proptest! {
                     continue;
                 }
                 Act::Fire(kind) => Input::Reminder { kind, due: now },
+                // A press on the buttons shown now: stamped with the open question.
+                Act::Send(Input::Button(data)) => Input::Button(action::stamp(
+                    person.as_ref().map_or(0, |p| p.asked),
+                    &data,
+                )),
                 Act::Send(input) => input,
             };
             let t = step(person.clone(), &Incoming { user: 1, lang: Lang::En, input: input.clone() }, now);

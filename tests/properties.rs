@@ -5,12 +5,21 @@
 mod answers;
 
 use hipcoach::console::parse_duration;
-use hipcoach::core::action::Action;
+use hipcoach::core::action::{self, Action};
 use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS};
 use hipcoach::core::command::Command;
 use hipcoach::core::symptoms;
 use hipcoach::core::{Incoming, Input, Lang, Persist, Person, Zone, parse, step};
 use proptest::prelude::*;
+
+/// A button press on the question open now: bare data stamped with the person's
+/// question number, as the buttons shown to them carry it.
+fn on_open_question(person: Option<&Person>, input: Input) -> Input {
+    match input {
+        Input::Button(data) => Input::Button(action::stamp(person.map_or(0, |p| p.asked), &data)),
+        other => other,
+    }
+}
 
 fn config() -> ProptestConfig {
     ProptestConfig {
@@ -74,6 +83,7 @@ proptest! {
         let now = "2026-11-21T08:20:00Z".parse().unwrap();
         let mut person: Option<Person> = None;
         for input in inputs {
+            let input = on_open_question(person.as_ref(), input);
             let t = step(person.clone(), &Incoming { user: 1, lang: Lang::En, input }, now);
             prop_assert!(!t.replies.is_empty(), "never silence");
             match t.persist {
@@ -90,6 +100,7 @@ fn mid_session() -> Person {
     let mut person: Option<Person> = None;
     let mut now: chrono::DateTime<chrono::Utc> = "2026-11-23T08:00:00Z".parse().unwrap();
     let send = |person: &mut Option<Person>, input: Input, now| {
+        let input = on_open_question(person.as_ref(), input);
         let t = step(
             person.clone(),
             &Incoming {
@@ -132,6 +143,7 @@ proptest! {
         let now = "2026-11-23T17:30:00Z".parse().unwrap();
         let mut person = mid_session();
         for input in inputs {
+            let input = on_open_question(Some(&person), input);
             let t = step(Some(person.clone()), &Incoming { user: 1, lang: Lang::En, input }, now);
             prop_assert!(!t.replies.is_empty(), "never silence");
             match t.persist {

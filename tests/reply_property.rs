@@ -17,6 +17,9 @@ use hipcoach::i18n::Piece;
 use hipcoach::store::{Claim, Store};
 use proptest::prelude::*;
 
+#[path = "support/press.rs"]
+mod press;
+
 /// What the transport does with the next piece it is given.
 #[derive(Clone, Debug)]
 enum Outcome {
@@ -141,7 +144,7 @@ async fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let incoming = Incoming {
                     user,
                     lang: Lang::En,
-                    input: input(INPUTS[i]),
+                    input: press::on_open_question(&engine, user, input(INPUTS[i])).await,
                 };
                 let outbox = engine
                     .handle_once(Some(update), None, &incoming, Utc::now())

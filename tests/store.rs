@@ -3,6 +3,8 @@
 
 #[path = "support/answers.rs"]
 mod answers;
+#[path = "support/press.rs"]
+mod press;
 
 use chrono::{DateTime, Utc};
 use hipcoach::core::{Dialog, Event, Incoming, Input, Lang, Zone};
@@ -27,6 +29,7 @@ fn now() -> DateTime<Utc> {
 }
 
 async fn send(engine: &Engine, input: Input) -> Outbox {
+    let input = press::on_open_question(engine, 7, input).await;
     let incoming = Incoming {
         user: 7,
         lang: Lang::En,

@@ -1,6 +1,7 @@
 //! The Telegram adapter, the real handler tree, against teloxide_tests' mock Bot API:
 //! messages and button presses go in, Bot API calls come out.
 
+use hipcoach::core::action;
 use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
 use hipcoach::store::Store;
@@ -42,7 +43,8 @@ async fn asked_for_time_zone(user: &User) -> TestBot {
     let mut bot = MockBot::new(text(user, "/start"), schema());
     bot.dependencies(deps![engine().await]);
     bot.dispatch().await;
-    bot.update(press(user, "c:y"));
+    let agree = data_for(&sent(&bot)[0].1, "c:y");
+    bot.update(press(user, &agree));
     bot.dispatch().await;
     bot
 }
@@ -56,7 +58,26 @@ fn sent(bot: &TestBot) -> Vec<(String, Option<ReplyMarkup>)> {
         .collect()
 }
 
+/// The actions of the inline buttons, each checked to carry a question stamp.
 fn inline_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
+    stamped_data(markup)
+        .iter()
+        .map(|d| {
+            let (_, bare) = action::unstamp(d).unwrap_or_else(|| panic!("unstamped {d:?}"));
+            bare.to_string()
+        })
+        .collect()
+}
+
+/// The data of the button for this action, as it was sent (with its stamp).
+fn data_for(markup: &Option<ReplyMarkup>, bare: &str) -> String {
+    stamped_data(markup)
+        .into_iter()
+        .find(|d| action::unstamp(d).is_some_and(|(_, b)| b == bare))
+        .unwrap_or_else(|| panic!("no {bare} in {markup:?}"))
+}
+
+fn stamped_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
     match markup {
         Some(ReplyMarkup::InlineKeyboard(k)) => k
             .inline_keyboard
@@ -83,7 +104,7 @@ async fn start_consent_and_time_zone_through_telegram() {
     assert!(replies[0].0.starts_with("Hi, I'm hipcoach."));
     assert_eq!(inline_data(&replies[0].1), ["c:y", "c:n"]);
 
-    bot.update(press(&user, "c:y"));
+    bot.update(press(&user, &data_for(&replies[0].1, "c:y")));
     bot.dispatch().await;
     let responses = bot.get_responses();
     assert_eq!(
@@ -119,7 +140,7 @@ async fn start_consent_and_time_zone_through_telegram() {
     );
     assert_eq!(inline_data(&replies[0].1), ["z:y", "z:n"]);
 
-    bot.update(press(&user, "z:y"));
+    bot.update(press(&user, &data_for(&replies[0].1, "z:y")));
     bot.dispatch().await;
     let replies = sent(&bot);
     assert!(
@@ -231,12 +252,19 @@ async fn ticking_an_option_redraws_the_question_in_place() {
     let mut bot = asked_for_time_zone(&user).await;
     bot.update(text(&user, "Berlin"));
     bot.dispatch().await;
-    bot.update(press(&user, "z:y"));
+    let right = data_for(&sent(&bot)[0].1, "z:y");
+    bot.update(press(&user, &right));
     bot.dispatch().await;
     bot.update(text(&user, "40"));
     bot.dispatch().await;
+    let activities = sent(&bot)
+        .into_iter()
+        .rev()
+        .find(|(_, m)| !stamped_data(m).is_empty())
+        .expect("the activities question")
+        .1;
 
-    bot.update(press(&user, "o:golf"));
+    bot.update(press(&user, &data_for(&activities, "o:golf")));
     bot.dispatch().await;
     let responses = bot.get_responses();
     assert!(
@@ -260,7 +288,9 @@ async fn ticking_an_option_redraws_the_question_in_place() {
     };
     assert!(labels.contains(&"✓ Golf".to_string()), "{labels:?}");
 
-    bot.update(press(&user, "o:done"));
+    // The redrawn question's own Done (the first drawing's is stale now).
+    let done = data_for(&edited.bot_request.reply_markup, "o:done");
+    bot.update(press(&user, &done));
     bot.dispatch().await;
     let replies = sent(&bot);
     assert!(

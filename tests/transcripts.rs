@@ -320,8 +320,10 @@ fn consent_buttons_carry_their_encoded_actions() {
     let Keyboard::Inline(rows) = &chat.keyboard else {
         panic!("inline buttons expected")
     };
-    assert_eq!(rows[0][0].data, Action::Consent(true).encode());
-    assert_eq!(rows[0][1].data, Action::Consent(false).encode());
+    // A stranger's buttons carry question number 0.
+    let stamped = |a: Action| hipcoach::core::action::stamp(0, &a.encode());
+    assert_eq!(rows[0][0].data, stamped(Action::Consent(true)));
+    assert_eq!(rows[0][1].data, stamped(Action::Consent(false)));
 }
 
 #[test]

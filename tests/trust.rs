@@ -3,6 +3,8 @@
 
 #[path = "support/answers.rs"]
 mod answers;
+#[path = "support/press.rs"]
+mod press;
 
 use std::time::Duration;
 
@@ -24,11 +26,12 @@ fn said(user: i64, text: &str) -> Incoming {
     }
 }
 
-fn pressed(user: i64, data: &str) -> Incoming {
+/// A press on a button of the question open now (bare data, stamped as shown).
+async fn pressed(engine: &Engine, user: i64, data: &str) -> Incoming {
     Incoming {
         user,
         lang: Lang::En,
-        input: Input::Button(data.into()),
+        input: press::on_open_question(engine, user, Input::Button(data.into())).await,
     }
 }
 
@@ -37,9 +40,15 @@ fn pressed(user: i64, data: &str) -> Incoming {
 async fn coached(engine: &Engine, user: i64, zone: &str) {
     let now = at("2026-11-23T08:00:00Z");
     engine.handle(&said(user, "/start"), now).await.unwrap();
-    engine.handle(&pressed(user, "c:y"), now).await.unwrap();
+    engine
+        .handle(&pressed(engine, user, "c:y").await, now)
+        .await
+        .unwrap();
     engine.handle(&said(user, zone), now).await.unwrap();
-    engine.handle(&pressed(user, "z:y"), now).await.unwrap();
+    engine
+        .handle(&pressed(engine, user, "z:y").await, now)
+        .await
+        .unwrap();
     for text in answers::INTAKE_AND_TESTS {
         engine.handle(&said(user, text), now).await.unwrap();
     }
@@ -116,7 +125,7 @@ async fn delete_erases_every_row_and_the_bytes_in_the_file_and_wal() {
     let ask = engine.handle(&said(1, "/delete"), now).await.unwrap();
     assert!(ask.messages[0].text.contains("cannot be undone"));
     let done = engine
-        .handle(&pressed(1, "o:delete_all"), now)
+        .handle(&pressed(&engine, 1, "o:delete_all").await, now)
         .await
         .unwrap();
     assert!(done.events.contains(&Event::DataDeleted));
@@ -161,13 +170,14 @@ async fn the_same_update_twice_records_nothing_twice() {
         .handle_once(Some(10), None, &said(1, "/start"), now)
         .await
         .unwrap();
+    let consent = pressed(&engine, 1, "c:y").await;
     let first = engine
-        .handle_once(Some(11), None, &pressed(1, "c:y"), now)
+        .handle_once(Some(11), None, &consent, now)
         .await
         .unwrap();
     assert_eq!(first.events, [Event::ConsentGiven]);
     let again = engine
-        .handle_once(Some(11), None, &pressed(1, "c:y"), now)
+        .handle_once(Some(11), None, &consent, now)
         .await
         .unwrap();
     assert!(again.events.is_empty() && again.messages.is_empty());
@@ -190,7 +200,10 @@ async fn a_busy_database_fails_cleanly_and_recovers_without_a_restart() {
     );
     let now = at("2026-11-23T08:00:00Z");
     engine.handle(&said(1, "/start"), now).await.unwrap();
-    engine.handle(&pressed(1, "c:y"), now).await.unwrap();
+    engine
+        .handle(&pressed(&engine, 1, "c:y").await, now)
+        .await
+        .unwrap();
 
     // Another process holds the write lock.
     let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
@@ -249,7 +262,10 @@ async fn long_texts_and_unusual_unicode_get_an_answer_at_every_step() {
         );
     }
     engine.handle(&said(9, "/start"), now).await.unwrap();
-    engine.handle(&pressed(9, "c:y"), now).await.unwrap();
+    engine
+        .handle(&pressed(&engine, 9, "c:y").await, now)
+        .await
+        .unwrap();
     for text in &strange {
         check(
             &engine.handle(&said(9, text), now).await.unwrap(),

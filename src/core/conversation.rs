@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::Lang;
-use super::action::Action;
+use super::action::{self, Action};
 use super::answers::PainScore;
 use super::assessment::Change;
 use super::assessment::{self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep};
@@ -106,7 +106,74 @@ impl Transition {
 }
 
 /// Handles one input from one person. `stored` is `None` for someone we keep nothing about.
+///
+/// A button answers only its own question: a press whose stamp is not the person's
+/// current question number (strangers: 0) is refused before anything reads it, and
+/// changes nothing. After the step, the number goes up if the open dialog changed, and
+/// every inline button of the replies is stamped with it.
 pub fn step(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
+    let asked = stored.as_ref().map_or(0, |p| p.asked);
+    let pressed;
+    let incoming = match &incoming.input {
+        Input::Button(data) => match action::unstamp(data) {
+            Some((stamp, bare)) if stamp == asked || is_break_press(bare) => {
+                pressed = Incoming {
+                    input: Input::Button(bare.to_string()),
+                    ..incoming.clone()
+                };
+                &pressed
+            }
+            _ => return stamped(stale(stored, incoming, now), asked),
+        },
+        _ => incoming,
+    };
+    let before = stored.as_ref().map(|p| p.dialog.clone());
+    let mut transition = dispatch(stored, incoming, now);
+    let mut current = asked;
+    if let Persist::Save(person) = &mut transition.persist {
+        person.asked = if before.as_ref() == Some(&person.dialog) {
+            asked
+        } else {
+            asked.wrapping_add(1)
+        };
+        current = person.asked;
+    }
+    stamped(transition, current)
+}
+
+/// A movement break's buttons name the break itself (its due minute), and
+/// `nudge::answer` takes them only for the latest break, once, within its interval: they
+/// stay good while the dialog moves on (a break that fires mid-session can be answered
+/// after the next exercise).
+fn is_break_press(bare: &str) -> bool {
+    matches!(Action::decode(bare), Some(Action::Choose(code)) if code.starts_with("brk_"))
+}
+
+/// Every inline button of the replies marked with question number `asked`.
+fn stamped(mut transition: Transition, asked: u32) -> Transition {
+    for reply in &mut transition.replies {
+        reply.keyboard.stamp(asked);
+    }
+    transition
+}
+
+/// A press on a button of an earlier question (or a doubled one): the polite refusal
+/// and the open question again; nothing stored, written or recorded.
+fn stale(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
+    match stored {
+        None => Transition::new(Persist::Keep, incoming.lang).say(welcome()),
+        Some(mut person) => {
+            if safety::close_drill_dialog(&mut person) {
+                // A drill question left open under a hold closes on any input (safety
+                // first, as in `known`); it is not asked again.
+                return session::held(person, now);
+            }
+            expired(&person, now)
+        }
+    }
+}
+
+fn dispatch(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
     match (stored, &incoming.input) {
         // A reminder for someone no longer kept: nothing to say.
         (None, Input::Reminder { .. }) => Transition::new(Persist::Keep, incoming.lang),

@@ -34,6 +34,10 @@ pub struct Person {
     pub settings: ReminderSettings,
     /// The safety hold: while it stands, nothing prescribes a drill (`safety`).
     pub hold: Option<Hold>,
+    /// How many questions have been asked: one more each time the dialog changes. Every
+    /// inline button carries the number of the question it was sent with, and a press
+    /// with any other number is refused (`conversation::step`).
+    pub asked: u32,
 }
 
 /// The first and the latest assessment with measurements.
@@ -60,6 +64,7 @@ impl Person {
             sessions: Vec::new(),
             settings: ReminderSettings::default(),
             hold: None,
+            asked: 0,
         }
     }
 }

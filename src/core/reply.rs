@@ -149,4 +149,14 @@ impl<L> Keyboard<L> {
     pub fn is_empty(&self) -> bool {
         self.labels().iter().all(Vec::is_empty)
     }
+
+    /// Marks every inline button as belonging to question number `asked`
+    /// ([`super::action::stamp`]).
+    pub fn stamp(&mut self, asked: u32) {
+        if let Keyboard::Inline(rows) = self {
+            for button in rows.iter_mut().flatten() {
+                button.data = super::action::stamp(asked, &button.data);
+            }
+        }
+    }
 }

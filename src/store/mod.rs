@@ -475,6 +475,7 @@ impl StoreTx {
         let program = read_program(&row)?;
         let settings = read_settings(&row)?;
         let hold = read_hold(&row)?;
+        let asked: i64 = row.try_get("asked")?;
         let history = self.load_history(user_id).await?;
         let sessions = self.load_sessions(user_id).await?;
         Ok(Some(Person {
@@ -489,6 +490,7 @@ impl StoreTx {
             sessions,
             settings,
             hold,
+            asked: u32::try_from(asked).unwrap_or(0),
         }))
     }
 
@@ -861,6 +863,12 @@ impl StoreTx {
         // The training days, in a statement of their own (NULL: never chosen).
         sqlx::query("UPDATE people SET training_days = ? WHERE user_id = ?")
             .bind(p.training_days.map(|d| i64::from(d.bits())))
+            .bind(person.id)
+            .execute(&mut *self.tx)
+            .await?;
+        // The question counter the buttons are stamped with.
+        sqlx::query("UPDATE people SET asked = ? WHERE user_id = ?")
+            .bind(i64::from(person.asked))
             .bind(person.id)
             .execute(&mut *self.tx)
             .await?;

@@ -3,7 +3,7 @@
 #![allow(dead_code)] // Each test file uses a different part of this helper.
 
 use chrono::{DateTime, Utc};
-use hipcoach::core::action::Action;
+use hipcoach::core::action::{self, Action};
 use hipcoach::core::{
     Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write, step,
 };
@@ -34,7 +34,26 @@ impl Chat {
         }
     }
 
+    /// Sends an input. Button data given bare (an action without a question stamp, as
+    /// tests write it) is pressed on the question open now, stamped as the client would
+    /// have received it; stamped data is sent as it is.
     pub fn send(&mut self, input: Input) -> Vec<Reply> {
+        let input = match input {
+            Input::Button(data) if action::unstamp(&data).is_none() => {
+                Input::Button(action::stamp(self.asked(), &data))
+            }
+            other => other,
+        };
+        self.send_exact(input)
+    }
+
+    /// The question number the buttons shown now carry (0 before consent).
+    pub fn asked(&self) -> u32 {
+        self.person.as_ref().map_or(0, |p| p.asked)
+    }
+
+    /// Sends an input exactly as given: button data without a stamp stays without one.
+    pub fn send_exact(&mut self, input: Input) -> Vec<Reply> {
         let incoming = Incoming {
             user: 42,
             lang: self.lang,
@@ -83,6 +102,14 @@ impl Chat {
         self.send(input)
     }
 
+    /// Presses the button with this label on an older message, exactly as it was sent
+    /// then: a stale or repeated press, as a client that still shows that message sends it.
+    pub fn tap_in(&mut self, replies: &[Reply], label: Msg) -> Vec<Reply> {
+        let data = button_data(replies, &label)
+            .unwrap_or_else(|| panic!("no button {label:?} in {replies:?}"));
+        self.send_exact(Input::Button(data))
+    }
+
     /// Presses an option button by its code, as a client that knows the code would.
     pub fn code(&mut self, code: &str) -> Vec<Reply> {
         self.send(Input::Button(Action::Choose(code.into()).encode()))
@@ -107,6 +134,18 @@ impl Chat {
             .find(|e| e.name() == "assessment_completed")
             .expect("assessment_completed")
     }
+}
+
+/// The data of the inline button with this label in these replies (the last one found).
+pub fn button_data(replies: &[Reply], label: &Msg) -> Option<String> {
+    replies.iter().rev().find_map(|r| match &r.keyboard {
+        Keyboard::Inline(rows) => rows
+            .iter()
+            .flatten()
+            .find(|b| b.label == *label)
+            .map(|b| b.data.clone()),
+        _ => None,
+    })
 }
 
 /// The message ids of each reply, in order.

@@ -612,6 +612,40 @@ impl FakeBotApi {
         .map_err(|summary| format!("waited for a matching message from #{from}; {summary}"))
     }
 
+    /// The `callback_data` of the inline buttons a message in `chat` carries now (after
+    /// any edits), row by row.
+    pub fn callback_data_of(&self, chat: i64, message_id: i64) -> Vec<String> {
+        let state = self.shared.lock();
+        state
+            .messages
+            .get(&(chat, message_id))
+            .map(|m| {
+                buttons(&m["reply_markup"]["inline_keyboard"])
+                    .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until `method` was called at least `n` times.
+    pub async fn wait_for_calls(
+        &self,
+        method: &str,
+        n: usize,
+        timeout: Duration,
+    ) -> Result<(), String> {
+        self.wait_until(timeout, |state| {
+            let calls = state.calls.iter();
+            (calls
+                .filter(|c| c.method.eq_ignore_ascii_case(method))
+                .count()
+                >= n)
+                .then_some(())
+        })
+        .await
+        .map_err(|summary| format!("waited for {n} call(s) of {method}; {summary}"))
+    }
+
     /// Waits until `check` returns `Some`, re-checking after every recorded call.
     async fn wait_until<T>(
         &self,
