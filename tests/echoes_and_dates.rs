@@ -2,11 +2,14 @@
 //! sentences cannot reorder them, a session dated after `now` (a clock moved back) does not
 //! count, and a date in another year shows its year.
 
+#[path = "support/answers.rs"]
+mod answers;
 #[path = "support/chat.rs"]
 mod chat;
 
 use chat::{Chat, ids, text};
-use hipcoach::core::{Input, Lang};
+use chrono::Duration;
+use hipcoach::core::{Dialog, Input, Lang, Msg};
 
 /// The bidirectional controls that can reorder the text around them.
 fn bidi_controls(text: &str) -> Vec<char> {
@@ -46,4 +49,48 @@ fn a_right_to_left_override_in_an_unknown_command_is_not_echoed() {
     let shown = text(Lang::En, &r);
     assert!(shown.contains("/koent"), "{shown}");
     assert_eq!(bidi_controls(&shown), Vec::<char>::new(), "{shown:?}");
+}
+
+/// Through the intake and tests of `answers.rs`, then one whole session at 18:00 Berlin time
+/// on Monday 2026-11-23.
+fn after_one_session() -> Chat {
+    let mut chat = at_the_zone_question();
+    chat.say("Berlin");
+    chat.send(Input::Button("z:y".into()));
+    for answer in answers::INTAKE_AND_TESTS {
+        chat.say(answer);
+    }
+    chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
+    chat.say("/today");
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::session::RunStep::Exercise)
+    {
+        chat.tap(Msg::OutcomeDone);
+    }
+    chat.say("2");
+    assert_eq!(chat.person().sessions.len(), 1);
+    chat
+}
+
+/// The sessions this week and the streak that /progress shows.
+fn week_and_streak(chat: &mut Chat) -> (i64, i64) {
+    let r = chat.say("/progress");
+    r.iter()
+        .flat_map(|r| &r.parts)
+        .find_map(|m| match m {
+            Msg::ProgressWeek { sessions, streak } => Some((*sessions, *streak)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no week line in {:?}", ids(&r)))
+}
+
+#[test]
+fn a_session_after_now_does_not_count_when_the_clock_moves_back() {
+    let mut chat = after_one_session();
+    assert_eq!(week_and_streak(&mut chat), (1, 1));
+    // The clock set back a day: the session lies in the future.
+    chat.now -= Duration::days(1);
+    assert_eq!(week_and_streak(&mut chat), (0, 0));
+    // Set back an hour: the same local day, but the session has not happened yet.
+    chat.now += Duration::days(1) - Duration::hours(1);
+    assert_eq!(week_and_streak(&mut chat), (0, 0));
 }

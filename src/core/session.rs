@@ -833,18 +833,16 @@ pub fn history_reply(person: &Person) -> Reply {
 pub fn progress_summary(person: &Person, now: DateTime<Utc>) -> Vec<Msg> {
     let today = today_local(person, now);
     let week_start = today - Duration::days(6);
-    let this_week = person
-        .sessions
-        .iter()
-        .filter(|s| s.local_date >= week_start && s.completed_at.is_some())
-        .count();
+    // Only sessions finished by `now`: after a clock moved back, a later one has not happened.
+    let done = || {
+        person
+            .sessions
+            .iter()
+            .filter(|s| s.completed_at.is_some_and(|at| at <= now) && s.local_date <= today)
+    };
+    let this_week = done().filter(|s| s.local_date >= week_start).count();
     // The streak: consecutive local days with a session, ending today or yesterday.
-    let mut days: Vec<NaiveDate> = person
-        .sessions
-        .iter()
-        .filter(|s| s.completed_at.is_some())
-        .map(|s| s.local_date)
-        .collect();
+    let mut days: Vec<NaiveDate> = done().map(|s| s.local_date).collect();
     days.dedup();
     let mut streak = 0;
     let mut expect = today;
