@@ -201,10 +201,11 @@ fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, 
             let value = match value {
                 Arg::Text(text) => FluentValue::from(without_bidi_controls(text)),
                 Arg::Number(n) => FluentValue::from(*n),
+                Arg::Date(shown) => FluentValue::from(render_strict(lang, &shown.msg())?),
             };
-            (Cow::Borrowed(*name), value)
+            Ok((Cow::Borrowed(*name), value))
         })
-        .collect();
+        .collect::<Result<_, String>>()?;
     loader()
         .lookup_single_language(&language(lang), id, Some(&args))
         .map_err(|e| format!("{}: {id}: {e}", lang.code()))

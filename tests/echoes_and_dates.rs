@@ -94,3 +94,49 @@ fn a_session_after_now_does_not_count_when_the_clock_moves_back() {
     chat.now += Duration::days(1) - Duration::hours(1);
     assert_eq!(week_and_streak(&mut chat), (0, 0));
 }
+
+/// Consent and the Berlin time zone on Monday 2026-11-23, 08:00 UTC, in `lang`.
+fn in_berlin(lang: Lang) -> Chat {
+    let mut chat = Chat::new("2026-11-23T08:00:00Z");
+    chat.lang = lang;
+    chat.say("/start");
+    chat.send(Input::Button("c:y".into()));
+    chat.say("Berlin");
+    chat.send(Input::Button("z:y".into()));
+    chat
+}
+
+#[test]
+fn a_pause_into_next_year_shows_the_year_in_the_persons_language() {
+    for (lang, paused, listed) in [
+        (
+            Lang::En,
+            "Wed 10 Feb 2027, 00:00",
+            "Paused until Wed 10 Feb 2027, 00:00.",
+        ),
+        (
+            Lang::De,
+            "Mi., 10. Februar 2027, 00:00",
+            "Pausiert bis Mi., 10. Februar 2027, 00:00.",
+        ),
+    ] {
+        let mut chat = in_berlin(lang);
+        let shown = text(lang, &chat.say("/pause until 2027-02-10"));
+        assert!(shown.contains(paused), "{shown}");
+        let shown = text(lang, &chat.say("/reminders"));
+        assert!(shown.contains(listed), "{shown}");
+    }
+}
+
+#[test]
+fn a_date_this_year_shows_no_year() {
+    for (lang, paused) in [
+        (Lang::En, "Thu 26 Nov, 09:00"),
+        (Lang::De, "Do., 26. November, 09:00"),
+    ] {
+        let mut chat = in_berlin(lang);
+        let shown = text(lang, &chat.say("/pause 3d"));
+        assert!(shown.contains(paused), "{shown}");
+        assert!(!shown.contains("2026"), "{shown}");
+    }
+}
