@@ -24,7 +24,8 @@ pub struct ConsoleOptions {
     pub user: i64,
     /// The language the person's "client" reports.
     pub lang: Lang,
-    /// Where files the bot sends (charts) are written.
+    /// Where files the bot sends (charts, exports) go: in a private directory made inside
+    /// it for the run, on the first file.
     pub files: std::path::PathBuf,
 }
 
@@ -49,6 +50,8 @@ struct Console<'a, W> {
     user: i64,
     /// The latest keyboard each person was shown, for `:tap`.
     keyboards: HashMap<i64, Keyboard<String>>,
+    /// The run's private directory for files, once one was written.
+    run_files: Option<std::path::PathBuf>,
 }
 
 /// Runs the console until `:quit` or the end of input.
@@ -72,6 +75,7 @@ where
         options,
         out,
         keyboards: HashMap::new(),
+        run_files: None,
     };
     let mut lines = input.lines();
     while let Some(line) = lines.next_line().await? {
@@ -263,6 +267,9 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
     }
 
     async fn print(&mut self, outbox: &Outbox, at: DateTime<Utc>) -> anyhow::Result<()> {
+        if outbox.events.contains(&Event::DataDeleted) {
+            self.forget_files(outbox.user).await?;
+        }
         for message in &outbox.messages {
             if !message.keyboard.is_empty() {
                 self.keyboards.insert(outbox.user, message.keyboard.clone());
@@ -306,28 +313,83 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
 
 impl<W> Console<'_, W> {
     /// Writes a photo the bot sent to a file and returns its path.
-    async fn save_photo(&self, user: i64, at: DateTime<Utc>, png: &[u8]) -> anyhow::Result<String> {
+    async fn save_photo(
+        &mut self,
+        user: i64,
+        at: DateTime<Utc>,
+        png: &[u8],
+    ) -> anyhow::Result<String> {
         self.save_file(user, at, "progress.png", png).await
     }
 
-    /// Writes a file the bot sent and returns its path.
+    /// The run's private directory (0700), made inside `--files` on first use. `tempfile`
+    /// picks an unused random name and creates it in one step, so nobody else on the machine
+    /// can have made it first or pointed it elsewhere (in a shared temporary directory).
+    fn run_files(&mut self) -> anyhow::Result<std::path::PathBuf> {
+        if let Some(dir) = &self.run_files {
+            return Ok(dir.clone());
+        }
+        std::fs::create_dir_all(&self.options.files)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("hipcoach-");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o700));
+        }
+        // Kept after the run: the paths printed are for the reader to open.
+        let dir = builder.tempdir_in(&self.options.files)?.keep();
+        self.run_files = Some(dir.clone());
+        Ok(dir)
+    }
+
+    /// Writes a file the bot sent, readable by its owner only (0600), and returns its path.
     async fn save_file(
-        &self,
+        &mut self,
         user: i64,
         at: DateTime<Utc>,
         name: &str,
         bytes: &[u8],
     ) -> anyhow::Result<String> {
-        tokio::fs::create_dir_all(&self.options.files).await?;
         let name = format!(
-            "hipcoach-{user}-{}-{}",
+            "{}{}-{}",
+            file_prefix(user),
             at.format("%Y%m%dT%H%M%S"),
             name.trim_start_matches("hipcoach-")
         );
-        let path = self.options.files.join(name);
-        tokio::fs::write(&path, bytes).await?;
+        let path = self.run_files()?.join(name);
+        let mut options = tokio::fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        options.mode(0o600);
+        let mut file = options.open(&path).await?;
+        file.write_all(bytes).await?;
+        file.flush().await?;
         Ok(path.display().to_string())
     }
+
+    /// /delete: removes the files written for `user` in this run.
+    async fn forget_files(&self, user: i64) -> anyhow::Result<()> {
+        let Some(dir) = &self.run_files else {
+            return Ok(());
+        };
+        let mut entries = tokio::fs::read_dir(dir).await?;
+        while let Some(entry) = entries.next_entry().await? {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(&file_prefix(user))
+            {
+                tokio::fs::remove_file(entry.path()).await?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The start of the name of every file written for `user`.
+fn file_prefix(user: i64) -> String {
+    format!("hipcoach-{user}-")
 }
 
 const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \

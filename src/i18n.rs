@@ -49,7 +49,7 @@ fn loader() -> &'static StaticLoader {
 /// what is missing. Used by the test that renders every message in every language.
 pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
     match msg {
-        Msg::Literal(text) => Ok(text.clone()),
+        Msg::Literal(text) => Ok(without_bidi_controls(text)),
         Msg::Lines(lines) => lines
             .iter()
             .map(|m| render_strict(lang, m))
@@ -225,6 +225,23 @@ fn chart_png(lang: Lang, chart: &crate::core::reply::Chart) -> Option<Vec<u8>> {
     }
 }
 
+/// `text` without the controls that change the direction of the text around them: the
+/// embeddings and overrides (U+202A–U+202E), the isolates (U+2066–U+2069) and the marks
+/// (U+200E, U+200F, U+061C). A person's words echoed inside our sentence (an unknown city, a
+/// command) could otherwise turn the rest of the sentence around. Done here, where every
+/// argument and every literal becomes text, so that every echo is covered, in every shell,
+/// and for values stored before this rule; what is stored and exported stays as typed.
+pub fn without_bidi_controls(text: &str) -> String {
+    text.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            )
+        })
+        .collect()
+}
+
 /// `activity` + `desk_work` → `activity-desk-work`.
 fn choice_key(kind: &str, code: &str) -> String {
     format!("{kind}-{}", code.replace('_', "-"))
@@ -239,12 +256,13 @@ fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, 
         .iter()
         .map(|(name, value)| {
             let value = match value {
-                Arg::Text(text) => FluentValue::from(text.clone()),
+                Arg::Text(text) => FluentValue::from(without_bidi_controls(text)),
                 Arg::Number(n) => FluentValue::from(*n),
+                Arg::Date(shown) => FluentValue::from(render_strict(lang, &shown.msg())?),
             };
-            (Cow::Borrowed(*name), value)
+            Ok((Cow::Borrowed(*name), value))
         })
-        .collect();
+        .collect::<Result<_, String>>()?;
     loader()
         .lookup_single_language(&language(lang), id, Some(&args))
         .map_err(|e| format!("{}: {id}: {e}", lang.code()))

@@ -23,6 +23,7 @@ use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, Outbox};
 use crate::housekeeping;
 use crate::i18n::{self, Piece, Rendered};
+use crate::telemetry;
 
 /// Errors a handler may return; the dispatcher logs them.
 pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
@@ -89,12 +90,15 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
             })
+            .error_handler(telemetry::QuietErrors::new(
+                "error while handling an update",
+            ))
             .enable_ctrlc_handler()
             .build();
     dispatcher
         .try_dispatch_with_listener(
             listener,
-            LoggingErrorHandler::with_custom_text("error while polling for updates"),
+            telemetry::QuietErrors::new("error while polling for updates"),
         )
         .await?;
     delivery.abort();

@@ -258,3 +258,54 @@ async fn a_far_wait_is_refused_and_the_console_carries_on() {
     );
     assert!(console.finish().await.success(), "no crash");
 }
+
+/// The lines up to the next event named `name`, and that event.
+async fn until_event(console: &mut Console, name: &str) -> Vec<Value> {
+    let mut lines = Vec::new();
+    loop {
+        let line = console.json().await;
+        let done = line["event"] == name;
+        lines.push(line);
+        if done {
+            return lines;
+        }
+    }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn exports_are_private_to_the_run_and_gone_after_delete() {
+    use std::os::unix::fs::PermissionsExt;
+    let base = tempfile::tempdir().unwrap();
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mut console = Console::start(&["--json", "--files", base.path().to_str().unwrap()]);
+    console.send("/start").await;
+    console.send(":tap 1").await;
+    until_event(&mut console, "consent_given").await;
+    console.send("/export").await;
+    let lines = until_event(&mut console, "data_exported").await;
+    let files: Vec<std::path::PathBuf> = lines
+        .iter()
+        .filter_map(|l| l["files"].as_array())
+        .flatten()
+        .map(|f| f.as_str().unwrap().into())
+        .collect();
+    assert!(!files.is_empty(), "{lines:?}");
+    for file in &files {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+        let dir = file.parent().unwrap();
+        assert_ne!(dir, base.path(), "a directory made for the run");
+        assert_eq!(mode(dir), 0o700, "{}", dir.display());
+    }
+    console.send("/delete").await;
+    console.send(":tap 1").await;
+    until_event(&mut console, "data_deleted").await;
+    // The console has handled the deletion once the next line is answered.
+    console.send(":mark deleted").await;
+    console.json().await;
+    for file in &files {
+        assert!(!file.exists(), "{} is still there", file.display());
+    }
+    assert!(console.finish().await.success());
+}

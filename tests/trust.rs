@@ -69,17 +69,49 @@ async fn file_store() -> (tempfile::TempDir, String, Engine) {
 
 #[tokio::test]
 async fn export_holds_everything_about_the_person_and_nothing_about_others() {
-    let (_dir, _path, engine) = file_store().await;
+    let (_dir, path, engine) = file_store().await;
     coached(&engine, 1, "Berlin").await;
     coached(&engine, 2, "Tokyo").await;
-    let out = engine
-        .handle(&said(1, "/export"), at("2026-11-24T08:00:00Z"))
-        .await
-        .unwrap();
+    // Tuesday noon: the reminders due by then have queued their messages in the outbox.
+    let noon = at("2026-11-24T11:00:00Z");
+    hipcoach::delivery::fire_due(&engine, noon).await.unwrap();
+    let out = engine.handle(&said(1, "/export"), noon).await.unwrap();
     assert!(out.events.contains(&Event::DataExported));
     let files = &out.messages[0].files;
     assert_eq!(files.len(), 2);
     let json: serde_json::Value = serde_json::from_slice(&files[0].bytes).unwrap();
+    // Every table that keeps rows about a person (it has a `user_id` column), found in the
+    // schema itself so that a table added later cannot be left out: the export holds it,
+    // with every one of the person's rows.
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+        .await
+        .unwrap();
+    let tables: Vec<String> = sqlx::query_scalar(
+        "SELECT m.name FROM sqlite_master AS m WHERE m.type = 'table' AND EXISTS \
+         (SELECT 1 FROM pragma_table_info(m.name) AS c WHERE c.name = 'user_id') ORDER BY m.name",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .unwrap();
+    assert!(tables.contains(&"outbox".to_string()), "{tables:?}");
+    for table in &tables {
+        let stored: i64 =
+            sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE user_id = 1"))
+                .fetch_one(&mut conn)
+                .await
+                .unwrap();
+        let exported = match &json[table] {
+            serde_json::Value::Array(rows) => rows.len() as i64,
+            serde_json::Value::Object(_) => 1,
+            other => panic!("the export leaves out the table {table}: {other}"),
+        };
+        assert_eq!(exported, stored, "rows of {table}");
+    }
+    assert!(
+        json["outbox"][0]["message"].is_object(),
+        "a queued message, its JSON kept as JSON: {}",
+        json["outbox"]
+    );
     assert_eq!(json["people"]["zone"], "Europe/Berlin");
     assert_eq!(json["people"]["training_days"], 0b001_0101, "Mon, Wed, Fri");
     assert_eq!(json["assessments"].as_array().unwrap().len(), 1);

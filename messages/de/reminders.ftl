@@ -40,3 +40,34 @@ reminder-line = { $when } · { $kind ->
        *[morning_checkin] Morgen-Check
     }
 reminders-help = Mit /pause, /resume, /quiet und /breaks änderst du sie.
+
+# Ein Datum, wie die Person es liest: „Mi., 10. Februar“, mit dem Jahr, wenn es nicht dieses
+# Jahr ist, und mit der Uhrzeit, wenn es eine gibt.
+date = { $weekday ->
+        [1] { weekday-mon }
+        [2] { weekday-tue }
+        [3] { weekday-wed }
+        [4] { weekday-thu }
+        [5] { weekday-fri }
+        [6] { weekday-sat }
+       *[7] { weekday-sun }
+    }., { $day }. { $month ->
+        [1] Januar
+        [2] Februar
+        [3] März
+        [4] April
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] August
+        [9] September
+        [10] Oktober
+        [11] November
+       *[12] Dezember
+    }{ $year ->
+        [0] { "" }
+       *[other] { " " }{ $year }
+    }{ $hour ->
+        [-1] { "" }
+       *[other] , { $time }
+    }

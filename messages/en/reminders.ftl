@@ -40,3 +40,34 @@ reminder-line = { $when } · { $kind ->
        *[morning_checkin] morning check-in
     }
 reminders-help = /pause, /resume, /quiet and /breaks change them.
+
+# A date as the person reads it: "Wed 10 Feb", with the year when it is not this year,
+# and the time when there is one.
+date = { $weekday ->
+        [1] { weekday-mon }
+        [2] { weekday-tue }
+        [3] { weekday-wed }
+        [4] { weekday-thu }
+        [5] { weekday-fri }
+        [6] { weekday-sat }
+       *[7] { weekday-sun }
+    } { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }{ $year ->
+        [0] { "" }
+       *[other] { " " }{ $year }
+    }{ $hour ->
+        [-1] { "" }
+       *[other] , { $time }
+    }

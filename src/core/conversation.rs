@@ -560,7 +560,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::History) => {
             let question = prompt(&person, now);
             unchanged(&person)
-                .say(session::history_reply(&person))
+                .say(session::history_reply(&person, now))
                 .say_all(question)
         }
         Slash::Known(Command::Progress) => {

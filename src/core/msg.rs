@@ -3,7 +3,7 @@
 //! (`Msg::ConsentDeclined` → `consent-declined`), and the fields are its arguments.
 //! Tests assert on these values, so rewording a text never breaks a test of behaviour.
 
-use chrono::Weekday;
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use super::answers::Weekdays;
@@ -304,7 +304,7 @@ pub enum Msg {
     HistoryTitle,
     HistoryEmpty,
     HistoryLine {
-        date: String,
+        date: Shown,
         phase: i64,
         level: i64,
         done: i64,
@@ -361,12 +361,12 @@ pub enum Msg {
     NotTodayOk,
     PauseHowLong,
     Paused {
-        until: String,
+        until: Shown,
     },
     PauseNotUnderstood,
     Resumed,
     PausedUntil {
-        until: String,
+        until: Shown,
     },
     QuietOff,
     QuietSet {
@@ -388,7 +388,17 @@ pub enum Msg {
     RemindersTitle,
     ReminderLine {
         kind: ReminderKind,
-        when: String,
+        when: Shown,
+    },
+    /// A date as the person reads it (see [`Shown`]): weekday 1 (Monday) to 7, month 1 to
+    /// 12; `year` 0 is left out, and the time when `hour` is -1.
+    Date {
+        weekday: i64,
+        day: i64,
+        month: i64,
+        year: i64,
+        hour: i64,
+        time: String,
     },
     RemindersHelp,
 
@@ -451,6 +461,57 @@ pub enum ProfileField {
 pub enum Arg {
     Text(String),
     Number(i64),
+    /// Rendered as [`Msg::Date`] in the message's language.
+    Date(Shown),
+}
+
+/// A local date, and perhaps a time, shown to the person: in their language's format, and
+/// with the year when it is not this year or lies more than 300 days away (ours: a weekday,
+/// day and month alone would read as the coming one).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shown {
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub year: bool,
+}
+
+impl Shown {
+    /// A day, seen from the person's `today`.
+    pub fn day(date: NaiveDate, today: NaiveDate) -> Shown {
+        let far = (date - today).num_days().abs() > 300;
+        Shown {
+            date,
+            time: None,
+            year: far || date.year() != today.year(),
+        }
+    }
+
+    /// A day and a wall time, seen from the person's `today`.
+    pub fn at(at: NaiveDateTime, today: NaiveDate) -> Shown {
+        Shown {
+            time: Some(at.time()),
+            ..Shown::day(at.date(), today)
+        }
+    }
+
+    /// The message that renders it.
+    pub fn msg(&self) -> Msg {
+        Msg::Date {
+            weekday: i64::from(self.date.weekday().number_from_monday()),
+            day: i64::from(self.date.day()),
+            month: i64::from(self.date.month()),
+            year: if self.year {
+                i64::from(self.date.year())
+            } else {
+                0
+            },
+            hour: self.time.map_or(-1, |t| i64::from(t.hour())),
+            time: self
+                .time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+        }
+    }
 }
 
 impl Msg {
@@ -597,7 +658,7 @@ impl Msg {
                 during,
                 morning,
             } => vec![
-                ("date", text(date)),
+                ("date", Arg::Date(date.clone())),
                 ("phase", Arg::Number(*phase)),
                 ("level", Arg::Number(*level)),
                 ("done", Arg::Number(*done)),
@@ -611,13 +672,33 @@ impl Msg {
             ],
             Msg::MorningTimeSet { time } => vec![("time", text(time))],
             Msg::DailyNudge { minutes } => vec![("minutes", Arg::Number(*minutes))],
-            Msg::Paused { until } | Msg::PausedUntil { until } => vec![("until", text(until))],
+            Msg::Paused { until } | Msg::PausedUntil { until } => {
+                vec![("until", Arg::Date(until.clone()))]
+            }
+            Msg::Date {
+                weekday,
+                day,
+                month,
+                year,
+                hour,
+                time,
+            } => vec![
+                ("weekday", Arg::Number(*weekday)),
+                ("day", Arg::Number(*day)),
+                ("month", Arg::Number(*month)),
+                ("year", Arg::Number(*year)),
+                ("hour", Arg::Number(*hour)),
+                ("time", text(time)),
+            ],
             Msg::QuietSet { from, to } => vec![("from", text(from)), ("to", text(to))],
             Msg::BreaksSet { minutes } | Msg::BreaksHowTo { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
             Msg::ReminderLine { kind, when } => {
-                vec![("kind", word(kind.into())), ("when", text(when))]
+                vec![
+                    ("kind", word(kind.into())),
+                    ("when", Arg::Date(when.clone())),
+                ]
             }
             Msg::ProgressPain { tenths } => vec![
                 ("whole", Arg::Number(tenths / 10)),
@@ -657,9 +738,23 @@ impl Msg {
                 }
             }
         }
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default();
+        let sample_day = Shown::day(today, today);
+        // Every weekday and month, with the year and without, with a time and without.
+        for days in [
+            0, 1, 2, 3, 4, 5, 6, 30, 61, 91, 122, 152, 183, 214, 244, 275, 305, 336,
+        ] {
+            let date = today + chrono::Duration::days(days);
+            let at = date.and_hms_opt(10, 0, 0).unwrap_or_default();
+            all.push(Shown::day(date, today).msg());
+            all.push(Shown::at(at, today).msg());
+            all.push(Msg::Paused {
+                until: Shown::at(at, today),
+            });
+        }
         for (during, morning) in [(-1, -1), (3, -1), (3, 1)] {
             all.push(Msg::HistoryLine {
-                date: "Mon 23 Nov".into(),
+                date: sample_day.clone(),
                 phase: 1,
                 level: 2,
                 done: 3,
@@ -671,7 +766,7 @@ impl Msg {
         for kind in ReminderKind::iter() {
             all.push(Msg::ReminderLine {
                 kind,
-                when: "Mon 23 Nov, 10:00".into(),
+                when: sample_day.clone(),
             });
         }
         for side in [Side::Left, Side::Right] {

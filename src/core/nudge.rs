@@ -8,7 +8,7 @@ use super::answers::parse_time_of_day;
 use super::catalog;
 use super::conversation::{Transition, Write, expired};
 use super::event::Event;
-use super::msg::Msg;
+use super::msg::{Msg, Shown};
 use super::person::{Dialog, Person};
 use super::reply::option as button;
 use super::reply::{Keyboard, Reply};
@@ -286,7 +286,7 @@ pub fn pause(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
             person.settings.paused_until = Some(until);
             let when = person
                 .zone
-                .map(|z| z.local(until).format("%a %d %b, %H:%M").to_string())
+                .map(|z| Shown::at(z.local(until), z.local(now).date()))
                 .unwrap_or_default();
             Transition::save(person)
                 .say(Reply::new(Msg::Paused { until: when }))
@@ -400,7 +400,7 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
     let mut parts = Vec::new();
     if let Some(until) = person.settings.paused_until.filter(|u| *u > now) {
         parts.push(Msg::PausedUntil {
-            until: zone.local(until).format("%a %d %b, %H:%M").to_string(),
+            until: Shown::at(zone.local(until), zone.local(now).date()),
         });
     }
     if due.is_empty() {
@@ -411,7 +411,7 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
             due.iter()
                 .map(|d| Msg::ReminderLine {
                     kind: d.kind,
-                    when: zone.local(d.at).format("%a %d %b, %H:%M").to_string(),
+                    when: Shown::at(zone.local(d.at), zone.local(now).date()),
                 })
                 .collect(),
         ));

@@ -12,7 +12,7 @@ use super::conversation::{Persist, Transition, Write, expired, retry, two_way};
 use super::event::Event;
 use super::input::Input;
 use super::intake::pain_keyboard;
-use super::msg::Msg;
+use super::msg::{Msg, Shown};
 use super::person::{Dialog, Person};
 use super::program::{
     Outcome, Planned, Program, SessionRecord, easier_fitted, minutes, plan_session,
@@ -801,11 +801,12 @@ pub fn resume_program(person: &mut Person, now: DateTime<Utc>) -> bool {
 }
 
 /// /history: the latest sessions with their pain scores.
-pub fn history_reply(person: &Person) -> Reply {
+pub fn history_reply(person: &Person, now: DateTime<Utc>) -> Reply {
     if person.sessions.is_empty() {
         return Reply::new(Msg::HistoryEmpty);
     }
     let zone = person.zone;
+    let today = today_local(person, now);
     let lines = person
         .sessions
         .iter()
@@ -816,7 +817,7 @@ pub fn history_reply(person: &Person) -> Reply {
                 .map(|z| z.local(s.started_at).date())
                 .unwrap_or(s.local_date);
             Msg::HistoryLine {
-                date: day.format("%a %d %b").to_string(),
+                date: Shown::day(day, today),
                 phase: i64::from(s.position.phase.number()),
                 level: i64::from(s.position.level),
                 done: s.outcomes.iter().filter(|o| o.as_prescribed()).count() as i64,
@@ -833,18 +834,16 @@ pub fn history_reply(person: &Person) -> Reply {
 pub fn progress_summary(person: &Person, now: DateTime<Utc>) -> Vec<Msg> {
     let today = today_local(person, now);
     let week_start = today - Duration::days(6);
-    let this_week = person
-        .sessions
-        .iter()
-        .filter(|s| s.local_date >= week_start && s.completed_at.is_some())
-        .count();
+    // Only sessions finished by `now`: after a clock moved back, a later one has not happened.
+    let done = || {
+        person
+            .sessions
+            .iter()
+            .filter(|s| s.completed_at.is_some_and(|at| at <= now) && s.local_date <= today)
+    };
+    let this_week = done().filter(|s| s.local_date >= week_start).count();
     // The streak: consecutive local days with a session, ending today or yesterday.
-    let mut days: Vec<NaiveDate> = person
-        .sessions
-        .iter()
-        .filter(|s| s.completed_at.is_some())
-        .map(|s| s.local_date)
-        .collect();
+    let mut days: Vec<NaiveDate> = done().map(|s| s.local_date).collect();
     days.dedup();
     let mut streak = 0;
     let mut expect = today;

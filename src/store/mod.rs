@@ -1129,6 +1129,9 @@ async fn export_from(
         ("decisions", "decided_at, id"),
         ("break_answers", "at, id"),
         ("reminders", "due_at"),
+        // Messages queued for the person and not yet sent; `SELECT *` like the others,
+        // so a column added later is exported too.
+        ("outbox", "id"),
     ] {
         let rows = sqlx::query(&format!(
             "SELECT * FROM {table} WHERE user_id = ? ORDER BY {order}"
