@@ -1,6 +1,9 @@
 //! SQLite through sqlx: the only module that speaks SQL.
 
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
@@ -32,6 +35,18 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "another hipcoach ({}) is already using this database; only one process may \
+         write to it. Stop that one first (lock file {})",
+        match .pid { Some(pid) => format!("pid {pid}"), None => "pid unknown".into() },
+        .lock.display()
+    )]
+    Locked { lock: PathBuf, pid: Option<u32> },
+    #[error("cannot lock the database with {}: {error}", .lock.display())]
+    Lock {
+        lock: PathBuf,
+        error: std::io::Error,
+    },
 }
 
 /// A reminder message waiting in the outbox.
@@ -49,6 +64,9 @@ pub struct OutboxRow {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// The lock on `<db>.lock`, held until the store is closed or its last clone dropped
+    /// (a file database only): one writer per database file.
+    writer: Arc<std::sync::Mutex<Option<std::fs::File>>>,
 }
 
 /// One transaction: every change an input causes is written together or not at all.
@@ -74,6 +92,11 @@ impl Store {
             .pragma("secure_delete", "ON")
             .busy_timeout(busy_timeout);
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let writer = if in_memory {
+            None
+        } else {
+            Some(lock_writer(options.get_filename())?)
+        };
         let pool = if in_memory {
             // Every new connection would see a different empty database: keep exactly one.
             SqlitePoolOptions::new()
@@ -90,7 +113,10 @@ impl Store {
                 .await?
         };
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            writer: Arc::new(std::sync::Mutex::new(writer)),
+        })
     }
 
     /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
@@ -302,10 +328,51 @@ impl Store {
         Ok(())
     }
 
-    /// Closes every connection, finishing the WAL.
+    /// Closes every connection, finishing the WAL, and lets go of the writer lock.
     pub async fn close(&self) {
         self.pool.close().await;
+        if let Ok(mut writer) = self.writer.lock() {
+            writer.take();
+        }
     }
+}
+
+/// Takes the advisory lock on `<db>.lock` and writes our pid into it, or names the pid of
+/// the process that holds it. The lock goes with the process (the kernel drops it on exit,
+/// even after a kill); the file stays, and is only ever locked, never trusted by its being
+/// there.
+fn lock_writer(db: &Path) -> Result<std::fs::File, StoreError> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    let lock = PathBuf::from(name);
+    let failed = |error| StoreError::Lock {
+        lock: lock.clone(),
+        error,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            return Err(StoreError::Locked {
+                pid: text.trim().parse().ok(),
+                lock,
+            });
+        }
+        Err(std::fs::TryLockError::Error(error)) => return Err(failed(error)),
+    }
+    file.set_len(0).map_err(failed)?;
+    file.seek(SeekFrom::Start(0)).map_err(failed)?;
+    writeln!(file, "{}", std::process::id()).map_err(failed)?;
+    file.flush().map_err(failed)?;
+    Ok(file)
 }
 
 impl StoreTx {
