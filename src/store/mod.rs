@@ -4,6 +4,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
@@ -28,11 +29,15 @@ use crate::i18n::Rendered;
 /// more), the rotation and /history.
 const RECENT_SESSIONS: i64 = 60;
 
+/// Connections to a database file: SQLite has one writer at a time anyway; a few readers
+/// (the delivery loop, exports) go on meanwhile (ours).
+const MAX_CONNECTIONS: u32 = 4;
+
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
     #[error(
@@ -47,6 +52,68 @@ pub enum StoreError {
         lock: PathBuf,
         error: std::io::Error,
     },
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        if leaves_connection_unfit(&error) {
+            // Every connection open now may be read-only or hold a broken file handle:
+            // each is closed when next taken from the pool (see `fit_for_use`).
+            let now = unix_millis();
+            RECYCLE_BEFORE.fetch_max(now, Ordering::AcqRel);
+            tracing::warn!(%error, "database error; the pool's connections are renewed");
+        }
+        StoreError::Database(error)
+    }
+}
+
+/// Connections opened at or before this instant (ms since 1970) are closed when next taken
+/// from a pool. One value for the process: a spurious renewal costs a reconnect, nothing
+/// more, and in-memory databases (which a new connection would lose) never look at it.
+static RECYCLE_BEFORE: AtomicU64 = AtomicU64::new(0);
+
+fn unix_millis() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Errors after which the connection itself may stay unusable although the cause is gone:
+/// READONLY (a connection opened while the file was not writable stays read-only), IOERR,
+/// CANTOPEN, CORRUPT and NOTADB (a file handle that may no longer be good). FULL and BUSY
+/// leave a good connection once its transaction is rolled back (see `fit_for_use`).
+fn leaves_connection_unfit(error: &sqlx::Error) -> bool {
+    const READONLY: i64 = 8;
+    const IOERR: i64 = 10;
+    const CORRUPT: i64 = 11;
+    const CANTOPEN: i64 = 14;
+    const NOTADB: i64 = 26;
+    match error {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<i64>().ok())
+            .is_some_and(|code| {
+                [READONLY, IOERR, CORRUPT, CANTOPEN, NOTADB].contains(&(code & 0xff))
+            }),
+        sqlx::Error::Io(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether a connection may be handed out again. After SQLITE_FULL, IOERR, BUSY or
+/// READONLY SQLite may roll the transaction back by itself; sqlx's ROLLBACK then fails
+/// and sqlx still counts the connection as inside a transaction, so every `BEGIN` on it
+/// would fail ("begin_with at non-zero transaction depth") until the pool retires it half
+/// an hour later. Such a connection, and one opened before an error that can leave a
+/// connection unfit, is closed instead; the pool opens a fresh one.
+fn fit_for_use(conn: &sqlx::SqliteConnection, age: Duration) -> bool {
+    use sqlx::Connection;
+    if conn.is_in_transaction() {
+        tracing::warn!("a connection left inside a transaction is closed");
+        return false;
+    }
+    let opened = unix_millis().saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
+    opened > RECYCLE_BEFORE.load(Ordering::Acquire)
 }
 
 /// A reminder message waiting in the outbox.
@@ -67,6 +134,8 @@ pub struct Store {
     /// The lock on `<db>.lock`, held until the store is closed or its last clone dropped
     /// (a file database only): one writer per database file.
     writer: Arc<std::sync::Mutex<Option<std::fs::File>>>,
+    /// Tests only: a statement every new connection runs (see [`Store::on_every_connection`]).
+    on_connect: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// One transaction: every change an input causes is written together or not at all.
@@ -97,6 +166,8 @@ impl Store {
         } else {
             Some(lock_writer(options.get_filename())?)
         };
+        let on_connect: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
+        let sticky = on_connect.clone();
         let pool = if in_memory {
             // Every new connection would see a different empty database: keep exactly one.
             SqlitePoolOptions::new()
@@ -108,7 +179,20 @@ impl Store {
                 .await?
         } else {
             SqlitePoolOptions::new()
-                .max_connections(4)
+                .max_connections(MAX_CONNECTIONS)
+                .before_acquire(|conn, meta| {
+                    let fit = fit_for_use(conn, meta.age);
+                    Box::pin(async move { Ok(fit) })
+                })
+                .after_connect(move |conn, _| {
+                    let sql = sticky.lock().ok().and_then(|s| s.clone());
+                    Box::pin(async move {
+                        if let Some(sql) = sql {
+                            sqlx::query(&sql).execute(&mut *conn).await?;
+                        }
+                        Ok(())
+                    })
+                })
                 .connect_with(options)
                 .await?
         };
@@ -116,7 +200,26 @@ impl Store {
         Ok(Store {
             pool,
             writer: Arc::new(std::sync::Mutex::new(writer)),
+            on_connect,
         })
+    }
+
+    /// Tests only: runs `sql` on every connection of the pool (opening all it may have),
+    /// and, if `sticky`, on every connection opened from now on; otherwise new connections
+    /// run nothing. This is how a test makes the disk "full" (`PRAGMA max_page_count`) for
+    /// every connection, or a file read-only (`PRAGMA query_only`), without root.
+    #[doc(hidden)]
+    pub async fn on_every_connection(&self, sql: &str, sticky: bool) -> Result<(), StoreError> {
+        if let Ok(mut on_connect) = self.on_connect.lock() {
+            *on_connect = sticky.then(|| sql.to_owned());
+        }
+        let mut held = Vec::new();
+        for _ in 0..self.pool.options().get_max_connections() {
+            let mut conn = self.pool.acquire().await?;
+            sqlx::raw_sql(sql).execute(&mut *conn).await?;
+            held.push(conn);
+        }
+        Ok(())
     }
 
     /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a

@@ -1,0 +1,163 @@
+//! Store errors never outlive their cause: a full disk or a read-only file fails inputs
+//! cleanly ("try again", nothing lost), and once the cause is gone the very next inputs of
+//! everyone work, on every connection of the pool.
+
+use chrono::{DateTime, Utc};
+use futures_util::future::join_all;
+use hipcoach::core::{Incoming, Input, Lang};
+use hipcoach::engine::Engine;
+use hipcoach::store::{Store, StoreError};
+
+fn now() -> DateTime<Utc> {
+    "2026-11-23T08:00:00Z".parse().unwrap()
+}
+
+fn said(user: i64, text: &str) -> Incoming {
+    Incoming {
+        user,
+        lang: Lang::En,
+        input: Input::Text(text.into()),
+    }
+}
+
+fn pressed(user: i64, data: &str) -> Incoming {
+    Incoming {
+        user,
+        lang: Lang::En,
+        input: Input::Button(data.into()),
+    }
+}
+
+/// SQLite's primary result code of a store error (`None` for any other error, e.g.
+/// sqlx refusing a connection it thinks is still in a transaction).
+fn sqlite_code(error: &StoreError) -> Option<i64> {
+    match error {
+        StoreError::Database(sqlx::Error::Database(db)) => db
+            .code()
+            .and_then(|c| c.parse::<i64>().ok())
+            .map(|c| c & 0xff),
+        _ => None,
+    }
+}
+
+const SQLITE_READONLY: i64 = 8;
+const SQLITE_FULL: i64 = 13;
+
+async fn file_engine() -> (tempfile::TempDir, String, Engine) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("recovery.db").display());
+    let engine = Engine::new(Store::open(&url).await.unwrap());
+    (dir, url, engine)
+}
+
+/// Consent given: the person has a row and is asked for their time zone.
+async fn joined(engine: &Engine, user: i64) -> Result<(), StoreError> {
+    engine.handle(&said(user, "/start"), now()).await?;
+    engine.handle(&pressed(user, "c:y"), now()).await?;
+    Ok(())
+}
+
+async fn people(url: &str) -> i64 {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+    sqlx::query_scalar("SELECT COUNT(*) FROM people")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap()
+}
+
+/// Many inputs of many people at once, so every connection of the pool serves some: all
+/// must work.
+async fn everyone_is_served(engine: &Engine, users: std::ops::Range<i64>) {
+    let inputs = users.clone().map(|user| async move {
+        let first = engine.handle(&said(user, "Berlin"), now()).await;
+        let second = engine.handle(&pressed(user, "z:y"), now()).await;
+        (user, first.err(), second.err())
+    });
+    for (user, first, second) in join_all(inputs).await {
+        assert!(
+            first.is_none() && second.is_none(),
+            "user {user} failed after the cause was gone: {first:?} / {second:?}"
+        );
+    }
+    // And one by one, so each idle connection in turn is taken again.
+    for user in users {
+        engine.handle(&said(user, "/help"), now()).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn after_a_full_disk_is_freed_the_next_inputs_of_everyone_work() {
+    let (_dir, url, engine) = file_engine().await;
+    for user in 1..=20 {
+        joined(&engine, user).await.unwrap();
+    }
+
+    // The disk is full for every connection, old and new.
+    engine
+        .store()
+        .on_every_connection("PRAGMA max_page_count = 1", true)
+        .await
+        .unwrap();
+    // New people join until one no longer fits.
+    let mut full_at = None;
+    for user in 100..600 {
+        if let Err(error) = joined(&engine, user).await {
+            assert_eq!(sqlite_code(&error), Some(SQLITE_FULL), "{error}");
+            full_at = Some(user);
+            break;
+        }
+    }
+    let full_at = full_at.expect("the database fills up");
+    let apology = Engine::failure_reply(Lang::En);
+    assert!(apology.text.contains("try again"));
+    let kept = people(&url).await;
+    assert_eq!(kept, 20 + (full_at - 100), "nothing stored is lost");
+
+    // While still full, every failure is the full disk itself, never a connection left
+    // behind in a broken state by an earlier failure.
+    for user in (100..full_at).chain(1..=8) {
+        if let Err(error) = engine.handle(&said(user, "Berlin"), now()).await {
+            assert_eq!(
+                sqlite_code(&error),
+                Some(SQLITE_FULL),
+                "user {user}: {error}"
+            );
+        }
+    }
+
+    // Space is freed: the very next inputs work, for the one who failed too.
+    engine
+        .store()
+        .on_every_connection("PRAGMA max_page_count = 4294967294", false)
+        .await
+        .unwrap();
+    joined(&engine, full_at)
+        .await
+        .expect("the input that failed works when sent again");
+    everyone_is_served(&engine, 1..21).await;
+    assert_eq!(people(&url).await, kept + 1);
+}
+
+#[tokio::test]
+async fn after_a_read_only_file_is_writable_again_the_next_inputs_of_everyone_work() {
+    let (_dir, url, engine) = file_engine().await;
+    for user in 1..=12 {
+        joined(&engine, user).await.unwrap();
+    }
+    // Every open connection is read-only (as when the file was not writable when they
+    // were opened); connections opened later are not (the file is writable again).
+    engine
+        .store()
+        .on_every_connection("PRAGMA query_only = 1", false)
+        .await
+        .unwrap();
+    let error = engine
+        .handle(&said(1, "Berlin"), now())
+        .await
+        .expect_err("a read-only database takes no input");
+    assert_eq!(sqlite_code(&error), Some(SQLITE_READONLY), "{error}");
+
+    everyone_is_served(&engine, 1..13).await;
+    assert_eq!(people(&url).await, 12);
+}
