@@ -161,3 +161,106 @@ async fn after_a_read_only_file_is_writable_again_the_next_inputs_of_everyone_wo
     everyone_is_served(&engine, 1..13).await;
     assert_eq!(people(&url).await, 12);
 }
+
+#[path = "support/answers.rs"]
+mod answers;
+
+/// A person through the intake and the self-tests: they have a program and reminders.
+async fn coached(engine: &Engine, user: i64) {
+    engine.handle(&said(user, "/start"), now()).await.unwrap();
+    engine.handle(&pressed(user, "c:y"), now()).await.unwrap();
+    engine.handle(&said(user, "Berlin"), now()).await.unwrap();
+    engine.handle(&pressed(user, "z:y"), now()).await.unwrap();
+    for text in answers::INTAKE_AND_TESTS {
+        engine.handle(&said(user, text), now()).await.unwrap();
+    }
+}
+
+async fn planned(url: &str, user: i64) -> Vec<(String, i64)> {
+    use sqlx::Connection;
+    let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+    sqlx::query_as("SELECT kind, due_at FROM reminders WHERE user_id = ? ORDER BY due_at")
+        .bind(user)
+        .fetch_all(&mut conn)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reminder_due_while_the_database_is_locked_is_kept_and_fires_later() {
+    use sqlx::Connection;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("locked.db").display());
+    let engine = Engine::new(
+        Store::open_with(&url, Duration::from_millis(300))
+            .await
+            .unwrap(),
+    );
+    coached(&engine, 1).await;
+    coached(&engine, 2).await;
+    let (kind, due) = planned(&url, 1).await.first().cloned().expect("planned");
+    // Both are due at once.
+    let mut side = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("UPDATE reminders SET due_at = ? WHERE user_id = 2 AND kind = ?")
+        .bind(due)
+        .bind(&kind)
+        .execute(&mut side)
+        .await
+        .unwrap();
+    assert_eq!(planned(&url, 2).await.first(), Some(&(kind.clone(), due)));
+    let at = chrono::DateTime::from_timestamp(due, 0).unwrap();
+
+    // Another process holds the write lock a little longer than the busy wait: the first
+    // reminder to fire fails, and the lock is gone by the time anything else is tried.
+    let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN EXCLUSIVE")
+        .execute(&mut other)
+        .await
+        .unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(450)).await;
+        sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
+        other
+    });
+    let fired = hipcoach::delivery::fire_due(&engine, at).await.unwrap();
+    release.await.unwrap();
+    let fired_for = |fired: &[hipcoach::engine::Fired], user: i64| {
+        fired
+            .iter()
+            .any(|f| f.outbox.user == user && <&str>::from(f.kind) == kind)
+    };
+    let mut waiting = Vec::new();
+    for user in [1, 2] {
+        if fired_for(&fired, user) {
+            continue;
+        }
+        assert!(
+            planned(&url, user).await.contains(&(kind.clone(), due)),
+            "person {user}'s reminder neither fired nor kept: {:?}",
+            planned(&url, user).await
+        );
+        waiting.push(user);
+    }
+    assert!(!waiting.is_empty(), "the lock made one fail");
+
+    // It waits for its back-off: the loop does not spin on it...
+    let next = engine.store().next_due().await.unwrap().unwrap();
+    assert!(
+        next > at,
+        "the next wake-up is after the back-off: {next} vs {at}"
+    );
+    let again = hipcoach::delivery::fire_due(&engine, at).await.unwrap();
+    assert!(again.is_empty(), "{again:?}");
+    // ...then fires, and the next one is planned.
+    let later = at + chrono::Duration::seconds(3);
+    let fired = hipcoach::delivery::fire_due(&engine, later).await.unwrap();
+    for user in waiting {
+        assert!(fired_for(&fired, user), "{fired:?}");
+        let after = planned(&url, user).await;
+        assert!(
+            after.iter().any(|(k, d)| *k == kind && *d > due),
+            "the next {kind} is planned: {after:?}"
+        );
+    }
+}

@@ -1,5 +1,6 @@
 //! SQLite through sqlx: the only module that speaks SQL.
 
+use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -52,6 +53,22 @@ pub enum StoreError {
         lock: PathBuf,
         error: std::io::Error,
     },
+}
+
+impl StoreError {
+    /// A stored value this version cannot read: trying again will not help.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Database(
+                sqlx::Error::ColumnDecode { .. }
+                    | sqlx::Error::Decode(_)
+                    | sqlx::Error::ColumnNotFound(_)
+                    | sqlx::Error::ColumnIndexOutOfBounds { .. }
+                    | sqlx::Error::TypeNotFound { .. }
+            )
+        )
+    }
 }
 
 impl From<sqlx::Error> for StoreError {
@@ -134,9 +151,16 @@ pub struct Store {
     /// The lock on `<db>.lock`, held until the store is closed or its last clone dropped
     /// (a file database only): one writer per database file.
     writer: Arc<std::sync::Mutex<Option<std::fs::File>>>,
+    /// Reminders that failed to fire for a passing reason, by person and kind: how often
+    /// in a row, and not before when they are tried again (kept in memory: a restart
+    /// simply tries them at once).
+    held: Arc<std::sync::Mutex<Held>>,
     /// Tests only: a statement every new connection runs (see [`Store::on_every_connection`]).
     on_connect: Arc<std::sync::Mutex<Option<String>>>,
 }
+
+/// Per person and kind: tries in a row, and the earliest next try.
+type Held = HashMap<(i64, ReminderKind), (i64, DateTime<Utc>)>;
 
 /// One transaction: every change an input causes is written together or not at all.
 pub struct StoreTx {
@@ -201,7 +225,40 @@ impl Store {
             pool,
             writer: Arc::new(std::sync::Mutex::new(writer)),
             on_connect,
+            held: Arc::default(),
         })
+    }
+
+    /// Until when a reminder that failed to fire waits before it is tried again.
+    pub fn reminder_held_until(&self, user_id: i64, kind: ReminderKind) -> Option<DateTime<Utc>> {
+        let held = self.held.lock().ok()?;
+        held.get(&(user_id, kind)).map(|(_, until)| *until)
+    }
+
+    /// A reminder failed to fire for a passing reason (busy, full, I/O): it stays planned
+    /// and waits before the next try, 2 s doubling to 5 minutes, so that one stuck person
+    /// neither spins the delivery loop nor holds up anyone else. Returns the tries so far
+    /// and when the next one is.
+    pub fn hold_reminder(
+        &self,
+        user_id: i64,
+        kind: ReminderKind,
+        now: DateTime<Utc>,
+    ) -> (i64, DateTime<Utc>) {
+        let Ok(mut held) = self.held.lock() else {
+            return (0, now);
+        };
+        let entry = held.entry((user_id, kind)).or_insert((0, now));
+        entry.1 = now + crate::delivery::backoff(entry.0);
+        entry.0 += 1;
+        *entry
+    }
+
+    /// A reminder fired (or is gone): it waits for nothing any more.
+    pub fn release_reminder(&self, user_id: i64, kind: ReminderKind) {
+        if let Ok(mut held) = self.held.lock() {
+            held.remove(&(user_id, kind));
+        }
     }
 
     /// Tests only: runs `sql` on every connection of the pool (opening all it may have),
@@ -230,11 +287,42 @@ impl Store {
     }
 
     /// The earliest reminder due, if any.
+    /// A reminder waiting for its back-off counts from when it may be tried again.
     pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM reminders")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
+        let held = self.held.lock().map(|h| h.clone()).unwrap_or_default();
+        if held.is_empty() {
+            let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM reminders")
+                .fetch_one(&self.pool)
+                .await?;
+            return Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)));
+        }
+        // The earliest rows, enough to get past every held one.
+        let limit = i64::try_from(held.len())
+            .unwrap_or(i64::MAX)
+            .saturating_add(1);
+        let rows: Vec<(i64, String, i64)> =
+            sqlx::query_as("SELECT user_id, kind, due_at FROM reminders ORDER BY due_at LIMIT ?")
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut next: Option<DateTime<Utc>> = None;
+        for (user, kind, due) in rows {
+            let Some(due) = DateTime::from_timestamp(due, 0) else {
+                continue;
+            };
+            let until = kind
+                .parse::<ReminderKind>()
+                .ok()
+                .and_then(|kind| held.get(&(user, kind)))
+                .map(|(_, until)| *until);
+            let at = until.map_or(due, |until| until.max(due));
+            next = Some(next.map_or(at, |n| n.min(at)));
+            if until.is_none() {
+                // Every later row is due no earlier than this one.
+                break;
+            }
+        }
+        Ok(next)
     }
 
     /// Reminders due at `now`, earliest first.
