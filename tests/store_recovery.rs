@@ -264,3 +264,53 @@ async fn a_reminder_due_while_the_database_is_locked_is_kept_and_fires_later() {
         );
     }
 }
+
+/// Every active person has their next reminders planned: the safety sweep finds anyone
+/// without them (here: rows lost by hand) and plans them again.
+#[tokio::test]
+async fn the_safety_sweep_plans_again_the_reminders_a_person_lost() {
+    use sqlx::Connection;
+    let (_dir, url, engine) = file_engine().await;
+    coached(&engine, 1).await;
+    coached(&engine, 2).await;
+    coached(&engine, 3).await;
+    joined(&engine, 4).await.unwrap(); // in the intake: nothing to plan yet
+    let whole = planned(&url, 2).await;
+    assert!(whole.len() >= 2, "{whole:?}");
+
+    let mut side = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("DELETE FROM reminders WHERE user_id = 1")
+        .execute(&mut side)
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM reminders WHERE user_id = 2 AND kind = 'daily_session'")
+        .execute(&mut side)
+        .await
+        .unwrap();
+    let before3 = planned(&url, 3).await;
+
+    let sweep = hipcoach::housekeeping::plan_missing(&engine, now(), 0, 100)
+        .await
+        .unwrap();
+    assert_eq!(sweep.replanned, vec![1, 2]);
+    assert_eq!(sweep.checked, 4);
+    let kinds = |rows: Vec<(String, i64)>| rows.into_iter().map(|(k, _)| k).collect::<Vec<_>>();
+    assert_eq!(kinds(planned(&url, 1).await), kinds(whole.clone()));
+    assert_eq!(kinds(planned(&url, 2).await), kinds(whole));
+    assert_eq!(planned(&url, 3).await, before3, "the others untouched");
+    assert!(planned(&url, 4).await.is_empty());
+
+    let again = hipcoach::housekeeping::plan_missing(&engine, now(), 0, 100)
+        .await
+        .unwrap();
+    assert!(again.replanned.is_empty(), "{again:?}");
+    // A slice at a time: the sweep goes round everyone in turn.
+    let first = hipcoach::housekeeping::plan_missing(&engine, now(), 0, 2)
+        .await
+        .unwrap();
+    assert_eq!((first.checked, first.last), (2, Some(2)));
+    let rest = hipcoach::housekeeping::plan_missing(&engine, now(), 2, 2)
+        .await
+        .unwrap();
+    assert_eq!((rest.checked, rest.last), (2, Some(4)));
+}

@@ -363,6 +363,23 @@ impl Store {
         Ok(due)
     }
 
+    /// People reminders may go to (consented, not blocked, not held), by user id after
+    /// `after`, at most `limit`: the safety sweep goes through them a slice at a time.
+    pub async fn active_people_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT user_id FROM people WHERE active = 1 AND hold_cause IS NULL AND user_id > ?
+             ORDER BY user_id LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Takes a reminder off the schedule without firing it.
     pub async fn drop_reminder(&self, user_id: i64, kind: ReminderKind) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
@@ -754,6 +771,15 @@ impl StoreTx {
                 .execute(&mut *self.tx)
                 .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// The kinds of reminder planned for a person (due or not).
+    pub async fn planned_kinds(&mut self, user_id: i64) -> Result<Vec<ReminderKind>, StoreError> {
+        let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM reminders WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        Ok(kinds.iter().filter_map(|k| k.parse().ok()).collect())
     }
 
     /// Sets a person's reminders, one per kind, replacing all there were.
