@@ -167,9 +167,13 @@ mod answers;
 
 /// A person through the intake and the self-tests: they have a program and reminders.
 async fn coached(engine: &Engine, user: i64) {
+    coached_in(engine, user, "Berlin").await;
+}
+
+async fn coached_in(engine: &Engine, user: i64, zone: &str) {
     engine.handle(&said(user, "/start"), now()).await.unwrap();
     engine.handle(&pressed(user, "c:y"), now()).await.unwrap();
-    engine.handle(&said(user, "Berlin"), now()).await.unwrap();
+    engine.handle(&said(user, zone), now()).await.unwrap();
     engine.handle(&pressed(user, "z:y"), now()).await.unwrap();
     for text in answers::INTAKE_AND_TESTS {
         engine.handle(&said(user, text), now()).await.unwrap();
@@ -313,4 +317,72 @@ async fn the_safety_sweep_plans_again_the_reminders_a_person_lost() {
         .await
         .unwrap();
     assert_eq!((rest.checked, rest.last), (2, Some(4)));
+}
+
+/// /delete while someone else reads the database (an operator's sqlite3 shell, a backup
+/// tool): the person's bytes may stay while the reader does, and are gone from the file
+/// and its WAL once the reader is.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_leaves_no_byte_once_a_concurrent_reader_is_gone() {
+    use sqlx::Connection;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("reader.db").display().to_string();
+    let url = format!("sqlite://{path}");
+    let engine = Engine::new(
+        Store::open_with(&url, Duration::from_millis(200))
+            .await
+            .unwrap(),
+    );
+    coached_in(&engine, 1, "Pacific/Chatham").await;
+    coached(&engine, 2).await;
+    let bytes = || {
+        let mut all = std::fs::read(&path).unwrap();
+        all.extend(std::fs::read(format!("{path}-wal")).unwrap_or_default());
+        all
+    };
+    let contains = |haystack: &[u8], needle: &str| {
+        haystack
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+    };
+    assert!(contains(&bytes(), "Pacific/Chatham"), "stored before");
+
+    // A reader holds a snapshot open.
+    let mut reader = sqlx::SqliteConnection::connect(&url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut reader).await.unwrap();
+    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+        .fetch_one(&mut reader)
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+
+    engine.handle(&said(1, "/delete"), now()).await.unwrap();
+    let done = engine
+        .handle(&pressed(1, "o:delete_all"), now())
+        .await
+        .unwrap();
+    assert!(
+        done.messages[0].text.contains("erased"),
+        "{:?}",
+        done.messages
+    );
+    assert!(
+        contains(&bytes(), "Pacific/Chatham"),
+        "while the reader holds its snapshot the old pages cannot be overwritten"
+    );
+
+    sqlx::query("COMMIT").execute(&mut reader).await.unwrap();
+    drop(reader);
+    let mut gone = false;
+    for _ in 0..100 {
+        if !contains(&bytes(), "Pacific/Chatham") {
+            gone = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(gone, "the bytes are gone once the reader is");
+    let wal = std::fs::metadata(format!("{path}-wal")).map_or(0, |m| m.len());
+    assert_eq!(wal, 0, "the WAL is truncated");
 }

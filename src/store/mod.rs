@@ -512,12 +512,56 @@ impl Store {
         Ok(Some((serde_json::Value::Object(tables), csv)))
     }
 
-    /// Folds the WAL back into the database file and truncates it.
+    /// Folds the WAL back into the database file and truncates it. While another
+    /// connection reads (an operator's sqlite3 shell, a backup), SQLite cannot finish and
+    /// says so only in its result row: then it is tried again in the background, with a
+    /// warning each time, until it completes, so that after /delete no copy of the
+    /// person's pages stays in the file or its log once the reader is gone.
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        if self.try_checkpoint().await? {
+            return Ok(());
+        }
+        tracing::warn!(
+            "the WAL cannot be folded back while another connection reads; trying again in the background"
+        );
+        let store = self.clone();
+        tokio::spawn(async move { store.checkpoint_until_done().await });
         Ok(())
+    }
+
+    /// One TRUNCATE checkpoint; whether it completed.
+    async fn try_checkpoint(&self) -> Result<bool, StoreError> {
+        let (busy, _log, _done): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(busy == 0)
+    }
+
+    /// Retries the checkpoint, 200 ms doubling to 30 s apart (ours), until it completes
+    /// or the store is closed.
+    async fn checkpoint_until_done(&self) {
+        let mut wait = Duration::from_millis(200);
+        for tries in 1u32.. {
+            tokio::time::sleep(wait).await;
+            if self.pool.is_closed() {
+                return;
+            }
+            match self.try_checkpoint().await {
+                Ok(true) => {
+                    tracing::info!(tries, "the WAL is folded back and truncated");
+                    return;
+                }
+                Ok(false) => {
+                    tracing::warn!(
+                        tries,
+                        "the WAL still cannot be folded back: another connection is reading"
+                    )
+                }
+                Err(error) => tracing::warn!(tries, %error, "checkpoint failed; trying again"),
+            }
+            wait = (wait * 2).min(Duration::from_secs(30));
+        }
     }
 
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
@@ -529,9 +573,7 @@ impl Store {
             .execute(&self.pool)
             .await?;
         sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        self.checkpoint().await?;
         tracing::info!("database maintenance done");
         Ok(())
     }
