@@ -48,6 +48,13 @@ pub enum StoreError {
         .lock.display()
     )]
     Locked { lock: PathBuf, pid: Option<u32> },
+    #[error(
+        "the database file is damaged (PRAGMA quick_check: {0}). Nothing was changed. \
+         Restore it from a backup: stop hipcoach, copy the backup over the file, remove \
+         the file's -wal and -shm companions, and start again (see \"Backup and restore\" \
+         in the README)"
+    )]
+    Corrupt(String),
     #[error("cannot lock the database with {}: {error}", .lock.display())]
     Lock {
         lock: PathBuf,
@@ -218,9 +225,19 @@ impl Store {
                     })
                 })
                 .connect_with(options)
-                .await?
+                .await
+                .map_err(damaged)?
         };
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        if !in_memory {
+            quick_check(&pool).await?;
+        }
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|error| match error {
+                sqlx::migrate::MigrateError::Execute(error) => damaged(error),
+                error => error.into(),
+            })?;
         Ok(Store {
             pool,
             writer: Arc::new(std::sync::Mutex::new(writer)),
@@ -584,6 +601,36 @@ impl Store {
         if let Ok(mut writer) = self.writer.lock() {
             writer.take();
         }
+    }
+}
+
+/// `PRAGMA quick_check`: the structure of every page, without the slower cross-checks of
+/// the indexes. A damaged file is an error that says what is wrong.
+async fn quick_check(pool: &SqlitePool) -> Result<(), StoreError> {
+    let lines: Vec<String> = sqlx::query_scalar("PRAGMA quick_check(20)")
+        .fetch_all(pool)
+        .await
+        .map_err(damaged)?;
+    if lines.iter().all(|l| l == "ok") {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt(lines.join("; ")))
+    }
+}
+
+/// SQLITE_CORRUPT and SQLITE_NOTADB (a file too damaged to even be checked) as
+/// [`StoreError::Corrupt`]; any other error as it is.
+fn damaged(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db)
+            if db
+                .code()
+                .and_then(|c| c.parse::<i64>().ok())
+                .is_some_and(|c| matches!(c & 0xff, 11 | 26)) =>
+        {
+            StoreError::Corrupt(db.message().to_owned())
+        }
+        _ => error.into(),
     }
 }
 
