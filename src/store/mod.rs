@@ -197,6 +197,9 @@ impl Store {
         } else {
             Some(lock_writer(options.get_filename())?)
         };
+        if !in_memory {
+            quick_check(&options).await?;
+        }
         let on_connect: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
         let sticky = on_connect.clone();
         let pool = if in_memory {
@@ -228,9 +231,6 @@ impl Store {
                 .await
                 .map_err(damaged)?
         };
-        if !in_memory {
-            quick_check(&pool).await?;
-        }
         sqlx::migrate!("./migrations")
             .run(&pool)
             .await
@@ -606,11 +606,15 @@ impl Store {
 
 /// `PRAGMA quick_check`: the structure of every page, without the slower cross-checks of
 /// the indexes. A damaged file is an error that says what is wrong.
-async fn quick_check(pool: &SqlitePool) -> Result<(), StoreError> {
-    let lines: Vec<String> = sqlx::query_scalar("PRAGMA quick_check(20)")
-        .fetch_all(pool)
-        .await
-        .map_err(damaged)?;
+async fn quick_check(options: &SqliteConnectOptions) -> Result<(), StoreError> {
+    use sqlx::{ConnectOptions, Connection};
+    // On a connection of its own, closed before the pool's connections see the schema.
+    let mut conn = options.connect().await.map_err(damaged)?;
+    let lines: Result<Vec<String>, _> = sqlx::query_scalar("PRAGMA quick_check(20)")
+        .fetch_all(&mut conn)
+        .await;
+    conn.close().await.ok();
+    let lines = lines.map_err(damaged)?;
     if lines.iter().all(|l| l == "ok") {
         Ok(())
     } else {
