@@ -55,9 +55,10 @@ pub enum StoreError {
          in the README)"
     )]
     Corrupt(String),
-    #[error("cannot lock the database with {}: {error}", .lock.display())]
-    Lock {
-        lock: PathBuf,
+    /// A file beside the database (its lock, a backup): what went wrong with it.
+    #[error("{}: {error}", .path.display())]
+    File {
+        path: PathBuf,
         error: std::io::Error,
     },
 }
@@ -244,6 +245,33 @@ impl Store {
             on_connect,
             held: Arc::default(),
         })
+    }
+
+    /// A consistent copy of the database at `url` in the new file `to` (`VACUUM INTO`),
+    /// taken through a read-only connection of its own: it works while the bot runs (it
+    /// does not take the writer lock) and never overwrites an existing file.
+    pub async fn backup(url: &str, to: &Path) -> Result<(), StoreError> {
+        use sqlx::{ConnectOptions, Connection};
+        if to.exists() {
+            return Err(StoreError::File {
+                path: to.to_path_buf(),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "the file exists; choose a new name",
+                ),
+            });
+        }
+        let options = SqliteConnectOptions::from_str(url)?
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(30));
+        let mut conn = options.connect().await?;
+        let copied = sqlx::query("VACUUM INTO ?")
+            .bind(to.to_string_lossy().into_owned())
+            .execute(&mut conn)
+            .await;
+        conn.close().await.ok();
+        copied?;
+        Ok(())
     }
 
     /// Until when a reminder that failed to fire waits before it is tried again.
@@ -646,8 +674,8 @@ fn lock_writer(db: &Path) -> Result<std::fs::File, StoreError> {
     let mut name = db.as_os_str().to_owned();
     name.push(".lock");
     let lock = PathBuf::from(name);
-    let failed = |error| StoreError::Lock {
-        lock: lock.clone(),
+    let failed = |error| StoreError::File {
+        path: lock.clone(),
         error,
     };
     let mut file = std::fs::OpenOptions::new()
