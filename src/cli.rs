@@ -37,6 +37,11 @@ pub enum Mode {
     Run,
     /// Talk to the bot in the terminal: no Telegram, no token.
     Console(ConsoleArgs),
+    /// Write a consistent copy of the database to a new file; works while the bot runs.
+    Backup {
+        /// The new file (an existing one is never overwritten).
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -79,6 +84,16 @@ pub async fn main(cli: Cli) -> ExitCode {
     match cli.command.unwrap_or(Mode::Run) {
         Mode::Run => run_telegram(&cli.database_url).await,
         Mode::Console(args) => run_console(&cli.database_url, args).await,
+        Mode::Backup { path } => match Store::backup(&cli.database_url, &path).await {
+            Ok(()) => {
+                eprintln!("hipcoach: backup written to {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("hipcoach: no backup of {}: {error}", cli.database_url);
+                ExitCode::FAILURE
+            }
+        },
     }
 }
 

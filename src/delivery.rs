@@ -166,27 +166,43 @@ pub fn backoff(attempts: i64) -> Duration {
 }
 
 /// Fires every reminder due at `now`. Returns what fired (with anything to say).
+///
+/// A reminder that fails for a passing reason (the database busy, locked, full, or an I/O
+/// error) stays planned and is tried again after a back-off, while everyone else's go on;
+/// only one that can never fire (a stored value this version cannot read) is set aside.
 pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>, StoreError> {
     let mut fired = Vec::new();
     loop {
         let due = engine.store().due_reminders(now, BATCH).await?;
-        if due.is_empty() {
-            return Ok(fired);
-        }
         let mut progressed = false;
         for (user, kind, at) in due {
+            if engine
+                .store()
+                .reminder_held_until(user, kind)
+                .is_some_and(|until| until > now)
+            {
+                continue;
+            }
             match engine.fire(user, kind, at, now).await {
-                Ok(Some(f)) => {
-                    progressed = true;
-                    fired.push(f);
+                Ok(result) => {
+                    engine.store().release_reminder(user, kind);
+                    if let Some(f) = result {
+                        progressed = true;
+                        fired.push(f);
+                    }
                 }
-                Ok(None) => {}
-                Err(error) => {
-                    // One reminder that cannot fire must not hold up everyone else's: it
-                    // is set aside (the person's schedule is planned again when they write).
-                    tracing::error!(user, kind = <&str>::from(kind), %error, "a reminder could not fire; dropped");
+                Err(error) if error.is_unreadable() => {
+                    // It can never fire; it must not hold up everyone else's (the
+                    // person's schedule is planned again when they write, or by the
+                    // safety sweep).
+                    tracing::error!(user, kind = <&str>::from(kind), %error, "a reminder cannot be read; set aside");
                     engine.store().drop_reminder(user, kind).await?;
+                    engine.store().release_reminder(user, kind);
                     progressed = true;
+                }
+                Err(error) => {
+                    let (tries, until) = engine.store().hold_reminder(user, kind, now);
+                    tracing::warn!(user, kind = <&str>::from(kind), tries, %until, %error, "a reminder could not fire; kept to try again");
                 }
             }
         }

@@ -72,6 +72,14 @@ pub enum HandleError {
     Panicked(&'static str),
 }
 
+impl HandleError {
+    /// A stored value this version cannot read: trying again will not help. (A panic
+    /// is tried again, with back-off: it may depend on the time.)
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, HandleError::Store(error) if error.is_unreadable())
+    }
+}
+
 /// The core's step function: [`core::step`], or in tests of the engine's own guards, a
 /// step that misbehaves.
 pub type Step = fn(Option<Person>, &Incoming, DateTime<Utc>) -> Transition;

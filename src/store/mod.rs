@@ -1,7 +1,11 @@
 //! SQLite through sqlx: the only module that speaks SQL.
 
+use std::collections::HashMap;
+use std::io::{Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
@@ -26,13 +30,115 @@ use crate::i18n::{Attachment, Piece, Rendered};
 /// more), the rotation and /history.
 const RECENT_SESSIONS: i64 = 60;
 
+/// Connections to a database file: SQLite has one writer at a time anyway; a few readers
+/// (the delivery loop, exports) go on meanwhile (ours).
+const MAX_CONNECTIONS: u32 = 4;
+
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(sqlx::Error),
     #[error("migration: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    #[error(
+        "another hipcoach ({}) is already using this database; only one process may \
+         write to it. Stop that one first (lock file {})",
+        match .pid { Some(pid) => format!("pid {pid}"), None => "pid unknown".into() },
+        .lock.display()
+    )]
+    Locked { lock: PathBuf, pid: Option<u32> },
+    #[error(
+        "the database file is damaged (PRAGMA quick_check: {0}). Nothing was changed. \
+         Restore it from a backup: stop hipcoach, copy the backup over the file, remove \
+         the file's -wal and -shm companions, and start again (see \"Backup and restore\" \
+         in the README)"
+    )]
+    Corrupt(String),
+    /// A file beside the database (its lock, a backup): what went wrong with it.
+    #[error("{}: {error}", .path.display())]
+    File {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// A stored value this version cannot read: trying again will not help.
+    pub fn is_unreadable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Database(
+                sqlx::Error::ColumnDecode { .. }
+                    | sqlx::Error::Decode(_)
+                    | sqlx::Error::ColumnNotFound(_)
+                    | sqlx::Error::ColumnIndexOutOfBounds { .. }
+                    | sqlx::Error::TypeNotFound { .. }
+            )
+        )
+    }
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(error: sqlx::Error) -> StoreError {
+        if leaves_connection_unfit(&error) {
+            // Every connection open now may be read-only or hold a broken file handle:
+            // each is closed when next taken from the pool (see `fit_for_use`).
+            let now = unix_millis();
+            RECYCLE_BEFORE.fetch_max(now, Ordering::AcqRel);
+            tracing::warn!(%error, "database error; the pool's connections are renewed");
+        }
+        StoreError::Database(error)
+    }
+}
+
+/// Connections opened at or before this instant (ms since 1970) are closed when next taken
+/// from a pool. One value for the process: a spurious renewal costs a reconnect, nothing
+/// more, and in-memory databases (which a new connection would lose) never look at it.
+static RECYCLE_BEFORE: AtomicU64 = AtomicU64::new(0);
+
+fn unix_millis() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// Errors after which the connection itself may stay unusable although the cause is gone:
+/// READONLY (a connection opened while the file was not writable stays read-only), IOERR,
+/// CANTOPEN, CORRUPT and NOTADB (a file handle that may no longer be good). FULL and BUSY
+/// leave a good connection once its transaction is rolled back (see `fit_for_use`).
+fn leaves_connection_unfit(error: &sqlx::Error) -> bool {
+    const READONLY: i64 = 8;
+    const IOERR: i64 = 10;
+    const CORRUPT: i64 = 11;
+    const CANTOPEN: i64 = 14;
+    const NOTADB: i64 = 26;
+    match error {
+        sqlx::Error::Database(db) => db
+            .code()
+            .and_then(|code| code.parse::<i64>().ok())
+            .is_some_and(|code| {
+                [READONLY, IOERR, CORRUPT, CANTOPEN, NOTADB].contains(&(code & 0xff))
+            }),
+        sqlx::Error::Io(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether a connection may be handed out again. After SQLITE_FULL, IOERR, BUSY or
+/// READONLY SQLite may roll the transaction back by itself; sqlx's ROLLBACK then fails
+/// and sqlx still counts the connection as inside a transaction, so every `BEGIN` on it
+/// would fail ("begin_with at non-zero transaction depth") until the pool retires it half
+/// an hour later. Such a connection, and one opened before an error that can leave a
+/// connection unfit, is closed instead; the pool opens a fresh one.
+fn fit_for_use(conn: &sqlx::SqliteConnection, age: Duration) -> bool {
+    use sqlx::Connection;
+    if conn.is_in_transaction() {
+        tracing::warn!("a connection left inside a transaction is closed");
+        return false;
+    }
+    let opened = unix_millis().saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
+    opened > RECYCLE_BEFORE.load(Ordering::Acquire)
 }
 
 /// A message waiting in the outbox.
@@ -114,7 +220,19 @@ fn outbox_row(r: &SqliteRow) -> Option<OutboxRow> {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: SqlitePool,
+    /// The lock on `<db>.lock`, held until the store is closed or its last clone dropped
+    /// (a file database only): one writer per database file.
+    writer: Arc<std::sync::Mutex<Option<std::fs::File>>>,
+    /// Reminders that failed to fire for a passing reason, by person and kind: how often
+    /// in a row, and not before when they are tried again (kept in memory: a restart
+    /// simply tries them at once).
+    held: Arc<std::sync::Mutex<Held>>,
+    /// Tests only: a statement every new connection runs (see [`Store::on_every_connection`]).
+    on_connect: Arc<std::sync::Mutex<Option<String>>>,
 }
+
+/// Per person and kind: tries in a row, and the earliest next try.
+type Held = HashMap<(i64, ReminderKind), (i64, DateTime<Utc>)>;
 
 /// One transaction: every change an input causes is written together or not at all.
 pub struct StoreTx {
@@ -139,6 +257,16 @@ impl Store {
             .pragma("secure_delete", "ON")
             .busy_timeout(busy_timeout);
         let in_memory = url.contains(":memory:") || url.contains("mode=memory");
+        let writer = if in_memory {
+            None
+        } else {
+            Some(lock_writer(options.get_filename())?)
+        };
+        if !in_memory {
+            quick_check(&options).await?;
+        }
+        let on_connect: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
+        let sticky = on_connect.clone();
         let pool = if in_memory {
             // Every new connection would see a different empty database: keep exactly one.
             SqlitePoolOptions::new()
@@ -150,12 +278,114 @@ impl Store {
                 .await?
         } else {
             SqlitePoolOptions::new()
-                .max_connections(4)
+                .max_connections(MAX_CONNECTIONS)
+                .before_acquire(|conn, meta| {
+                    let fit = fit_for_use(conn, meta.age);
+                    Box::pin(async move { Ok(fit) })
+                })
+                .after_connect(move |conn, _| {
+                    let sql = sticky.lock().ok().and_then(|s| s.clone());
+                    Box::pin(async move {
+                        if let Some(sql) = sql {
+                            sqlx::query(&sql).execute(&mut *conn).await?;
+                        }
+                        Ok(())
+                    })
+                })
                 .connect_with(options)
-                .await?
+                .await
+                .map_err(damaged)?
         };
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Store { pool })
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .map_err(|error| match error {
+                sqlx::migrate::MigrateError::Execute(error) => damaged(error),
+                error => error.into(),
+            })?;
+        Ok(Store {
+            pool,
+            writer: Arc::new(std::sync::Mutex::new(writer)),
+            on_connect,
+            held: Arc::default(),
+        })
+    }
+
+    /// A consistent copy of the database at `url` in the new file `to` (`VACUUM INTO`),
+    /// taken through a read-only connection of its own: it works while the bot runs (it
+    /// does not take the writer lock) and never overwrites an existing file.
+    pub async fn backup(url: &str, to: &Path) -> Result<(), StoreError> {
+        use sqlx::{ConnectOptions, Connection};
+        if to.exists() {
+            return Err(StoreError::File {
+                path: to.to_path_buf(),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "the file exists; choose a new name",
+                ),
+            });
+        }
+        let options = SqliteConnectOptions::from_str(url)?
+            .read_only(true)
+            .busy_timeout(Duration::from_secs(30));
+        let mut conn = options.connect().await?;
+        let copied = sqlx::query("VACUUM INTO ?")
+            .bind(to.to_string_lossy().into_owned())
+            .execute(&mut conn)
+            .await;
+        conn.close().await.ok();
+        copied?;
+        Ok(())
+    }
+
+    /// Until when a reminder that failed to fire waits before it is tried again.
+    pub fn reminder_held_until(&self, user_id: i64, kind: ReminderKind) -> Option<DateTime<Utc>> {
+        let held = self.held.lock().ok()?;
+        held.get(&(user_id, kind)).map(|(_, until)| *until)
+    }
+
+    /// A reminder failed to fire for a passing reason (busy, full, I/O): it stays planned
+    /// and waits before the next try, 2 s doubling to 5 minutes, so that one stuck person
+    /// neither spins the delivery loop nor holds up anyone else. Returns the tries so far
+    /// and when the next one is.
+    pub fn hold_reminder(
+        &self,
+        user_id: i64,
+        kind: ReminderKind,
+        now: DateTime<Utc>,
+    ) -> (i64, DateTime<Utc>) {
+        let Ok(mut held) = self.held.lock() else {
+            return (0, now);
+        };
+        let entry = held.entry((user_id, kind)).or_insert((0, now));
+        entry.1 = now + crate::delivery::backoff(entry.0);
+        entry.0 += 1;
+        *entry
+    }
+
+    /// A reminder fired (or is gone): it waits for nothing any more.
+    pub fn release_reminder(&self, user_id: i64, kind: ReminderKind) {
+        if let Ok(mut held) = self.held.lock() {
+            held.remove(&(user_id, kind));
+        }
+    }
+
+    /// Tests only: runs `sql` on every connection of the pool (opening all it may have),
+    /// and, if `sticky`, on every connection opened from now on; otherwise new connections
+    /// run nothing. This is how a test makes the disk "full" (`PRAGMA max_page_count`) for
+    /// every connection, or a file read-only (`PRAGMA query_only`), without root.
+    #[doc(hidden)]
+    pub async fn on_every_connection(&self, sql: &str, sticky: bool) -> Result<(), StoreError> {
+        if let Ok(mut on_connect) = self.on_connect.lock() {
+            *on_connect = sticky.then(|| sql.to_owned());
+        }
+        let mut held = Vec::new();
+        for _ in 0..self.pool.options().get_max_connections() {
+            let mut conn = self.pool.acquire().await?;
+            sqlx::raw_sql(sql).execute(&mut *conn).await?;
+            held.push(conn);
+        }
+        Ok(())
     }
 
     /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
@@ -166,11 +396,42 @@ impl Store {
     }
 
     /// The earliest reminder due, if any.
+    /// A reminder waiting for its back-off counts from when it may be tried again.
     pub async fn next_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM reminders")
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
+        let held = self.held.lock().map(|h| h.clone()).unwrap_or_default();
+        if held.is_empty() {
+            let at: Option<i64> = sqlx::query_scalar("SELECT MIN(due_at) FROM reminders")
+                .fetch_one(&self.pool)
+                .await?;
+            return Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)));
+        }
+        // The earliest rows, enough to get past every held one.
+        let limit = i64::try_from(held.len())
+            .unwrap_or(i64::MAX)
+            .saturating_add(1);
+        let rows: Vec<(i64, String, i64)> =
+            sqlx::query_as("SELECT user_id, kind, due_at FROM reminders ORDER BY due_at LIMIT ?")
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+        let mut next: Option<DateTime<Utc>> = None;
+        for (user, kind, due) in rows {
+            let Some(due) = DateTime::from_timestamp(due, 0) else {
+                continue;
+            };
+            let until = kind
+                .parse::<ReminderKind>()
+                .ok()
+                .and_then(|kind| held.get(&(user, kind)))
+                .map(|(_, until)| *until);
+            let at = until.map_or(due, |until| until.max(due));
+            next = Some(next.map_or(at, |n| n.min(at)));
+            if until.is_none() {
+                // Every later row is due no earlier than this one.
+                break;
+            }
+        }
+        Ok(next)
     }
 
     /// Reminders due at `now`, earliest first.
@@ -209,6 +470,23 @@ impl Store {
             }
         }
         Ok(due)
+    }
+
+    /// People reminders may go to (consented, not blocked, not held), by user id after
+    /// `after`, at most `limit`: the safety sweep goes through them a slice at a time.
+    pub async fn active_people_after(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        Ok(sqlx::query_scalar(
+            "SELECT user_id FROM people WHERE active = 1 AND hold_cause IS NULL AND user_id > ?
+             ORDER BY user_id LIMIT ?",
+        )
+        .bind(after)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// Takes a reminder off the schedule without firing it.
@@ -423,12 +701,56 @@ impl Store {
         export_from(&mut conn, user_id).await
     }
 
-    /// Folds the WAL back into the database file and truncates it.
+    /// Folds the WAL back into the database file and truncates it. While another
+    /// connection reads (an operator's sqlite3 shell, a backup), SQLite cannot finish and
+    /// says so only in its result row: then it is tried again in the background, with a
+    /// warning each time, until it completes, so that after /delete no copy of the
+    /// person's pages stays in the file or its log once the reader is gone.
     pub async fn checkpoint(&self) -> Result<(), StoreError> {
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        if self.try_checkpoint().await? {
+            return Ok(());
+        }
+        tracing::warn!(
+            "the WAL cannot be folded back while another connection reads; trying again in the background"
+        );
+        let store = self.clone();
+        tokio::spawn(async move { store.checkpoint_until_done().await });
         Ok(())
+    }
+
+    /// One TRUNCATE checkpoint; whether it completed.
+    async fn try_checkpoint(&self) -> Result<bool, StoreError> {
+        let (busy, _log, _done): (i64, i64, i64) =
+            sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(busy == 0)
+    }
+
+    /// Retries the checkpoint, 200 ms doubling to 30 s apart (ours), until it completes
+    /// or the store is closed.
+    async fn checkpoint_until_done(&self) {
+        let mut wait = Duration::from_millis(200);
+        for tries in 1u32.. {
+            tokio::time::sleep(wait).await;
+            if self.pool.is_closed() {
+                return;
+            }
+            match self.try_checkpoint().await {
+                Ok(true) => {
+                    tracing::info!(tries, "the WAL is folded back and truncated");
+                    return;
+                }
+                Ok(false) => {
+                    tracing::warn!(
+                        tries,
+                        "the WAL still cannot be folded back: another connection is reading"
+                    )
+                }
+                Err(error) => tracing::warn!(tries, %error, "checkpoint failed; trying again"),
+            }
+            wait = (wait * 2).min(Duration::from_secs(30));
+        }
     }
 
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
@@ -440,17 +762,90 @@ impl Store {
             .execute(&self.pool)
             .await?;
         sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        self.checkpoint().await?;
         tracing::info!("database maintenance done");
         Ok(())
     }
 
-    /// Closes every connection, finishing the WAL.
+    /// Closes every connection, finishing the WAL, and lets go of the writer lock.
     pub async fn close(&self) {
         self.pool.close().await;
+        if let Ok(mut writer) = self.writer.lock() {
+            writer.take();
+        }
     }
+}
+
+/// `PRAGMA quick_check`: the structure of every page, without the slower cross-checks of
+/// the indexes. A damaged file is an error that says what is wrong.
+async fn quick_check(options: &SqliteConnectOptions) -> Result<(), StoreError> {
+    use sqlx::{ConnectOptions, Connection};
+    // On a connection of its own, closed before the pool's connections see the schema.
+    let mut conn = options.connect().await.map_err(damaged)?;
+    let lines: Result<Vec<String>, _> = sqlx::query_scalar("PRAGMA quick_check(20)")
+        .fetch_all(&mut conn)
+        .await;
+    conn.close().await.ok();
+    let lines = lines.map_err(damaged)?;
+    if lines.iter().all(|l| l == "ok") {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt(lines.join("; ")))
+    }
+}
+
+/// SQLITE_CORRUPT and SQLITE_NOTADB (a file too damaged to even be checked) as
+/// [`StoreError::Corrupt`]; any other error as it is.
+fn damaged(error: sqlx::Error) -> StoreError {
+    match &error {
+        sqlx::Error::Database(db)
+            if db
+                .code()
+                .and_then(|c| c.parse::<i64>().ok())
+                .is_some_and(|c| matches!(c & 0xff, 11 | 26)) =>
+        {
+            StoreError::Corrupt(db.message().to_owned())
+        }
+        _ => error.into(),
+    }
+}
+
+/// Takes the advisory lock on `<db>.lock` and writes our pid into it, or names the pid of
+/// the process that holds it. The lock goes with the process (the kernel drops it on exit,
+/// even after a kill); the file stays, and is only ever locked, never trusted by its being
+/// there.
+fn lock_writer(db: &Path) -> Result<std::fs::File, StoreError> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    let lock = PathBuf::from(name);
+    let failed = |error| StoreError::File {
+        path: lock.clone(),
+        error,
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock)
+        .map_err(failed)?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
+            return Err(StoreError::Locked {
+                pid: text.trim().parse().ok(),
+                lock,
+            });
+        }
+        Err(std::fs::TryLockError::Error(error)) => return Err(failed(error)),
+    }
+    file.set_len(0).map_err(failed)?;
+    file.seek(SeekFrom::Start(0)).map_err(failed)?;
+    writeln!(file, "{}", std::process::id()).map_err(failed)?;
+    file.flush().map_err(failed)?;
+    Ok(file)
 }
 
 impl StoreTx {
@@ -643,6 +1038,15 @@ impl StoreTx {
                 .execute(&mut *self.tx)
                 .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// The kinds of reminder planned for a person (due or not).
+    pub async fn planned_kinds(&mut self, user_id: i64) -> Result<Vec<ReminderKind>, StoreError> {
+        let kinds: Vec<String> = sqlx::query_scalar("SELECT kind FROM reminders WHERE user_id = ?")
+            .bind(user_id)
+            .fetch_all(&mut *self.tx)
+            .await?;
+        Ok(kinds.iter().filter_map(|k| k.parse().ok()).collect())
     }
 
     /// Sets a person's reminders, one per kind, replacing all there were.

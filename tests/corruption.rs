@@ -1,0 +1,149 @@
+//! Corruption is loud: a damaged database file stops the binary at start with a clear
+//! message; the nightly check stops taking writes.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use tokio::io::AsyncWriteExt;
+use tokio::process::Command;
+
+async fn console(db: &str, script: &str) -> (Option<i32>, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hipcoach"))
+        .args(["--db", db, "console", "--clock", "2026-11-21T08:20:00Z"])
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The process may have ended already: a broken pipe is fine.
+    let _ = stdin.write_all(script.as_bytes()).await;
+    drop(stdin);
+    let out = tokio::time::timeout(Duration::from_secs(30), child.wait_with_output())
+        .await
+        .unwrap()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[tokio::test]
+async fn a_damaged_database_file_stops_the_start_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hip.db");
+    let db = format!("sqlite://{}", path.display());
+    let mut script = String::new();
+    for user in 1..=40 {
+        script.push_str(&format!(":user {user}\n/start\n:tap 1\nBerlin\n:tap 1\n"));
+    }
+    let (code, _, stderr) = console(&db, &script).await;
+    assert_eq!(code, Some(0), "{stderr}");
+
+    // Garbage over the middle of the file, past the first page.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 4 * 4096, "{} bytes", bytes.len());
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    for (i, b) in bytes[middle..middle + 4096].iter_mut().enumerate() {
+        *b = (i * 7 + 13) as u8;
+    }
+    std::fs::write(&path, bytes).unwrap();
+
+    let (code, stdout, stderr) = console(&db, "/start\n").await;
+    assert_ne!(code, Some(0), "a damaged file must not start: {stdout}");
+    assert!(stderr.contains("damaged"), "{stderr}");
+    assert!(stderr.contains("backup"), "says how to restore: {stderr}");
+    assert!(stdout.is_empty(), "nothing answered: {stdout}");
+}
+
+/// `hipcoach backup PATH` while the bot runs (it holds the writer lock) and another
+/// connection writes: a consistent copy that opens, passes quick_check and has the rows;
+/// an existing file is never overwritten.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn backup_makes_a_consistent_copy_while_the_bot_runs_and_writes() {
+    use sqlx::Connection;
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("hip.db").display());
+    let mut script = String::new();
+    for user in 1..=30 {
+        script.push_str(&format!(":user {user}\n/start\n:tap 1\n"));
+    }
+    let (code, _, stderr) = console(&db, &script).await;
+    assert_eq!(code, Some(0), "{stderr}");
+
+    // A running process holds the database; another connection keeps writing.
+    let mut holder = Command::new(env!("CARGO_BIN_EXE_hipcoach"))
+        .args(["--db", &db, "console"])
+        .env_remove("TELOXIDE_TOKEN")
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let lock = dir.path().join("hip.db.lock");
+    for _ in 0..100 {
+        if std::fs::read_to_string(&lock).is_ok_and(|pid| !pid.trim().is_empty()) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let writer_db = db.clone();
+    let writer = tokio::spawn(async move {
+        let mut conn = sqlx::SqliteConnection::connect(&writer_db).await.unwrap();
+        for i in 0..200 {
+            sqlx::query("INSERT INTO handled_updates (update_id, at) VALUES (?, 0)")
+                .bind(1_000_000 + i)
+                .execute(&mut conn)
+                .await
+                .unwrap();
+        }
+    });
+
+    let copy = dir.path().join("copy.db");
+    let backup = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_hipcoach"));
+        command
+            .args(["--db", &db, "backup"])
+            .arg(&copy)
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::null());
+        command
+    };
+    let out = backup().output().await.unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    writer.await.unwrap();
+
+    let again = backup().output().await.unwrap();
+    assert!(
+        !again.status.success(),
+        "an existing file is not overwritten"
+    );
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", copy.display()))
+        .await
+        .unwrap();
+    let ok: String = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM people")
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+    assert_eq!(people, 30);
+    drop(holder.stdin.take());
+    holder.wait().await.unwrap();
+}
