@@ -310,7 +310,9 @@ pub async fn deliver_now<T: Transport>(
         .claim_outbox(claim, now, Some(user), BATCH)
         .await?;
     let round = send_in_order(engine, transport, claim, rows, &Utc::now).await?;
-    if round.retried > 0 {
+    if round != Drained::default() {
+        // What these rows held back (a reminder queued meanwhile, a retry) is the
+        // delivery loop's now: it may be asleep until their claim would have run out.
         engine.wake().notify_one();
     }
     Ok(round)

@@ -44,10 +44,17 @@ impl Outbox {
     }
 
     /// The apology for an input that could not be handled; not queued (the store may be
-    /// what failed), so the front end sends it straight away.
-    pub fn failure(user: i64, lang: Lang) -> Outbox {
+    /// what failed), so the front end sends it straight away. A damaged database says
+    /// so (the coach is under maintenance); anything else asks to try again.
+    pub fn failure(user: i64, lang: Lang, error: Option<&HandleError>) -> Outbox {
+        let damaged = matches!(error, Some(HandleError::Store(e)) if e.says_damaged());
+        let msg = if damaged {
+            core::Msg::UnderMaintenance
+        } else {
+            core::Msg::TryAgainLater
+        };
         Outbox {
-            messages: vec![Engine::failure_reply(lang)],
+            messages: vec![i18n::render_reply(lang, &core::Reply::new(msg))],
             ..Outbox::silent(user, lang)
         }
     }
@@ -165,7 +172,7 @@ impl Engine {
         let step = self.step;
         let transition = guarded(|| step(stored, incoming, now))?;
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;
-        let mut outbox = outbox(incoming.user, &transition);
+        let mut outbox = guarded(|| outbox(incoming.user, &transition))?;
         for message in outbox.messages.iter_mut().filter(|m| m.export) {
             if let Some((json, csv)) = tx.export(incoming.user).await? {
                 let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
@@ -243,7 +250,7 @@ impl Engine {
         let step = self.step;
         let transition = guarded(|| step(stored.clone(), &incoming, now))?;
         apply(&mut tx, user, &transition, stored.as_ref(), now).await?;
-        let mut outbox = outbox(user, &transition);
+        let mut outbox = guarded(|| outbox(user, &transition))?;
         for message in &outbox.messages {
             for piece in message.pieces(None) {
                 outbox
@@ -261,9 +268,10 @@ impl Engine {
         Ok(Some(Fired { kind, due, outbox }))
     }
 
-    /// The apology sent when handling failed, in the person's language.
+    /// The apology sent when handling failed for a passing reason, in the person's
+    /// language.
     pub fn failure_reply(lang: Lang) -> Rendered {
-        i18n::render_reply(lang, &core::Reply::new(core::Msg::TryAgainLater))
+        Outbox::failure(0, lang, None).messages.remove(0)
     }
 }
 

@@ -20,7 +20,7 @@ use futures_util::FutureExt;
 use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
-use crate::engine::{Engine, Outbox};
+use crate::engine::{Engine, HandleError, Outbox};
 use crate::housekeeping;
 use crate::i18n::{self, Piece, Rendered};
 use crate::telemetry;
@@ -261,13 +261,16 @@ async fn run_engine(
         AssertUnwindSafe(engine.handle_once(Some(update), pressed, &incoming, Utc::now()))
             .catch_unwind()
             .await;
-    let failed = match handled {
+    let error = match handled {
         Ok(Ok(outbox)) => return outbox,
-        Ok(Err(error)) => error.to_string(),
-        Err(_) => "a panic while handling an update".into(),
+        Ok(Err(error)) => error,
+        Err(_) => HandleError::Panicked("a panic outside the core"),
     };
-    tracing::error!(user = user_id, error = %failed, "handling failed");
-    Outbox::failure(user_id, lang)
+    tracing::error!(user = user_id, %error, "handling failed");
+    if let HandleError::Store(store) = &error {
+        engine.store().after_failure(store).await;
+    }
+    Outbox::failure(user_id, lang, Some(&error))
 }
 
 /// Sends what an input produced: from the outbox, where it was queued with the state it

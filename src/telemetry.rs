@@ -16,6 +16,27 @@ pub fn init(default_filter: &str, secret: Option<String>) {
         .filter(|spec| !spec.trim().is_empty() && EnvFilter::try_new(spec).is_ok())
         .unwrap_or_else(|| default_filter.to_string());
     let _ = subscriber(&spec, Redacting::new(secret, io::stderr)).try_init();
+    quiet_panics();
+}
+
+/// A panic (a bug; the handlers catch it and answer "try again") is logged where it
+/// happened at ERROR, and its message only at debug: the default hook would print the
+/// message to stderr whatever the level, and a message may quote what a person wrote.
+fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let at = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        tracing::error!(at = %at, "panic");
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|m| (*m).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        tracing::debug!(at = %at, %message, "panic message");
+    }));
 }
 
 /// The subscriber `init` installs, for a filter `spec` (`RUST_LOG` syntax) and a writer.

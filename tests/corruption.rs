@@ -7,6 +7,9 @@ use std::time::Duration;
 use tokio::io::AsyncWriteExt;
 use tokio::process::Command;
 
+#[path = "support/press.rs"]
+mod press;
+
 async fn console(db: &str, script: &str) -> (Option<i32>, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hipcoach"))
         .args(["--db", db, "console", "--clock", "2026-11-21T08:20:00Z"])
@@ -146,4 +149,71 @@ async fn backup_makes_a_consistent_copy_while_the_bot_runs_and_writes() {
     assert_eq!(people, 30);
     drop(holder.stdin.take());
     holder.wait().await.unwrap();
+}
+
+/// Damage that appears while the bot runs: the nightly maintenance finds it, logs it, and
+/// from then on nothing is written; people are told the coach is under maintenance (not
+/// "try again" for ever), and what was stored stays as it was.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_nightly_check_finds_damage_and_writes_stop_with_a_clear_answer() {
+    use hipcoach::core::{Incoming, Input, Lang};
+    use hipcoach::engine::{Engine, Outbox};
+    use hipcoach::store::Store;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hip.db");
+    let db = format!("sqlite://{}", path.display());
+    let engine = Engine::new(Store::open(&db).await.unwrap());
+    let said = |user: i64, text: &str| Incoming {
+        user,
+        lang: Lang::En,
+        input: Input::Text(text.into()),
+    };
+    for user in 1..=40 {
+        engine
+            .handle(&said(user, "/start"), chrono::Utc::now())
+            .await
+            .unwrap();
+        let consent = press::on_open_question(&engine, user, Input::Button("c:y".into())).await;
+        let incoming = Incoming {
+            user,
+            lang: Lang::En,
+            input: consent,
+        };
+        engine.handle(&incoming, chrono::Utc::now()).await.unwrap();
+    }
+    engine.store().checkpoint().await.unwrap();
+    engine
+        .store()
+        .maintain()
+        .await
+        .expect("a sound file passes");
+
+    let mut bytes = std::fs::read(&path).unwrap();
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    for (i, b) in bytes[middle..middle + 4096].iter_mut().enumerate() {
+        *b = (i * 7 + 13) as u8;
+    }
+    std::fs::write(&path, bytes).unwrap();
+
+    let found = engine.store().maintain().await;
+    assert!(
+        found.as_ref().is_err_and(|e| e.says_damaged()),
+        "the nightly check finds the damage: {found:?}"
+    );
+    let before = std::fs::read(&path).unwrap();
+    let error = engine
+        .handle(&said(7, "Berlin"), chrono::Utc::now())
+        .await
+        .expect_err("no write on a damaged file");
+    let answer = Outbox::failure(7, Lang::En, Some(&error)).messages[0]
+        .text
+        .clone();
+    assert!(answer.contains("can’t save anything right now"), "{answer}");
+    assert_ne!(
+        answer,
+        Engine::failure_reply(Lang::En).text,
+        "not \"try again\""
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before, "nothing written");
 }

@@ -95,11 +95,15 @@ async fn export_holds_everything_about_the_person_and_nothing_about_others() {
     .unwrap();
     assert!(tables.contains(&"outbox".to_string()), "{tables:?}");
     for table in &tables {
-        let stored: i64 =
+        let mut stored: i64 =
             sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table} WHERE user_id = 1"))
                 .fetch_one(&mut conn)
                 .await
                 .unwrap();
+        if table == "outbox" {
+            // The export's own message and files were queued after it was made.
+            stored -= out.queued.len() as i64;
+        }
         let exported = match &json[table] {
             serde_json::Value::Array(rows) => rows.len() as i64,
             serde_json::Value::Object(_) => 1,

@@ -47,6 +47,7 @@ button-expired = Dieser Knopf gehört zu einer früheren Frage.
 state-reset = Entschuldige, nach einem Update habe ich den Faden verloren. Machen wir dort weiter.
 private-only = Ich arbeite nur in privaten Chats, damit deine Gesundheitsdaten privat bleiben. Schreib mir bitte direkt. Bis bald!
 try-again-later = Entschuldige, bei mir ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.
+under-maintenance = Entschuldige, ich kann gerade nichts speichern: Mit meinem Speicher stimmt etwas nicht, und die Leute, die mich betreiben, wissen Bescheid. Bitte komm später wieder; ich mache dann so gut wie möglich dort weiter, wo wir waren.
 cmd-assess = deine Hüften erneut messen
 cmd-symptoms = Schwellung, Blockieren, Taubheit oder andere Warnzeichen melden
 cmd-profile = sehen, was ich über dich weiß

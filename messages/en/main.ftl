@@ -47,6 +47,7 @@ button-expired = That button belongs to an earlier question.
 state-reset = Sorry, I lost track of our conversation after an update. Let's pick it up again.
 private-only = I only work in private chats, to keep your health data private. Please message me directly. Bye for now!
 try-again-later = Sorry, something went wrong on my side. Please try again in a moment.
+under-maintenance = Sorry, I can’t save anything right now: something is wrong with my storage, and the people who run me have been told. Please come back later; I’ll pick up where we left off as far as I can.
 cmd-assess = measure your hips again
 cmd-symptoms = tell me about swelling, locking, numbness or other warning signs
 cmd-profile = see what I know about you

@@ -425,6 +425,8 @@ pub enum Msg {
     StateReset,
     PrivateOnly,
     TryAgainLater,
+    /// The database was found damaged: nothing can be saved until it is restored.
+    UnderMaintenance,
     NeedsIntake,
 }
 

@@ -64,6 +64,20 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The file is (or may be) damaged: SQLITE_CORRUPT or NOTADB, or a check said so.
+    pub fn says_damaged(&self) -> bool {
+        const CORRUPT: i64 = 11;
+        const NOTADB: i64 = 26;
+        match self {
+            StoreError::Corrupt(_) => true,
+            StoreError::Database(sqlx::Error::Database(db)) => db
+                .code()
+                .and_then(|code| code.parse::<i64>().ok())
+                .is_some_and(|code| [CORRUPT, NOTADB].contains(&(code & 0xff))),
+            _ => false,
+        }
+    }
+
     /// A stored value this version cannot read: trying again will not help.
     pub fn is_unreadable(&self) -> bool {
         matches!(
@@ -229,6 +243,12 @@ pub struct Store {
     held: Arc<std::sync::Mutex<Held>>,
     /// Tests only: a statement every new connection runs (see [`Store::on_every_connection`]).
     on_connect: Arc<std::sync::Mutex<Option<String>>>,
+    /// How to open a connection of its own (the nightly check reads the file afresh).
+    options: SqliteConnectOptions,
+    /// Set when a check found the file damaged: from then on nothing is written (every
+    /// transaction is refused with [`StoreError::Corrupt`]) until an operator restores a
+    /// backup and restarts.
+    damaged: Arc<std::sync::Mutex<Option<String>>>,
 }
 
 /// Per person and kind: tries in a row, and the earliest next try.
@@ -265,6 +285,7 @@ impl Store {
         if !in_memory {
             quick_check(&options).await?;
         }
+        let kept_options = options.clone();
         let on_connect: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
         let sticky = on_connect.clone();
         let pool = if in_memory {
@@ -308,7 +329,45 @@ impl Store {
             writer: Arc::new(std::sync::Mutex::new(writer)),
             on_connect,
             held: Arc::default(),
+            options: kept_options,
+            damaged: Arc::default(),
         })
+    }
+
+    /// `PRAGMA quick_check` on a connection of its own, which reads the file afresh (the
+    /// pool's connections may hold good pages in their caches). A damaged file is logged
+    /// at ERROR and stops all writes: people are told the coach cannot save anything for
+    /// now instead of "try again" for ever. In-memory databases are not checked.
+    pub async fn check_integrity(&self) -> Result<(), StoreError> {
+        if self
+            .options
+            .get_filename()
+            .to_string_lossy()
+            .contains(":memory:")
+        {
+            return Ok(());
+        }
+        match quick_check(&self.options).await {
+            Err(StoreError::Corrupt(what)) => {
+                tracing::error!(problem = %what, "the database file is damaged; writes stop until it is restored from a backup");
+                if let Ok(mut damaged) = self.damaged.lock() {
+                    *damaged = Some(what.clone());
+                }
+                Err(StoreError::Corrupt(what))
+            }
+            other => other,
+        }
+    }
+
+    /// After an input failed: an error that says the file may be damaged (SQLITE_CORRUPT,
+    /// NOTADB) has the file checked at once, so that a damaged file stops writes now rather
+    /// than at the nightly check.
+    pub async fn after_failure(&self, error: &StoreError) {
+        if error.says_damaged()
+            && let Err(error) = self.check_integrity().await
+        {
+            tracing::debug!(%error, "integrity check after a failure");
+        }
     }
 
     /// A consistent copy of the database at `url` in the new file `to` (`VACUUM INTO`),
@@ -391,6 +450,9 @@ impl Store {
     /// Starts a write transaction. `BEGIN IMMEDIATE` takes the write lock up front, so a
     /// read-then-write never fails half-way with SQLITE_BUSY.
     pub async fn begin(&self) -> Result<StoreTx, StoreError> {
+        if let Some(what) = self.damaged.lock().ok().and_then(|d| d.clone()) {
+            return Err(StoreError::Corrupt(what));
+        }
         let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
         Ok(StoreTx { tx })
     }
@@ -756,6 +818,7 @@ impl Store {
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
     /// the database file.
     pub async fn maintain(&self) -> Result<(), StoreError> {
+        self.check_integrity().await?;
         let week_ago = (Utc::now() - chrono::Duration::days(7)).timestamp();
         sqlx::query("DELETE FROM handled_updates WHERE at < ?")
             .bind(week_ago)
