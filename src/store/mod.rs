@@ -98,7 +98,7 @@ impl From<sqlx::Error> for StoreError {
         if leaves_connection_unfit(&error) {
             // Every connection open now may be read-only or hold a broken file handle:
             // each is closed when next taken from the pool (see `fit_for_use`).
-            let now = unix_millis();
+            let now = monotonic_micros();
             RECYCLE_BEFORE.fetch_max(now, Ordering::AcqRel);
             tracing::warn!(%error, "database error; the pool's connections are renewed");
         }
@@ -106,17 +106,26 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
-/// Connections opened at or before this instant (ms since 1970) are closed when next taken
+/// Connections opened at or before this instant (µs on the process's monotonic clock,
+/// see `monotonic_micros`) are closed when next taken
 /// from a pool. One value for the process: a spurious renewal costs a reconnect, nothing
 /// more, and in-memory databases (which a new connection would lose) never look at it.
 static RECYCLE_BEFORE: AtomicU64 = AtomicU64::new(0);
 
-fn unix_millis() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-}
+/// See `fit_for_use` (ours).
+const RECYCLE_MARGIN_US: u64 = 5_000;
 
+fn monotonic_micros() -> u64 {
+    // Monotonic, from the first call in this process: the wall clock may jump (NTP, a VM
+    // resumed), and a connection's age is measured on the monotonic clock too.
+    static ORIGIN: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let origin = *ORIGIN.get_or_init(|| {
+        std::time::Instant::now()
+            .checked_sub(Duration::from_secs(3600))
+            .unwrap_or_else(std::time::Instant::now)
+    });
+    u64::try_from(origin.elapsed().as_micros()).unwrap_or(u64::MAX)
+}
 /// Errors after which the connection itself may stay unusable although the cause is gone:
 /// READONLY (a connection opened while the file was not writable stays read-only), IOERR,
 /// CANTOPEN, CORRUPT and NOTADB (a file handle that may no longer be good). FULL and BUSY
@@ -151,8 +160,14 @@ fn fit_for_use(conn: &sqlx::SqliteConnection, age: Duration) -> bool {
         tracing::warn!("a connection left inside a transaction is closed");
         return false;
     }
-    let opened = unix_millis().saturating_sub(u64::try_from(age.as_millis()).unwrap_or(u64::MAX));
-    opened > RECYCLE_BEFORE.load(Ordering::Acquire)
+    let opened =
+        monotonic_micros().saturating_sub(u64::try_from(age.as_micros()).unwrap_or(u64::MAX));
+    // A few milliseconds of margin: a connection opened just before the error was seen may
+    // have been opened before its cause went away; renewing it once costs little.
+    opened
+        > RECYCLE_BEFORE
+            .load(Ordering::Acquire)
+            .saturating_add(RECYCLE_MARGIN_US)
 }
 
 /// A message waiting in the outbox.
