@@ -1,68 +1,127 @@
-//! The Telegram adapter, the real handler tree, against teloxide_tests' mock Bot API:
-//! messages and button presses go in, Bot API calls come out.
+//! The Telegram front end as `hipcoach run` runs it (the real dispatcher, handler tree,
+//! engine, outbox and transport) against the project's own fake Bot API server: messages,
+//! locations, stickers and button presses go in as updates, Bot API calls come out.
 
+#[path = "support/fake_bot_api.rs"]
+mod fake_bot_api;
+
+use std::time::Duration;
+
+use fake_bot_api::{FakeBotApi, SentMessage};
 use hipcoach::core::action;
 use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
 use hipcoach::store::Store;
-use hipcoach::telegram::schema;
-use teloxide::dptree::deps;
-use teloxide::types::{ReplyMarkup, User};
-use teloxide_tests::{
-    MockBot, MockCallbackQuery, MockGroupChat, MockMessageLocation, MockMessageSticker,
-    MockMessageText, MockUser,
-};
+use hipcoach::telegram;
+use serde_json::Value;
 
-/// The handlers' behaviour, without Telegram's rate limits (tested on their own).
-/// A database file, not `sqlite::memory:`: the mock bot runs each dispatch on a runtime
-/// of its own, and a pooled connection returned after that runtime ended is closed; a
-/// new connection to a memory database would find it empty.
-async fn engine() -> Engine {
-    let dir = tempfile::tempdir().unwrap().keep();
-    let url = format!("sqlite://{}", dir.join("mock.db").display());
-    Engine::with_limiter(Store::open(&url).await.unwrap(), Limiter::unlimited())
+const TOKEN: &str = "123456:TEST-TOKEN";
+const USER: i64 = 4242;
+const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One person and the bot, on a fresh database, without Telegram's rate limits (tested on
+/// their own).
+struct Chat {
+    fake: FakeBotApi,
+    bot: tokio::task::JoinHandle<anyhow::Result<()>>,
+    /// Messages already looked at.
+    seen: usize,
+    _dir: tempfile::TempDir,
 }
 
-fn person(language: &str) -> User {
-    MockUser::new().language_code(language).build()
+impl Drop for Chat {
+    fn drop(&mut self) {
+        self.bot.abort();
+    }
 }
 
-fn text(from: &User, text: &str) -> MockMessageText {
-    MockMessageText::new().text(text).from(from.clone())
+impl Chat {
+    async fn start(language: &str) -> Chat {
+        let fake = FakeBotApi::start().await;
+        fake.set_language(USER, language);
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("front.db").display());
+        let engine = Engine::with_limiter(Store::open(&url).await.unwrap(), Limiter::unlimited());
+        let client = telegram::bot(TOKEN.into(), Some(fake.url().parse().unwrap())).unwrap();
+        let bot = tokio::spawn(telegram::run(client, engine));
+        Chat {
+            fake,
+            bot,
+            seen: 0,
+            _dir: dir,
+        }
+    }
+
+    /// After /start and consent: the time-zone question is open.
+    async fn asked_for_time_zone() -> Chat {
+        let mut chat = Chat::start("en").await;
+        let hello = chat.say("/start", "Hi, I'm hipcoach.").await;
+        chat.press(&hello, "c:y");
+        chat.expect("your time zone").await;
+        chat
+    }
+
+    /// Waits for the next message to the person (after those seen) containing `text`.
+    async fn expect(&mut self, text: &str) -> SentMessage {
+        match self
+            .fake
+            .wait_for_sent_matching(self.seen, PATIENCE, |m| {
+                m.chat_id == USER && m.text().contains(text)
+            })
+            .await
+        {
+            Ok((at, message)) => {
+                self.seen = at + 1;
+                message
+            }
+            Err(summary) => panic!("no message with {text:?}: {summary}"),
+        }
+    }
+
+    /// Types `text` and waits for a message containing `answer`.
+    async fn say(&mut self, text: &str, answer: &str) -> SentMessage {
+        self.fake.push_text(USER, text);
+        self.expect(answer).await
+    }
+
+    /// Presses the button with the action `bare` under `message`, with its stamped data.
+    fn press(&self, message: &SentMessage, bare: &str) {
+        let data = data_for(&message.body["reply_markup"], bare);
+        self.fake.push_callback(USER, &data, message.message_id);
+    }
+
+    /// Presses the button labelled `label` under `message`.
+    fn press_label(&self, message: &SentMessage, label: &str) {
+        let data = buttons(&message.body["reply_markup"])
+            .into_iter()
+            .find(|(text, _)| text == label)
+            .map(|(_, data)| data)
+            .unwrap_or_else(|| panic!("no button {label:?} under {:?}", message.text()));
+        self.fake.push_callback(USER, &data, message.message_id);
+    }
 }
 
-fn press(from: &User, data: &str) -> MockCallbackQuery {
-    MockCallbackQuery::new().data(data).from(from.clone())
-}
-
-type TestBot =
-    MockBot<Box<dyn std::error::Error + Send + Sync>, teloxide_tests::mock_bot::DistributionKey>;
-
-/// A bot with a fresh store, after /start and consent: the time-zone question is open.
-async fn asked_for_time_zone(user: &User) -> TestBot {
-    let mut bot = MockBot::new(text(user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    let agree = data_for(&sent(&bot)[0].1, "c:y");
-    bot.update(press(user, &agree));
-    bot.dispatch().await;
-    bot
-}
-
-/// The text and markup of every message the bot sent in the last dispatch.
-fn sent(bot: &TestBot) -> Vec<(String, Option<ReplyMarkup>)> {
-    bot.get_responses()
-        .sent_messages_text
+/// The (label, data) of every inline button in a `reply_markup`.
+fn buttons(markup: &Value) -> Vec<(String, String)> {
+    markup["inline_keyboard"]
+        .as_array()
         .into_iter()
-        .map(|m| (m.bot_request.text, m.bot_request.reply_markup))
+        .flatten()
+        .flat_map(|row| row.as_array().into_iter().flatten())
+        .filter_map(|b| {
+            Some((
+                b["text"].as_str()?.to_owned(),
+                b["callback_data"].as_str()?.to_owned(),
+            ))
+        })
         .collect()
 }
 
 /// The actions of the inline buttons, each checked to carry a question stamp.
-fn inline_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
-    stamped_data(markup)
+fn inline_data(markup: &Value) -> Vec<String> {
+    buttons(markup)
         .iter()
-        .map(|d| {
+        .map(|(_, d)| {
             let (_, bare) = action::unstamp(d).unwrap_or_else(|| panic!("unstamped {d:?}"));
             bare.to_string()
         })
@@ -70,346 +129,239 @@ fn inline_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
 }
 
 /// The data of the button for this action, as it was sent (with its stamp).
-fn data_for(markup: &Option<ReplyMarkup>, bare: &str) -> String {
-    stamped_data(markup)
+fn data_for(markup: &Value, bare: &str) -> String {
+    buttons(markup)
         .into_iter()
+        .map(|(_, d)| d)
         .find(|d| action::unstamp(d).is_some_and(|(_, b)| b == bare))
-        .unwrap_or_else(|| panic!("no {bare} in {markup:?}"))
+        .unwrap_or_else(|| panic!("no {bare} in {markup}"))
 }
 
-fn stamped_data(markup: &Option<ReplyMarkup>) -> Vec<String> {
-    match markup {
-        Some(ReplyMarkup::InlineKeyboard(k)) => k
-            .inline_keyboard
-            .iter()
-            .flatten()
-            .filter_map(|b| match &b.kind {
-                teloxide::types::InlineKeyboardButtonKind::CallbackData(d) => Some(d.clone()),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_consent_and_time_zone_through_telegram() {
-    let user = person("en");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
+    let mut chat = Chat::start("en").await;
+    let hello = chat.say("/start", "Hi, I'm hipcoach.").await;
+    assert_eq!(inline_data(&hello.body["reply_markup"]), ["c:y", "c:n"]);
 
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert_eq!(replies.len(), 1);
-    assert!(replies[0].0.starts_with("Hi, I'm hipcoach."));
-    assert_eq!(inline_data(&replies[0].1), ["c:y", "c:n"]);
-
-    bot.update(press(&user, &data_for(&replies[0].1, "c:y")));
-    bot.dispatch().await;
-    let responses = bot.get_responses();
+    chat.press(&hello, "c:y");
+    let ask = chat.expect("your time zone").await;
     assert_eq!(
-        responses.answered_callback_queries.len(),
+        chat.fake.calls("answerCallbackQuery"),
         1,
         "the spinner is stopped"
     );
+    chat.fake
+        .wait_for_calls("editMessageReplyMarkup", 1, PATIENCE)
+        .await
+        .expect("the answered buttons are removed");
+    let keyboard = &ask.body["reply_markup"]["keyboard"];
     assert_eq!(
-        responses.edited_messages_reply_markup.len(),
-        1,
-        "the answered buttons are removed"
+        keyboard[0][0]["request_location"], true,
+        "a reply keyboard with a location button: {}",
+        ask.body["reply_markup"]
     );
-    let replies = sent(&bot);
-    assert!(replies[0].0.contains("your time zone"));
-    let Some(ReplyMarkup::Keyboard(keyboard)) = &replies[0].1 else {
-        panic!(
-            "a reply keyboard with a location button: {:?}",
-            replies[0].1
-        )
-    };
-    assert!(matches!(
-        keyboard.keyboard[0][0].request,
-        Some(teloxide::types::ButtonRequest::Location)
-    ));
 
-    bot.update(text(&user, "New York"));
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert!(
-        replies[0].0.contains("(America/New_York). Is that right?"),
-        "{}",
-        replies[0].0
-    );
-    assert_eq!(inline_data(&replies[0].1), ["z:y", "z:n"]);
+    let check = chat
+        .say("New York", "(America/New_York). Is that right?")
+        .await;
+    assert_eq!(inline_data(&check.body["reply_markup"]), ["z:y", "z:n"]);
 
-    bot.update(press(&user, &data_for(&replies[0].1, "z:y")));
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert!(
-        replies[0].0.starts_with("Saved: America/New_York."),
-        "{replies:?}"
-    );
-    assert!(
-        matches!(replies[0].1, Some(ReplyMarkup::KeyboardRemove(_))),
+    chat.press(&check, "z:y");
+    let saved = chat.expect("Saved: America/New_York.").await;
+    assert!(saved.text().starts_with("Saved: America/New_York."));
+    assert_eq!(
+        saved.body["reply_markup"]["remove_keyboard"], true,
         "the time-zone keyboard is taken away"
     );
-    assert!(
-        replies[1].0.contains("How old are you?"),
-        "the intake follows: {}",
-        replies[1].0
-    );
+    let age = chat.expect("How old are you?").await;
     assert_eq!(
-        inline_data(&replies[1].1),
+        inline_data(&age.body["reply_markup"]),
         ["o:age_u18", "o:age_20_50", "o:age_o50"]
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shared_location_sets_the_time_zone() {
-    let user = person("en");
-    let mut bot = asked_for_time_zone(&user).await;
-
-    let location = MockMessageLocation::new()
-        .latitude(27.7172)
-        .longitude(85.324)
-        .from(user.clone());
-    bot.update(location);
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert!(
-        replies[0].0.contains("(Asia/Kathmandu)"),
-        "{}",
-        replies[0].0
-    );
+    let mut chat = Chat::asked_for_time_zone().await;
+    chat.fake.push_location(USER, 27.7172, 85.324);
+    chat.expect("(Asia/Kathmandu)").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn german_clients_are_answered_in_german() {
-    let user = person("de");
-    let mut bot = MockBot::new(text(&user, "/start"), schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    let replies = sent(&bot);
+    let mut chat = Chat::start("de").await;
+    let hello = chat.say("/start", "Hallo").await;
     assert!(
-        replies[0].0.starts_with("Hallo, ich bin hipcoach."),
+        hello.text().starts_with("Hallo, ich bin hipcoach."),
         "{}",
-        replies[0].0
+        hello.text()
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sticker_gets_a_helpful_answer() {
-    let user = person("en");
-    let mut bot = asked_for_time_zone(&user).await;
-
-    bot.update(MockMessageSticker::new().from(user.clone()));
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert_eq!(replies.len(), 2);
-    assert!(replies[0].0.contains("only read text"));
-    assert!(
-        replies[1].0.contains("Where are you?"),
-        "the open question is asked again"
+    let mut chat = Chat::asked_for_time_zone().await;
+    let seen = chat.seen;
+    chat.fake.push_user_message(
+        USER,
+        serde_json::json!({ "sticker": {
+            "file_id": "sticker-1", "file_unique_id": "s1", "type": "regular",
+            "width": 512, "height": 512, "is_animated": false, "is_video": false,
+        }}),
     );
+    let answer = chat.expect("only read text").await;
+    assert_eq!(
+        chat.seen,
+        seen + 1,
+        "the answer comes first: {}",
+        answer.text()
+    );
+    chat.expect("Where are you?").await;
+    assert_eq!(chat.seen, seen + 2, "then the open question, asked again");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn in_a_group_it_says_so_and_sends_nothing_personal() {
-    let user = person("en");
-    let group = MockMessageText::new()
-        .text("/start")
-        .from(user.clone())
-        .chat(MockGroupChat::new().build());
-    let mut bot = MockBot::new(group, schema());
-    bot.dependencies(deps![engine().await]);
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert_eq!(replies.len(), 1);
-    assert!(replies[0].0.starts_with("I only work in private chats"));
+    let chat = Chat::start("en").await;
+    let group = -100_777;
+    chat.fake.push_group_text(USER, group, "/start");
+    chat.fake
+        .wait_for_calls("leaveChat", 1, PATIENCE)
+        .await
+        .expect("the bot leaves the group");
+    let said: Vec<String> = chat
+        .fake
+        .sent()
+        .iter()
+        .map(|m| (m.chat_id, m.text().to_owned()))
+        .map(|(to, text)| {
+            assert_eq!(to, group, "nothing goes anywhere else: {text}");
+            text
+        })
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("I only work in private chats"));
     assert!(
-        !replies[0].0.contains("health data:"),
+        !said[0].contains("health data:"),
         "no consent question in a group"
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_forged_button_is_refused_politely() {
-    let user = person("en");
-    let mut bot = asked_for_time_zone(&user).await;
-
-    bot.update(press(&user, "z:y"));
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert!(
-        replies[0].0.contains("earlier question"),
-        "{}",
-        replies[0].0
-    );
-    assert!(replies[1].0.contains("Where are you?"));
+    let mut chat = Chat::asked_for_time_zone().await;
+    let ask = chat.fake.sent_to(USER).last().cloned().unwrap();
+    // Bare data, as no button of ours carries: the press is refused, the question stays.
+    chat.fake.push_callback(USER, "z:y", ask.message_id);
+    chat.expect("earlier question").await;
+    chat.expect("Where are you?").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ticking_an_option_redraws_the_question_in_place() {
-    let user = person("en");
-    let mut bot = asked_for_time_zone(&user).await;
-    bot.update(text(&user, "Berlin"));
-    bot.dispatch().await;
-    let right = data_for(&sent(&bot)[0].1, "z:y");
-    bot.update(press(&user, &right));
-    bot.dispatch().await;
-    bot.update(text(&user, "40"));
-    bot.dispatch().await;
-    let activities = sent(&bot)
+    let mut chat = Chat::asked_for_time_zone().await;
+    let check = chat.say("Berlin", "Is that right?").await;
+    chat.press(&check, "z:y");
+    chat.expect("How old are you?").await;
+    let activities = chat.say("40", "What do you do most?").await;
+    let sent_before = chat.fake.sent_to(USER).len();
+
+    chat.press(&activities, "o:golf");
+    chat.fake
+        .wait_for_calls("editMessageText", 1, PATIENCE)
+        .await
+        .expect("the question is redrawn");
+    let redrawn = chat
+        .fake
+        .all_calls()
         .into_iter()
         .rev()
-        .find(|(_, m)| !stamped_data(m).is_empty())
-        .expect("the activities question")
-        .1;
-
-    bot.update(press(&user, &data_for(&activities, "o:golf")));
-    bot.dispatch().await;
-    let responses = bot.get_responses();
-    assert!(
-        responses.sent_messages.is_empty(),
+        .find(|c| c.method == "editMessageText")
+        .unwrap();
+    assert_eq!(redrawn.body["message_id"], activities.message_id);
+    let markup = &redrawn.body["reply_markup"];
+    assert!(inline_data(markup).contains(&"o:golf".to_string()));
+    let labels: Vec<String> = buttons(markup).into_iter().map(|(l, _)| l).collect();
+    assert!(labels.contains(&"✓ Golf".to_string()), "{labels:?}");
+    assert_eq!(
+        chat.fake.sent_to(USER).len(),
+        sent_before,
         "no new message for a tick"
     );
-    let edited = responses
-        .edited_messages_text
-        .last()
-        .expect("the question is redrawn");
-    let markup = edited.bot_request.reply_markup.clone();
-    assert!(inline_data(&markup).contains(&"o:golf".to_string()));
-    let labels: Vec<String> = match markup {
-        Some(ReplyMarkup::InlineKeyboard(k)) => k
-            .inline_keyboard
-            .iter()
-            .flatten()
-            .map(|b| b.text.clone())
-            .collect(),
-        _ => Vec::new(),
-    };
-    assert!(labels.contains(&"✓ Golf".to_string()), "{labels:?}");
 
     // The redrawn question's own Done (the first drawing's is stale now).
-    let done = data_for(&edited.bot_request.reply_markup, "o:done");
-    bot.update(press(&user, &done));
-    bot.dispatch().await;
-    let replies = sent(&bot);
-    assert!(
-        replies[0].0.contains("how many hours do you sit"),
-        "{}",
-        replies[0].0
-    );
+    let done = data_for(markup, "o:done");
+    chat.fake.push_callback(USER, &done, activities.message_id);
+    chat.expect("how many hours do you sit").await;
 }
 
-/// Presses the inline button with this label on the latest message that has buttons.
-fn press_label(
-    bot: &mut TestBot,
-    user: &User,
-    last: &[(String, Option<ReplyMarkup>)],
-    label: &str,
-) {
-    let data =
-        last.iter()
-            .rev()
-            .find_map(|(_, markup)| match markup {
-                Some(ReplyMarkup::InlineKeyboard(k)) => k
-                    .inline_keyboard
-                    .iter()
-                    .flatten()
-                    .find_map(|b| match &b.kind {
-                        teloxide::types::InlineKeyboardButtonKind::CallbackData(d)
-                            if b.text == label =>
-                        {
-                            Some(d.clone())
-                        }
-                        _ => None,
-                    }),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("no button {label:?} in {last:?}"));
-    bot.update(press(user, &data));
-}
-
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_drill_session_pain_score_and_progress_chart_through_telegram() {
-    let user = person("en");
-    let mut bot = asked_for_time_zone(&user).await;
-    let say = |bot: &mut TestBot, line: &str| {
-        bot.update(text(&user, line));
-    };
-    for line in [
-        "UTC+1",
-        "yes",
-        "34",
-        "desk work",
-        "8",
-        "mon-fri 9-17",
-        "none",
-        "18:00",
-        "Mo Mi Fr",
-        "nowhere",
-        "0",
-        "none",
-        "none",
-        "25",
-        "28",
-        "skip",
-        "skip",
-        "skip",
-        "skip",
+    let mut chat = Chat::asked_for_time_zone().await;
+    let check = chat.say("UTC+1", "Is that right?").await;
+    chat.press(&check, "z:y");
+    chat.expect("How old are you?").await;
+    for (line, next) in [
+        ("34", "What do you do most?"),
+        ("desk work", "how many hours do you sit"),
+        ("8", "When do you work?"),
+        ("mon-fri 9-17", "lunch break"),
+        ("none", "drill session"),
+        ("18:00", "which days"),
+        ("Mo Mi Fr", "Where does it hurt?"),
+        // Nothing hurts: the usual pain is not asked.
+        ("nowhere", "What do you have at home?"),
+        ("none", "safety check"),
+        ("none", "measure your hips"),
+        ("25", "right leg"),
+        ("28", "lying face down"),
+        ("skip", "right leg"),
+        ("skip", "other direction"),
+        ("skip", "right leg"),
+        ("skip", "lying on your back"),
     ] {
-        say(&mut bot, line);
-        bot.dispatch().await;
+        chat.say(line, next).await;
     }
-    // Feet, figure-4, butterfly by button; then the pain during the tests typed.
-    for label in ["Outward", "Yes", "Yes"] {
-        let last = sent(&bot);
-        press_label(&mut bot, &user, &last, label);
-        bot.dispatch().await;
-    }
-    say(&mut bot, "0");
-    bot.dispatch().await;
-    assert!(
-        sent(&bot).iter().any(|(t, _)| t.contains("/today")),
-        "{:?}",
-        sent(&bot)
-    );
+    let feet = chat.fake.sent_to(USER).last().cloned().unwrap();
+    chat.press_label(&feet, "Outward");
+    let figure4 = chat.expect("figure-4").await;
+    chat.press_label(&figure4, "Yes");
+    let butterfly = chat.expect("butterfly").await;
+    chat.press_label(&butterfly, "Yes");
+    chat.expect("how much did the tests hurt").await;
+    chat.say("0", "/today").await;
 
-    say(&mut bot, "/today");
-    bot.dispatch().await;
-    let mut last = sent(&bot);
-    assert!(
-        last[0].0.starts_with("Today: phase 1, level 2."),
-        "{last:?}"
-    );
+    chat.say("/today", "Today: phase 1, level 2.").await;
     let mut exercises = 0;
-    while last.iter().any(|(t, _)| t.contains(" · ")) && exercises < 10 {
-        press_label(&mut bot, &user, &last, "✅ Done");
-        bot.dispatch().await;
-        last = sent(&bot);
+    let mut last = chat.expect(" · ").await;
+    loop {
+        chat.press_label(&last, "✅ Done");
         exercises += 1;
+        let next = chat
+            .fake
+            .wait_for_sent_matching(chat.seen, PATIENCE, |m| {
+                m.chat_id == USER
+                    && (m.text().contains(" · ") || m.text().contains("during the session"))
+            })
+            .await
+            .unwrap_or_else(|s| panic!("after Done: {s}"));
+        chat.seen = next.0 + 1;
+        last = next.1;
+        if last.text().contains("during the session") || exercises >= 10 {
+            break;
+        }
     }
     assert!((3..=5).contains(&exercises), "{exercises} exercises");
-    assert!(last[0].0.contains("during the session"), "{last:?}");
-    press_label(&mut bot, &user, &last, "2");
-    bot.dispatch().await;
-    assert!(
-        sent(&bot)[0].0.starts_with("Saved: 2/10."),
-        "{:?}",
-        sent(&bot)
-    );
+    chat.press_label(&last, "2");
+    chat.expect("Saved: 2/10.").await;
 
-    say(&mut bot, "/progress");
-    bot.dispatch().await;
-    let responses = bot.get_responses();
-    assert_eq!(
-        responses.sent_messages_photo.len(),
-        1,
-        "the chart as a photo"
-    );
-    assert!(
-        responses.sent_messages_text[0]
-            .bot_request
-            .text
-            .starts_with("Your progress"),
-    );
+    chat.say("/progress", "Your progress").await;
+    let deadline = tokio::time::Instant::now() + PATIENCE;
+    while chat.fake.files_to(USER).is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "no chart");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let files = chat.fake.files_to(USER);
+    assert_eq!(files.len(), 1, "the chart as a photo: {files:?}");
+    assert_eq!(files[0].method, "sendPhoto");
 }

@@ -287,6 +287,8 @@ struct State {
     /// Every successful `sendMessage`, in order.
     sent: Vec<SentMessage>,
     files: Vec<SentFile>,
+    /// The language each user's client reports, if not `USER_LANGUAGE`.
+    languages: HashMap<i64, String>,
     /// Messages in chats, as Bot API `Message` objects, by (chat id, message id): both
     /// what users sent and what the bot sent, so callbacks can quote a bot message.
     messages: HashMap<(i64, i64), Value>,
@@ -477,6 +479,31 @@ impl FakeBotApi {
         )
     }
 
+    /// The language `user_id`'s client reports from now on (`USER_LANGUAGE` until then).
+    pub fn set_language(&self, user_id: i64, language: &str) {
+        self.shared
+            .lock()
+            .languages
+            .insert(user_id, language.to_owned());
+    }
+
+    /// Queues a text from `user_id` in the group chat `group_id` (a negative id).
+    pub fn push_group_text(&self, user_id: i64, group_id: i64, text: &str) {
+        let mut state = self.shared.lock();
+        let message_id = take_message_id(&mut state);
+        let from = user_in(&state, user_id);
+        let message = json!({
+            "message_id": message_id,
+            "date": unix_now(),
+            "chat": { "id": group_id, "type": "group", "title": "Knee friends" },
+            "from": from,
+            "text": text,
+        });
+        push_update(&mut state, "message", message);
+        drop(state);
+        self.shared.updates_pushed.notify_waiters();
+    }
+
     /// Queues a tap by `user_id` on an inline button with `data` under the bot's message
     /// `message_id` in their private chat. Panics if the bot never sent that message there.
     /// Returns the callback query id.
@@ -491,9 +518,10 @@ impl FakeBotApi {
             });
         state.next_callback_id += 1;
         let id = format!("cq-{}", state.next_callback_id);
+        let from = user_in(&state, user_id);
         let query = json!({
             "id": id,
-            "from": user(user_id),
+            "from": from,
             "message": message,
             "chat_instance": format!("instance-{user_id}"),
             "data": data,
@@ -690,14 +718,17 @@ impl FakeBotApi {
         )
     }
 
-    fn push_user_message(&self, user_id: i64, content: Value) -> i64 {
+    /// Queues a message from `user_id` in their private chat with any content (a
+    /// sticker, a photo, a contact: the Bot API `Message` fields). Returns its message id.
+    pub fn push_user_message(&self, user_id: i64, content: Value) -> i64 {
         let mut state = self.shared.lock();
         let message_id = take_message_id(&mut state);
+        let from = user_in(&state, user_id);
         let mut message = json!({
             "message_id": message_id,
             "date": unix_now(),
             "chat": private_chat(user_id),
-            "from": user(user_id),
+            "from": from,
         });
         merge(&mut message, content);
         state
@@ -1131,6 +1162,15 @@ fn user(user_id: i64) -> Value {
         "first_name": USER_FIRST_NAME,
         "language_code": USER_LANGUAGE,
     })
+}
+
+/// The user as the fake knows them: with the language set by [`FakeBotApi::set_language`].
+fn user_in(state: &State, user_id: i64) -> Value {
+    let mut from = user(user_id);
+    if let Some(language) = state.languages.get(&user_id) {
+        from["language_code"] = json!(language);
+    }
+    from
 }
 
 fn private_chat(user_id: i64) -> Value {
