@@ -10,7 +10,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::core::{Event, Incoming, Input, Keyboard, Lang};
 use crate::delivery;
-use crate::engine::{Engine, HandleError, Outbox};
+use crate::engine::{Engine, Outbox};
 use crate::i18n::{Piece, Rendered};
 
 /// How the console runs.
@@ -252,9 +252,6 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             }
             Err(error) => {
                 tracing::error!(%error, "handling failed");
-                if let HandleError::Store(store) = &error {
-                    self.engine.store().after_failure(store).await;
-                }
                 let outbox = Outbox::failure(self.user, self.options.lang, Some(&error));
                 self.print(&outbox, now).await
             }

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::{Mutex, Semaphore};
 use tokio::time::Instant;
 
-use crate::engine::{Engine, Fired};
+use crate::engine::{Engine, Fired, Outbox};
 use crate::i18n::Piece;
 use crate::store::{Claim, OutboxRow, StoreError};
 
@@ -318,6 +318,28 @@ pub async fn deliver_now<T: Transport>(
     Ok(round)
 }
 
+/// Sends what an input produced: from the outbox, where it was queued with the state it
+/// follows (what fails is retried by the delivery loop), or straight away if nothing was
+/// kept (a stranger, someone just forgotten, a failure).
+pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, outbox: &Outbox) {
+    if outbox.is_queued() {
+        if let Err(error) = deliver_now(engine, transport, outbox.user).await {
+            // The messages stay queued; the delivery loop sends them.
+            tracing::warn!(user = outbox.user, %error, "a reply waits for the delivery loop");
+            engine.wake().notify_one();
+        }
+        return;
+    }
+    for message in &outbox.messages {
+        for piece in message.pieces(None) {
+            if let Err(error) = send_unqueued(engine, transport, outbox.user, &piece).await {
+                tracing::debug!(user = outbox.user, ?error, "an unqueued reply was not sent");
+                return;
+            }
+        }
+    }
+}
+
 /// Sends a message that is not in the outbox (to a stranger, or the apology after a
 /// failure) within the limits; a 429 holds everyone and the message is tried again
 /// (three times at most). Nothing is retried later: nothing was kept.
@@ -357,22 +379,21 @@ async fn send_in_order<T: Transport>(
         engine.limiter().acquire_with_burst(row.user, burst).await;
         // The claim is renewed just before the send: if it ran out meanwhile (a long
         // hold after a 429) and another loop took the row, this one must not send it.
-        let mine = engine.store().confirm_claim(row.id, claim, now()).await?;
-        let result = if mine {
-            transport.send(row.user, &row.piece).await
+        let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
+            let result = transport.send(row.user, &row.piece).await;
+            if let Err(SendError::RetryAfter(wait)) = &result {
+                engine.limiter().hold_all(Instant::now() + *wait).await;
+            }
+            // Recorded at once: a crash can repeat only the send in flight.
+            settle(engine, &row, result.clone(), now(), &mut round).await?;
+            result
         } else {
+            // Taken by another loop: it sends this one, and the rest after it.
             Err(SendError::Failed("claimed elsewhere".into()))
         };
-        if let Err(SendError::RetryAfter(wait)) = &result {
-            engine.limiter().hold_all(Instant::now() + *wait).await;
-        }
         // A chart or a file that failed comes later; it does not hold back the rest.
         let went = matches!(result, Ok(()) | Err(SendError::Rejected(_)))
             || matches!(row.piece, Piece::Photo(_) | Piece::Document(_));
-        if mine {
-            // Recorded at once: a crash can repeat only the send in flight.
-            settle(engine, &row, result, now(), &mut round).await?;
-        }
         if !went {
             for rest in rows.by_ref() {
                 engine.store().outbox_release(rest.id).await?;

@@ -159,6 +159,21 @@ impl Engine {
         incoming: &Incoming,
         now: DateTime<Utc>,
     ) -> Result<Outbox, HandleError> {
+        let handled = self.handle_in_one_tx(update, pressed, incoming, now).await;
+        if let Err(HandleError::Store(error)) = &handled {
+            // A sign of a damaged file has it checked at once (writes stop if it is).
+            self.store.after_failure(error).await;
+        }
+        handled
+    }
+
+    async fn handle_in_one_tx(
+        &self,
+        update: Option<i64>,
+        pressed: Option<i64>,
+        incoming: &Incoming,
+        now: DateTime<Utc>,
+    ) -> Result<Outbox, HandleError> {
         let mut tx = self.store.begin().await?;
         if let Some(update) = update
             && !tx.first_time(update, now).await?
@@ -196,15 +211,7 @@ impl Engine {
             Persist::Forget => false,
         };
         if kept {
-            for (i, message) in outbox.messages.iter().enumerate() {
-                // Only the first message of a reply can redraw the pressed one.
-                let redraw = pressed.filter(|_| i == 0);
-                for piece in message.pieces(redraw) {
-                    outbox
-                        .queued
-                        .push(tx.queue(incoming.user, None, &piece, now).await?);
-                }
-            }
+            outbox.queued = queue(&mut tx, &outbox, None, pressed, now).await?;
         }
         tx.commit().await?;
         if rescheduled || !outbox.queued.is_empty() {
@@ -251,13 +258,7 @@ impl Engine {
         let transition = guarded(|| step(stored.clone(), &incoming, now))?;
         apply(&mut tx, user, &transition, stored.as_ref(), now).await?;
         let mut outbox = guarded(|| outbox(user, &transition))?;
-        for message in &outbox.messages {
-            for piece in message.pieces(None) {
-                outbox
-                    .queued
-                    .push(tx.queue(user, Some((kind, due)), &piece, now).await?);
-            }
-        }
+        outbox.queued = queue(&mut tx, &outbox, Some((kind, due)), None, now).await?;
         tx.commit().await?;
         tracing::debug!(
             user,
@@ -275,18 +276,29 @@ impl Engine {
     }
 }
 
-/// Runs pure core code, turning a panic into an error: logged (where, not what: the
-/// message may quote the input), and the input is answered with "try again".
+/// Runs pure core code, turning a panic into an error: the input is answered with "try
+/// again" (the panic hook logs where it happened; the shell logs the failure).
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, HandleError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
-        let what = if panic.is::<&str>() || panic.is::<String>() {
-            "a panic"
-        } else {
-            "a panic without a message"
-        };
-        tracing::error!("the core panicked on an input; nothing was written");
-        HandleError::Panicked(what)
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .map_err(|_| HandleError::Panicked("a panic in the core; nothing was written"))
+}
+
+/// Queues the pieces of every message of `outbox` in this transaction, in order; the
+/// first message may redraw the message `pressed`. Returns the rows' ids.
+async fn queue(
+    tx: &mut StoreTx,
+    outbox: &Outbox,
+    reminder: Option<(ReminderKind, DateTime<Utc>)>,
+    pressed: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::new();
+    for (i, message) in outbox.messages.iter().enumerate() {
+        for piece in message.pieces(pressed.filter(|_| i == 0)) {
+            ids.push(tx.queue(outbox.user, reminder, &piece, now).await?);
+        }
+    }
+    Ok(ids)
 }
 
 /// Writes what a step decided. The person's schedule is planned again whenever they are

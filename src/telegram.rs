@@ -267,35 +267,12 @@ async fn run_engine(
         Err(_) => HandleError::Panicked("a panic outside the core"),
     };
     tracing::error!(user = user_id, %error, "handling failed");
-    if let HandleError::Store(store) = &error {
-        engine.store().after_failure(store).await;
-    }
     Outbox::failure(user_id, lang, Some(&error))
 }
 
-/// Sends what an input produced: from the outbox, where it was queued with the state it
-/// follows (what fails is retried by the delivery loop), or straight away if nothing was
-/// kept (a stranger, a failure).
+/// Sends what an input produced (see [`delivery::deliver`]).
 async fn deliver(bot: &Bot, engine: &Engine, outbox: &Outbox) {
-    let transport = TelegramTransport { bot: bot.clone() };
-    if outbox.is_queued() {
-        if let Err(error) = delivery::deliver_now(engine, &transport, outbox.user).await {
-            // The messages stay queued; the delivery loop sends them.
-            tracing::warn!(user = outbox.user, %error, "a reply waits for the delivery loop");
-            engine.wake().notify_one();
-        }
-        return;
-    }
-    for message in &outbox.messages {
-        for piece in message.pieces(None) {
-            if let Err(error) =
-                delivery::send_unqueued(engine, &transport, outbox.user, &piece).await
-            {
-                tracing::debug!(user = outbox.user, ?error, "an unqueued reply was not sent");
-                return;
-            }
-        }
-    }
+    delivery::deliver(engine, &TelegramTransport { bot: bot.clone() }, outbox).await;
 }
 
 /// Reminders go to Telegram through the same limiter as replies.

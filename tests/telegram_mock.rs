@@ -7,7 +7,7 @@ mod fake_bot_api;
 
 use std::time::Duration;
 
-use fake_bot_api::{FakeBotApi, SentMessage};
+use fake_bot_api::{FakeBotApi, SentMessage, inline_buttons};
 use hipcoach::core::action;
 use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
@@ -92,7 +92,7 @@ impl Chat {
 
     /// Presses the button labelled `label` under `message`.
     fn press_label(&self, message: &SentMessage, label: &str) {
-        let data = buttons(&message.body["reply_markup"])
+        let data = inline_buttons(&message.body["reply_markup"])
             .into_iter()
             .find(|(text, _)| text == label)
             .map(|(_, data)| data)
@@ -101,25 +101,9 @@ impl Chat {
     }
 }
 
-/// The (label, data) of every inline button in a `reply_markup`.
-fn buttons(markup: &Value) -> Vec<(String, String)> {
-    markup["inline_keyboard"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|row| row.as_array().into_iter().flatten())
-        .filter_map(|b| {
-            Some((
-                b["text"].as_str()?.to_owned(),
-                b["callback_data"].as_str()?.to_owned(),
-            ))
-        })
-        .collect()
-}
-
 /// The actions of the inline buttons, each checked to carry a question stamp.
 fn inline_data(markup: &Value) -> Vec<String> {
-    buttons(markup)
+    inline_buttons(markup)
         .iter()
         .map(|(_, d)| {
             let (_, bare) = action::unstamp(d).unwrap_or_else(|| panic!("unstamped {d:?}"));
@@ -130,7 +114,7 @@ fn inline_data(markup: &Value) -> Vec<String> {
 
 /// The data of the button for this action, as it was sent (with its stamp).
 fn data_for(markup: &Value, bare: &str) -> String {
-    buttons(markup)
+    inline_buttons(markup)
         .into_iter()
         .map(|(_, d)| d)
         .find(|d| action::unstamp(d).is_some_and(|(_, b)| b == bare))
@@ -154,9 +138,8 @@ async fn start_consent_and_time_zone_through_telegram() {
         .wait_for_calls("editMessageReplyMarkup", 1, PATIENCE)
         .await
         .expect("the answered buttons are removed");
-    let keyboard = &ask.body["reply_markup"]["keyboard"];
-    assert_eq!(
-        keyboard[0][0]["request_location"], true,
+    assert!(
+        ask.requests_location(),
         "a reply keyboard with a location button: {}",
         ask.body["reply_markup"]
     );
@@ -281,7 +264,7 @@ async fn ticking_an_option_redraws_the_question_in_place() {
     assert_eq!(redrawn.body["message_id"], activities.message_id);
     let markup = &redrawn.body["reply_markup"];
     assert!(inline_data(markup).contains(&"o:golf".to_string()));
-    let labels: Vec<String> = buttons(markup).into_iter().map(|(l, _)| l).collect();
+    let labels: Vec<String> = inline_buttons(markup).into_iter().map(|(l, _)| l).collect();
     assert!(labels.contains(&"✓ Golf".to_string()), "{labels:?}");
     assert_eq!(
         chat.fake.sent_to(USER).len(),

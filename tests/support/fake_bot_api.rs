@@ -101,8 +101,9 @@ impl SentMessage {
 
     /// The `callback_data` of every inline button, row by row.
     pub fn callback_data(&self) -> Vec<String> {
-        buttons(&self.body["reply_markup"]["inline_keyboard"])
-            .filter_map(|b| b["callback_data"].as_str().map(str::to_owned))
+        inline_buttons(&self.body["reply_markup"])
+            .into_iter()
+            .map(|(_, data)| data)
             .collect()
     }
 
@@ -121,6 +122,19 @@ impl SentMessage {
 }
 
 /// The buttons of a keyboard (an array of rows), flattened.
+/// The (label, callback data) of every inline button in a `reply_markup` (of a sent
+/// message, or of an edit request).
+pub fn inline_buttons(markup: &Value) -> Vec<(String, String)> {
+    buttons(&markup["inline_keyboard"])
+        .filter_map(|b| {
+            Some((
+                b["text"].as_str()?.to_owned(),
+                b["callback_data"].as_str()?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
 fn buttons(rows: &Value) -> impl Iterator<Item = &Value> {
     rows.as_array()
         .into_iter()
@@ -936,26 +950,16 @@ fn edit_reply_markup(state: &mut State, body: &Value) -> Result<Value, (u16, Str
 
 /// `editMessageText`: the message's text and inline keyboard replaced.
 fn edit_text(state: &mut State, body: &Value) -> Result<Value, (u16, String)> {
+    let mut message = edit_reply_markup(state, body)?;
     let key = (
         body["chat_id"].as_i64().unwrap_or_default(),
         body["message_id"].as_i64().unwrap_or_default(),
     );
-    let message = state
-        .messages
-        .get_mut(&key)
-        .ok_or((400, "Bad Request: message to edit not found".to_owned()))?;
-    let object = message.as_object_mut().expect("messages are objects");
-    object.insert("text".to_owned(), body["text"].clone());
-    match &body["reply_markup"] {
-        markup if markup["inline_keyboard"].is_array() => {
-            object.insert("reply_markup".to_owned(), markup.clone());
-        }
-        _ => {
-            object.remove("reply_markup");
-        }
+    if let Some(stored) = state.messages.get_mut(&key) {
+        stored["text"] = body["text"].clone();
     }
-    object.insert("edit_date".to_owned(), json!(unix_now()));
-    Ok(message.clone())
+    message["text"] = body["text"].clone();
+    Ok(message)
 }
 
 /// `sendPhoto` and `sendDocument`: the file is recorded (name and size, in the call's
