@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, StaticLoader, static_loader};
 
-use crate::core::msg::Arg;
+use crate::core::say::msg::Arg;
 use crate::core::{Keyboard, Lang, Msg, Reply};
 
 static_loader! {
@@ -200,7 +200,7 @@ impl Rendered {
 
 /// Draws a progress chart with its labels in the person's language. A chart that cannot be
 /// drawn is left out (the text still goes), with a warning in the log.
-fn chart_png(lang: Lang, chart: &crate::core::reply::Chart) -> Option<Vec<u8>> {
+fn chart_png(lang: Lang, chart: &crate::core::say::reply::Chart) -> Option<Vec<u8>> {
     let text = |msg: Msg| render(lang, &msg);
     let spec = crate::chart::ProgressChart {
         range_title: text(Msg::ChartRange),
@@ -273,7 +273,7 @@ mod tests {
     use strum::IntoEnumIterator;
 
     use super::*;
-    use crate::core::command::Command;
+    use crate::core::read::command::Command;
 
     /// Every message, every command description, in every language: a missing key or a
     /// missing argument fails here, not in a conversation.
@@ -315,7 +315,7 @@ mod tests {
     /// seated rotation goes around the ankles, and PAILs and RAILs are told apart.
     #[test]
     fn exercise_texts_correct_the_seeds_where_coaching_md_says_so() {
-        use crate::core::catalog::ExerciseId;
+        use crate::core::rules::catalog::ExerciseId;
         let how = |lang, id| render_strict(lang, &Msg::ExerciseHow(id)).unwrap();
         let band = how(Lang::En, ExerciseId::BandSeatedInternalRotation);
         assert!(

@@ -10,7 +10,7 @@ use teloxide::types::{
     ReplyMarkup, User,
 };
 
-use crate::core::command::Command;
+use crate::core::read::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;

@@ -4,16 +4,16 @@
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::answers::PainScore;
-use hipcoach::core::assessment::{Band, TestAnswer, TestStep, Track};
-use hipcoach::core::msg::ProfileField;
-use hipcoach::core::profile::{Activity, AgeBand, Equipment, Lunch, PainSite, RedFlag};
+use hipcoach::core::read::answers::PainScore;
+use hipcoach::core::rules::assessment::{Band, TestAnswer, TestStep, Track};
+use hipcoach::core::say::msg::ProfileField;
+use hipcoach::core::values::profile::{Activity, AgeBand, Equipment, Lunch, PainSite, RedFlag};
 use hipcoach::core::{Dialog, Event, Input, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
 use strum::IntoEnumIterator;
 
 use chrono::Weekday::{self, Fri, Mon, Sat, Sun, Thu, Tue, Wed};
-use hipcoach::core::answers::Weekdays;
+use hipcoach::core::read::answers::Weekdays;
 
 fn days(list: &[Weekday]) -> Weekdays {
     Weekdays::from_days(list.iter().copied())
@@ -144,7 +144,7 @@ trait Pair {
     fn to_string_pair(&self) -> (String, String);
 }
 
-impl Pair for hipcoach::core::answers::WorkingHours {
+impl Pair for hipcoach::core::read::answers::WorkingHours {
     fn to_string_pair(&self) -> (String, String) {
         (
             self.start.format("%H:%M").to_string(),
@@ -328,7 +328,7 @@ fn skipped_and_painful_tests_are_recorded_and_still_give_a_result() {
     assert_eq!(track, None);
     assert_eq!(
         chat.person().program.as_ref().map(|p| p.track),
-        Some(hipcoach::core::assessment::Track::LimitedInternalRotation)
+        Some(hipcoach::core::rules::assessment::Track::LimitedInternalRotation)
     );
     let [Write::Assessment(a)] = chat.writes.as_slice() else {
         panic!()
@@ -625,7 +625,7 @@ fn strong_pain_during_the_tests_refers_instead_of_starting() {
 }
 
 /// The answers so far in the self-test under way.
-fn test_answers(chat: &Chat) -> hipcoach::core::assessment::TestAnswers {
+fn test_answers(chat: &Chat) -> hipcoach::core::rules::assessment::TestAnswers {
     match chat.dialog() {
         Dialog::Test { answers, .. } => answers,
         other => panic!("not in the tests: {other:?}"),
@@ -915,7 +915,7 @@ fn someone_in_the_middle_of_the_intake_at_the_update_is_asked_in_turn() {
     // As if they had reached the pain question before the training-day question existed.
     let person = chat.person.as_mut().unwrap();
     person.dialog = Dialog::Ask {
-        question: hipcoach::core::intake::Question::PainSites {
+        question: hipcoach::core::dialog::intake::Question::PainSites {
             selected: Vec::new(),
         },
         setting: false,

@@ -10,8 +10,8 @@ mod chat;
 
 use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
-use hipcoach::core::catalog::ExerciseId;
-use hipcoach::core::schedule::{ReminderKind, next_break};
+use hipcoach::core::rules::catalog::ExerciseId;
+use hipcoach::core::rules::schedule::{ReminderKind, next_break};
 use hipcoach::core::{Dialog, Input, Msg};
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -67,7 +67,9 @@ fn session_and_morning(chat: &mut Chat, evening: &str, morning_score: &str) {
     assert!(matches!(chat.dialog(), Dialog::Session { .. }));
     while matches!(chat.dialog(), Dialog::Session { .. }) {
         match chat.dialog() {
-            Dialog::Session { run } if run.step == hipcoach::core::session::RunStep::Pain => {
+            Dialog::Session { run }
+                if run.step == hipcoach::core::dialog::session::RunStep::Pain =>
+            {
                 chat.say("1");
             }
             _ => {

@@ -10,9 +10,9 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::assessment::{TestAnswer, TestStep};
-use hipcoach::core::schedule::ReminderKind;
-use hipcoach::core::session::RunStep;
+use hipcoach::core::dialog::session::RunStep;
+use hipcoach::core::rules::assessment::{TestAnswer, TestStep};
+use hipcoach::core::rules::schedule::ReminderKind;
 use hipcoach::core::{Dialog, Input, Msg, Persist, Reply};
 
 /// Consent and the time zone (Berlin), ready for the intake.
@@ -227,8 +227,8 @@ fn data_without_a_stamp_is_refused() {
 
 #[test]
 fn ticks_in_a_row_each_count_and_a_doubled_tick_counts_once() {
-    use hipcoach::core::intake::Question;
-    use hipcoach::core::profile::Activity;
+    use hipcoach::core::dialog::intake::Question;
+    use hipcoach::core::values::profile::Activity;
     let mut chat = consented();
     chat.say("34");
     let shown = chat.tap(Msg::Activity(Activity::Running));

@@ -11,8 +11,8 @@ mod chat;
 
 use chat::Chat;
 use chrono::Duration;
-use hipcoach::core::program::Position;
-use hipcoach::core::progression::{Decision, Rule};
+use hipcoach::core::rules::program::Position;
+use hipcoach::core::rules::progression::{Decision, Rule};
 use hipcoach::core::{Dialog, Input, Write};
 use proptest::prelude::*;
 
@@ -93,7 +93,7 @@ proptest! {
             }
             for _ in 0..6 {
                 if matches!(&chat.dialog(), Dialog::Session { run } if run.index < run.record.plan.len()
-                    && run.step == hipcoach::core::session::RunStep::Exercise)
+                    && run.step == hipcoach::core::dialog::session::RunStep::Exercise)
                 {
                     chat.send(Input::Button(d.outcome.into()));
                 }

@@ -15,8 +15,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use fake_bot_api::{FakeBotApi, Limits, Outage};
-use hipcoach::core::answers::{Weekdays, WorkingHours};
-use hipcoach::core::schedule::{Due, ReminderKind};
+use hipcoach::core::read::answers::{Weekdays, WorkingHours};
+use hipcoach::core::rules::schedule::{Due, ReminderKind};
 use hipcoach::core::{Dialog, Lang, Person, Zone};
 use hipcoach::delivery::{self, Drained};
 use hipcoach::engine::Engine;
@@ -370,8 +370,8 @@ async fn a_bad_gateway_is_retried_later() {
 /// after `now`; the second is then "moved" and never fires.
 #[tokio::test]
 async fn two_kinds_due_together_both_fire() {
-    use hipcoach::core::assessment::Track;
-    use hipcoach::core::program::Program;
+    use hipcoach::core::rules::assessment::Track;
+    use hipcoach::core::rules::program::Program;
     let world = World::new(FakeBotApi::start().await).await;
     let id = 77;
     let mut person = Person::new(id, Lang::En, world.t - Duration::days(7));

@@ -12,8 +12,8 @@ mod chat;
 
 use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
-use hipcoach::core::action;
-use hipcoach::core::schedule::{ReminderKind, next_all};
+use hipcoach::core::read::action;
+use hipcoach::core::rules::schedule::{ReminderKind, next_all};
 use hipcoach::core::{Dialog, Incoming, Input, Lang, Persist, Person, step};
 use proptest::prelude::*;
 
@@ -95,8 +95,8 @@ fn held(cause: usize) -> (Person, DateTime<Utc>) {
             chat.say("/today");
             chat.code("done");
             if let Some(person) = chat.person.as_mut() {
-                person.hold = Some(hipcoach::core::safety::Hold {
-                    cause: hipcoach::core::safety::HoldCause::RepeatedPain,
+                person.hold = Some(hipcoach::core::rules::safety::Hold {
+                    cause: hipcoach::core::rules::safety::HoldCause::RepeatedPain,
                     since: evening,
                     flags: Vec::new(),
                     minor: false,

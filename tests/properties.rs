@@ -5,11 +5,12 @@
 mod answers;
 
 use hipcoach::console::parse_duration;
-use hipcoach::core::action::{self, Action};
-use hipcoach::core::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS};
-use hipcoach::core::command::Command;
-use hipcoach::core::symptoms;
-use hipcoach::core::{Incoming, Input, Lang, Persist, Person, Zone, parse, step};
+use hipcoach::core::read::action::{self, Action};
+use hipcoach::core::read::command::Command;
+use hipcoach::core::read::parse;
+use hipcoach::core::read::symptoms;
+use hipcoach::core::rules::choice::{self, ACTIVITY_STEMS, PAIN_SITE_STEMS};
+use hipcoach::core::{Incoming, Input, Lang, Persist, Person, Zone, step};
 use proptest::prelude::*;
 
 /// A button press on the question open now: bare data stamped with the person's
@@ -52,7 +53,7 @@ proptest! {
         let _ = choice::read(&text, PAIN_SITE_STEMS);
         let _ = symptoms::read(&text);
         let _ = symptoms::is_none_answer(&text);
-        let _ = hipcoach::core::answers::parse_days(&text);
+        let _ = hipcoach::core::read::answers::parse_days(&text);
     }
 
     #[test]

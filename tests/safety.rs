@@ -10,8 +10,8 @@ mod chat;
 
 use chat::{Chat, ids};
 use chrono::Duration;
-use hipcoach::core::assessment::Track;
-use hipcoach::core::schedule::{ReminderKind, next_all};
+use hipcoach::core::rules::assessment::Track;
+use hipcoach::core::rules::schedule::{ReminderKind, next_all};
 use hipcoach::core::{Dialog, Event, Input, Msg};
 
 /// Consent and the Berlin time zone on Monday 2026-11-23, 08:00 UTC.
@@ -92,7 +92,7 @@ fn session(chat: &mut Chat, during: u8) -> u8 {
     let level = *started(chat)
         .first()
         .unwrap_or_else(|| panic!("no session started: {:?}", ids(&r)));
-    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::session::RunStep::Exercise)
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::dialog::session::RunStep::Exercise)
     {
         chat.tap(Msg::OutcomeDone);
     }
@@ -373,8 +373,8 @@ fn a_red_flag_named_in_a_message_is_confirmed_then_holds() {
     assert_eq!(
         hold.flags,
         [
-            hipcoach::core::profile::RedFlag::Swelling,
-            hipcoach::core::profile::RedFlag::LockingOrGivingWay
+            hipcoach::core::values::profile::RedFlag::Swelling,
+            hipcoach::core::values::profile::RedFlag::LockingOrGivingWay
         ]
     );
     assert!(
@@ -521,7 +521,7 @@ fn a_morning_decision_does_not_hide_the_session_that_follows() {
     assert!(matches!(chat.dialog(), Dialog::MorningPain { .. }));
     chat.say("5");
     assert!(matches!(chat.dialog(), Dialog::Session { .. }));
-    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::session::RunStep::Exercise)
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::dialog::session::RunStep::Exercise)
     {
         chat.tap(Msg::OutcomeDone);
     }
@@ -531,7 +531,7 @@ fn a_morning_decision_does_not_hide_the_session_that_follows() {
     assert!(
         r.iter().flat_map(|r| &r.parts).any(|m| *m
             == Msg::GentlestAlready {
-                rule: hipcoach::core::progression::Rule::RegressHighPain
+                rule: hipcoach::core::rules::progression::Rule::RegressHighPain
             }),
         "{:?}",
         ids(&r)
@@ -553,7 +553,10 @@ fn an_age_corrected_to_an_adult_keeps_a_hold_from_red_flags() {
         .hold
         .clone()
         .expect("the swelling still holds");
-    assert_eq!(hold.cause, hipcoach::core::safety::HoldCause::Symptoms);
+    assert_eq!(
+        hold.cause,
+        hipcoach::core::rules::safety::HoldCause::Symptoms
+    );
     // And a minor's hold is never lifted by "I've been checked".
     let mut chat = with_program();
     chat.say("/symptoms");
@@ -618,8 +621,8 @@ fn a_sign_waiting_for_its_confirmation_is_not_dropped() {
     assert_eq!(
         chat.person().hold.as_ref().unwrap().flags,
         [
-            hipcoach::core::profile::RedFlag::Swelling,
-            hipcoach::core::profile::RedFlag::LockingOrGivingWay
+            hipcoach::core::values::profile::RedFlag::Swelling,
+            hipcoach::core::values::profile::RedFlag::LockingOrGivingWay
         ]
     );
 }
@@ -771,7 +774,10 @@ fn two_age_edits_do_not_lift_a_stop() {
         chat.say(age);
     }
     let hold = chat.person().hold.clone().expect("the stop still holds");
-    assert_eq!(hold.cause, hipcoach::core::safety::HoldCause::RepeatedPain);
+    assert_eq!(
+        hold.cause,
+        hipcoach::core::rules::safety::HoldCause::RepeatedPain
+    );
     assert!(!hold.minor);
 }
 

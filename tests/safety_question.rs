@@ -8,9 +8,9 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::intake::Question;
-use hipcoach::core::msg::ProfileField;
-use hipcoach::core::profile::RedFlag;
+use hipcoach::core::dialog::intake::Question;
+use hipcoach::core::say::msg::ProfileField;
+use hipcoach::core::values::profile::RedFlag;
 use hipcoach::core::{Dialog, Event, Lang, Msg};
 
 /// Consent, time zone and every intake answer before the safety question.

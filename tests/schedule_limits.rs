@@ -7,10 +7,10 @@ mod profile_support;
 
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::TZ_VARIANTS;
-use hipcoach::core::answers::{Weekdays, WorkingHours};
-use hipcoach::core::assessment::Track;
-use hipcoach::core::program::Program;
-use hipcoach::core::schedule::next_all;
+use hipcoach::core::read::answers::{Weekdays, WorkingHours};
+use hipcoach::core::rules::assessment::Track;
+use hipcoach::core::rules::program::Program;
+use hipcoach::core::rules::schedule::next_all;
 use hipcoach::core::{Lang, Person, Zone};
 use proptest::prelude::*;
 

@@ -16,15 +16,15 @@
 mod profile_support;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
-use hipcoach::core::answers::{Weekdays, WorkingHours};
-use hipcoach::core::assessment::Track;
-use hipcoach::core::nudge::{fire, parse_pause};
-use hipcoach::core::profile::Lunch;
-use hipcoach::core::program::{Program, SessionRecord};
-use hipcoach::core::schedule::{
+use hipcoach::core::dialog::nudge::{fire, parse_pause};
+use hipcoach::core::read::answers::{Weekdays, WorkingHours};
+use hipcoach::core::rules::assessment::Track;
+use hipcoach::core::rules::program::{Program, SessionRecord};
+use hipcoach::core::rules::schedule::{
     ReminderKind, SPREAD_SECONDS, at_local, grace, next_all, next_break, next_daily, next_morning,
     spread,
 };
+use hipcoach::core::values::profile::Lunch;
 use hipcoach::core::{Dialog, Event, Lang, Persist, Person, Zone};
 
 // ---------------------------------------------------------------------------------------
@@ -110,11 +110,11 @@ fn every_day_in(p: &mut Person, name: &str) {
 
 /// A completed session on a local date, with or without its morning score.
 /// A safety hold (red flags reported later) since `since`.
-fn held(since: &str) -> hipcoach::core::safety::Hold {
-    hipcoach::core::safety::Hold {
-        cause: hipcoach::core::safety::HoldCause::Symptoms,
+fn held(since: &str) -> hipcoach::core::rules::safety::Hold {
+    hipcoach::core::rules::safety::Hold {
+        cause: hipcoach::core::rules::safety::HoldCause::Symptoms,
         since: utc(since),
-        flags: vec![hipcoach::core::profile::RedFlag::Swelling],
+        flags: vec![hipcoach::core::values::profile::RedFlag::Swelling],
         minor: false,
     }
 }
@@ -908,7 +908,7 @@ fn ten_o_clock(code: &str) -> String {
 
 #[test]
 fn answer_table() {
-    use hipcoach::core::nudge::answer;
+    use hipcoach::core::dialog::nudge::answer;
     use hipcoach::core::{Msg, Write};
     let mut failures = Vec::new();
     for (why, tweak, code, now, recorded) in ANSWERS {
@@ -954,7 +954,7 @@ fn answer_table() {
 
 #[test]
 fn snooze_and_meeting_set_the_next_break() {
-    use hipcoach::core::nudge::answer;
+    use hipcoach::core::dialog::nudge::answer;
     let saved = |t: hipcoach::core::Transition| match t.persist {
         Persist::Save(p) => *p,
         other => panic!("saved expected: {other:?}"),

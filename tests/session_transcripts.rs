@@ -8,9 +8,9 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::catalog::ExerciseId;
-use hipcoach::core::program::easier_fitted;
-use hipcoach::core::session::RunStep;
+use hipcoach::core::dialog::session::RunStep;
+use hipcoach::core::rules::catalog::ExerciseId;
+use hipcoach::core::rules::program::easier_fitted;
 use hipcoach::core::{Dialog, Event, Input, Msg};
 
 /// Through consent, intake and tests to a program at phase 1, level 2 (band at home).

@@ -231,7 +231,7 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
     );
     assert_eq!(
         person.profile.training_days,
-        Some(hipcoach::core::answers::Weekdays::EVERY_DAY)
+        Some(hipcoach::core::read::answers::Weekdays::EVERY_DAY)
     );
     let last = person.history.last.expect("the assessment was stored");
     assert_eq!(
@@ -303,12 +303,12 @@ async fn the_old_implicit_holds_become_the_safety_hold() {
     let flagged = tx.load_person(2).await.unwrap().unwrap();
     let fine = tx.load_person(3).await.unwrap().unwrap();
     let cause = |p: &hipcoach::core::Person| p.hold.as_ref().map(|h| h.cause);
-    use hipcoach::core::safety::HoldCause;
+    use hipcoach::core::rules::safety::HoldCause;
     assert_eq!(cause(&stopped), Some(HoldCause::RepeatedPain));
     assert_eq!(cause(&flagged), Some(HoldCause::IntakeRedFlags));
     assert_eq!(
         flagged.hold.unwrap().flags,
-        [hipcoach::core::profile::RedFlag::Swelling]
+        [hipcoach::core::values::profile::RedFlag::Swelling]
     );
     assert_eq!(cause(&fine), None);
 }

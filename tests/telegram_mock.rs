@@ -8,7 +8,7 @@ mod fake_bot_api;
 use std::time::Duration;
 
 use fake_bot_api::{FakeBotApi, SentMessage, inline_buttons};
-use hipcoach::core::action;
+use hipcoach::core::read::action;
 use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
 use hipcoach::store::Store;

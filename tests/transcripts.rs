@@ -6,7 +6,7 @@
 mod chat;
 
 use chat::{Chat, ids, text};
-use hipcoach::core::action::Action;
+use hipcoach::core::read::action::Action;
 use hipcoach::core::{Dialog, Event, Input, Keyboard, Lang, Msg, Persist, Zone};
 
 /// A person who has agreed and is being asked for their time zone.
@@ -321,7 +321,7 @@ fn consent_buttons_carry_their_encoded_actions() {
         panic!("inline buttons expected")
     };
     // A stranger's buttons carry question number 0.
-    let stamped = |a: Action| hipcoach::core::action::stamp(0, &a.encode());
+    let stamped = |a: Action| hipcoach::core::read::action::stamp(0, &a.encode());
     assert_eq!(rows[0][0].data, stamped(Action::Consent(true)));
     assert_eq!(rows[0][1].data, stamped(Action::Consent(false)));
 }

@@ -3,30 +3,32 @@
 
 use chrono::{DateTime, Utc};
 
-use super::Lang;
-use super::action::{self, Action};
-use super::answers::PainScore;
-use super::assessment::Change;
-use super::assessment::{self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep};
-use super::command::{Command, Slash};
-use super::event::Event;
-use super::input::{Incoming, Input};
-use super::intake::{self, Answered, Question};
-use super::msg::{Msg, ProfileField};
-use super::nudge;
-use super::parse;
-use super::person::{Dialog, Person};
-use super::profile::{AgeBand, Lunch, Profile, RedFlag};
-use super::program::SessionRecord;
-use super::progression::{Range, Verdict};
-use super::reply::Chart;
-use super::reply::option as choose;
-use super::reply::{InlineButton, Keyboard, Reply, ReplyButton};
-use super::safety::{self, HoldCause};
-use super::selftest;
-use super::session;
-use super::symptoms;
-use super::zone::{Zone, ZoneError};
+use crate::core::dialog::intake::{self, Answered, Question};
+use crate::core::dialog::nudge;
+use crate::core::dialog::selftest;
+use crate::core::dialog::session;
+use crate::core::person::{Dialog, Person};
+use crate::core::read::action::{self, Action};
+use crate::core::read::answers::PainScore;
+use crate::core::read::command::{Command, Slash};
+use crate::core::read::parse;
+use crate::core::read::symptoms;
+use crate::core::rules::assessment::Change;
+use crate::core::rules::assessment::{
+    self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep,
+};
+use crate::core::rules::program::SessionRecord;
+use crate::core::rules::progression::{Range, Verdict};
+use crate::core::rules::safety::{self, HoldCause};
+use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::Chart;
+use crate::core::say::reply::option as choose;
+use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use crate::core::values::event::Event;
+use crate::core::values::input::{Incoming, Input};
+use crate::core::values::lang::Lang;
+use crate::core::values::profile::{AgeBand, Lunch, Profile, RedFlag};
+use crate::core::values::zone::{Zone, ZoneError};
 
 /// What to do with the stored person after a step.
 #[derive(Clone, Debug, PartialEq)]

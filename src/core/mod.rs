@@ -2,38 +2,35 @@
 //!
 //! Invariant: nothing in here performs I/O, reads the clock, or names a teloxide or
 //! sqlx type. The shells (`telegram`, `console`, `store`) call in and carry out the result.
+//!
+//! The folders are layers, listed here from the bottom up; a module imports only from
+//! its own layer's lower files or from layers below it (`tests/core_purity.rs` checks):
+//!
+//! - [`values`]: plain domain values (language, profile answers, zone, inputs, events).
+//! - [`read`]: text and button data to values; total, never panics.
+//! - [`rules`]: what the coaching decides (assessment, program, progression, safety);
+//!   never names a message or a reply.
+//! - [`say`]: the words as values: message ids with typed arguments, replies, keyboards.
+//! - [`person`]: one person's stored state and what follows from it alone (holds,
+//!   reminders due).
+//! - [`transition`]: the outcome of a step.
+//! - [`ask`]: each open question as a reply; [`view`]: /profile, /progress, /history.
+//! - [`dialog`]: one file per conversation; each answer returns a transition.
+//! - [`conversation`]: the dispatcher, [`step`].
 
-pub mod action;
-pub mod answers;
-pub mod assessment;
-pub mod catalog;
-pub mod choice;
-pub mod command;
 pub mod conversation;
-pub mod event;
-pub mod input;
-pub mod intake;
-pub mod lang;
-pub mod msg;
-pub mod nudge;
-pub mod parse;
+pub mod dialog;
 pub mod person;
-pub mod profile;
-pub mod program;
-pub mod progression;
-pub mod reply;
-pub mod safety;
-pub mod schedule;
-pub mod selftest;
-pub mod session;
-pub mod symptoms;
-pub mod zone;
+pub mod read;
+pub mod rules;
+pub mod say;
+pub mod values;
 
 pub use conversation::{Persist, Transition, Write, step};
-pub use event::Event;
-pub use input::{Incoming, Input};
-pub use lang::Lang;
-pub use msg::Msg;
 pub use person::{Dialog, History, Person};
-pub use reply::{Keyboard, Reply};
-pub use zone::Zone;
+pub use say::msg::Msg;
+pub use say::reply::{Keyboard, Reply};
+pub use values::event::Event;
+pub use values::input::{Incoming, Input};
+pub use values::lang::Lang;
+pub use values::zone::Zone;

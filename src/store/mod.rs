@@ -14,15 +14,15 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
-use crate::core::answers::{PainScore, Weekdays, WorkingHours};
-use crate::core::assessment::Assessment;
-use crate::core::assessment::{Source, Track};
-use crate::core::catalog::Phase;
-use crate::core::profile::{self, AgeBand, Lunch, Profile};
-use crate::core::program::{Position, Program, SessionRecord};
-use crate::core::progression::{Range, Verdict};
-use crate::core::safety::{Hold, HoldCause};
-use crate::core::schedule::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
+use crate::core::read::answers::{PainScore, Weekdays, WorkingHours};
+use crate::core::rules::assessment::Assessment;
+use crate::core::rules::assessment::{Source, Track};
+use crate::core::rules::catalog::Phase;
+use crate::core::rules::program::{Position, Program, SessionRecord};
+use crate::core::rules::progression::{Range, Verdict};
+use crate::core::rules::safety::{Hold, HoldCause};
+use crate::core::rules::schedule::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
+use crate::core::values::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::{Dialog, History, Lang, Person, Zone};
 use crate::i18n::{Attachment, Piece, Rendered};
 

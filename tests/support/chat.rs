@@ -3,7 +3,7 @@
 #![allow(dead_code)] // Each test file uses a different part of this helper.
 
 use chrono::{DateTime, Utc};
-use hipcoach::core::action::{self, Action};
+use hipcoach::core::read::action::{self, Action};
 use hipcoach::core::{
     Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write, step,
 };

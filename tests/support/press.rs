@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use hipcoach::core::Input;
-use hipcoach::core::action;
+use hipcoach::core::read::action;
 use hipcoach::engine::Engine;
 
 /// The question number stored for `user` (0 for a stranger).

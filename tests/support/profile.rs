@@ -2,8 +2,8 @@
 //! start only once the intake (with its safety screen) is complete.
 #![allow(dead_code)]
 
-use hipcoach::core::answers::PainScore;
-use hipcoach::core::profile::{Activity, AgeBand, Lunch, Profile};
+use hipcoach::core::read::answers::PainScore;
+use hipcoach::core::values::profile::{Activity, AgeBand, Lunch, Profile};
 
 /// Answers every intake question still open with a neutral answer: 20–50, desk work,
 /// 8 hours sitting, no lunch, drills at 18:00, nothing hurts, no equipment, no red flags.

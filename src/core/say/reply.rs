@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::msg::Msg;
+use crate::core::say::msg::Msg;
 
 /// One message from the bot.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,7 +59,7 @@ pub struct ReplyButton<L> {
 pub fn option(label: Msg, code: &str) -> InlineButton<Msg> {
     InlineButton {
         label,
-        data: super::action::Action::Choose(code.to_string()).encode(),
+        data: crate::core::read::action::Action::Choose(code.to_string()).encode(),
     }
 }
 
@@ -151,11 +151,11 @@ impl<L> Keyboard<L> {
     }
 
     /// Marks every inline button as belonging to question number `asked`
-    /// ([`super::action::stamp`]).
+    /// ([`crate::core::read::action::stamp`]).
     pub fn stamp(&mut self, asked: u32) {
         if let Keyboard::Inline(rows) = self {
             for button in rows.iter_mut().flatten() {
-                button.data = super::action::stamp(asked, &button.data);
+                button.data = crate::core::read::action::stamp(asked, &button.data);
             }
         }
     }

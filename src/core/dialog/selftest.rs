@@ -1,13 +1,13 @@
 //! The guided self-tests, one step at a time: instructions, buttons, and reading answers.
 
-use super::Input;
-use super::action::Action;
-use super::answers;
-use super::assessment::{Band, Side, StepKind, TestAnswer, TestStep};
-use super::intake::pain_keyboard;
-use super::msg::Msg;
-use super::reply::option as button;
-use super::reply::{InlineButton, Keyboard, Reply};
+use crate::core::dialog::intake::pain_keyboard;
+use crate::core::read::action::Action;
+use crate::core::read::answers;
+use crate::core::rules::assessment::{Band, Side, StepKind, TestAnswer, TestStep};
+use crate::core::say::msg::Msg;
+use crate::core::say::reply::option as button;
+use crate::core::say::reply::{InlineButton, Keyboard, Reply};
+use crate::core::values::input::Input;
 use strum::IntoEnumIterator;
 
 fn side(step: TestStep) -> Side {
@@ -228,7 +228,7 @@ fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
             "even" | "same" | "neither" | "gleich" => Some(TestAnswer::FeetEven),
             _ => None,
         },
-        StepKind::PassFail => super::parse::yes_no(text).map(|yes| {
+        StepKind::PassFail => crate::core::read::parse::yes_no(text).map(|yes| {
             if yes {
                 TestAnswer::Pass
             } else {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-use super::profile::{AgeBand, RedFlag};
+use crate::core::values::profile::{AgeBand, RedFlag};
 
 /// One step of the self-test, in the order they are asked.
 #[derive(

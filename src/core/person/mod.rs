@@ -3,15 +3,16 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{Assessment, TestAnswers, TestStep};
-use super::intake::Question;
-use super::profile::{Profile, RedFlag};
-use super::program::{Program, SessionRecord};
-use super::progression::Range;
-use super::safety::Hold;
-use super::schedule::ReminderSettings;
-use super::session::SessionRun;
-use super::{Lang, Zone};
+use crate::core::dialog::intake::Question;
+use crate::core::dialog::session::SessionRun;
+use crate::core::rules::assessment::{Assessment, TestAnswers, TestStep};
+use crate::core::rules::program::{Program, SessionRecord};
+use crate::core::rules::progression::Range;
+use crate::core::rules::safety::Hold;
+use crate::core::rules::schedule::ReminderSettings;
+use crate::core::values::lang::Lang;
+use crate::core::values::profile::{Profile, RedFlag};
+use crate::core::values::zone::Zone;
 
 /// Everything the core knows about one person. Only people who gave consent exist here;
 /// before that, nothing about them is kept.

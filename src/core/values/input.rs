@@ -1,6 +1,6 @@
 //! What a person can send, as the core sees it: no Telegram types.
 
-use super::Lang;
+use crate::core::values::lang::Lang;
 
 /// One thing the person did.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +17,7 @@ pub enum Input {
     Edited,
     /// A reminder fell due (from the schedule, not from the person).
     Reminder {
-        kind: super::schedule::ReminderKind,
+        kind: crate::core::rules::schedule::ReminderKind,
         due: chrono::DateTime<chrono::Utc>,
     },
 }

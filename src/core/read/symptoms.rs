@@ -18,7 +18,7 @@
 
 use std::sync::LazyLock;
 
-use super::profile::RedFlag;
+use crate::core::values::profile::RedFlag;
 
 /// What a text says about the red flags.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

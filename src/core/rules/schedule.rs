@@ -9,9 +9,9 @@ use chrono::{
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use super::person::Person;
-use super::profile::Lunch;
-use super::zone::Zone;
+use crate::core::person::Person;
+use crate::core::values::profile::Lunch;
+use crate::core::values::zone::Zone;
 
 /// What a reminder is for.
 #[derive(
@@ -112,7 +112,7 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     let work = person.profile.working_hours?;
     // Not before the intake is complete: a break carries a desk drill, and the safety
     // screen comes at the end of the intake.
-    if super::intake::next_question(&person.profile).is_some() {
+    if crate::core::dialog::intake::next_question(&person.profile).is_some() {
         return None;
     }
     let interval = Duration::minutes(i64::from(

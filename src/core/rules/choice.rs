@@ -2,7 +2,7 @@
 //! a few word stems in English and German; a word of the answer that starts with a stem
 //! picks the option.
 
-use super::profile::{Activity, Equipment, PainSite};
+use crate::core::values::profile::{Activity, Equipment, PainSite};
 
 /// The answer to a "tap all that apply" question, typed instead of tapped.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use super::assessment::Track;
-use super::profile::Equipment;
+use crate::core::rules::assessment::Track;
+use crate::core::values::profile::Equipment;
 
 /// One exercise of the catalog, by a stable code (stored in sessions; never rename one).
 #[derive(

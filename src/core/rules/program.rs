@@ -5,9 +5,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use strum::IntoStaticStr;
 
-use super::assessment::{LEVELS, Track};
-use super::catalog::{self, Dose, Exercise, ExerciseId, Phase, Unit, Use};
-use super::profile::Equipment;
+use crate::core::rules::assessment::{LEVELS, Track};
+use crate::core::rules::catalog::{self, Dose, Exercise, ExerciseId, Phase, Unit, Use};
+use crate::core::values::profile::Equipment;
 
 /// A step of the program: a phase and a level within it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -331,7 +331,7 @@ pub fn minutes(plan: &[Planned]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::catalog::Muscle;
+    use crate::core::rules::catalog::Muscle;
 
     #[test]
     fn positions_step_down_across_phases() {

@@ -4,17 +4,19 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
-use super::answers::parse_time_of_day;
-use super::catalog;
-use super::conversation::{Transition, Write, expired};
-use super::event::Event;
-use super::msg::{Msg, Shown};
-use super::person::{Dialog, Person};
-use super::reply::option as button;
-use super::reply::{Keyboard, Reply};
-use super::safety;
-use super::schedule::{self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break};
-use super::session;
+use crate::core::conversation::{Transition, Write, expired};
+use crate::core::dialog::session;
+use crate::core::person::{Dialog, Person};
+use crate::core::read::answers::parse_time_of_day;
+use crate::core::rules::catalog;
+use crate::core::rules::safety;
+use crate::core::rules::schedule::{
+    self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break,
+};
+use crate::core::say::msg::{Msg, Shown};
+use crate::core::say::reply::option as button;
+use crate::core::say::reply::{Keyboard, Reply};
+use crate::core::values::event::Event;
 
 fn local_hhmm(person: &Person, at: DateTime<Utc>) -> String {
     person
@@ -66,7 +68,9 @@ pub fn fire(
             if done_today || program.is_none() {
                 return silent;
             }
-            let minutes = i64::from(super::program::minutes(&session::todays_plan(&person)));
+            let minutes = i64::from(crate::core::rules::program::minutes(&session::todays_plan(
+                &person,
+            )));
             Reply::new(Msg::DailyNudge { minutes }).keyboard(Keyboard::Inline(vec![vec![
                 button(Msg::StartSession, "start_session"),
                 button(Msg::NotToday, "not_today"),
@@ -105,7 +109,7 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
         .map(|z| z.local(due))
         .unwrap_or_else(|| due.naive_utc());
     let usual = person.profile.usual_pain.map_or(0, |p| p.value());
-    let settled = super::program::had_settled_morning(&person.sessions, usual);
+    let settled = crate::core::rules::program::had_settled_morning(&person.sessions, usual);
     let drills: Vec<_> = catalog::break_drills(settled).collect();
     let turn = (local.ordinal() as usize * 7 + local.hour() as usize) % drills.len().max(1);
     let Some(drill) = drills.get(turn) else {

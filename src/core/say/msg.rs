@@ -6,16 +6,16 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-use super::answers::Weekdays;
+use crate::core::read::answers::Weekdays;
 
-use super::assessment::{Band, Change, Side, Track, Verdict};
-use super::safety::HoldCause;
+use crate::core::rules::assessment::{Band, Change, Side, Track, Verdict};
+use crate::core::rules::safety::HoldCause;
 
-use super::catalog::{Dose, ExerciseId, Muscle, Unit};
-use super::command::Command;
-use super::profile::{Activity, Equipment, PainSite, RedFlag};
-use super::progression::Rule;
-use super::schedule::ReminderKind;
+use crate::core::read::command::Command;
+use crate::core::rules::catalog::{Dose, ExerciseId, Muscle, Unit};
+use crate::core::rules::progression::Rule;
+use crate::core::rules::schedule::ReminderKind;
+use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]

@@ -16,10 +16,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
-use super::answers::Weekdays;
-use super::assessment::{Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Source, TestStep, Track};
-use super::catalog::Phase;
-use super::program::{Position, Program, SessionRecord, settled_morning};
+use crate::core::read::answers::Weekdays;
+use crate::core::rules::assessment::{
+    Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Source, TestStep, Track,
+};
+use crate::core::rules::catalog::Phase;
+use crate::core::rules::program::{Position, Program, SessionRecord, settled_morning};
 
 /// What happens to the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, IntoStaticStr)]
@@ -502,7 +504,7 @@ impl Range {
     }
 
     /// The measurement of an assessment.
-    pub fn of(a: &super::assessment::Assessment) -> Range {
+    pub fn of(a: &crate::core::rules::assessment::Assessment) -> Range {
         Range {
             taken_at: a.taken_at,
             left_ir: a.left.internal,

@@ -11,10 +11,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
-use super::msg::Msg;
-use super::person::{Dialog, Person};
-use super::profile::RedFlag;
-use super::reply::Reply;
+use crate::core::person::{Dialog, Person};
+use crate::core::say::msg::Msg;
+use crate::core::say::reply::Reply;
+use crate::core::values::profile::RedFlag;
 
 /// Why the program is on hold.
 #[derive(

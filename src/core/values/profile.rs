@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use super::answers::{PainScore, Weekdays, WorkingHours};
+use crate::core::read::answers::{PainScore, Weekdays, WorkingHours};
 
 /// A main activity (several allowed).
 #[derive(

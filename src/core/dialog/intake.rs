@@ -4,14 +4,17 @@
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::action::Action;
-use super::answers::{self, PainScore, WEEK, Weekdays, WorkingHours};
-use super::choice::{self, Typed};
-use super::msg::{Msg, ProfileField};
-use super::profile::{self, Activity, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag};
-use super::reply::{InlineButton, Keyboard, Reply};
-use super::symptoms;
-use super::{Input, Lang};
+use crate::core::read::action::Action;
+use crate::core::read::answers::{self, PainScore, WEEK, Weekdays, WorkingHours};
+use crate::core::read::symptoms;
+use crate::core::rules::choice::{self, Typed};
+use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::{InlineButton, Keyboard, Reply};
+use crate::core::values::input::Input;
+use crate::core::values::lang::Lang;
+use crate::core::values::profile::{
+    self, Activity, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag,
+};
 
 /// One intake question. Multi-choice questions carry what is ticked so far.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -173,7 +176,7 @@ fn hhmm(t: NaiveTime) -> String {
 }
 
 fn button(label: Msg, code: &str) -> InlineButton<Msg> {
-    super::reply::option(label, code)
+    crate::core::say::reply::option(label, code)
 }
 
 fn literal(text: String, code: &str) -> InlineButton<Msg> {
@@ -575,7 +578,7 @@ fn typed_red_flags(selected: &[RedFlag], text: &str, profile: &mut Profile) -> A
 fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
     match question {
         Question::Age => match answers::parse_age(text) {
-            Ok(age) if age < super::safety::ADULT_AGE => {
+            Ok(age) if age < crate::core::rules::safety::ADULT_AGE => {
                 profile.age = Some(age);
                 profile.age_band = Some(AgeBand::of(age));
                 Answered::Minor

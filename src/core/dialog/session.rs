@@ -4,24 +4,24 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::action::Action;
-use super::answers::parse_pain;
-use super::assessment::{Assessment, Side, TestAnswers, TestStep, Track};
-use super::catalog::{self, ExerciseId};
-use super::conversation::{Persist, Transition, Write, expired, retry, two_way};
-use super::event::Event;
-use super::input::Input;
-use super::intake::pain_keyboard;
-use super::msg::{Msg, Shown};
-use super::person::{Dialog, Person};
-use super::program::{
+use crate::core::conversation::{Persist, Transition, Write, expired, retry, two_way};
+use crate::core::dialog::intake::pain_keyboard;
+use crate::core::dialog::selftest;
+use crate::core::person::{Dialog, Person};
+use crate::core::read::action::Action;
+use crate::core::read::answers::parse_pain;
+use crate::core::rules::assessment::{Assessment, Side, TestAnswers, TestStep, Track};
+use crate::core::rules::catalog::{self, ExerciseId};
+use crate::core::rules::program::{
     Outcome, Planned, Program, SessionRecord, easier_fitted, minutes, plan_session,
 };
-use super::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
-use super::reply::option as button;
-use super::reply::{Keyboard, Reply};
-use super::safety::{self, Hold, HoldCause};
-use super::selftest;
+use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
+use crate::core::rules::safety::{self, Hold, HoldCause};
+use crate::core::say::msg::{Msg, Shown};
+use crate::core::say::reply::option as button;
+use crate::core::say::reply::{Keyboard, Reply};
+use crate::core::values::event::Event;
+use crate::core::values::input::Input;
 
 /// A session under way: the record so far, the exercise shown, and what is asked.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -180,16 +180,16 @@ fn resave(mut t: Transition, person: Person) -> Transition {
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
-    if super::conversation::reports_signs(&person.dialog) {
+    if crate::core::conversation::reports_signs(&person.dialog) {
         // Warning signs wait for their confirmation: that comes before any drill.
-        let question = super::conversation::prompt(&person, now);
+        let question = crate::core::conversation::prompt(&person, now);
         return Transition::new_keep(person.lang).say_all(question);
     }
     if person.hold.is_some() {
         return held(person, now);
     }
     if person.program.is_none() {
-        return super::conversation::needs_program(person, now);
+        return crate::core::conversation::needs_program(person, now);
     }
     if let Some(session) = pending_morning(&person, now) {
         person.dialog = Dialog::MorningPain {
@@ -221,7 +221,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
 pub fn held(mut person: Person, now: DateTime<Utc>) -> Transition {
     person.dialog = safety::resting(&person);
     let mut reply = Reply::of(person.hold.iter().map(Hold::note).collect());
-    if let Some(question) = super::conversation::prompt(&person, now) {
+    if let Some(question) = crate::core::conversation::prompt(&person, now) {
         reply.parts.extend(question.parts);
         reply.keyboard = question.keyboard;
     }
@@ -482,7 +482,7 @@ pub fn answer(
             let mut t =
                 Transition::new_keep(person.lang).event(exercise_event(current, Outcome::Hurt));
             run.record.outcomes.push(Outcome::Hurt);
-            if score > super::assessment::HIGH_PAIN {
+            if score > crate::core::rules::assessment::HIGH_PAIN {
                 // Over 5 is high (Ageberg 2010): stop the session, whatever else.
                 run.record.stopped_early = true;
                 t.replies.push(Reply::new(Msg::StopHighPain {
@@ -525,7 +525,7 @@ pub fn answer(
                     .event(exercise_event(current, Outcome::Hurt))
                     .write(Write::Session(record.clone()));
                 person.sessions.push(record);
-                let question = super::conversation::open_symptom_check(&mut person);
+                let question = crate::core::conversation::open_symptom_check(&mut person);
                 resave(t, person).say(question)
             }
             "stop" => {

@@ -1,0 +1,8 @@
+//! Text and button data to domain values. Every reader is total: it takes any string
+//! and never panics.
+
+pub mod action;
+pub mod answers;
+pub mod command;
+pub mod parse;
+pub mod symptoms;

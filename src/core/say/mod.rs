@@ -1,0 +1,5 @@
+//! The words as values: message ids with typed arguments, replies and keyboards. The
+//! shell (`i18n`) turns them into text in the person's language.
+
+pub mod msg;
+pub mod reply;

@@ -1,0 +1,8 @@
+//! Plain domain values: what a person told us and what happens, with no behaviour beyond
+//! their own invariants.
+
+pub mod event;
+pub mod input;
+pub mod lang;
+pub mod profile;
+pub mod zone;
