@@ -7,7 +7,8 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
 
-use crate::core::rules::schedule::{self, ReminderKind};
+use crate::core::person::schedule;
+use crate::core::values::reminders::ReminderKind;
 use crate::core::{self, Event, Incoming, Input, Lang, Persist, Person, Transition, Write};
 use crate::delivery::Limiter;
 use crate::i18n::{self, Attachment, Rendered};

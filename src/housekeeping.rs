@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use chrono::{DateTime, Utc};
 use tokio_cron_scheduler::{Job, JobScheduler, JobSchedulerError};
 
-use crate::core::rules::schedule;
+use crate::core::person::schedule;
 use crate::engine::Engine;
 use crate::store::StoreError;
 

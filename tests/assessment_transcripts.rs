@@ -4,16 +4,16 @@
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::read::answers::PainScore;
 use hipcoach::core::rules::assessment::{Band, TestAnswer, TestStep, Track};
 use hipcoach::core::say::msg::ProfileField;
+use hipcoach::core::values::measures::PainScore;
 use hipcoach::core::values::profile::{Activity, AgeBand, Equipment, Lunch, PainSite, RedFlag};
 use hipcoach::core::{Dialog, Event, Input, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
 use strum::IntoEnumIterator;
 
 use chrono::Weekday::{self, Fri, Mon, Sat, Sun, Thu, Tue, Wed};
-use hipcoach::core::read::answers::Weekdays;
+use hipcoach::core::values::measures::Weekdays;
 
 fn days(list: &[Weekday]) -> Weekdays {
     Weekdays::from_days(list.iter().copied())
@@ -144,7 +144,7 @@ trait Pair {
     fn to_string_pair(&self) -> (String, String);
 }
 
-impl Pair for hipcoach::core::read::answers::WorkingHours {
+impl Pair for hipcoach::core::values::measures::WorkingHours {
     fn to_string_pair(&self) -> (String, String) {
         (
             self.start.format("%H:%M").to_string(),
@@ -915,7 +915,7 @@ fn someone_in_the_middle_of_the_intake_at_the_update_is_asked_in_turn() {
     // As if they had reached the pain question before the training-day question existed.
     let person = chat.person.as_mut().unwrap();
     person.dialog = Dialog::Ask {
-        question: hipcoach::core::dialog::intake::Question::PainSites {
+        question: hipcoach::core::person::question::Question::PainSites {
             selected: Vec::new(),
         },
         setting: false,

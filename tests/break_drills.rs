@@ -10,8 +10,9 @@ mod chat;
 
 use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
+use hipcoach::core::person::schedule::next_break;
 use hipcoach::core::rules::catalog::ExerciseId;
-use hipcoach::core::rules::schedule::{ReminderKind, next_break};
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Input, Msg};
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -67,9 +68,7 @@ fn session_and_morning(chat: &mut Chat, evening: &str, morning_score: &str) {
     assert!(matches!(chat.dialog(), Dialog::Session { .. }));
     while matches!(chat.dialog(), Dialog::Session { .. }) {
         match chat.dialog() {
-            Dialog::Session { run }
-                if run.step == hipcoach::core::dialog::session::RunStep::Pain =>
-            {
+            Dialog::Session { run } if run.step == hipcoach::core::person::run::RunStep::Pain => {
                 chat.say("1");
             }
             _ => {

@@ -17,7 +17,7 @@ mod chat;
 
 use chat::Chat;
 use chrono::Duration;
-use hipcoach::core::rules::schedule::ReminderKind;
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Input, Keyboard, Persist, Reply};
 use proptest::prelude::*;
 

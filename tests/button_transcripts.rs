@@ -10,9 +10,9 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::dialog::session::RunStep;
+use hipcoach::core::person::run::RunStep;
 use hipcoach::core::rules::assessment::{TestAnswer, TestStep};
-use hipcoach::core::rules::schedule::ReminderKind;
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Input, Msg, Persist, Reply};
 
 /// Consent and the time zone (Berlin), ready for the intake.
@@ -227,7 +227,7 @@ fn data_without_a_stamp_is_refused() {
 
 #[test]
 fn ticks_in_a_row_each_count_and_a_doubled_tick_counts_once() {
-    use hipcoach::core::dialog::intake::Question;
+    use hipcoach::core::person::question::Question;
     use hipcoach::core::values::profile::Activity;
     let mut chat = consented();
     chat.say("34");

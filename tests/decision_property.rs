@@ -93,7 +93,7 @@ proptest! {
             }
             for _ in 0..6 {
                 if matches!(&chat.dialog(), Dialog::Session { run } if run.index < run.record.plan.len()
-                    && run.step == hipcoach::core::dialog::session::RunStep::Exercise)
+                    && run.step == hipcoach::core::person::run::RunStep::Exercise)
                 {
                     chat.send(Input::Button(d.outcome.into()));
                 }

@@ -15,8 +15,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, NaiveTime, Timelike, Utc};
 use fake_bot_api::{FakeBotApi, Limits, Outage};
-use hipcoach::core::read::answers::{Weekdays, WorkingHours};
-use hipcoach::core::rules::schedule::{Due, ReminderKind};
+use hipcoach::core::values::measures::{Weekdays, WorkingHours};
+use hipcoach::core::values::reminders::{Due, ReminderKind};
 use hipcoach::core::{Dialog, Lang, Person, Zone};
 use hipcoach::delivery::{self, Drained};
 use hipcoach::engine::Engine;

@@ -279,8 +279,8 @@ async fn a_panic_on_one_update_is_answered_and_the_bot_serves_on() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_delivery_loops_and_the_replies_send_each_message_once() {
     use chrono::{Duration as ChronoDuration, NaiveTime, Timelike};
-    use hipcoach::core::read::answers::{Weekdays, WorkingHours};
-    use hipcoach::core::rules::schedule::{Due, ReminderKind};
+    use hipcoach::core::values::measures::{Weekdays, WorkingHours};
+    use hipcoach::core::values::reminders::{Due, ReminderKind};
     use hipcoach::core::{Dialog, Zone};
     use hipcoach::delivery;
     use hipcoach::telegram::TelegramTransport;

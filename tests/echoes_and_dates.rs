@@ -62,7 +62,7 @@ fn after_one_session() -> Chat {
     }
     chat.now = "2026-11-23T17:00:00Z".parse().unwrap();
     chat.say("/today");
-    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::dialog::session::RunStep::Exercise)
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::person::run::RunStep::Exercise)
     {
         chat.tap(Msg::OutcomeDone);
     }

@@ -9,7 +9,7 @@ mod chat;
 
 use chat::{Chat, ids};
 use chrono::{DateTime, Utc};
-use hipcoach::core::rules::schedule::next_all;
+use hipcoach::core::person::schedule::next_all;
 use hipcoach::core::{Input, Msg};
 
 fn onboarded(zone: &str, work: &str, drills: &str) -> Chat {

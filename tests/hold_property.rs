@@ -12,8 +12,9 @@ mod chat;
 
 use chat::Chat;
 use chrono::{DateTime, Duration, Utc};
+use hipcoach::core::person::schedule::next_all;
 use hipcoach::core::read::action;
-use hipcoach::core::rules::schedule::{ReminderKind, next_all};
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Incoming, Input, Lang, Persist, Person, step};
 use proptest::prelude::*;
 

@@ -2,11 +2,11 @@
 //! near misses next to it fire another rule (or none).
 
 use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
-use hipcoach::core::read::answers::Weekdays;
 use hipcoach::core::rules::assessment::{Source, Track};
 use hipcoach::core::rules::catalog::{ExerciseId, Phase};
 use hipcoach::core::rules::program::{Outcome, Planned, Position, Program, SessionRecord};
 use hipcoach::core::rules::progression::{Decision, Facts, Range, Rule, Trigger, decide};
+use hipcoach::core::values::measures::Weekdays;
 use strum::IntoEnumIterator;
 
 fn day(n: i64) -> DateTime<Utc> {

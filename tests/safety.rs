@@ -10,8 +10,9 @@ mod chat;
 
 use chat::{Chat, ids};
 use chrono::Duration;
+use hipcoach::core::person::schedule::next_all;
 use hipcoach::core::rules::assessment::Track;
-use hipcoach::core::rules::schedule::{ReminderKind, next_all};
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Event, Input, Msg};
 
 /// Consent and the Berlin time zone on Monday 2026-11-23, 08:00 UTC.
@@ -92,7 +93,7 @@ fn session(chat: &mut Chat, during: u8) -> u8 {
     let level = *started(chat)
         .first()
         .unwrap_or_else(|| panic!("no session started: {:?}", ids(&r)));
-    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::dialog::session::RunStep::Exercise)
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::person::run::RunStep::Exercise)
     {
         chat.tap(Msg::OutcomeDone);
     }
@@ -521,7 +522,7 @@ fn a_morning_decision_does_not_hide_the_session_that_follows() {
     assert!(matches!(chat.dialog(), Dialog::MorningPain { .. }));
     chat.say("5");
     assert!(matches!(chat.dialog(), Dialog::Session { .. }));
-    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::dialog::session::RunStep::Exercise)
+    while matches!(chat.dialog(), Dialog::Session { ref run } if run.step == hipcoach::core::person::run::RunStep::Exercise)
     {
         chat.tap(Msg::OutcomeDone);
     }

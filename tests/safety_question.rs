@@ -8,7 +8,7 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::dialog::intake::Question;
+use hipcoach::core::person::question::Question;
 use hipcoach::core::say::msg::ProfileField;
 use hipcoach::core::values::profile::RedFlag;
 use hipcoach::core::{Dialog, Event, Lang, Msg};

@@ -7,10 +7,10 @@ mod profile_support;
 
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::TZ_VARIANTS;
-use hipcoach::core::read::answers::{Weekdays, WorkingHours};
+use hipcoach::core::person::schedule::next_all;
 use hipcoach::core::rules::assessment::Track;
 use hipcoach::core::rules::program::Program;
-use hipcoach::core::rules::schedule::next_all;
+use hipcoach::core::values::measures::{Weekdays, WorkingHours};
 use hipcoach::core::{Lang, Person, Zone};
 use proptest::prelude::*;
 

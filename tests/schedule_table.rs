@@ -17,14 +17,14 @@ mod profile_support;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use hipcoach::core::dialog::nudge::{fire, parse_pause};
-use hipcoach::core::read::answers::{Weekdays, WorkingHours};
+use hipcoach::core::person::schedule::{
+    SPREAD_SECONDS, at_local, grace, next_all, next_break, next_daily, next_morning, spread,
+};
 use hipcoach::core::rules::assessment::Track;
 use hipcoach::core::rules::program::{Program, SessionRecord};
-use hipcoach::core::rules::schedule::{
-    ReminderKind, SPREAD_SECONDS, at_local, grace, next_all, next_break, next_daily, next_morning,
-    spread,
-};
+use hipcoach::core::values::measures::{Weekdays, WorkingHours};
 use hipcoach::core::values::profile::Lunch;
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{Dialog, Event, Lang, Persist, Person, Zone};
 
 // ---------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ mod answers;
 mod chat;
 
 use chat::{Chat, ids};
-use hipcoach::core::dialog::session::RunStep;
+use hipcoach::core::person::run::RunStep;
 use hipcoach::core::rules::catalog::ExerciseId;
 use hipcoach::core::rules::program::easier_fitted;
 use hipcoach::core::{Dialog, Event, Input, Msg};

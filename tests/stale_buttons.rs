@@ -20,7 +20,7 @@ use fake_bot_api::{FakeBotApi, SentMessage};
 use hipcoach::core::Dialog;
 use hipcoach::core::Person;
 use hipcoach::core::rules::assessment::{TestAnswer, TestStep};
-use hipcoach::core::rules::schedule::{Due, ReminderKind};
+use hipcoach::core::values::reminders::{Due, ReminderKind};
 use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
 use hipcoach::store::Store;

@@ -231,7 +231,7 @@ async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessmen
     );
     assert_eq!(
         person.profile.training_days,
-        Some(hipcoach::core::read::answers::Weekdays::EVERY_DAY)
+        Some(hipcoach::core::values::measures::Weekdays::EVERY_DAY)
     );
     let last = person.history.last.expect("the assessment was stored");
     assert_eq!(

@@ -3,13 +3,14 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::core::dialog::intake::{self, Answered, Question};
+use crate::core::dialog::intake::{self, Answered};
 use crate::core::dialog::nudge;
 use crate::core::dialog::selftest;
 use crate::core::dialog::session;
+use crate::core::person::hold;
+use crate::core::person::question::{self, Question};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::{self, Action};
-use crate::core::read::answers::PainScore;
 use crate::core::read::command::{Command, Slash};
 use crate::core::read::parse;
 use crate::core::read::symptoms;
@@ -19,7 +20,7 @@ use crate::core::rules::assessment::{
 };
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression::{Range, Verdict};
-use crate::core::rules::safety::{self, HoldCause};
+use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Chart;
 use crate::core::say::reply::option as choose;
@@ -27,6 +28,7 @@ use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use crate::core::values::event::Event;
 use crate::core::values::input::{Incoming, Input};
 use crate::core::values::lang::Lang;
+use crate::core::values::measures::PainScore;
 use crate::core::values::profile::{AgeBand, Lunch, Profile, RedFlag};
 use crate::core::values::zone::{Zone, ZoneError};
 
@@ -165,7 +167,7 @@ fn stale(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Tra
     match stored {
         None => Transition::new(Persist::Keep, incoming.lang).say(welcome()),
         Some(mut person) => {
-            if safety::close_drill_dialog(&mut person) {
+            if hold::close_drill_dialog(&mut person) {
                 // A drill question left open under a hold closes on any input (safety
                 // first, as in `known`); it is not asked again.
                 return session::held(person, now);
@@ -245,7 +247,7 @@ fn help() -> Reply {
 }
 
 fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
-    if safety::close_drill_dialog(&mut person) {
+    if hold::close_drill_dialog(&mut person) {
         // A hold with a drill question still open (a row from before the hold existed):
         // the question closes, and the answer meant for it is not taken for another.
         return session::held(person, now);
@@ -665,8 +667,8 @@ fn resting_dialog(person: &Person) -> Dialog {
     if person.zone.is_none() {
         Dialog::AskZone
     } else if person.hold.is_some() {
-        safety::resting(person)
-    } else if let Some(question) = intake::next_question(&person.profile) {
+        hold::resting(person)
+    } else if let Some(question) = question::next_question(&person.profile) {
         // The question already open stays open, with its ticks.
         match open_intake(&person.dialog) {
             Some(open) if is_question(&open, &question) => *open,
@@ -761,7 +763,7 @@ pub(super) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transitio
     if person.hold.is_some() {
         return session::held(person, now);
     }
-    let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
+    let ready = person.zone.is_some() && question::next_question(&person.profile).is_none();
     if !ready {
         return needs_setup(person, now);
     }
@@ -815,7 +817,7 @@ fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
     if person.hold.is_some() {
         return session::held(person, now);
     }
-    let ready = person.zone.is_some() && intake::next_question(&person.profile).is_none();
+    let ready = person.zone.is_some() && question::next_question(&person.profile).is_none();
     if !ready {
         return needs_setup(person, now);
     }
@@ -881,7 +883,7 @@ fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>
 
 /// Moves on after an intake answer: the next question, the red-flag stop, or the tests.
 fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
-    if let Some(question) = intake::next_question(&person.profile) {
+    if let Some(question) = question::next_question(&person.profile) {
         let intro = person.profile == Profile::default();
         let mut reply = intake::ask(&question);
         if intro {
@@ -897,7 +899,7 @@ fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
     if !flags.is_empty() && person.profile.cleared_at.is_none() {
         let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
         let stopped = Assessment::stopped(now, band, flags.clone());
-        safety::hold(&mut person, HoldCause::IntakeRedFlags, flags.clone(), now);
+        hold::hold(&mut person, HoldCause::IntakeRedFlags, flags.clone(), now);
         person.dialog = Dialog::Idle;
         let event = assessment_event(&stopped);
         return Transition::save(person)
@@ -960,7 +962,7 @@ fn intake_answer(
             report_flags(person, flags, now)
         }
         Answered::Minor => {
-            safety::hold(&mut person, HoldCause::Minor, Vec::new(), now);
+            hold::hold(&mut person, HoldCause::Minor, Vec::new(), now);
             Transition::save(person)
                 .say(Reply::new(Msg::MinorReferral))
                 .event(Event::ProfileUpdated {
@@ -971,7 +973,7 @@ fn intake_answer(
             field: ProfileField::Age,
         } if person.hold.as_ref().is_some_and(|h| h.minor) => {
             // An age typed wrong and corrected: the coach is open to them again.
-            safety::adult_now(&mut person);
+            hold::adult_now(&mut person);
             if person.hold.is_some() {
                 return session::held(person, now);
             }
@@ -1197,7 +1199,7 @@ pub(super) fn report_flags(
         person.sessions.push(record);
     }
     person.profile.red_flags = Some(flags.clone());
-    safety::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
+    hold::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
     let reply = red_flag_stop(&flags);
     t.persist = Persist::Save(Box::new(person));
     t.say(reply).event(Event::RedFlagsReported {
@@ -1468,7 +1470,7 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
             let question = prompt(&person, now);
             Transition::save(person).say_all(question)
         }
-        Some(field) => match intake::question_for(field, &person.profile) {
+        Some(field) => match question::question_for(field, &person.profile) {
             Some(question) => {
                 let reply = intake::ask(&question);
                 person.dialog = Dialog::Ask {
@@ -1492,9 +1494,9 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
     };
     match choice {
         Some(true) => {
-            if !safety::clear(&mut person, now) {
+            if !hold::clear(&mut person, now) {
                 // No hold a check can lift (an old question): it closes.
-                person.dialog = safety::resting(&person);
+                person.dialog = hold::resting(&person);
                 let question = prompt(&person, now);
                 return Transition::save(person)
                     .say(Reply::new(Msg::ButtonExpired))
@@ -1609,7 +1611,7 @@ fn profile_reply(person: &Person) -> Reply {
             ProfileField::TrainingDays,
             p.training_days
                 .or_else(|| {
-                    intake::next_question(p)
+                    question::next_question(p)
                         .is_none()
                         .then(|| p.training_days())
                 })

@@ -14,15 +14,15 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, SqlitePool, Transaction};
 
-use crate::core::read::answers::{PainScore, Weekdays, WorkingHours};
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::assessment::{Source, Track};
 use crate::core::rules::catalog::Phase;
 use crate::core::rules::program::{Position, Program, SessionRecord};
 use crate::core::rules::progression::{Range, Verdict};
 use crate::core::rules::safety::{Hold, HoldCause};
-use crate::core::rules::schedule::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
+use crate::core::values::measures::{PainScore, Weekdays, WorkingHours};
 use crate::core::values::profile::{self, AgeBand, Lunch, Profile};
+use crate::core::values::reminders::{BREAK_MINUTES, Due, ReminderKind, ReminderSettings};
 use crate::core::{Dialog, History, Lang, Person, Zone};
 use crate::i18n::{Attachment, Piece, Rendered};
 

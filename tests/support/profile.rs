@@ -2,7 +2,7 @@
 //! start only once the intake (with its safety screen) is complete.
 #![allow(dead_code)]
 
-use hipcoach::core::read::answers::PainScore;
+use hipcoach::core::values::measures::PainScore;
 use hipcoach::core::values::profile::{Activity, AgeBand, Lunch, Profile};
 
 /// Answers every intake question still open with a neutral answer: 20–50, desk work,

@@ -6,17 +6,16 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, 
 
 use crate::core::conversation::{Transition, Write, expired};
 use crate::core::dialog::session;
+use crate::core::person::hold;
+use crate::core::person::schedule::{self, grace, next_all, next_break};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::answers::parse_time_of_day;
 use crate::core::rules::catalog;
-use crate::core::rules::safety;
-use crate::core::rules::schedule::{
-    self, BREAK_MINUTES, ReminderKind, grace, next_all, next_break,
-};
 use crate::core::say::msg::{Msg, Shown};
 use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
 use crate::core::values::event::Event;
+use crate::core::values::reminders::{BREAK_MINUTES, ReminderKind};
 
 fn local_hhmm(person: &Person, at: DateTime<Utc>) -> String {
     person
@@ -39,7 +38,7 @@ pub fn fire(
     let allowed = person.zone.is_none_or(|z| person.settings.allows(z, now));
     // A reminder planned before a hold began says nothing (safety: no drill while held),
     // and closes a drill question still open.
-    if safety::close_drill_dialog(&mut person) {
+    if hold::close_drill_dialog(&mut person) {
         return Transition::save(person);
     }
     if now - due > grace(kind) || !person.settings.active || !allowed || person.hold.is_some() {

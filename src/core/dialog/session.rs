@@ -2,11 +2,12 @@
 //! decisions they lead to. Pure, like the rest of the core.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::core::conversation::{Persist, Transition, Write, expired, retry, two_way};
 use crate::core::dialog::intake::pain_keyboard;
 use crate::core::dialog::selftest;
+use crate::core::person::hold;
+use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
 use crate::core::read::answers::parse_pain;
@@ -16,33 +17,12 @@ use crate::core::rules::program::{
     Outcome, Planned, Program, SessionRecord, easier_fitted, minutes, plan_session,
 };
 use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
-use crate::core::rules::safety::{self, Hold, HoldCause};
+use crate::core::rules::safety::{Hold, HoldCause};
 use crate::core::say::msg::{Msg, Shown};
 use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
 use crate::core::values::event::Event;
 use crate::core::values::input::Input;
-
-/// A session under way: the record so far, the exercise shown, and what is asked.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SessionRun {
-    pub record: SessionRecord,
-    pub index: usize,
-    pub step: RunStep,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "ask", rename_all = "snake_case")]
-pub enum RunStep {
-    /// The exercise at `index`: Done / Too easy / Too hard / It hurts / Skip.
-    Exercise,
-    /// "It hurts": how much, 0–10?
-    HurtScore,
-    /// It hurts this much (up to 5): easier one, skip it, or stop?
-    HurtChoice { score: u8 },
-    /// The end: pain during the session, 0–10.
-    Pain,
-}
 
 /// How long a morning score is still asked for after a session (ours).
 const MORNING_WINDOW_DAYS: i64 = 2;
@@ -153,7 +133,7 @@ fn apply(
         level: i64::from(verdict.to.level),
     });
     if verdict.decision == Decision::Stop {
-        safety::hold(person, HoldCause::RepeatedPain, Vec::new(), now);
+        hold::hold(person, HoldCause::RepeatedPain, Vec::new(), now);
         reply = reply.with(Msg::ProgramStoppedComeBack);
     }
     t.writes.push(Write::Decision { verdict, at: now });
@@ -219,7 +199,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
 /// What /today (or a reminder's Start) says while a hold stands: the one sentence why,
 /// then the "have you been checked?" question where a check can lift it.
 pub fn held(mut person: Person, now: DateTime<Utc>) -> Transition {
-    person.dialog = safety::resting(&person);
+    person.dialog = hold::resting(&person);
     let mut reply = Reply::of(person.hold.iter().map(Hold::note).collect());
     if let Some(question) = crate::core::conversation::prompt(&person, now) {
         reply.parts.extend(question.parts);
@@ -729,7 +709,7 @@ pub fn after_assessment(
     now: DateTime<Utc>,
 ) -> Transition {
     if !result.red_flags.is_empty() {
-        safety::hold(
+        hold::hold(
             &mut person,
             HoldCause::TestPain,
             result.red_flags.clone(),

@@ -1,17 +1,22 @@
 //! A person who agreed to be coached, and where they are in the conversation.
 
+pub mod hold;
+pub mod question;
+pub mod run;
+pub mod schedule;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::core::dialog::intake::Question;
-use crate::core::dialog::session::SessionRun;
+use crate::core::person::question::Question;
+use crate::core::person::run::SessionRun;
 use crate::core::rules::assessment::{Assessment, TestAnswers, TestStep};
 use crate::core::rules::program::{Program, SessionRecord};
 use crate::core::rules::progression::Range;
 use crate::core::rules::safety::Hold;
-use crate::core::rules::schedule::ReminderSettings;
 use crate::core::values::lang::Lang;
 use crate::core::values::profile::{Profile, RedFlag};
+use crate::core::values::reminders::ReminderSettings;
 use crate::core::values::zone::Zone;
 
 /// Everything the core knows about one person. Only people who gave consent exist here;

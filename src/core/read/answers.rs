@@ -8,10 +8,9 @@
 //! The text is first cut into tokens: numbers (with an optional decimal part), words
 //! and single symbols. Each parser then matches a small pattern of tokens.
 
-use std::fmt;
-
 use chrono::{NaiveTime, Timelike, Weekday};
-use serde::{Deserialize, Serialize};
+
+use crate::core::values::measures::{Degrees, PainScore, Weekdays, WorkingHours};
 
 /// Why an answer could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -24,249 +23,12 @@ pub enum AnswerError {
     OutOfRange,
 }
 
-/// Pain on the 0–10 numeric rating scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct PainScore(u8);
-
-impl PainScore {
-    /// The highest score on the scale.
-    const MAX: u8 = 10;
-
-    /// A score, if `value` is on the 0–10 scale.
-    pub fn new(value: u8) -> Option<Self> {
-        (value <= Self::MAX).then_some(PainScore(value))
-    }
-
-    /// The score as a number from 0 to 10.
-    pub fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for PainScore {
-    type Error = AnswerError;
-
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        PainScore::new(value).ok_or(AnswerError::OutOfRange)
-    }
-}
-
-impl From<PainScore> for u8 {
-    fn from(score: PainScore) -> u8 {
-        score.0
-    }
-}
-
-/// Degrees of hip rotation, 0–90.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Degrees(u8);
-
-impl Degrees {
-    /// The largest rotation we record.
-    const MAX: u8 = 90;
-
-    /// An angle, if `value` is between 0 and 90 degrees.
-    pub fn new(value: u8) -> Option<Self> {
-        (value <= Self::MAX).then_some(Degrees(value))
-    }
-
-    /// The angle in whole degrees.
-    pub fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for Degrees {
-    type Error = AnswerError;
-
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        Degrees::new(value).ok_or(AnswerError::OutOfRange)
-    }
-}
-
-impl From<Degrees> for u8 {
-    fn from(degrees: Degrees) -> u8 {
-        degrees.0
-    }
-}
-
-/// The days of the week, Monday first, in the order of their bits.
-pub const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-/// English abbreviations, in the order of [`WEEK`].
-const SHORT_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/// The English abbreviation of the day at `index` (0 is Monday), counting round the week.
-fn short_name(index: usize) -> &'static str {
-    SHORT_NAMES[index % 7]
-}
-
-/// Days of the week as a set (bit 0 = Monday ... bit 6 = Sunday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Weekdays(u8);
-
-impl Weekdays {
-    /// Monday to Friday.
-    pub const MON_FRI: Weekdays = Weekdays(0b001_1111);
-    /// Saturday and Sunday.
-    const WEEKEND: Weekdays = Weekdays(0b110_0000);
-    /// All seven days.
-    pub const EVERY_DAY: Weekdays = Weekdays(0b111_1111);
-    /// No day at all.
-    const NONE: Weekdays = Weekdays(0);
-
-    /// The set holding exactly the given days.
-    pub fn from_days(days: impl IntoIterator<Item = Weekday>) -> Self {
-        days.into_iter()
-            .fold(Weekdays::NONE, |set, day| set.with(day))
-    }
-
-    /// True when `day` is in the set.
-    pub fn contains(self, day: Weekday) -> bool {
-        self.0 & bit(day) != 0
-    }
-
-    /// True when the set holds no day.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// How many days the set holds.
-    pub fn count(self) -> usize {
-        self.0.count_ones() as usize
-    }
-
-    /// The set with `day` added if it was missing, or taken out if it was there.
-    pub fn toggled(self, day: Weekday) -> Self {
-        Weekdays(self.0 ^ bit(day))
-    }
-
-    /// The days in the set, Monday first.
-    pub fn iter(self) -> impl Iterator<Item = Weekday> {
-        WEEK.into_iter().filter(move |day| self.contains(*day))
-    }
-
-    /// The set as bits: bit 0 is Monday, bit 6 is Sunday.
-    pub fn bits(self) -> u8 {
-        self.0
-    }
-
-    /// The set from bits made by [`Weekdays::bits`]; `None` if bit 7 is set.
-    pub fn from_bits(bits: u8) -> Option<Self> {
-        (bits & 0b1000_0000 == 0).then_some(Weekdays(bits))
-    }
-
-    fn with(self, day: Weekday) -> Self {
-        Weekdays(self.0 | bit(day))
-    }
-
-    fn union(self, other: Weekdays) -> Self {
-        Weekdays(self.0 | other.0)
-    }
-
-    /// The days from `first` to `last`, both included, going round the end of the week
-    /// when needed: Sunday to Thursday is five days.
-    fn span(first: Weekday, last: Weekday) -> Self {
-        let mut set = Weekdays::NONE.with(first);
-        let mut day = first;
-        while day != last {
-            day = day.succ();
-            set = set.with(day);
-        }
-        set
-    }
-
-    fn contains_index(self, index: usize) -> bool {
-        WEEK.get(index % 7).is_some_and(|day| self.contains(*day))
-    }
-}
-
-fn bit(day: Weekday) -> u8 {
-    1 << day.num_days_from_monday()
-}
-
-impl TryFrom<u8> for Weekdays {
-    type Error = AnswerError;
-
-    fn try_from(bits: u8) -> Result<Self, Self::Error> {
-        Weekdays::from_bits(bits).ok_or(AnswerError::OutOfRange)
-    }
-}
-
-impl From<Weekdays> for u8 {
-    fn from(days: Weekdays) -> u8 {
-        days.0
-    }
-}
-
-impl fmt::Display for Weekdays {
-    /// Writes the days compactly: `Mon–Fri`, `Sun–Thu`, `Mon, Wed, Fri`, `Mon–Wed, Fri`.
-    ///
-    /// Three or more days in a row become a range, which may run over the weekend
-    /// (`Sat–Mon`); such a range is listed first. An empty set is written `none`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_empty() {
-            return f.write_str("none");
-        }
-        if *self == Weekdays::EVERY_DAY {
-            return write!(f, "{}–{}", short_name(0), short_name(6));
-        }
-        // Each piece is (sort key, text); a range over the weekend sorts first.
-        let mut pieces: Vec<(isize, String)> = Vec::new();
-        for start in 0..7 {
-            let starts_run = self.contains_index(start) && !self.contains_index(start + 6);
-            if !starts_run {
-                continue;
-            }
-            let length = (0..7)
-                .take_while(|offset| self.contains_index(start + offset))
-                .count();
-            let wraps = start + length > 7;
-            if length >= 3 {
-                let key = if wraps { -1 } else { start as isize };
-                let range = format!("{}–{}", short_name(start), short_name(start + length - 1));
-                pieces.push((key, range));
-            } else {
-                for offset in 0..length {
-                    let index = (start + offset) % 7;
-                    pieces.push((index as isize, short_name(index).to_string()));
-                }
-            }
-        }
-        pieces.sort();
-        let texts: Vec<String> = pieces.into_iter().map(|(_, text)| text).collect();
-        f.write_str(&texts.join(", "))
-    }
-}
-
-/// When someone works: on which days, and from when to when (the same hours each day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkingHours {
-    /// The working days; never empty when parsed.
-    pub days: Weekdays,
-    /// When work starts.
-    pub start: NaiveTime,
-    /// When work ends; at least an hour after `start` when parsed.
-    pub end: NaiveTime,
-}
-
 /// Reads a pain rating: `3`, `3/10`, `4 out of 10`, `about 4`, `~4`, `2,5` (rounds half
 /// up to 3), `3-4` (a range gives the higher number), `none`, `keine`, `kein Schmerz`.
 pub fn parse_pain(text: &str) -> Result<PainScore, AnswerError> {
     let text = normalize(text)?;
     if NO_PAIN.contains(&text.as_str()) {
-        return Ok(PainScore(0));
+        return Ok(PainScore::ZERO);
     }
     let tokens = without(&tokenize(&text), PAIN_FILLERS);
     let tokens = strip_out_of_ten(&tokens)?;
@@ -1481,7 +1243,10 @@ mod tests {
 
     #[test]
     fn serde_refuses_values_out_of_range() {
-        assert_eq!(serde_json::to_string(&PainScore(4)).ok(), Some("4".into()));
+        assert_eq!(
+            serde_json::to_string(&PainScore::new(4)).ok(),
+            Some("4".into())
+        );
         assert!(serde_json::from_str::<PainScore>("11").is_err());
         assert!(serde_json::from_str::<Degrees>("91").is_err());
         assert!(serde_json::from_str::<Weekdays>("128").is_err());

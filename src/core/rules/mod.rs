@@ -7,4 +7,3 @@ pub mod choice;
 pub mod program;
 pub mod progression;
 pub mod safety;
-pub mod schedule;

@@ -16,12 +16,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use strum::{EnumIter, IntoStaticStr};
 
-use crate::core::read::answers::Weekdays;
 use crate::core::rules::assessment::{
     Change, HIGH_PAIN, LEVELS, SAFE_PAIN, Side, Source, TestStep, Track,
 };
 use crate::core::rules::catalog::Phase;
 use crate::core::rules::program::{Position, Program, SessionRecord, settled_morning};
+use crate::core::values::measures::Weekdays;
 
 /// What happens to the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, IntoStaticStr)]

@@ -6,16 +6,16 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
-use crate::core::read::answers::Weekdays;
+use crate::core::values::measures::Weekdays;
 
 use crate::core::rules::assessment::{Band, Change, Side, Track, Verdict};
-use crate::core::rules::safety::HoldCause;
+use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
 use crate::core::rules::catalog::{Dose, ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
-use crate::core::rules::schedule::ReminderKind;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
+use crate::core::values::reminders::ReminderKind;
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
@@ -813,5 +813,17 @@ impl Msg {
             value: Box::new(Msg::NotAnswered),
         }));
         all
+    }
+}
+
+impl Hold {
+    /// The one kind sentence that says why there are no drills now.
+    pub fn note(&self) -> Msg {
+        let cause = if self.minor {
+            HoldCause::Minor
+        } else {
+            self.cause
+        };
+        Msg::HoldNote { cause }
     }
 }

@@ -160,3 +160,22 @@ impl<L> Keyboard<L> {
         }
     }
 }
+
+/// Whether a reply prescribes a drill: a session, an exercise, a movement break with a
+/// desk drill, or the daily session reminder. The hold's invariant is stated with it.
+impl Reply {
+    pub fn prescribes_drill(&self) -> bool {
+        self.parts.iter().any(|m| {
+            matches!(
+                m,
+                Msg::SessionIntro { .. }
+                    | Msg::ExerciseHeader { .. }
+                    | Msg::ExerciseHow(_)
+                    | Msg::BreakNudge { .. }
+                    | Msg::BreakNudgeWalk
+                    | Msg::DailyNudge { .. }
+                    | Msg::AskMorningPain { .. }
+            )
+        })
+    }
+}

@@ -17,7 +17,7 @@ pub enum Input {
     Edited,
     /// A reminder fell due (from the schedule, not from the person).
     Reminder {
-        kind: crate::core::rules::schedule::ReminderKind,
+        kind: crate::core::values::reminders::ReminderKind,
         due: chrono::DateTime<chrono::Utc>,
     },
 }

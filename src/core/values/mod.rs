@@ -4,5 +4,7 @@
 pub mod event;
 pub mod input;
 pub mod lang;
+pub mod measures;
 pub mod profile;
+pub mod reminders;
 pub mod zone;

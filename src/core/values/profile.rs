@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
-use crate::core::read::answers::{PainScore, Weekdays, WorkingHours};
+use crate::core::values::measures::{PainScore, Weekdays, WorkingHours};
 
 /// A main activity (several allowed).
 #[derive(

@@ -6,52 +6,12 @@ use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
     Timelike, Utc,
 };
-use serde::{Deserialize, Serialize};
-use strum::{EnumIter, EnumString, IntoStaticStr};
 
 use crate::core::person::Person;
 use crate::core::values::profile::Lunch;
+use crate::core::values::reminders::{BREAK_MINUTES, Due, ReminderKind};
 use crate::core::values::zone::Zone;
 
-/// What a reminder is for.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum ReminderKind {
-    /// A nudge to move, with a desk drill, during working hours.
-    #[default]
-    MovementBreak,
-    /// The day's drill session, at the chosen time.
-    DailySession,
-    /// The morning after a session: pain compared with usual.
-    MorningCheckin,
-}
-
-/// One reminder that falls due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Due {
-    pub kind: ReminderKind,
-    pub at: DateTime<Utc>,
-}
-
-/// Movement-break interval bounds, in minutes (issue: 30–120; default hourly).
-pub const BREAK_MINUTES: (u16, u16) = (30, 120);
-pub const DEFAULT_BREAK_MINUTES: u16 = 60;
 /// The spread of breaks across people: up to this many seconds after the slot (ours; keeps
 /// a large base from all falling due at :00).
 pub const SPREAD_SECONDS: i64 = 300;
@@ -112,7 +72,7 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     let work = person.profile.working_hours?;
     // Not before the intake is complete: a break carries a desk drill, and the safety
     // screen comes at the end of the intake.
-    if crate::core::dialog::intake::next_question(&person.profile).is_some() {
+    if crate::core::person::question::next_question(&person.profile).is_some() {
         return None;
     }
     let interval = Duration::minutes(i64::from(
@@ -228,74 +188,4 @@ pub fn next_all(person: &Person, after: DateTime<Utc>) -> Vec<Due> {
     .into_iter()
     .filter_map(|(kind, at)| at.map(|at| Due { kind, at }))
     .collect()
-}
-
-/// The person's reminder settings.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReminderSettings {
-    /// Minutes between movement breaks (30–120).
-    pub break_minutes: u16,
-    /// Nothing is sent before this instant.
-    pub paused_until: Option<DateTime<Utc>>,
-    /// Local quiet hours: nothing is sent from the first time until the second (may wrap
-    /// midnight).
-    pub quiet: Option<(NaiveTime, NaiveTime)>,
-    /// When to ask the morning question, if not at the start of work.
-    pub morning_time: Option<NaiveTime>,
-    /// False after Telegram said the person blocked the bot; true again when they write.
-    pub active: bool,
-    /// "Snooze 15 min": the next break comes at this instant instead.
-    pub snoozed_until: Option<DateTime<Utc>>,
-    /// "In a meeting": breaks resume after this instant (the next one is skipped).
-    pub breaks_after: Option<DateTime<Utc>>,
-    /// The latest movement break sent, and whether it was answered: its buttons count
-    /// only while it is current, and once.
-    pub last_break: Option<DateTime<Utc>>,
-    pub break_answered: bool,
-}
-
-impl Default for ReminderSettings {
-    fn default() -> ReminderSettings {
-        ReminderSettings {
-            break_minutes: DEFAULT_BREAK_MINUTES,
-            paused_until: None,
-            quiet: None,
-            morning_time: None,
-            active: true,
-            snoozed_until: None,
-            breaks_after: None,
-            last_break: None,
-            break_answered: false,
-        }
-    }
-}
-
-impl ReminderSettings {
-    /// Where to start looking for the next reminder: after a pause, not before (so a
-    /// pause of any length ends with reminders planned again).
-    fn search_from(&self, after: DateTime<Utc>) -> DateTime<Utc> {
-        match self.paused_until {
-            Some(until) if until > after => until - Duration::seconds(1),
-            _ => after,
-        }
-    }
-
-    /// Whether a reminder may go out at this instant: not paused, not in quiet hours.
-    pub fn allows(&self, zone: Zone, at: DateTime<Utc>) -> bool {
-        if self.paused_until.is_some_and(|until| at < until) {
-            return false;
-        }
-        match self.quiet {
-            Some((from, to)) => {
-                let t = zone.local(at).time();
-                let quiet = if from <= to {
-                    t >= from && t < to
-                } else {
-                    t >= from || t < to
-                };
-                !quiet
-            }
-            None => true,
-        }
-    }
 }
