@@ -19,95 +19,19 @@ use crate::core::rules::assessment::{
     self, Assessment, Side, SideResult, TestAnswer, TestAnswers, TestStep,
 };
 use crate::core::rules::program::SessionRecord;
-use crate::core::rules::progression::{Range, Verdict};
+use crate::core::rules::progression::Range;
 use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Chart;
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use crate::core::transition::{Again, Persist, Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::input::{Incoming, Input};
 use crate::core::values::lang::Lang;
 use crate::core::values::measures::PainScore;
 use crate::core::values::profile::{AgeBand, Lunch, Profile, RedFlag};
 use crate::core::values::zone::{Zone, ZoneError};
-
-/// What to do with the stored person after a step.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Persist {
-    /// Nothing changed: write nothing.
-    Keep,
-    /// Store this state.
-    Save(Box<Person>),
-    /// Erase everything about the person.
-    Forget,
-}
-
-/// A row to add, besides the person's own.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Write {
-    Assessment(Assessment),
-    /// A session, new or with a pain score added (keyed by its start).
-    Session(SessionRecord),
-    /// A progression decision, with the rule that fired.
-    Decision {
-        verdict: Verdict,
-        at: DateTime<Utc>,
-    },
-    /// An answer to a movement break (adherence): done, snooze, meeting, skip.
-    BreakAnswer {
-        at: DateTime<Utc>,
-        answer: String,
-    },
-}
-
-/// The outcome of one step: the new state, what to say, what to record, what happened.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Transition {
-    pub persist: Persist,
-    /// The language to render the replies in.
-    pub lang: Lang,
-    pub replies: Vec<Reply>,
-    pub events: Vec<Event>,
-    pub writes: Vec<Write>,
-}
-
-impl Transition {
-    /// Nothing to store (yet); later steps may replace `persist`.
-    pub(super) fn new_keep(lang: Lang) -> Transition {
-        Transition::new(Persist::Keep, lang)
-    }
-
-    fn new(persist: Persist, lang: Lang) -> Transition {
-        Transition {
-            persist,
-            lang,
-            replies: Vec::new(),
-            events: Vec::new(),
-            writes: Vec::new(),
-        }
-    }
-
-    pub(super) fn save(person: Person) -> Transition {
-        let lang = person.lang;
-        Transition::new(Persist::Save(Box::new(person)), lang)
-    }
-
-    pub(super) fn say(mut self, reply: Reply) -> Transition {
-        self.replies.push(reply);
-        self
-    }
-
-    pub(super) fn say_all(mut self, replies: impl IntoIterator<Item = Reply>) -> Transition {
-        self.replies.extend(replies);
-        self
-    }
-
-    pub(super) fn event(mut self, event: Event) -> Transition {
-        self.events.push(event);
-        self
-    }
-}
 
 /// Handles one input from one person. `stored` is `None` for someone we keep nothing about.
 ///
@@ -127,12 +51,16 @@ pub fn step(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> 
                 };
                 &pressed
             }
-            _ => return stamped(stale(stored, incoming, now), asked),
+            _ => {
+                let refused = stale(stored.clone(), incoming, now);
+                return stamped(settle(refused, stored.as_ref(), now), asked);
+            }
         },
         _ => incoming,
     };
     let before = stored.as_ref().map(|p| p.dialog.clone());
-    let mut transition = dispatch(stored, incoming, now);
+    let transition = dispatch(stored.clone(), incoming, now);
+    let mut transition = settle(transition, stored.as_ref(), now);
     let mut current = asked;
     if let Persist::Save(person) = &mut transition.persist {
         person.asked = if before.as_ref() == Some(&person.dialog) {
@@ -151,6 +79,31 @@ pub fn step(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> 
 /// after the next exercise).
 fn is_break_press(bare: &str) -> bool {
     matches!(Action::decode(bare), Some(Action::Choose(code)) if code.starts_with("brk_"))
+}
+
+/// Carries out the step's [`Again`], once: the open question of the state the step leaves
+/// (the stored one when nothing changed), after the replies or as the last reply's buttons.
+fn settle(mut t: Transition, stored: Option<&Person>, now: DateTime<Utc>) -> Transition {
+    let again = std::mem::take(&mut t.again);
+    let person = match &t.persist {
+        Persist::Save(person) => Some(&**person),
+        Persist::Keep => stored,
+        Persist::Forget => None,
+    };
+    let question = match (again, person) {
+        (Again::Nothing, _) | (_, None) => return t,
+        (_, Some(person)) => prompt(person, now),
+    };
+    match again {
+        Again::Question => t.replies.extend(question),
+        _ => {
+            let keyboard = question.map_or(Keyboard::None, |q| q.keyboard);
+            if let Some(last) = t.replies.last_mut() {
+                last.keyboard = keyboard;
+            }
+        }
+    }
+    t
 }
 
 /// Every inline button of the replies marked with question number `asked`.
@@ -172,7 +125,7 @@ fn stale(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Tra
                 // first, as in `known`); it is not asked again.
                 return session::held(person, now);
             }
-            expired(&person, now)
+            Transition::expired(&person)
         }
     }
 }
@@ -301,20 +254,22 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 Msg::MediaNotSupported
             };
             let question = prompt(&person, now);
-            unchanged(&person).say(Reply::new(note)).say_all(question)
+            Transition::unchanged(&person)
+                .say(Reply::new(note))
+                .say_all(question)
         }
         (Dialog::AskZone, Input::Text(text)) => zone_answer(person, Zone::parse(text), text, now),
         (Dialog::ConfirmZone { zone }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
             None => match Zone::parse(text) {
                 Ok(other) => zone_answer(person, Ok(other), text, now),
-                Err(_) => unchanged(&person)
+                Err(_) => Transition::unchanged(&person)
                     .say(Reply::new(Msg::ConfirmTimezoneAgain).keyboard(confirm_keyboard())),
             },
         },
         (Dialog::ConfirmZone { zone }, Input::Button(data)) => match Action::decode(data) {
             Some(Action::ConfirmZone(answer)) => confirm_zone(person, zone, answer, now),
-            _ => expired(&person, now),
+            _ => Transition::expired(&person),
         },
         (
             Dialog::AskZone | Dialog::ConfirmZone { .. },
@@ -324,12 +279,12 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
             },
         ) => match Zone::at_location(*latitude, *longitude) {
             Some(zone) => zone_answer(person, Ok(zone), "", now),
-            None => unchanged(&person)
+            None => Transition::unchanged(&person)
                 .say(Reply::new(Msg::LocationUnknown).keyboard(zone_keyboard(person.lang))),
         },
         (_, Input::Location { .. }) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(Reply::new(Msg::LocationNotNeeded))
                 .say_all(question)
         }
@@ -360,16 +315,17 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
         (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
         (Dialog::Settings, _) => settings_answer(person, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
-        (Dialog::AskDrop, _) => drop_answer(person, input, now),
-        (_, Input::Button(_)) => expired(&person, now),
+        (Dialog::AskDrop, _) => drop_answer(person, input),
+        (_, Input::Button(_)) => Transition::expired(&person),
         (Dialog::Idle | Dialog::Lost, Input::Text(_)) if person.hold.is_some() => {
             // "Tell me once you've been checked": whatever they write now, the hold's
             // sentence and, where a check can lift it, the question.
             session::held(person, now)
         }
         (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
-            session::idle_number(&person, text, now)
-                .unwrap_or_else(|| unchanged(&person).say(Reply::new(Msg::NotUnderstood)))
+            session::idle_number(&person, text, now).unwrap_or_else(|| {
+                Transition::unchanged(&person).say(Reply::new(Msg::NotUnderstood))
+            })
         }
     }
 }
@@ -444,30 +400,6 @@ fn checked_answer(text: &str) -> Option<bool> {
         .then(|| !NOT.iter().any(|w| t.contains(w)))
 }
 
-/// A transition that keeps the stored state as it is.
-pub(super) fn unchanged(person: &Person) -> Transition {
-    Transition::new(Persist::Keep, person.lang)
-}
-
-/// A button that does not belong to the open question: refused, nothing changes.
-pub(super) fn expired(person: &Person, now: DateTime<Utc>) -> Transition {
-    let question = prompt(person, now);
-    unchanged(person)
-        .say(Reply::new(Msg::ButtonExpired))
-        .say_all(question)
-}
-
-/// Says why an answer was not taken and shows the question's buttons again.
-pub(super) fn retry(person: &Person, msg: Msg, now: DateTime<Utc>) -> Transition {
-    if msg == Msg::ButtonExpired {
-        return expired(person, now);
-    }
-    let keyboard = prompt(person, now)
-        .map(|r| r.keyboard)
-        .unwrap_or(Keyboard::None);
-    unchanged(person).say(Reply::new(msg).keyboard(keyboard))
-}
-
 /// Warning signs being reported (a confirmation, or the symptom checklist), at any depth.
 pub(super) fn reports_signs(dialog: &Dialog) -> bool {
     match dialog {
@@ -497,14 +429,14 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         // Signs being reported come first: nothing that would start a drill, or lose
         // them, until they are answered.
         let question = prompt(&person, now);
-        return unchanged(&person).say_all(question);
+        return Transition::unchanged(&person).say_all(question);
     }
     match slash {
         Slash::Known(Command::Export) => {
             let mut reply = Reply::new(Msg::ExportReady);
             reply.export = true;
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(reply)
                 .say_all(question)
                 .event(Event::DataExported)
@@ -533,7 +465,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Morning) => nudge::morning(person, arg),
         Slash::Known(Command::Reminders) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(nudge::list(&person, now))
                 .say_all(question)
         }
@@ -557,25 +489,25 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             | Dialog::OfferRetest
             | Dialog::Test { .. } => {
                 let question = prompt(&person, now);
-                unchanged(&person).say_all(question)
+                Transition::unchanged(&person).say_all(question)
             }
             _ => session::today(person, now, true),
         },
         Slash::Known(Command::History) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(session::history_reply(&person, now))
                 .say_all(question)
         }
         Slash::Known(Command::Progress) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(with_hold_note(&person, progress_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Profile) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(with_hold_note(&person, profile_reply(&person)))
                 .say_all(question)
         }
@@ -589,11 +521,11 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         }
         Slash::Known(Command::Help) => {
             let question = prompt(&person, now);
-            unchanged(&person).say(help()).say_all(question)
+            Transition::unchanged(&person).say(help()).say_all(question)
         }
         Slash::Unknown(name) => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(Reply::new(Msg::UnknownCommand {
                     command: format!("/{name}"),
                 }))
@@ -636,7 +568,7 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
         | Dialog::AskDrop
         | Dialog::ConfirmDelete { .. } => {
             let question = prompt(&person, now);
-            unchanged(&person)
+            Transition::unchanged(&person)
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
         }
@@ -844,9 +776,9 @@ fn zone_answer(
             let question = prompt(&person, now);
             Transition::save(person).say_all(question)
         }
-        Err(ZoneError::OffsetOutOfRange) => unchanged(&person)
+        Err(ZoneError::OffsetOutOfRange) => Transition::unchanged(&person)
             .say(Reply::new(Msg::TimezoneOffsetRange).keyboard(zone_keyboard(person.lang))),
-        Err(_) => unchanged(&person).say(
+        Err(_) => Transition::unchanged(&person).say(
             Reply::new(Msg::TimezoneUnknown {
                 input: parse::quote(typed),
             })
@@ -915,13 +847,6 @@ fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
     let mut first = selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
     Transition::save(person).say(first)
-}
-
-impl Transition {
-    pub(super) fn write(mut self, write: Write) -> Transition {
-        self.writes.push(write);
-        self
-    }
 }
 
 fn red_flag_stop(flags: &[RedFlag]) -> Reply {
@@ -1007,7 +932,7 @@ fn intake_answer(
                     field: "language".into(),
                 })
         }
-        Answered::Retry(msg) => retry(&person, msg, now),
+        Answered::Retry(msg) => Transition::retry(&person, msg),
         Answered::ConfirmFlags(flags) => {
             person.dialog = Dialog::ConfirmFlags {
                 flags,
@@ -1029,7 +954,7 @@ fn confirm_flags_answer(
     now: DateTime<Utc>,
 ) -> Transition {
     let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     if let Input::Text(text) = input {
         // Signs named in the answer: the same ones again ("yes, it is swollen") confirm
@@ -1084,7 +1009,7 @@ fn confirm_flags_answer(
                 None => Transition::save(person).say(noted),
             }
         }
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
@@ -1098,7 +1023,7 @@ fn test_answer(
 ) -> Transition {
     let answer = match selftest::read(test, input) {
         Ok(answer) => answer,
-        Err(msg) => return retry(&person, msg, now),
+        Err(msg) => return Transition::retry(&person, msg),
     };
     answers.insert(test, answer);
     // The usual pain is asked again at re-tests only (the intake just asked it), and not
@@ -1168,9 +1093,9 @@ fn finish_tests(
 }
 
 /// After a drop in range: "something happened?" Check the symptoms, or carry on.
-fn drop_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
+fn drop_answer(mut person: Person, input: &Input) -> Transition {
     let Some(choice) = two_way(input, "drop_check", "drop_fine") else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     match choice {
         Some(true) => symptom_check(person),
@@ -1178,7 +1103,7 @@ fn drop_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transit
             person.dialog = Dialog::Idle;
             Transition::save(person).say(Reply::new(Msg::DropNoted))
         }
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
@@ -1387,7 +1312,7 @@ fn delete_answer(
     now: DateTime<Utc>,
 ) -> Transition {
     let Some(choice) = two_way(input, "delete_all", "keep_all") else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     match choice {
         Some(true) => Transition::new(Persist::Forget, person.lang)
@@ -1400,7 +1325,7 @@ fn delete_answer(
                 .say(Reply::new(Msg::DeleteKept))
                 .say_all(question)
         }
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
@@ -1411,7 +1336,7 @@ fn resume_answer(
     now: DateTime<Utc>,
 ) -> Transition {
     let Some(choice) = two_way(input, "continue", "restart") else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     match choice {
         Some(true) => {
@@ -1434,7 +1359,7 @@ fn resume_answer(
                 advance(person, now)
             }
         },
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
@@ -1456,14 +1381,14 @@ const SETTINGS: [ProfileField; 13] = [
 
 fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let Input::Button(data) = input else {
-        return retry(&person, Msg::ChoiceNotUnderstood, now);
+        return Transition::retry(&person, Msg::ChoiceNotUnderstood);
     };
     let field = match Action::decode(data) {
         Some(Action::Choose(code)) => SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied(),
         _ => None,
     };
     match field {
-        None => expired(&person, now),
+        None => Transition::expired(&person),
         Some(ProfileField::RedFlags) => symptom_check(person),
         Some(ProfileField::Timezone) => {
             person.dialog = Dialog::AskZone;
@@ -1479,7 +1404,7 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
                 };
                 Transition::save(person).say(reply)
             }
-            None => expired(&person, now),
+            None => Transition::expired(&person),
         },
     }
 }
@@ -1490,7 +1415,7 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
         _ => two_way(input, "cleared", "notyet"),
     };
     let Some(choice) = choice else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     match choice {
         Some(true) => {
@@ -1533,7 +1458,7 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
             person.dialog = Dialog::Idle;
             Transition::save(person).say(Reply::new(Msg::NotYetCleared))
         }
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 

@@ -24,12 +24,14 @@ pub mod person;
 pub mod read;
 pub mod rules;
 pub mod say;
+pub mod transition;
 pub mod values;
 
-pub use conversation::{Persist, Transition, Write, step};
+pub use conversation::step;
 pub use person::{Dialog, History, Person};
 pub use say::msg::Msg;
 pub use say::reply::{Keyboard, Reply};
+pub use transition::{Persist, Transition, Write};
 pub use values::event::Event;
 pub use values::input::{Incoming, Input};
 pub use values::lang::Lang;

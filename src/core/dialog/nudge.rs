@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
-use crate::core::conversation::{Transition, Write, expired};
 use crate::core::dialog::session;
 use crate::core::person::hold;
 use crate::core::person::schedule::{self, grace, next_all, next_break};
@@ -14,6 +13,7 @@ use crate::core::rules::catalog;
 use crate::core::say::msg::{Msg, Shown};
 use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
+use crate::core::transition::{Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::reminders::{BREAK_MINUTES, ReminderKind};
 
@@ -164,13 +164,13 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         .and_then(|rest| rest.rsplit_once('_'))
         .and_then(|(what, id)| Some((what, id.parse::<i64>().ok()?)))
     else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     let current = person.settings.last_break.is_some_and(|at| {
         at.timestamp() / 60 == id && now >= at && now - at <= interval + Duration::minutes(15)
     }) && !person.settings.break_answered;
     if !current {
-        return expired(&person, now);
+        return Transition::expired(&person);
     }
     let (answer, msg) = match what {
         "done" => ("done", Msg::BreakThanks),
@@ -184,7 +184,7 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
             person.settings.breaks_after = next_break(&person, now);
             ("meeting", Msg::BreakMeetingOk)
         }
-        _ => return expired(&person, now),
+        _ => return Transition::expired(&person),
     };
     person.settings.break_answered = true;
     Transition::save(person)

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use crate::core::conversation::{Persist, Transition, Write, expired, retry, two_way};
+use crate::core::conversation::two_way;
 use crate::core::dialog::intake::pain_keyboard;
 use crate::core::dialog::selftest;
 use crate::core::person::hold;
@@ -21,6 +21,7 @@ use crate::core::rules::safety::{Hold, HoldCause};
 use crate::core::say::msg::{Msg, Shown};
 use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
+use crate::core::transition::{Persist, Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 
@@ -436,9 +437,9 @@ pub fn answer(
         Ok(answer) => answer,
         // After "it hurts" the choices are others than an exercise's.
         Err(Msg::TapAnOutcome) if matches!(run.step, RunStep::HurtChoice { .. }) => {
-            return retry(&person, Msg::ChoiceNotUnderstood, now);
+            return Transition::retry(&person, Msg::ChoiceNotUnderstood);
         }
-        Err(msg) => return retry(&person, msg, now),
+        Err(msg) => return Transition::retry(&person, msg),
     };
     let current = run.record.plan.get(run.index).map(|p| p.exercise);
     match (run.step, answer) {
@@ -454,7 +455,7 @@ pub fn answer(
                     person.dialog = Dialog::Session { run };
                     return Transition::save(person).say(ask);
                 }
-                _ => return expired(&person, now),
+                _ => return Transition::expired(&person),
             };
             record_outcome(person, run, outcome, current, now)
         }
@@ -478,7 +479,7 @@ pub fn answer(
         (RunStep::HurtChoice { .. }, Answer::Code(code)) => match code.as_str() {
             "easier" => {
                 let Some(easier) = easier_for(&person, &run) else {
-                    return expired(&person, now);
+                    return Transition::expired(&person);
                 };
                 let level = run.record.position.level;
                 run.record.plan.insert(
@@ -495,7 +496,7 @@ pub fn answer(
                 // Swelling, locking…: the session ends here with the pain just given,
                 // and the symptom check follows (a red flag there holds the program).
                 let RunStep::HurtChoice { score } = run.step else {
-                    return expired(&person, now);
+                    return Transition::expired(&person);
                 };
                 // Kept as cut short, with the pain given, but not as a session done.
                 let mut record = run.record;
@@ -514,12 +515,12 @@ pub fn answer(
                 person.dialog = Dialog::Session { run };
                 Transition::save(person).say(pain_reply(Msg::AskSessionPain))
             }
-            _ => expired(&person, now),
+            _ => Transition::expired(&person),
         },
         (RunStep::Pain, Answer::Pain(score)) => {
             finish(Transition::new_keep(person.lang), person, run, score, now)
         }
-        _ => expired(&person, now),
+        _ => Transition::expired(&person),
     }
 }
 
@@ -609,8 +610,8 @@ pub fn morning_answer(
     let score = match read(input, true) {
         Ok(Answer::Pain(score)) => Some(score),
         Ok(Answer::Code(code)) if code == "skip" => None,
-        Ok(Answer::Code(_)) => return expired(&person, now),
-        Err(msg) => return retry(&person, msg, now),
+        Ok(Answer::Code(_)) => return Transition::expired(&person),
+        Err(msg) => return Transition::retry(&person, msg),
     };
     person.dialog = Dialog::Idle;
     let t = morning(person, session, score, now);
@@ -679,7 +680,7 @@ pub fn idle_number(person: &Person, text: &str, now: DateTime<Utc>) -> Option<Tr
 /// The monthly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let Some(choice) = two_way(input, "retest", "session") else {
-        return expired(&person, now);
+        return Transition::expired(&person);
     };
     match choice {
         Some(true) => {
@@ -696,7 +697,7 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
             person.dialog = Dialog::Idle;
             start(person, now)
         }
-        None => retry(&person, Msg::ChoiceNotUnderstood, now),
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
