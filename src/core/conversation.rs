@@ -3,6 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::core::ask;
+use crate::core::ask::{SETTINGS, ask_question, confirm_keyboard, zone_keyboard};
 use crate::core::dialog::intake::{self, Answered};
 use crate::core::dialog::nudge;
 use crate::core::dialog::selftest;
@@ -23,12 +25,10 @@ use crate::core::rules::progression::Range;
 use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Chart;
-use crate::core::say::reply::option as choose;
-use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use crate::core::say::reply::{InlineButton, Keyboard, Reply};
 use crate::core::transition::{Again, Persist, Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::input::{Incoming, Input};
-use crate::core::values::lang::Lang;
 use crate::core::values::measures::PainScore;
 use crate::core::values::profile::{AgeBand, Lunch, Profile, RedFlag};
 use crate::core::values::zone::{Zone, ZoneError};
@@ -92,7 +92,7 @@ fn settle(mut t: Transition, stored: Option<&Person>, now: DateTime<Utc>) -> Tra
     };
     let question = match (again, person) {
         (Again::Nothing, _) | (_, None) => return t,
-        (_, Some(person)) => prompt(person, now),
+        (_, Some(person)) => ask::prompt(person, now),
     };
     match again {
         Again::Question => t.replies.extend(question),
@@ -157,7 +157,8 @@ fn stranger(incoming: &Incoming, now: DateTime<Utc>) -> Transition {
         Input::Button(data) => match Action::decode(data) {
             Some(Action::Consent(true)) => {
                 let person = Person::new(incoming.user, lang, now);
-                let mut ask = prompt(&person, now).unwrap_or_else(|| Reply::new(Msg::AskTimezone));
+                let mut ask =
+                    ask::prompt(&person, now).unwrap_or_else(|| Reply::new(Msg::AskTimezone));
                 ask.parts.insert(0, Msg::ConsentThanks);
                 Transition::save(person).say(ask).event(Event::ConsentGiven)
             }
@@ -207,7 +208,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
     }
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
-        let question = prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::save(person)
             .say(Reply::new(Msg::StateReset))
             .say_all(question.or_else(|| Some(Reply::new(Msg::SetupDone))));
@@ -236,7 +237,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 flags,
                 back: Box::new(person.dialog.clone()),
             };
-            let ask = prompt(&person, now);
+            let ask = ask::prompt(&person, now);
             return Transition::save(person).say_all(ask);
         }
     }
@@ -253,7 +254,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
             } else {
                 Msg::MediaNotSupported
             };
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(note))
                 .say_all(question)
@@ -283,7 +284,7 @@ fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transit
                 .say(Reply::new(Msg::LocationUnknown).keyboard(zone_keyboard(person.lang))),
         },
         (_, Input::Location { .. }) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(Msg::LocationNotNeeded))
                 .say_all(question)
@@ -428,14 +429,14 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
     {
         // Signs being reported come first: nothing that would start a drill, or lose
         // them, until they are answered.
-        let question = prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::unchanged(&person).say_all(question);
     }
     match slash {
         Slash::Known(Command::Export) => {
             let mut reply = Reply::new(Msg::ExportReady);
             reply.export = true;
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(reply)
                 .say_all(question)
@@ -447,7 +448,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
                 other => Box::new(other),
             };
             person.dialog = Dialog::ConfirmDelete { back };
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
         Slash::Known(Command::Pause) => nudge::pause(person, arg, now),
@@ -464,7 +465,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Breaks) => nudge::breaks(person, arg),
         Slash::Known(Command::Morning) => nudge::morning(person, arg),
         Slash::Known(Command::Reminders) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(nudge::list(&person, now))
                 .say_all(question)
@@ -472,7 +473,7 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
         Slash::Known(Command::Start) => start_again(person, now),
         Slash::Known(Command::Timezone) => {
             person.dialog = aside(&person.dialog, Dialog::AskZone);
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
         Slash::Known(Command::Assess) => assess(person, now),
@@ -488,25 +489,25 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
             | Dialog::MorningPain { .. }
             | Dialog::OfferRetest
             | Dialog::Test { .. } => {
-                let question = prompt(&person, now);
+                let question = ask::prompt(&person, now);
                 Transition::unchanged(&person).say_all(question)
             }
             _ => session::today(person, now, true),
         },
         Slash::Known(Command::History) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(session::history_reply(&person, now))
                 .say_all(question)
         }
         Slash::Known(Command::Progress) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(with_hold_note(&person, progress_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Profile) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(with_hold_note(&person, profile_reply(&person)))
                 .say_all(question)
@@ -516,15 +517,15 @@ fn command(mut person: Person, slash: Slash, arg: &str, now: DateTime<Utc>) -> T
                 return needs_setup(person, now);
             }
             person.dialog = aside(&person.dialog, Dialog::Settings);
-            let menu = prompt(&person, now);
+            let menu = ask::prompt(&person, now);
             Transition::save(person).say_all(menu)
         }
         Slash::Known(Command::Help) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person).say(help()).say_all(question)
         }
         Slash::Unknown(name) => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(Msg::UnknownCommand {
                     command: format!("/{name}"),
@@ -553,7 +554,7 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
             person.dialog = Dialog::Resume {
                 resume: Box::new(dialog),
             };
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person)
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
@@ -567,7 +568,7 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
         | Dialog::OfferRetest
         | Dialog::AskDrop
         | Dialog::ConfirmDelete { .. } => {
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(Msg::WelcomeBack))
                 .say_all(question)
@@ -578,7 +579,7 @@ fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition {
         | Dialog::Ask { setting: true, .. }
         | Dialog::Lost => {
             person.dialog = resting_dialog(&person);
-            match prompt(&person, now) {
+            match ask::prompt(&person, now) {
                 Some(question) => Transition::save(person)
                     .say(Reply::new(Msg::WelcomeBack))
                     .say(question),
@@ -662,7 +663,7 @@ fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>) -> Transi
             Dialog::Idle => {
                 person.dialog = *back;
                 person.dialog = resting_dialog(person);
-                t.replies.extend(prompt(person, now));
+                t.replies.extend(ask::prompt(person, now));
             }
             Dialog::Settings
             | Dialog::Ask { setting: true, .. }
@@ -683,7 +684,7 @@ fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>) -> Transi
 /// Commands that need the time zone and the intake first send the person there.
 fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition {
     person.dialog = resting_dialog(&person);
-    let question = prompt(&person, now);
+    let question = ask::prompt(&person, now);
     Transition::save(person)
         .say(Reply::new(Msg::NeedsIntake))
         .say_all(question)
@@ -704,7 +705,7 @@ pub(super) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transitio
         answers: TestAnswers::new(),
         retest: person.history.last.is_some(),
     };
-    let mut first = selftest::ask(TestStep::first());
+    let mut first = ask::selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
     Transition::save(person)
         .say(Reply::new(Msg::NoProgramYet))
@@ -759,7 +760,7 @@ fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
         answers: TestAnswers::new(),
         retest,
     };
-    let mut first = selftest::ask(TestStep::first());
+    let mut first = ask::selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
     Transition::save(person).say(first)
 }
@@ -773,7 +774,7 @@ fn zone_answer(
     match parsed {
         Ok(zone) => {
             person.dialog = Dialog::ConfirmZone { zone };
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
         Err(ZoneError::OffsetOutOfRange) => Transition::unchanged(&person)
@@ -790,7 +791,7 @@ fn zone_answer(
 fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>) -> Transition {
     if !answer {
         person.dialog = Dialog::AskZone;
-        let question = prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::save(person).say_all(question);
     }
     let first_time = person.zone.is_none();
@@ -817,7 +818,7 @@ fn confirm_zone(mut person: Person, zone: Zone, answer: bool, now: DateTime<Utc>
 fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
     if let Some(question) = question::next_question(&person.profile) {
         let intro = person.profile == Profile::default();
-        let mut reply = intake::ask(&question);
+        let mut reply = ask::intake::ask(&question);
         if intro {
             reply.parts.insert(0, Msg::IntakeIntro);
         }
@@ -844,7 +845,7 @@ fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
         answers: TestAnswers::new(),
         retest: false,
     };
-    let mut first = selftest::ask(TestStep::first());
+    let mut first = ask::selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
     Transition::save(person).say(first)
 }
@@ -938,7 +939,7 @@ fn intake_answer(
                 flags,
                 back: Box::new(Dialog::Ask { question, setting }),
             };
-            let ask = prompt(&person, now);
+            let ask = ask::prompt(&person, now);
             Transition::save(person).say_all(ask)
         }
     }
@@ -979,7 +980,7 @@ fn confirm_flags_answer(
                 flags: all,
                 back: Box::new(back),
             };
-            let ask = prompt(&person, now);
+            let ask = ask::prompt(&person, now);
             return Transition::save(person).say_all(ask);
         }
     }
@@ -1002,7 +1003,7 @@ fn confirm_flags_answer(
         },
         Some(false) => {
             person.dialog = back;
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             let noted = Reply::new(Msg::FlagsNotNoted);
             match question {
                 Some(question) => Transition::save(person).say(question),
@@ -1035,7 +1036,7 @@ fn test_answer(
         .filter(|n| (retest && !hurt_a_lot) || *n != TestStep::UsualPain);
     match next {
         Some(next) => {
-            let mut reply = selftest::ask(next);
+            let mut reply = ask::selftest::ask(next);
             if answer == TestAnswer::Hurt {
                 reply.parts.insert(0, Msg::TestHurtNote);
             }
@@ -1087,7 +1088,7 @@ fn finish_tests(
         && person.hold.is_none()
     {
         person.dialog = Dialog::AskDrop;
-        t.replies.extend(prompt(person, now));
+        t.replies.extend(ask::prompt(person, now));
     }
     t
 }
@@ -1149,20 +1150,6 @@ pub(super) fn open_symptom_check(person: &mut Person) -> Reply {
         question,
         setting: true,
     };
-    reply
-}
-
-/// An intake question; the safety screen asked again later is about now, not "before we
-/// measure".
-fn ask_question(question: &Question, setting: bool) -> Reply {
-    let mut reply = intake::ask(question);
-    if setting && matches!(question, Question::RedFlags { .. }) {
-        for part in &mut reply.parts {
-            if *part == Msg::AskRedFlags {
-                *part = Msg::AskSymptomsNow;
-            }
-        }
-    }
     reply
 }
 
@@ -1320,7 +1307,7 @@ fn delete_answer(
             .event(Event::DataDeleted),
         Some(false) => {
             person.dialog = back;
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person)
                 .say(Reply::new(Msg::DeleteKept))
                 .say_all(question)
@@ -1341,7 +1328,7 @@ fn resume_answer(
     match choice {
         Some(true) => {
             person.dialog = resume;
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
         Some(false) => match resume {
@@ -1351,7 +1338,7 @@ fn resume_answer(
                     answers: TestAnswers::new(),
                     retest,
                 };
-                let question = prompt(&person, now);
+                let question = ask::prompt(&person, now);
                 Transition::save(person).say_all(question)
             }
             _ => {
@@ -1362,22 +1349,6 @@ fn resume_answer(
         None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
-
-const SETTINGS: [ProfileField; 13] = [
-    ProfileField::Timezone,
-    ProfileField::WorkingHours,
-    ProfileField::Lunch,
-    ProfileField::DrillTime,
-    ProfileField::TrainingDays,
-    ProfileField::Language,
-    ProfileField::Equipment,
-    ProfileField::Activities,
-    ProfileField::Age,
-    ProfileField::Sitting,
-    ProfileField::PainSites,
-    ProfileField::UsualPain,
-    ProfileField::RedFlags,
-];
 
 fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let Input::Button(data) = input else {
@@ -1392,12 +1363,12 @@ fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tra
         Some(ProfileField::RedFlags) => symptom_check(person),
         Some(ProfileField::Timezone) => {
             person.dialog = Dialog::AskZone;
-            let question = prompt(&person, now);
+            let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
         Some(field) => match question::question_for(field, &person.profile) {
             Some(question) => {
-                let reply = intake::ask(&question);
+                let reply = ask::intake::ask(&question);
                 person.dialog = Dialog::Ask {
                     question,
                     setting: true,
@@ -1422,7 +1393,7 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
             if !hold::clear(&mut person, now) {
                 // No hold a check can lift (an old question): it closes.
                 person.dialog = hold::resting(&person);
-                let question = prompt(&person, now);
+                let question = ask::prompt(&person, now);
                 return Transition::save(person)
                     .say(Reply::new(Msg::ButtonExpired))
                     .say_all(question);
@@ -1443,7 +1414,7 @@ fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Tran
             // Whatever is still missing comes next: the time zone first, then the intake.
             let mut next = if person.zone.is_none() {
                 person.dialog = Dialog::AskZone;
-                let question = prompt(&person, now);
+                let question = ask::prompt(&person, now);
                 Transition::save(person).say_all(question)
             } else {
                 advance(person, now)
@@ -1602,133 +1573,4 @@ fn profile_reply(person: &Person) -> Reply {
     Reply::new(Msg::ProfileTitle)
         .with(Msg::Lines(lines))
         .with(Msg::ProfileFooter)
-}
-
-/// The open question, asked again: used after a restart, after an unexpected message and
-/// after /help, so that nobody is ever left without a way forward.
-pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
-    match &person.dialog {
-        Dialog::Idle | Dialog::Lost => None,
-        Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
-            session::prompt(person, now)
-        }
-        Dialog::AskDrop => Some(
-            Reply::new(Msg::RangeDropped).keyboard(Keyboard::Inline(vec![vec![
-                choose(Msg::CheckSymptoms, "drop_check"),
-                choose(Msg::NothingHappened, "drop_fine"),
-            ]])),
-        ),
-        Dialog::ConfirmFlags { flags, .. } => Some(
-            Reply::new(Msg::ConfirmFlags)
-                .with(Msg::Lines(
-                    flags
-                        .iter()
-                        .map(|f| Msg::Bullet(Box::new(Msg::RedFlag(*f))))
-                        .collect(),
-                ))
-                .with(Msg::ConfirmFlagsRight)
-                .keyboard(Keyboard::Inline(vec![vec![
-                    choose(Msg::Yes, "flags_yes"),
-                    choose(Msg::No, "flags_no"),
-                ]])),
-        ),
-        Dialog::Aside { trip, .. } => {
-            let mut there = person.clone();
-            there.dialog = (**trip).clone();
-            prompt(&there, now)
-        }
-        Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
-            Keyboard::Inline(vec![vec![
-                choose(Msg::DeleteYes, "delete_all"),
-                choose(Msg::DeleteNo, "keep_all"),
-            ]]),
-        )),
-        Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
-        Dialog::ConfirmZone { zone } => {
-            let time = zone.local(now).format("%H:%M").to_string();
-            let mut reply = Reply::new(Msg::ConfirmTimezone {
-                time,
-                zone: zone.name(),
-            });
-            if zone.is_fixed_offset() {
-                reply = reply.with(Msg::FixedOffsetNote);
-            }
-            Some(reply.keyboard(confirm_keyboard()))
-        }
-        Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
-        Dialog::Test { test, .. } => Some(selftest::ask(*test)),
-        Dialog::Resume { .. } => {
-            Some(
-                Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![vec![
-                    choose(Msg::Continue, "continue"),
-                    choose(Msg::StartOver, "restart"),
-                ]])),
-            )
-        }
-        Dialog::Settings => {
-            let buttons: Vec<InlineButton<Msg>> = SETTINGS
-                .iter()
-                .map(|f| {
-                    choose(
-                        Msg::ProfileLine {
-                            field: *f,
-                            value: Box::new(Msg::Literal(String::new())),
-                        },
-                        (*f).into(),
-                    )
-                })
-                .collect();
-            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(
-                buttons.chunks(2).map(<[_]>::to_vec).collect(),
-            )))
-        }
-        Dialog::Cleared => {
-            let flags = person
-                .hold
-                .as_ref()
-                .map(|h| h.flags.clone())
-                .unwrap_or_default();
-            let mut reply = Reply::new(Msg::AskCleared);
-            if !flags.is_empty() {
-                reply = reply.with(Msg::Join(flags.into_iter().map(Msg::RedFlag).collect()));
-            }
-            Some(reply.keyboard(Keyboard::Inline(vec![vec![
-                choose(Msg::ClearedYes, "cleared"),
-                choose(Msg::ClearedNotYet, "notyet"),
-            ]])))
-        }
-    }
-}
-
-fn confirm_keyboard() -> Keyboard<Msg> {
-    Keyboard::Inline(vec![vec![
-        InlineButton {
-            label: Msg::Yes,
-            data: Action::ConfirmZone(true).encode(),
-        },
-        InlineButton {
-            label: Msg::NoChangeIt,
-            data: Action::ConfirmZone(false).encode(),
-        },
-    ]])
-}
-
-/// A location button and a few likely cities for the person's language. The cities are
-/// sent back as text and read by the same parser as anything typed.
-fn zone_keyboard(lang: Lang) -> Keyboard<Msg> {
-    let cities: &[&str] = match lang {
-        Lang::En => &["London", "New York", "Los Angeles"],
-        Lang::De => &["Berlin", "Wien", "Zürich"],
-    };
-    let city = |name: &&str| ReplyButton {
-        label: Msg::Literal((*name).to_string()),
-        shares_location: false,
-    };
-    Keyboard::Reply(vec![
-        vec![ReplyButton {
-            label: Msg::ShareLocation,
-            shares_location: true,
-        }],
-        cities.iter().map(city).collect(),
-    ])
 }

@@ -18,6 +18,7 @@
 //! - [`dialog`]: one file per conversation; each answer returns a transition.
 //! - [`conversation`]: the dispatcher, [`step`].
 
+pub mod ask;
 pub mod conversation;
 pub mod dialog;
 pub mod person;

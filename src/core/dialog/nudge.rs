@@ -4,6 +4,7 @@
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
 
+use crate::core::ask;
 use crate::core::dialog::session;
 use crate::core::person::hold;
 use crate::core::person::schedule::{self, grace, next_all, next_break};
@@ -86,7 +87,7 @@ pub fn fire(
                 session: pending.started_at,
                 then_today: false,
             };
-            match session::prompt(&person, now) {
+            match ask::session::prompt(&person, now) {
                 Some(reply) => reply,
                 None => return silent,
             }

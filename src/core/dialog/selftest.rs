@@ -1,102 +1,10 @@
 //! The guided self-tests, one step at a time: instructions, buttons, and reading answers.
 
-use crate::core::dialog::intake::pain_keyboard;
 use crate::core::read::action::Action;
 use crate::core::read::answers;
-use crate::core::rules::assessment::{Band, Side, StepKind, TestAnswer, TestStep};
+use crate::core::rules::assessment::{Band, StepKind, TestAnswer, TestStep};
 use crate::core::say::msg::Msg;
-use crate::core::say::reply::option as button;
-use crate::core::say::reply::{InlineButton, Keyboard, Reply};
 use crate::core::values::input::Input;
-use strum::IntoEnumIterator;
-
-fn side(step: TestStep) -> Side {
-    match step {
-        TestStep::SeatedLeft | TestStep::ProneInternalLeft | TestStep::ProneExternalLeft => {
-            Side::Left
-        }
-        _ => Side::Right,
-    }
-}
-
-/// The way out of any test: skip it, or say it hurt or could not be done.
-fn escape_row() -> Vec<InlineButton<Msg>> {
-    vec![
-        button(Msg::Skip, "skip"),
-        button(Msg::ItHurt, "hurt"),
-        button(Msg::CannotPosition, "cant"),
-    ]
-}
-
-/// The message for a step: the test's instructions the first time, then the question.
-pub fn ask(step: TestStep) -> Reply {
-    let instructions = match step {
-        TestStep::SeatedLeft => Some(Msg::TestSeated),
-        TestStep::ProneInternalLeft => Some(Msg::TestProneInternal),
-        TestStep::ProneExternalLeft => Some(Msg::TestProneExternal),
-        TestStep::Supine => Some(Msg::TestSupine),
-        TestStep::Figure4 => Some(Msg::TestFigure4),
-        TestStep::Butterfly => Some(Msg::TestButterfly),
-        TestStep::TestPain => Some(Msg::TestPain),
-        TestStep::UsualPain => Some(Msg::AskUsualPainNow),
-        _ => None,
-    };
-    let mut parts = Vec::new();
-    if step.introduces_test() {
-        parts.extend(instructions);
-    }
-    let rows = match step.kind() {
-        StepKind::Degrees => {
-            parts.push(Msg::TestAskSide { side: side(step) });
-            // Every band on every degree question, three to a row.
-            let bands: Vec<Band> = Band::iter().collect();
-            let mut rows: Vec<Vec<InlineButton<Msg>>> = bands
-                .chunks(3)
-                .map(|row| {
-                    row.iter()
-                        .map(|b| button(Msg::Band(*b), band_code(*b)))
-                        .collect()
-                })
-                .collect();
-            rows.push(escape_row());
-            rows
-        }
-        StepKind::FeetFall => vec![
-            vec![
-                button(Msg::FeetInward, "in"),
-                button(Msg::FeetOutward, "out"),
-                button(Msg::FeetEven, "even"),
-            ],
-            escape_row(),
-        ],
-        StepKind::PassFail => vec![
-            vec![button(Msg::PassYes, "pass"), button(Msg::FailNo, "fail")],
-            escape_row(),
-        ],
-        StepKind::Pain => {
-            let mut rows = pain_keyboard();
-            rows.push(vec![button(Msg::Skip, "skip")]);
-            rows
-        }
-    };
-    Reply {
-        parts,
-        keyboard: Keyboard::Inline(rows),
-        in_place: false,
-        chart: None,
-        export: false,
-    }
-}
-
-fn band_code(band: Band) -> &'static str {
-    match band {
-        Band::Under20 => "b0",
-        Band::From20To30 => "b1",
-        Band::From30To40 => "b2",
-        Band::Over40 => "b3",
-        Band::Over50 => "b4",
-    }
-}
 
 /// Reads an answer to a step, or says what to send instead.
 pub fn read(step: TestStep, input: &Input) -> Result<TestAnswer, Msg> {
@@ -241,6 +149,9 @@ fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::ask::selftest::ask;
+    use crate::core::say::reply::Keyboard;
+    use strum::IntoEnumIterator;
 
     #[test]
     fn bands_typed_as_words_are_estimates_and_numbers_are_measurements() {

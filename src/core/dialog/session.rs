@@ -3,9 +3,9 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
+use crate::core::ask;
+use crate::core::ask::session::{easier_for, exercise_reply, hurt_choice, pain_reply};
 use crate::core::conversation::two_way;
-use crate::core::dialog::intake::pain_keyboard;
-use crate::core::dialog::selftest;
 use crate::core::person::hold;
 use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
@@ -14,13 +14,12 @@ use crate::core::read::answers::parse_pain;
 use crate::core::rules::assessment::{Assessment, Side, TestAnswers, TestStep, Track};
 use crate::core::rules::catalog::{self, ExerciseId};
 use crate::core::rules::program::{
-    Outcome, Planned, Program, SessionRecord, easier_fitted, minutes, plan_session,
+    Outcome, Planned, Program, SessionRecord, minutes, plan_session,
 };
 use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
 use crate::core::rules::safety::{Hold, HoldCause};
 use crate::core::say::msg::{Msg, Shown};
-use crate::core::say::reply::option as button;
-use crate::core::say::reply::{Keyboard, Reply};
+use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::input::Input;
@@ -163,7 +162,7 @@ fn resave(mut t: Transition, person: Person) -> Transition {
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
     if crate::core::conversation::reports_signs(&person.dialog) {
         // Warning signs wait for their confirmation: that comes before any drill.
-        let question = crate::core::conversation::prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::new_keep(person.lang).say_all(question);
     }
     if person.hold.is_some() {
@@ -177,7 +176,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
             session: session.started_at,
             then_today: true,
         };
-        let question = prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::save(person).say_all(question);
     }
     let today = today_local(&person, now);
@@ -191,7 +190,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
     }
     if offer_retest && retest_due(&person, now) {
         person.dialog = Dialog::OfferRetest;
-        let question = prompt(&person, now);
+        let question = ask::prompt(&person, now);
         return Transition::save(person).say_all(question);
     }
     start(person, now)
@@ -202,7 +201,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
 pub fn held(mut person: Person, now: DateTime<Utc>) -> Transition {
     person.dialog = hold::resting(&person);
     let mut reply = Reply::of(person.hold.iter().map(Hold::note).collect());
-    if let Some(question) = crate::core::conversation::prompt(&person, now) {
+    if let Some(question) = ask::prompt(&person, now) {
         reply.parts.extend(question.parts);
         reply.keyboard = question.keyboard;
     }
@@ -280,98 +279,6 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
 }
 
 /// The exercise at the run's index: name, dose, how, muscles, buttons.
-fn exercise_reply(run: &SessionRun) -> Reply {
-    let Some(planned) = run.record.plan.get(run.index) else {
-        return Reply::new(Msg::TryAgainLater);
-    };
-    let exercise = catalog::exercise(planned.exercise);
-    let dose = planned.dose;
-    Reply::new(Msg::ExerciseHeader {
-        number: run.index as i64 + 1,
-        total: run.record.plan.len() as i64,
-        name: Box::new(Msg::ExerciseName(planned.exercise)),
-    })
-    .with(Msg::dose(&dose))
-    .with(Msg::ExerciseHow(planned.exercise))
-    .with(Msg::Works(Box::new(Msg::Join(
-        exercise.muscles.iter().map(|m| Msg::Muscle(*m)).collect(),
-    ))))
-    .keyboard(Keyboard::Inline(vec![
-        vec![
-            button(Msg::OutcomeDone, "done"),
-            button(Msg::OutcomeTooEasy, "too_easy"),
-        ],
-        vec![
-            button(Msg::OutcomeTooHard, "too_hard"),
-            button(Msg::OutcomeHurts, "hurts"),
-        ],
-        vec![button(Msg::Skip, "skip")],
-    ]))
-}
-
-fn pain_reply(msg: Msg) -> Reply {
-    Reply::new(msg).keyboard(Keyboard::Inline(pain_keyboard()))
-}
-
-/// The open question of a coaching dialog, asked again.
-pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
-    match &person.dialog {
-        Dialog::Session { run } => Some(match run.step {
-            RunStep::Exercise => exercise_reply(run),
-            RunStep::HurtScore => pain_reply(Msg::AskHurtScore),
-            RunStep::HurtChoice { score } => hurt_choice(person, run, score),
-            RunStep::Pain => pain_reply(Msg::AskSessionPain),
-        }),
-        Dialog::MorningPain { .. } => {
-            let usual = person.profile.usual_pain.map(|p| p.value()).unwrap_or(0);
-            let mut reply = pain_reply(Msg::AskMorningPain {
-                usual: i64::from(usual),
-            });
-            if let Keyboard::Inline(rows) = &mut reply.keyboard {
-                rows.push(vec![button(Msg::Skip, "skip")]);
-            }
-            Some(reply)
-        }
-        Dialog::OfferRetest => {
-            Some(
-                Reply::new(Msg::OfferRetest).keyboard(Keyboard::Inline(vec![vec![
-                    button(Msg::RetestNow, "retest"),
-                    button(Msg::SessionFirst, "session"),
-                ]])),
-            )
-        }
-        _ => None,
-    }
-}
-
-/// The easier neighbour of the exercise shown, as the person can do it with their
-/// equipment (its substitute if need be, as in a plan), or none.
-fn easier_for(person: &Person, run: &SessionRun) -> Option<ExerciseId> {
-    let have = person.profile.equipment.clone().unwrap_or_default();
-    let current = run.record.plan.get(run.index)?;
-    easier_fitted(catalog::exercise(current.exercise), &have).map(|e| e.id)
-}
-
-fn hurt_choice(person: &Person, run: &SessionRun, score: u8) -> Reply {
-    let easier = easier_for(person, run);
-    let mut row = Vec::new();
-    if let Some(easier) = easier {
-        row.push(button(
-            Msg::TryEasier(Box::new(Msg::ExerciseName(easier))),
-            "easier",
-        ));
-    }
-    row.push(button(Msg::SkipThisOne, "skip"));
-    Reply::new(Msg::HurtChoice {
-        score: i64::from(score),
-    })
-    .keyboard(Keyboard::Inline(vec![
-        row,
-        vec![button(Msg::StopForToday, "stop")],
-        vec![button(Msg::SomethingElse, "symptoms")],
-    ]))
-}
-
 /// Reads a tap (by its code) or, where a number is asked, a typed pain score.
 enum Answer {
     Code(String),
@@ -689,7 +596,7 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
                 answers: TestAnswers::new(),
                 retest: true,
             };
-            let mut first = selftest::ask(TestStep::first());
+            let mut first = ask::selftest::ask(TestStep::first());
             first.parts.insert(0, Msg::TestsIntro);
             Transition::save(person).say(first)
         }

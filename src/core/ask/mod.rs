@@ -1,0 +1,177 @@
+//! Each open question as a reply: what the bot asks, with its buttons. Used to ask a
+//! question the first time and again (after a restart, an unexpected message, /help);
+//! the dialogs read the answers (`dialog`).
+
+use chrono::{DateTime, Utc};
+
+use crate::core::ask;
+use crate::core::person::question::Question;
+use crate::core::person::{Dialog, Person};
+use crate::core::read::action::Action;
+use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::option as choose;
+use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
+use crate::core::values::lang::Lang;
+
+pub mod intake;
+pub mod selftest;
+pub mod session;
+
+pub(crate) const SETTINGS: [ProfileField; 13] = [
+    ProfileField::Timezone,
+    ProfileField::WorkingHours,
+    ProfileField::Lunch,
+    ProfileField::DrillTime,
+    ProfileField::TrainingDays,
+    ProfileField::Language,
+    ProfileField::Equipment,
+    ProfileField::Activities,
+    ProfileField::Age,
+    ProfileField::Sitting,
+    ProfileField::PainSites,
+    ProfileField::UsualPain,
+    ProfileField::RedFlags,
+];
+
+/// An intake question; the safety screen asked again later is about now, not "before we
+/// measure".
+pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
+    let mut reply = ask::intake::ask(question);
+    if setting && matches!(question, Question::RedFlags { .. }) {
+        for part in &mut reply.parts {
+            if *part == Msg::AskRedFlags {
+                *part = Msg::AskSymptomsNow;
+            }
+        }
+    }
+    reply
+}
+
+/// The open question, asked again: used after a restart, after an unexpected message and
+/// after /help, so that nobody is ever left without a way forward.
+pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
+    match &person.dialog {
+        Dialog::Idle | Dialog::Lost => None,
+        Dialog::Session { .. } | Dialog::MorningPain { .. } | Dialog::OfferRetest => {
+            ask::session::prompt(person, now)
+        }
+        Dialog::AskDrop => Some(
+            Reply::new(Msg::RangeDropped).keyboard(Keyboard::Inline(vec![vec![
+                choose(Msg::CheckSymptoms, "drop_check"),
+                choose(Msg::NothingHappened, "drop_fine"),
+            ]])),
+        ),
+        Dialog::ConfirmFlags { flags, .. } => Some(
+            Reply::new(Msg::ConfirmFlags)
+                .with(Msg::Lines(
+                    flags
+                        .iter()
+                        .map(|f| Msg::Bullet(Box::new(Msg::RedFlag(*f))))
+                        .collect(),
+                ))
+                .with(Msg::ConfirmFlagsRight)
+                .keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::Yes, "flags_yes"),
+                    choose(Msg::No, "flags_no"),
+                ]])),
+        ),
+        Dialog::Aside { trip, .. } => {
+            let mut there = person.clone();
+            there.dialog = (**trip).clone();
+            ask::prompt(&there, now)
+        }
+        Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
+            Keyboard::Inline(vec![vec![
+                choose(Msg::DeleteYes, "delete_all"),
+                choose(Msg::DeleteNo, "keep_all"),
+            ]]),
+        )),
+        Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
+        Dialog::ConfirmZone { zone } => {
+            let time = zone.local(now).format("%H:%M").to_string();
+            let mut reply = Reply::new(Msg::ConfirmTimezone {
+                time,
+                zone: zone.name(),
+            });
+            if zone.is_fixed_offset() {
+                reply = reply.with(Msg::FixedOffsetNote);
+            }
+            Some(reply.keyboard(confirm_keyboard()))
+        }
+        Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
+        Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
+        Dialog::Resume { .. } => {
+            Some(
+                Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::Continue, "continue"),
+                    choose(Msg::StartOver, "restart"),
+                ]])),
+            )
+        }
+        Dialog::Settings => {
+            let buttons: Vec<InlineButton<Msg>> = SETTINGS
+                .iter()
+                .map(|f| {
+                    choose(
+                        Msg::ProfileLine {
+                            field: *f,
+                            value: Box::new(Msg::Literal(String::new())),
+                        },
+                        (*f).into(),
+                    )
+                })
+                .collect();
+            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(
+                buttons.chunks(2).map(<[_]>::to_vec).collect(),
+            )))
+        }
+        Dialog::Cleared => {
+            let flags = person
+                .hold
+                .as_ref()
+                .map(|h| h.flags.clone())
+                .unwrap_or_default();
+            let mut reply = Reply::new(Msg::AskCleared);
+            if !flags.is_empty() {
+                reply = reply.with(Msg::Join(flags.into_iter().map(Msg::RedFlag).collect()));
+            }
+            Some(reply.keyboard(Keyboard::Inline(vec![vec![
+                choose(Msg::ClearedYes, "cleared"),
+                choose(Msg::ClearedNotYet, "notyet"),
+            ]])))
+        }
+    }
+}
+
+pub(crate) fn confirm_keyboard() -> Keyboard<Msg> {
+    Keyboard::Inline(vec![vec![
+        InlineButton {
+            label: Msg::Yes,
+            data: Action::ConfirmZone(true).encode(),
+        },
+        InlineButton {
+            label: Msg::NoChangeIt,
+            data: Action::ConfirmZone(false).encode(),
+        },
+    ]])
+}
+
+/// A location button and a few likely cities for the person's language. The cities are
+/// sent back as text and read by the same parser as anything typed.
+pub(crate) fn zone_keyboard(lang: Lang) -> Keyboard<Msg> {
+    let cities: &[&str] = match lang {
+        Lang::En => &["London", "New York", "Los Angeles"],
+        Lang::De => &["Berlin", "Wien", "Zürich"],
+    };
+    let city = |name: &&str| ReplyButton {
+        label: Msg::Literal((*name).to_string()),
+        shares_location: false,
+    };
+    Keyboard::Reply(vec![
+        vec![ReplyButton {
+            label: Msg::ShareLocation,
+            shares_location: true,
+        }],
+        cities.iter().map(city).collect(),
+    ])
+}
