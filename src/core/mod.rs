@@ -27,6 +27,7 @@ pub mod rules;
 pub mod say;
 pub mod transition;
 pub mod values;
+pub mod view;
 
 pub use conversation::step;
 pub use person::{Dialog, History, Person};

@@ -2,6 +2,7 @@
 //! question the first time and again (after a restart, an unexpected message, /help);
 //! the dialogs read the answers (`dialog`).
 
+use crate::core::read::command::Command;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
@@ -174,4 +175,22 @@ pub(crate) fn zone_keyboard(lang: Lang) -> Keyboard<Msg> {
         }],
         cities.iter().map(city).collect(),
     ])
+}
+
+pub(crate) fn welcome() -> Reply {
+    Reply::new(Msg::Welcome).keyboard(Keyboard::Inline(vec![vec![
+        InlineButton {
+            label: Msg::ConsentAgree,
+            data: Action::Consent(true).encode(),
+        },
+        InlineButton {
+            label: Msg::ConsentDecline,
+            data: Action::Consent(false).encode(),
+        },
+    ]]))
+}
+
+pub(crate) fn help() -> Reply {
+    let lines = Command::all().map(Msg::CommandLine).collect();
+    Reply::new(Msg::Help).with(Msg::Lines(lines))
 }

@@ -2,16 +2,33 @@
 //! the profile. The next question is always the first one not answered yet.
 
 use crate::core::ask::intake::{DRILL_TIMES, LUNCHES, SITTING, WORKING_HOURS, day_code, time};
+use crate::core::ask::{self, ask_question};
+use crate::core::dialog::symptoms::{held, red_flag_stop, report_flags};
+use crate::core::person::Dialog;
+use crate::core::person::Person;
+use crate::core::person::hold;
+use crate::core::person::question;
 use crate::core::person::question::{MIN_TRAINING_DAYS, Question};
 use crate::core::read::action::Action;
 use crate::core::read::answers;
 use crate::core::read::symptoms;
+use crate::core::rules::assessment::Assessment;
+use crate::core::rules::assessment::TestAnswers;
+use crate::core::rules::assessment::TestStep;
+use crate::core::rules::assessment::assessment_event;
 use crate::core::rules::choice::{self, Typed};
+use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::Reply;
+use crate::core::transition::Transition;
+use crate::core::transition::Write;
+use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use crate::core::values::lang::Lang;
 use crate::core::values::measures::{PainScore, WEEK, Weekdays, WorkingHours};
 use crate::core::values::profile::{self, AgeBand, Equipment, Lunch, PainSite, Profile, RedFlag};
+use chrono::DateTime;
+use chrono::Utc;
 
 /// What an answer did.
 #[derive(Clone, Debug, PartialEq)]
@@ -366,5 +383,124 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
             "deutsch" | "de" | "german" => Answered::Language(Lang::De),
             _ => Answered::Retry(Msg::ChoiceNotUnderstood),
         },
+    }
+}
+
+/// Moves on after an intake answer: the next question, the red-flag stop, or the tests.
+pub(crate) fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
+    if let Some(question) = question::next_question(&person.profile) {
+        let intro = person.profile == Profile::default();
+        let mut reply = ask::intake::ask(&question);
+        if intro {
+            reply.parts.insert(0, Msg::IntakeIntro);
+        }
+        person.dialog = Dialog::Ask {
+            question,
+            setting: false,
+        };
+        return Transition::save(person).say(reply);
+    }
+    let flags = person.profile.red_flags.clone().unwrap_or_default();
+    if !flags.is_empty() && person.profile.cleared_at.is_none() {
+        let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+        let stopped = Assessment::stopped(now, band, flags.clone());
+        hold::hold(&mut person, HoldCause::IntakeRedFlags, flags.clone(), now);
+        person.dialog = Dialog::Idle;
+        let event = assessment_event(&stopped);
+        return Transition::save(person)
+            .say(red_flag_stop(&flags))
+            .event(event)
+            .write(Write::Assessment(stopped));
+    }
+    person.dialog = Dialog::Test {
+        test: TestStep::first(),
+        answers: TestAnswers::new(),
+        retest: false,
+    };
+    let mut first = ask::selftest::ask(TestStep::first());
+    first.parts.insert(0, Msg::TestsIntro);
+    Transition::save(person).say(first)
+}
+
+pub(crate) fn intake_answer(
+    mut person: Person,
+    question: Question,
+    setting: bool,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let flags_before = person.profile.red_flags.clone();
+    match answer(&question, input, &mut person.profile) {
+        Answered::Done {
+            field: ProfileField::RedFlags,
+        } if setting => {
+            // The symptom check: what is ticked now holds the program.
+            let flags = person.profile.red_flags.clone().unwrap_or_default();
+            if flags.is_empty() {
+                person.profile.red_flags = flags_before;
+                if person.hold.is_some() {
+                    // Nothing new, but the hold stands: say so, not "carry on".
+                    return held(person, now);
+                }
+                person.dialog = Dialog::Idle;
+                return Transition::save(person).say(Reply::new(Msg::SymptomsNone));
+            }
+            report_flags(person, flags, now)
+        }
+        Answered::Minor => {
+            hold::hold(&mut person, HoldCause::Minor, Vec::new(), now);
+            Transition::save(person)
+                .say(Reply::new(Msg::MinorReferral))
+                .event(Event::ProfileUpdated {
+                    field: "age".into(),
+                })
+        }
+        Answered::Done {
+            field: ProfileField::Age,
+        } if person.hold.as_ref().is_some_and(|h| h.minor) => {
+            // An age typed wrong and corrected: the coach is open to them again.
+            hold::adult_now(&mut person);
+            if person.hold.is_some() {
+                return held(person, now);
+            }
+            let mut next = advance(person, now);
+            next.events.push(Event::ProfileUpdated {
+                field: "age".into(),
+            });
+            next
+        }
+        Answered::Done { field } if setting => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person)
+                .say(Reply::new(Msg::SettingSaved))
+                .event(Event::ProfileUpdated {
+                    field: <&str>::from(field).to_string(),
+                })
+        }
+        Answered::Done { .. } => advance(person, now),
+        Answered::Ticked(question) => {
+            let mut reply = ask_question(&question, setting);
+            reply.in_place = matches!(input, Input::Button(_));
+            person.dialog = Dialog::Ask { question, setting };
+            Transition::save(person).say(reply)
+        }
+        Answered::Language(lang) => {
+            person.lang = lang;
+            person.dialog = Dialog::Idle;
+            Transition::save(person)
+                .say(Reply::new(Msg::SettingSaved))
+                .event(Event::ProfileUpdated {
+                    field: "language".into(),
+                })
+        }
+        Answered::Retry(msg) => Transition::retry(&person, msg),
+        Answered::ConfirmFlags(flags) => {
+            person.dialog = Dialog::ConfirmFlags {
+                flags,
+                back: Box::new(Dialog::Ask { question, setting }),
+            };
+            let ask = ask::prompt(&person, now);
+            Transition::save(person).say_all(ask)
+        }
     }
 }

@@ -1,6 +1,16 @@
-//! One file per conversation: each reads an answer and returns a transition.
+//! One file per conversation: each reads an answer and returns a transition. A dialog
+//! never asks the open question itself: it says `ask_again` and the dispatcher does.
+//!
+//! Within this layer the files import only downwards, in this order (bottom first):
+//! symptoms, setup, session, nudge, selftest, intake, confirm_flags, cleared, zone, menus.
 
+pub mod cleared;
+pub mod confirm_flags;
 pub mod intake;
+pub mod menus;
 pub mod nudge;
 pub mod selftest;
 pub mod session;
+pub mod setup;
+pub mod symptoms;
+pub mod zone;

@@ -1,10 +1,32 @@
 //! The guided self-tests, one step at a time: instructions, buttons, and reading answers.
 
+use crate::core::ask;
+use crate::core::dialog::session;
+use crate::core::dialog::symptoms::symptom_check;
+use crate::core::person::Dialog;
+use crate::core::person::Person;
 use crate::core::read::action::Action;
+use crate::core::read::action::two_way;
 use crate::core::read::answers;
+use crate::core::rules::assessment;
+use crate::core::rules::assessment::Assessment;
+use crate::core::rules::assessment::Change;
+use crate::core::rules::assessment::Side;
+use crate::core::rules::assessment::SideResult;
+use crate::core::rules::assessment::TestAnswers;
+use crate::core::rules::assessment::assessment_event;
 use crate::core::rules::assessment::{Band, StepKind, TestAnswer, TestStep};
+use crate::core::rules::progression::Range;
 use crate::core::say::msg::Msg;
+use crate::core::say::reply::Reply;
+use crate::core::transition::Persist;
+use crate::core::transition::Transition;
+use crate::core::transition::Write;
 use crate::core::values::input::Input;
+use crate::core::values::measures::PainScore;
+use crate::core::values::profile::AgeBand;
+use chrono::DateTime;
+use chrono::Utc;
 
 /// Reads an answer to a step, or says what to send instead.
 pub fn read(step: TestStep, input: &Input) -> Result<TestAnswer, Msg> {
@@ -143,6 +165,206 @@ fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
                 TestAnswer::Fail
             }
         }),
+    }
+}
+
+pub(crate) fn test_answer(
+    mut person: Person,
+    test: TestStep,
+    mut answers: TestAnswers,
+    retest: bool,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let answer = match read(test, input) {
+        Ok(answer) => answer,
+        Err(msg) => return Transition::retry(&person, msg),
+    };
+    answers.insert(test, answer);
+    // The usual pain is asked again at re-tests only (the intake just asked it), and not
+    // after tests that hurt over 5: the hold and its referral come first.
+    let hurt_a_lot = matches!(answer, TestAnswer::Pain { score } if score > assessment::HIGH_PAIN)
+        && test == TestStep::TestPain;
+    let next = test
+        .next()
+        .filter(|n| (retest && !hurt_a_lot) || *n != TestStep::UsualPain);
+    match next {
+        Some(next) => {
+            let mut reply = ask::selftest::ask(next);
+            if answer == TestAnswer::Hurt {
+                reply.parts.insert(0, Msg::TestHurtNote);
+            }
+            person.dialog = Dialog::Test {
+                test: next,
+                answers,
+                retest,
+            };
+            Transition::save(person).say(reply)
+        }
+        None => finish_tests(person, answers, retest, now),
+    }
+}
+
+pub(crate) fn finish_tests(
+    mut person: Person,
+    answers: TestAnswers,
+    retest: bool,
+    now: DateTime<Utc>,
+) -> Transition {
+    let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
+    if let Some(TestAnswer::Pain { score }) = answers.get(&TestStep::UsualPain) {
+        person.profile.usual_pain = PainScore::new(*score).or(person.profile.usual_pain);
+    }
+    let usual = person.profile.usual_pain.map(|p| p.value());
+    let result = assessment::evaluate(&answers, band, usual, now, retest);
+    let reply = result_reply(&result, &person);
+    // A drop of 10° or more on a side since the last test, measured the same way: ask
+    // whether something happened (coaching.md: under 10° is no change).
+    let latest = Range::of(&result);
+    let dropped = result.red_flags.is_empty()
+        && person.history.ranges.last().is_some_and(|last| {
+            [Side::Left, Side::Right]
+                .into_iter()
+                .any(|side| last.change_to(&latest, side) == Some(Change::Loss))
+        });
+    person.history.first = person.history.first.take().or_else(|| Some(result.clone()));
+    person.history.last = Some(result.clone());
+    person.dialog = Dialog::Idle;
+    person.history.ranges.push(Range::of(&result));
+    let event = assessment_event(&result);
+    let t = Transition::save(person.clone())
+        .say(reply)
+        .event(event)
+        .write(Write::Assessment(result.clone()));
+    let mut t = session::after_assessment(t, person, &result, now);
+    if dropped
+        && let Persist::Save(person) = &mut t.persist
+        && person.hold.is_none()
+    {
+        person.dialog = Dialog::AskDrop;
+        t.replies.extend(ask::prompt(person, now));
+    }
+    t
+}
+
+pub(crate) fn side_line(side: &SideResult, band: AgeBand) -> Msg {
+    let (low, high) = band.normal_internal_rotation();
+    match (side.internal, side.verdict) {
+        (Some(degrees), Some(verdict)) => Msg::ResultSide {
+            side: side.side,
+            degrees: i64::from(degrees),
+            estimate: side.internal_is_estimate,
+            verdict,
+            low: i64::from(low),
+            high: i64::from(high),
+        },
+        _ => Msg::ResultSideMissing { side: side.side },
+    }
+}
+
+/// The short summary after the tests: numbers, what they mean, what comes next.
+pub(crate) fn result_reply(result: &Assessment, person: &Person) -> Reply {
+    let mut parts = vec![
+        Msg::ResultTitle,
+        Msg::Lines(vec![
+            side_line(&result.left, result.age_band),
+            side_line(&result.right, result.age_band),
+        ]),
+    ];
+    if let Some(difference) = result.asymmetry {
+        parts.push(if result.asymmetry_flagged {
+            Msg::ResultAsymmetry {
+                difference: i64::from(difference),
+            }
+        } else {
+            Msg::ResultEven {
+                difference: i64::from(difference),
+            }
+        });
+    }
+    let changes = changes(result, person);
+    if !changes.is_empty() {
+        parts.push(Msg::Lines(changes));
+    }
+    if !result.red_flags.is_empty() {
+        parts.push(Msg::ResultStop {
+            score: i64::from(result.test_pain.unwrap_or(0)),
+        });
+        return Reply::of(parts);
+    }
+    let turns_well = [&result.left, &result.right].iter().all(|s| {
+        matches!(
+            s.verdict,
+            Some(assessment::Verdict::Within | assessment::Verdict::Above)
+        )
+    });
+    if result.measured_nothing() {
+        // No conclusion from nothing: the gentlest start, and measure when they can (a
+        // re-test: nothing to compare, the program stays).
+        parts.push(if result.retest {
+            Msg::RetestNothingMeasured
+        } else {
+            Msg::ResultNothingMeasured
+        });
+        if result.any_test_hurt() {
+            parts.push(Msg::ResultHurtNote);
+        }
+        return Reply::of(parts);
+    }
+    match result.track {
+        Some(assessment::Track::LimitedInternalRotation) if turns_well => {
+            parts.push(Msg::ResultTrackFine)
+        }
+        Some(track) => parts.push(Msg::ResultTrack { track }),
+        None => {}
+    }
+    // After a re-test, the decision that follows says where the program goes.
+    if let Some(level) = result.level.filter(|_| !result.retest) {
+        parts.push(Msg::ResultLevel {
+            level: i64::from(level),
+        });
+    }
+    if result.any_test_hurt() {
+        parts.push(Msg::ResultHurtNote);
+    }
+    parts.push(Msg::ResultNext);
+    Reply::of(parts)
+}
+
+/// Change per side since the last test, each side with itself, like with like: under 10°
+/// is no real change, and an estimate is not compared with a measured number.
+pub(crate) fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
+    let Some(last) = person.history.ranges.last() else {
+        return Vec::new();
+    };
+    let latest = Range::of(result);
+    [Side::Left, Side::Right]
+        .into_iter()
+        .filter_map(|side| {
+            let kind = last.change_to(&latest, side)?;
+            let (before, _) = last.internal(side);
+            let (after, _) = latest.internal(side);
+            Some(Msg::ResultChange {
+                side,
+                change: i64::from(after?) - i64::from(before?),
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// After a drop in range: "something happened?" Check the symptoms, or carry on.
+pub(crate) fn drop_answer(mut person: Person, input: &Input) -> Transition {
+    let Some(choice) = two_way(input, "drop_check", "drop_fine") else {
+        return Transition::expired(&person);
+    };
+    match choice {
+        Some(true) => symptom_check(person),
+        Some(false) => {
+            person.dialog = Dialog::Idle;
+            Transition::save(person).say(Reply::new(Msg::DropNoted))
+        }
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 

@@ -5,20 +5,22 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::core::ask;
 use crate::core::ask::session::{easier_for, exercise_reply, hurt_choice, pain_reply};
-use crate::core::conversation::two_way;
+use crate::core::dialog::setup::needs_program;
+use crate::core::dialog::symptoms::{held, open_symptom_check};
 use crate::core::person::hold;
 use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
+use crate::core::read::action::two_way;
 use crate::core::read::answers::parse_pain;
-use crate::core::rules::assessment::{Assessment, Side, TestAnswers, TestStep, Track};
+use crate::core::rules::assessment::{Assessment, TestAnswers, TestStep, Track};
 use crate::core::rules::catalog::{self, ExerciseId};
 use crate::core::rules::program::{
     Outcome, Planned, Program, SessionRecord, minutes, plan_session,
 };
 use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
-use crate::core::rules::safety::{Hold, HoldCause};
-use crate::core::say::msg::{Msg, Shown};
+use crate::core::rules::safety::HoldCause;
+use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
 use crate::core::values::event::Event;
@@ -30,7 +32,7 @@ const MORNING_WINDOW_DAYS: i64 = 2;
 /// a weekly re-test measures mostly noise). /assess measures any time.
 pub const RETEST_DAYS: i64 = 28;
 
-fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
+pub(crate) fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
     person
         .zone
         .map(|z| z.local(now).date())
@@ -160,7 +162,7 @@ fn resave(mut t: Transition, person: Person) -> Transition {
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
-    if crate::core::conversation::reports_signs(&person.dialog) {
+    if person.dialog.reports_signs() {
         // Warning signs wait for their confirmation: that comes before any drill.
         let question = ask::prompt(&person, now);
         return Transition::new_keep(person.lang).say_all(question);
@@ -169,7 +171,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
         return held(person, now);
     }
     if person.program.is_none() {
-        return crate::core::conversation::needs_program(person, now);
+        return needs_program(person, now);
     }
     if let Some(session) = pending_morning(&person, now) {
         person.dialog = Dialog::MorningPain {
@@ -194,18 +196,6 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
         return Transition::save(person).say_all(question);
     }
     start(person, now)
-}
-
-/// What /today (or a reminder's Start) says while a hold stands: the one sentence why,
-/// then the "have you been checked?" question where a check can lift it.
-pub fn held(mut person: Person, now: DateTime<Utc>) -> Transition {
-    person.dialog = hold::resting(&person);
-    let mut reply = Reply::of(person.hold.iter().map(Hold::note).collect());
-    if let Some(question) = ask::prompt(&person, now) {
-        reply.parts.extend(question.parts);
-        reply.keyboard = question.keyboard;
-    }
-    Transition::save(person).say(reply)
 }
 
 /// Today's plan for the person as they stand: what /today would start.
@@ -413,7 +403,7 @@ pub fn answer(
                     .event(exercise_event(current, Outcome::Hurt))
                     .write(Write::Session(record.clone()));
                 person.sessions.push(record);
-                let question = crate::core::conversation::open_symptom_check(&mut person);
+                let question = open_symptom_check(&mut person);
                 resave(t, person).say(question)
             }
             "stop" => {
@@ -686,113 +676,4 @@ pub fn resume_program(person: &mut Person, now: DateTime<Utc>) -> bool {
     program.position = program.position.easier();
     program.since = now;
     true
-}
-
-/// /history: the latest sessions with their pain scores.
-pub fn history_reply(person: &Person, now: DateTime<Utc>) -> Reply {
-    if person.sessions.is_empty() {
-        return Reply::new(Msg::HistoryEmpty);
-    }
-    let zone = person.zone;
-    let today = today_local(person, now);
-    let lines = person
-        .sessions
-        .iter()
-        .rev()
-        .take(10)
-        .map(|s| {
-            let day = zone
-                .map(|z| z.local(s.started_at).date())
-                .unwrap_or(s.local_date);
-            Msg::HistoryLine {
-                date: Shown::day(day, today),
-                phase: i64::from(s.position.phase.number()),
-                level: i64::from(s.position.level),
-                done: s.outcomes.iter().filter(|o| o.as_prescribed()).count() as i64,
-                planned: s.plan.len() as i64,
-                during: s.pain_during.map(i64::from).unwrap_or(-1),
-                morning: s.pain_morning.map(i64::from).unwrap_or(-1),
-            }
-        })
-        .collect();
-    Reply::new(Msg::HistoryTitle).with(Msg::Lines(lines))
-}
-
-/// The short text under the /progress chart: sessions this week, streak, trend.
-pub fn progress_summary(person: &Person, now: DateTime<Utc>) -> Vec<Msg> {
-    let today = today_local(person, now);
-    let week_start = today - Duration::days(6);
-    // Only sessions finished by `now`: after a clock moved back, a later one has not happened.
-    let done = || {
-        person
-            .sessions
-            .iter()
-            .filter(|s| s.completed_at.is_some_and(|at| at <= now) && s.local_date <= today)
-    };
-    let this_week = done().filter(|s| s.local_date >= week_start).count();
-    // The streak: consecutive local days with a session, ending today or yesterday.
-    let mut days: Vec<NaiveDate> = done().map(|s| s.local_date).collect();
-    days.dedup();
-    let mut streak = 0;
-    let mut expect = today;
-    for day in days.iter().rev() {
-        if *day == expect || (streak == 0 && *day == today - Duration::days(1)) {
-            streak += 1;
-            expect = *day - Duration::days(1);
-        } else if *day < expect {
-            break;
-        }
-    }
-    let mut parts = vec![Msg::ProgressWeek {
-        sessions: this_week as i64,
-        streak,
-    }];
-    // Each side since its first test, with itself and like with like (an estimate band
-    // is compared with the first estimate, a measured number with the first number).
-    let ranges = &person.history.ranges;
-    for side in [Side::Left, Side::Right] {
-        let measured: Vec<&progression::Range> = ranges
-            .iter()
-            .filter(|r| r.internal(side).0.is_some())
-            .collect();
-        let Some(last) = measured.last() else {
-            continue;
-        };
-        let first = measured[..measured.len() - 1]
-            .iter()
-            .find(|r| r.internal(side).1 == last.internal(side).1)
-            .or(measured.first().filter(|_| measured.len() > 1));
-        let Some(first) = first else {
-            continue;
-        };
-        if let (Some(kind), (Some(a), _), (Some(b), _)) = (
-            first.change_to(last, side),
-            first.internal(side),
-            last.internal(side),
-        ) {
-            parts.push(Msg::ProgressSideChange {
-                side,
-                change: i64::from(b) - i64::from(a),
-                kind,
-            });
-        }
-    }
-    let recent: Vec<u8> = person
-        .sessions
-        .iter()
-        .rev()
-        .take(3)
-        .filter_map(|s| s.pain_during)
-        .collect();
-    if !recent.is_empty() {
-        let avg = recent.iter().map(|&p| i64::from(p)).sum::<i64>() * 10 / recent.len() as i64;
-        parts.push(Msg::ProgressPain { tenths: avg });
-    }
-    if let Some(program) = &person.program {
-        parts.push(Msg::ProgressPosition {
-            phase: i64::from(program.position.phase.number()),
-            level: i64::from(program.position.level),
-        });
-    }
-    parts
 }

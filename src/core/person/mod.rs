@@ -136,3 +136,19 @@ pub enum Dialog {
     #[serde(skip)]
     Lost,
 }
+
+impl Dialog {
+    /// Warning signs being reported (a confirmation, or the symptom checklist), at any
+    /// depth.
+    pub fn reports_signs(&self) -> bool {
+        match self {
+            Dialog::ConfirmFlags { .. }
+            | Dialog::Ask {
+                question: Question::RedFlags { .. },
+                setting: true,
+            } => true,
+            Dialog::Aside { trip, back } => trip.reports_signs() || back.reports_signs(),
+            _ => false,
+        }
+    }
+}

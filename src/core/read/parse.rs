@@ -1,5 +1,7 @@
 //! Small readers for free-text answers. Each takes any string and never panics.
 
+use crate::core::read::symptoms;
+
 /// Reads a yes or a no in the languages we speak; `None` when it is neither.
 pub fn yes_no(text: &str) -> Option<bool> {
     let t = text
@@ -66,6 +68,47 @@ pub fn quote(text: &str) -> String {
         let cut: String = one_line.chars().take(MAX - 1).collect();
         format!("{cut}…")
     }
+}
+
+/// A yes or no, alone or leading a longer answer whose rest names no warning sign ("yes,
+/// the doctor saw me" is a yes; "no, my knee is swollen today" is a sign, first).
+pub(crate) fn yes_no_naming_no_sign(text: &str) -> Option<bool> {
+    yes_no(text).or_else(|| {
+        let (answer, rest) = leading_yes_no(text)?;
+        symptoms::detect(rest).is_empty().then_some(answer)
+    })
+}
+
+/// The answer to "have you been checked?": a yes or no (as above), or words that say it
+/// ("I've been checked", "the doctor said it's fine", "ich wurde untersucht"). Never a yes
+/// when the text names a warning sign.
+pub(crate) fn checked_answer(text: &str) -> Option<bool> {
+    if !symptoms::detect(text).is_empty() {
+        return None;
+    }
+    if let Some(answer) = yes_no_naming_no_sign(text) {
+        return Some(answer);
+    }
+    let t = text.to_lowercase();
+    const SAID: &[&str] = &[
+        "checked",
+        "cleared",
+        "go-ahead",
+        "go ahead",
+        "said it's fine",
+        "said its fine",
+        "untersucht",
+        "freigegeben",
+        "darf trainieren",
+        "grünes licht",
+    ];
+    const NOT: &[&str] = &["not", "n't", "nicht", "noch kein", "yet"];
+    if ["not yet", "noch nicht"].iter().any(|w| t.trim() == *w) {
+        return Some(false);
+    }
+    SAID.iter()
+        .any(|w| t.contains(w))
+        .then(|| !NOT.iter().any(|w| t.contains(w)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,107 @@
+//! The small menus: /delete's confirmation, "continue or start over?", /settings.
+
+use crate::core::ask::SETTINGS;
+use crate::core::read::action::{Action, two_way};
+use chrono::{DateTime, Utc};
+
+use crate::core::ask;
+use crate::core::dialog::intake::advance;
+use crate::core::dialog::symptoms::symptom_check;
+use crate::core::person::question::{self};
+use crate::core::person::{Dialog, Person};
+use crate::core::rules::assessment::{TestAnswers, TestStep};
+use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::Reply;
+use crate::core::transition::{Persist, Transition};
+use crate::core::values::event::Event;
+use crate::core::values::input::Input;
+use crate::core::values::profile::Profile;
+
+/// /delete, confirmed: everything about the person goes, in one transaction; or kept.
+pub(crate) fn delete_answer(
+    mut person: Person,
+    back: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Some(choice) = two_way(input, "delete_all", "keep_all") else {
+        return Transition::expired(&person);
+    };
+    match choice {
+        Some(true) => Transition::new(Persist::Forget, person.lang)
+            .say(Reply::new(Msg::Deleted))
+            .event(Event::DataDeleted),
+        Some(false) => {
+            person.dialog = back;
+            let question = ask::prompt(&person, now);
+            Transition::save(person)
+                .say(Reply::new(Msg::DeleteKept))
+                .say_all(question)
+        }
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
+    }
+}
+
+pub(crate) fn resume_answer(
+    mut person: Person,
+    resume: Dialog,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Some(choice) = two_way(input, "continue", "restart") else {
+        return Transition::expired(&person);
+    };
+    match choice {
+        Some(true) => {
+            person.dialog = resume;
+            let question = ask::prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        Some(false) => match resume {
+            Dialog::Test { retest, .. } => {
+                person.dialog = Dialog::Test {
+                    test: TestStep::first(),
+                    answers: TestAnswers::new(),
+                    retest,
+                };
+                let question = ask::prompt(&person, now);
+                Transition::save(person).say_all(question)
+            }
+            _ => {
+                person.profile = Profile::default();
+                advance(person, now)
+            }
+        },
+        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
+    }
+}
+
+pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
+    let Input::Button(data) = input else {
+        return Transition::retry(&person, Msg::ChoiceNotUnderstood);
+    };
+    let field = match Action::decode(data) {
+        Some(Action::Choose(code)) => SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied(),
+        _ => None,
+    };
+    match field {
+        None => Transition::expired(&person),
+        Some(ProfileField::RedFlags) => symptom_check(person),
+        Some(ProfileField::Timezone) => {
+            person.dialog = Dialog::AskZone;
+            let question = ask::prompt(&person, now);
+            Transition::save(person).say_all(question)
+        }
+        Some(field) => match question::question_for(field, &person.profile) {
+            Some(question) => {
+                let reply = ask::intake::ask(&question);
+                person.dialog = Dialog::Ask {
+                    question,
+                    setting: true,
+                };
+                Transition::save(person).say(reply)
+            }
+            None => Transition::expired(&person),
+        },
+    }
+}

@@ -1,0 +1,4 @@
+//! Read-only views of a person: /profile, /progress, /history.
+
+pub mod profile;
+pub mod progress;

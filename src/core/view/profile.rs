@@ -1,0 +1,149 @@
+//! /profile: everything the bot knows, one line per answer.
+
+use crate::core::person::Person;
+use crate::core::person::question::{self};
+use crate::core::say::msg::{Msg, ProfileField};
+use crate::core::say::reply::Reply;
+use crate::core::values::profile::{AgeBand, Lunch};
+
+/// Everything the bot knows, one line per answer.
+pub(crate) fn profile_reply(person: &Person) -> Reply {
+    let p = &person.profile;
+    let missing = || Msg::NotAnswered;
+    let lit = |s: String| Msg::Literal(s);
+    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let list = |msgs: Vec<Msg>, empty: Msg| {
+        if msgs.is_empty() {
+            empty
+        } else {
+            Msg::Join(msgs)
+        }
+    };
+    let line = |field, value| Msg::ProfileLine {
+        field,
+        value: Box::new(value),
+    };
+    let age = match (p.age, p.age_band) {
+        (Some(age), _) => lit(age.to_string()),
+        (None, Some(AgeBand::Under20)) => Msg::AgeUnder20,
+        (None, Some(AgeBand::From20To50)) => Msg::Age20To50,
+        (None, Some(AgeBand::Over50)) => Msg::AgeOver50,
+        (None, None) => missing(),
+    };
+    let lines = vec![
+        line(
+            ProfileField::Timezone,
+            person.zone.map(|z| lit(z.name())).unwrap_or_else(missing),
+        ),
+        line(ProfileField::Language, Msg::LanguageName),
+        line(ProfileField::Age, age),
+        line(
+            ProfileField::Activities,
+            p.activities
+                .as_ref()
+                .map(|a| {
+                    list(
+                        a.iter().map(|x| Msg::Activity(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Sitting,
+            p.sitting_hours
+                .map(|h| Msg::SittingHours {
+                    hours: i64::from(h),
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::WorkingHours,
+            p.working_hours
+                .map(|w| lit(format!("{} {}–{}", w.days, hhmm(w.start), hhmm(w.end))))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Lunch,
+            match p.lunch {
+                Some(Lunch::Break { start, end }) => lit(format!("{}–{}", hhmm(start), hhmm(end))),
+                Some(Lunch::None) => Msg::NoLunch,
+                None => missing(),
+            },
+        ),
+        line(
+            ProfileField::DrillTime,
+            p.drill_time.map(|t| lit(hhmm(t))).unwrap_or_else(missing),
+        ),
+        // Never chosen after a finished intake: every day, as the reminders have it.
+        line(
+            ProfileField::TrainingDays,
+            p.training_days
+                .or_else(|| {
+                    question::next_question(p)
+                        .is_none()
+                        .then(|| p.training_days())
+                })
+                .map(Msg::days)
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::PainSites,
+            p.pain_sites
+                .as_ref()
+                .map(|s| list(s.iter().map(|x| Msg::PainSite(*x)).collect(), Msg::Nowhere))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::UsualPain,
+            p.usual_pain
+                .map(|s| lit(format!("{}/10", s.value())))
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Equipment,
+            p.equipment
+                .as_ref()
+                .map(|e| {
+                    list(
+                        e.iter().map(|x| Msg::Equipment(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::RedFlags,
+            p.red_flags
+                .as_ref()
+                .map(|f| {
+                    list(
+                        f.iter().map(|x| Msg::RedFlag(*x)).collect(),
+                        Msg::NoneOfThese,
+                    )
+                })
+                .unwrap_or_else(missing),
+        ),
+        line(
+            ProfileField::Assessment,
+            match &person.history.last {
+                Some(a) => {
+                    let deg =
+                        |d: Option<u8>| d.map(|d| format!("{d}°")).unwrap_or_else(|| "–".into());
+                    let mut parts = vec![lit(format!(
+                        "{} · L {} · R {}",
+                        a.taken_at.format("%Y-%m-%d"),
+                        deg(a.left.internal),
+                        deg(a.right.internal)
+                    ))];
+                    parts.extend(a.track.map(Msg::TrackName));
+                    Msg::Join(parts)
+                }
+                None => missing(),
+            },
+        ),
+    ];
+    Reply::new(Msg::ProfileTitle)
+        .with(Msg::Lines(lines))
+        .with(Msg::ProfileFooter)
+}
