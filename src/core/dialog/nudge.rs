@@ -2,7 +2,8 @@
 //! session, the morning check-in; the answers to a break's buttons; /pause, /resume,
 //! /reminders, /quiet and /breaks.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc, Weekday};
+use crate::core::read::calendar::day_named;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use crate::core::ask;
 use crate::core::dialog::session;
@@ -220,7 +221,7 @@ pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<Da
             let latest = today.checked_add_signed(Duration::days(366))?;
             return (date > today && date <= latest).then(|| midnight(date));
         }
-        let weekday = weekday(rest)?;
+        let weekday = day_named(rest)?;
         let mut date = today + Duration::days(1);
         while date.weekday() != weekday {
             date += Duration::days(1);
@@ -256,22 +257,6 @@ pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<Da
         "w" | "week" | "weeks" | "woche" | "wochen" => Some(local_days(7 * n)),
         _ => None,
     }
-}
-
-fn weekday(text: &str) -> Option<Weekday> {
-    let table = [
-        (["monday", "mon", "montag"], Weekday::Mon),
-        (["tuesday", "tue", "dienstag"], Weekday::Tue),
-        (["wednesday", "wed", "mittwoch"], Weekday::Wed),
-        (["thursday", "thu", "donnerstag"], Weekday::Thu),
-        (["friday", "fri", "freitag"], Weekday::Fri),
-        (["saturday", "sat", "samstag"], Weekday::Sat),
-        (["sunday", "sun", "sonntag"], Weekday::Sun),
-    ];
-    table
-        .iter()
-        .find(|(names, _)| names.contains(&text))
-        .map(|(_, d)| *d)
 }
 
 /// The argument after a command: `/pause 2h` → `2h`.

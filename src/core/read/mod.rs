@@ -3,6 +3,8 @@
 
 pub mod action;
 pub mod answers;
+pub mod calendar;
 pub mod command;
 pub mod parse;
 pub mod symptoms;
+pub mod tokens;
