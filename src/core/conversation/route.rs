@@ -8,12 +8,14 @@ use crate::core::dialog::cleared::cleared_answer;
 use crate::core::dialog::confirm_flags::confirm_flags_answer;
 use crate::core::dialog::intake::intake_answer;
 use crate::core::dialog::menus::{delete_answer, resume_answer, settings_answer};
+use crate::core::dialog::morning::{idle_number, morning_answer};
 use crate::core::dialog::nudge;
 use crate::core::dialog::selftest::{drop_answer, test_answer};
 use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
 use crate::core::dialog::zone::{confirm_zone, zone_answer};
+use crate::core::person::due::pending_morning;
 use crate::core::person::hold;
 use crate::core::person::question::Question;
 use crate::core::person::{Dialog, Person};
@@ -128,7 +130,7 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
                 then_today,
             },
             _,
-        ) => session::morning_answer(person, started, then_today, input, now),
+        ) => morning_answer(person, started, then_today, input, now),
         (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
         (Dialog::ConfirmDelete { back }, _) => delete_answer(person, *back, input, now),
         (Dialog::ConfirmFlags { flags, back }, _) => {
@@ -155,11 +157,8 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
             // sentence and, where a check can lift it, the question.
             held(person, now)
         }
-        (Dialog::Idle | Dialog::Lost, Input::Text(text)) => {
-            session::idle_number(&person, text, now).unwrap_or_else(|| {
-                Transition::unchanged(&person).say(Reply::new(Msg::NotUnderstood))
-            })
-        }
+        (Dialog::Idle | Dialog::Lost, Input::Text(text)) => idle_number(&person, text, now)
+            .unwrap_or_else(|| Transition::unchanged(&person).say(Reply::new(Msg::NotUnderstood))),
     }
 }
 
@@ -264,7 +263,7 @@ pub(crate) fn command(
         Slash::Known(Command::Today) => match person.dialog {
             // Already in a session, the self-tests or their questions: carry on there.
             // A morning question whose session is past its window is not owed any more.
-            Dialog::MorningPain { .. } if session::pending_morning(&person, now).is_none() => {
+            Dialog::MorningPain { .. } if pending_morning(&person, now).is_none() => {
                 person.dialog = Dialog::Idle;
                 session::today(person, now, true)
             }

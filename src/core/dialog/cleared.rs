@@ -1,6 +1,6 @@
 //! "Have you been checked?": lifts a hold a check can lift, and resumes one step easier.
 
-use crate::core::dialog::session;
+use crate::core::dialog::decisions::resume_program;
 use crate::core::read::action::two_way;
 use chrono::{DateTime, Utc};
 
@@ -34,7 +34,7 @@ pub(crate) fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Ut
                     .say_all(question);
             }
             let before = person.program.as_ref().map(|p| p.position);
-            if session::resume_program(&mut person, now) {
+            if resume_program(&mut person, now) {
                 person.dialog = Dialog::Idle;
                 let after = person.program.as_ref().map(|p| p.position);
                 let resumed = if before == after {

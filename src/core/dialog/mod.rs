@@ -2,12 +2,14 @@
 //! never asks the open question itself: it says `ask_again` and the dispatcher does.
 //!
 //! Within this layer the files import only downwards, in this order (bottom first):
-//! symptoms, setup, session, nudge, selftest, intake, confirm_flags, cleared, zone, menus.
+//! symptoms, setup, decisions, session, morning, nudge, selftest, intake, confirm_flags, cleared, zone, menus.
 
 pub mod cleared;
 pub mod confirm_flags;
+pub mod decisions;
 pub mod intake;
 pub mod menus;
+pub mod morning;
 pub mod nudge;
 pub mod selftest;
 pub mod session;

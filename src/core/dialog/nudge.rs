@@ -2,6 +2,7 @@
 //! session, the morning check-in; the answers to a break's buttons; /pause, /resume,
 //! /reminders, /quiet and /breaks.
 
+use crate::core::person::due::pending_morning;
 use crate::core::read::calendar::day_named;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
@@ -78,7 +79,7 @@ pub fn fire(
             ]]))
         }
         ReminderKind::MorningCheckin => {
-            let Some(pending) = session::pending_morning(&person, now) else {
+            let Some(pending) = pending_morning(&person, now) else {
                 return silent;
             };
             if person.dialog != Dialog::Idle {

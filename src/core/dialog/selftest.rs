@@ -1,7 +1,7 @@
 //! The guided self-tests, one step at a time: instructions, buttons, and reading answers.
 
 use crate::core::ask;
-use crate::core::dialog::session;
+use crate::core::dialog::decisions::after_assessment;
 use crate::core::dialog::symptoms::symptom_check;
 use crate::core::person::Dialog;
 use crate::core::person::Person;
@@ -236,7 +236,7 @@ pub(crate) fn finish_tests(
         .say(reply)
         .event(event)
         .write(Write::Assessment(result.clone()));
-    let mut t = session::after_assessment(t, person, &result, now);
+    let mut t = after_assessment(t, person, &result, now);
     if dropped
         && let Persist::Save(person) = &mut t.persist
         && person.hold.is_none()

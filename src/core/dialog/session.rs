@@ -1,164 +1,28 @@
 //! The daily drill session, the pain scores after it and the next morning, and the
 //! decisions they lead to. Pure, like the rest of the core.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crate::core::dialog::decisions::{apply, decide, resave, saved};
+use crate::core::person::due::{pending_morning, retest_due, today_local};
+use chrono::{DateTime, Utc};
 
 use crate::core::ask;
 use crate::core::ask::session::{easier_for, exercise_reply, hurt_choice, pain_reply};
 use crate::core::dialog::setup::needs_program;
 use crate::core::dialog::symptoms::{held, open_symptom_check};
-use crate::core::person::hold;
 use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
 use crate::core::read::action::two_way;
 use crate::core::read::answers::parse_pain;
-use crate::core::rules::assessment::{Assessment, TestAnswers, TestStep, Track};
+use crate::core::rules::assessment::{TestAnswers, TestStep};
 use crate::core::rules::catalog::{self, ExerciseId};
-use crate::core::rules::program::{
-    Outcome, Planned, Program, SessionRecord, minutes, plan_session,
-};
-use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
-use crate::core::rules::safety::HoldCause;
+use crate::core::rules::program::{Outcome, Planned, SessionRecord, minutes, plan_session};
+use crate::core::rules::progression::Trigger;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
-use crate::core::transition::{Persist, Transition, Write};
+use crate::core::transition::{Transition, Write};
 use crate::core::values::event::Event;
 use crate::core::values::input::Input;
-
-/// How long a morning score is still asked for after a session (ours).
-const MORNING_WINDOW_DAYS: i64 = 2;
-/// The re-test is offered every four weeks (seed 002: re-measure monthly; coaching.md:
-/// a weekly re-test measures mostly noise). /assess measures any time.
-pub const RETEST_DAYS: i64 = 28;
-
-pub(crate) fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
-    person
-        .zone
-        .map(|z| z.local(now).date())
-        .unwrap_or_else(|| now.date_naive())
-}
-
-/// The session waiting for a morning score now, if any: the latest one, from an earlier
-/// local day within the window, without a morning score.
-pub fn pending_morning(person: &Person, now: DateTime<Utc>) -> Option<&SessionRecord> {
-    let last = person.sessions.last()?;
-    let today = today_local(person, now);
-    // A session from before a professional's check is not asked about afterwards.
-    let before_check = person
-        .profile
-        .cleared_at
-        .is_some_and(|c| last.started_at <= c);
-    (last.pain_morning.is_none()
-        && !last.morning_skipped
-        && !before_check
-        && last.local_date < today
-        && today - last.local_date <= Duration::days(MORNING_WINDOW_DAYS))
-    .then_some(last)
-}
-
-/// Whether /today should offer the monthly re-test first.
-fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
-    // The latest test, even one that measured nothing: it was the month's re-test.
-    let latest = person
-        .history
-        .ranges
-        .last()
-        .map(|r| r.taken_at)
-        .max(person.history.last.as_ref().map(|a| a.taken_at));
-    latest.is_some_and(|at| now - at >= Duration::days(RETEST_DAYS))
-}
-
-/// Facts for a decision, from the person's record. Nothing is decided while a hold
-/// stands, and after a professional's check only the sessions since count.
-fn decide(person: &Person, trigger: Trigger, now: DateTime<Utc>) -> Option<Verdict> {
-    if person.hold.is_some() {
-        return None;
-    }
-    let program = person.program.as_ref()?;
-    let since_check = person
-        .sessions
-        .partition_point(|s| Some(s.started_at) <= person.profile.cleared_at);
-    progression::decide(
-        trigger,
-        &Facts {
-            program,
-            sessions: &person.sessions[since_check..],
-            ranges: &person.history.ranges,
-            usual_pain: person.profile.usual_pain.map(|p| p.value()).unwrap_or(0),
-            training_days: person.profile.training_days,
-            today: today_local(person, now),
-            since_date: today_local(person, program.since),
-            now,
-        },
-    )
-}
-
-/// Applies a verdict: moves the program, records it, says why in one or two sentences.
-fn apply(
-    mut t: Transition,
-    person: &mut Person,
-    verdict: Verdict,
-    trigger: Trigger,
-    now: DateTime<Utc>,
-) -> Transition {
-    let Some(program) = person.program.as_mut() else {
-        return t;
-    };
-    let decided = person.sessions.last().map(|s| s.started_at);
-    let counts_from = match (trigger, decided) {
-        (Trigger::SessionEnd | Trigger::Morning, Some(started)) => started + Duration::seconds(1),
-        _ => now,
-    };
-    if verdict.decision == Decision::Regress && verdict.to == verdict.from {
-        // Already at the gentlest step: say so, and record no decision that changes
-        // nothing; this session has had its say (not again the next morning).
-        program.since = counts_from;
-        t.replies
-            .push(Reply::new(Msg::GentlestAlready { rule: verdict.rule }));
-        return t;
-    }
-    if verdict.to != verdict.from {
-        if verdict.to.phase != verdict.from.phase {
-            program.phase_since = now;
-        }
-        program.position = verdict.to;
-        // The sessions that count start after this one: a session whose end or morning
-        // moved the program never moves it again, even when its end, its morning and the
-        // decision share one instant (a virtual clock). A session about to start (the
-        // break rule) or a re-test counts from now.
-        program.since = counts_from;
-    }
-    let mut reply = Reply::new(Msg::Decided {
-        rule: verdict.rule,
-        phase: i64::from(verdict.to.phase.number()),
-        level: i64::from(verdict.to.level),
-    });
-    if verdict.decision == Decision::Stop {
-        hold::hold(person, HoldCause::RepeatedPain, Vec::new(), now);
-        reply = reply.with(Msg::ProgramStoppedComeBack);
-    }
-    t.writes.push(Write::Decision { verdict, at: now });
-    t.events.push(Event::ProgressionDecided {
-        decision: <&str>::from(verdict.decision).to_string(),
-        from: verdict.from.code(),
-        to: verdict.to.code(),
-        rule: verdict.rule.id().to_string(),
-    });
-    t.replies.push(reply);
-    t
-}
-
-/// A transition that saves the person, built after every change to them is made.
-fn saved(person: &Person) -> Transition {
-    Transition::save(person.clone())
-}
-
-/// Re-saves the person into a transition built earlier (after `apply` changed them).
-fn resave(mut t: Transition, person: Person) -> Transition {
-    t.persist = Persist::Save(Box::new(person));
-    t
-}
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
 pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
@@ -270,12 +134,12 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
 
 /// The exercise at the run's index: name, dose, how, muscles, buttons.
 /// Reads a tap (by its code) or, where a number is asked, a typed pain score.
-enum Answer {
+pub(crate) enum Answer {
     Code(String),
     Pain(u8),
 }
 
-fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
+pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
     match input {
         Input::Button(data) => match Action::decode(data) {
             Some(Action::Choose(code)) => match code.strip_prefix('p').map(str::parse::<u8>) {
@@ -496,84 +360,6 @@ fn finish(
     }
 }
 
-/// The next morning's score (or "skip").
-pub fn morning_answer(
-    mut person: Person,
-    session: DateTime<Utc>,
-    then_today: bool,
-    input: &Input,
-    now: DateTime<Utc>,
-) -> Transition {
-    let score = match read(input, true) {
-        Ok(Answer::Pain(score)) => Some(score),
-        Ok(Answer::Code(code)) if code == "skip" => None,
-        Ok(Answer::Code(_)) => return Transition::expired(&person),
-        Err(msg) => return Transition::retry(&person, msg),
-    };
-    person.dialog = Dialog::Idle;
-    let t = morning(person, session, score, now);
-    let held = matches!(&t.persist, Persist::Save(p) if p.hold.is_some());
-    if !then_today || held {
-        // A morning that stopped the program ends here: the referral stands alone.
-        return t;
-    }
-    let Persist::Save(person) = t.persist.clone() else {
-        return t;
-    };
-    let mut next = today(*person, now, true);
-    let mut replies = t.replies;
-    replies.append(&mut next.replies);
-    next.replies = replies;
-    let mut events = t.events;
-    events.append(&mut next.events);
-    next.events = events;
-    let mut writes = t.writes;
-    writes.append(&mut next.writes);
-    next.writes = writes;
-    next
-}
-
-/// Records the morning score for a session and decides.
-fn morning(
-    mut person: Person,
-    session: DateTime<Utc>,
-    score: Option<u8>,
-    now: DateTime<Utc>,
-) -> Transition {
-    let mut t = Transition::new_keep(person.lang);
-    if let Some(record) = person.sessions.iter_mut().find(|s| s.started_at == session) {
-        record.pain_morning = score;
-        record.morning_skipped = score.is_none();
-        if let Some(score) = score {
-            t.events.push(Event::PainReported {
-                when: "morning".into(),
-                score,
-            });
-        }
-        t.writes.push(Write::Session(record.clone()));
-    }
-    let thanks = match score {
-        Some(_) => Msg::MorningThanks,
-        None => Msg::MorningSkipped,
-    };
-    if let Some(verdict) = decide(&person, Trigger::Morning, now) {
-        t = apply(t, &mut person, verdict, Trigger::Morning, now);
-    }
-    // One message: the thanks, then the decision and why.
-    match t.replies.first_mut() {
-        Some(first) => first.parts.insert(0, thanks),
-        None => t.replies.push(Reply::new(thanks)),
-    }
-    resave(t, person)
-}
-
-/// A bare number while nothing is asked: the morning score, if one is owed.
-pub fn idle_number(person: &Person, text: &str, now: DateTime<Utc>) -> Option<Transition> {
-    let session = pending_morning(person, now)?.started_at;
-    let score = parse_pain(text).ok()?;
-    Some(morning(person.clone(), session, Some(score.value()), now))
-}
-
 /// The monthly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let Some(choice) = two_way(input, "retest", "session") else {
@@ -596,84 +382,4 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
         }
         None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
-}
-
-/// After the self-tests: start the program from the first result without red flags; after
-/// a re-test, see whether the phase may move on.
-pub fn after_assessment(
-    t: Transition,
-    mut person: Person,
-    result: &Assessment,
-    now: DateTime<Utc>,
-) -> Transition {
-    if !result.red_flags.is_empty() {
-        hold::hold(
-            &mut person,
-            HoldCause::TestPain,
-            result.red_flags.clone(),
-            now,
-        );
-        return resave(t, person);
-    }
-    let (track, level) = match (result.track, result.level) {
-        (Some(track), Some(level)) => (track, level),
-        // Nothing measured at a first test: the common case, gently (ours; seeds 000–002
-        // are about too little inward rotation, the common pattern of desk workers).
-        (None, Some(level)) if result.measured_nothing() && person.program.is_none() => {
-            (Track::LimitedInternalRotation, level)
-        }
-        // A re-test that measured nothing concludes nothing.
-        (None, Some(_)) => {
-            let Some(p) = &person.program else {
-                return resave(t, person);
-            };
-            let keeps = Msg::RetestKeeps {
-                phase: i64::from(p.position.phase.number()),
-                level: i64::from(p.position.level),
-            };
-            return resave(t, person).say(Reply::new(keeps));
-        }
-        _ => return resave(t, person),
-    };
-    let Some(program) = person.program.clone() else {
-        person.program = Some(Program::start(track, level, now));
-        return resave(t, person).say(Reply::new(Msg::ProgramStarted {
-            level: i64::from(level),
-        }));
-    };
-    let from = program.position;
-    let trigger = Trigger::Retest { track, level };
-    // A re-test that measured nothing concludes nothing: the program stays as it is.
-    let verdict = if result.measured_nothing() {
-        None
-    } else {
-        decide(&person, trigger, now)
-    };
-    match verdict {
-        Some(verdict) => {
-            if verdict.rule == Rule::RetestTrack {
-                person.program = Some(Program::start(track, level, now));
-                if let Some(p) = person.program.as_mut() {
-                    p.started_at = program.started_at;
-                }
-            }
-            let t = apply(t, &mut person, verdict, trigger, now);
-            resave(t, person)
-        }
-        None => resave(t, person).say(Reply::new(Msg::RetestKeeps {
-            phase: i64::from(from.phase.number()),
-            level: i64::from(from.level),
-        })),
-    }
-}
-
-/// A program stopped by a safety rule resumes after the person says they were checked:
-/// one level easier than where it stopped (ours: start back gently).
-pub fn resume_program(person: &mut Person, now: DateTime<Utc>) -> bool {
-    let Some(program) = person.program.as_mut() else {
-        return false;
-    };
-    program.position = program.position.easier();
-    program.since = now;
-    true
 }

@@ -1,5 +1,6 @@
 //! A person who agreed to be coached, and where they are in the conversation.
 
+pub mod due;
 pub mod hold;
 pub mod question;
 pub mod run;

@@ -11,19 +11,9 @@
 use chrono::NaiveTime;
 
 use crate::core::read::calendar::*;
+pub use crate::core::read::tokens::AnswerError;
 use crate::core::read::tokens::*;
 use crate::core::values::measures::{Degrees, PainScore, Weekdays, WorkingHours};
-
-/// Why an answer could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum AnswerError {
-    /// The text is not in any form we recognise.
-    #[error("not understood")]
-    NotUnderstood,
-    /// The text was read, but the value is outside what the question allows.
-    #[error("out of range")]
-    OutOfRange,
-}
 
 /// Reads a pain rating: `3`, `3/10`, `4 out of 10`, `about 4`, `~4`, `2,5` (rounds half
 /// up to 3), `3-4` (a range gives the higher number), `none`, `keine`, `kein Schmerz`.

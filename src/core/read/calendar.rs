@@ -3,7 +3,6 @@
 
 use chrono::{NaiveTime, Timelike, Weekday};
 
-use crate::core::read::answers::AnswerError;
 use crate::core::read::tokens::*;
 use crate::core::values::measures::Weekdays;
 

@@ -6,5 +6,6 @@ pub mod answers;
 pub mod calendar;
 pub mod command;
 pub mod parse;
+pub mod sign_words;
 pub mod symptoms;
 pub mod tokens;

@@ -1,7 +1,16 @@
 //! The tokenizer the answer readers share: text cut into numbers, words and symbols, and
 //! the small patterns (fillers, amounts, "out of 10") they match.
 
-use crate::core::read::answers::AnswerError;
+/// Why an answer could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    /// The text is not in any form we recognise.
+    #[error("not understood")]
+    NotUnderstood,
+    /// The text was read, but the value is outside what the question allows.
+    #[error("out of range")]
+    OutOfRange,
+}
 
 /// Longer answers are not answers to our questions; refusing them keeps work bounded.
 pub(crate) const MAX_INPUT_BYTES: usize = 200;

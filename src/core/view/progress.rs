@@ -1,6 +1,6 @@
 //! /progress and /history: range and pain over time, and the sessions so far.
 
-use crate::core::dialog::session::today_local;
+use crate::core::person::due::today_local;
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression;
 use crate::core::say::msg::Shown;
