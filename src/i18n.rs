@@ -242,6 +242,13 @@ pub fn without_bidi_controls(text: &str) -> String {
         .collect()
 }
 
+/// A time of day as the language writes it: 24 hours with two-digit minutes in both.
+fn clock(lang: Lang, time: chrono::NaiveTime) -> String {
+    match lang {
+        Lang::En | Lang::De => time.format("%H:%M").to_string(),
+    }
+}
+
 /// `activity` + `desk_work` → `activity-desk-work`.
 fn choice_key(kind: &str, code: &str) -> String {
     format!("{kind}-{}", code.replace('_', "-"))
@@ -259,6 +266,12 @@ fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, 
                 Arg::Text(text) => FluentValue::from(without_bidi_controls(text)),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Date(shown) => FluentValue::from(render_strict(lang, &shown.msg())?),
+                Arg::Time(time) => FluentValue::from(clock(lang, *time)),
+                Arg::Days(days) => FluentValue::from(render_strict(lang, &Msg::days(*days))?),
+                Arg::Degrees(Some(d)) => FluentValue::from(format!("{d}°")),
+                Arg::Degrees(None) => FluentValue::from("–"),
+                Arg::Score(Some(score)) => FluentValue::from(i64::from(*score)),
+                Arg::Score(None) => FluentValue::from("none"),
             };
             Ok((Cow::Borrowed(*name), value))
         })
@@ -339,6 +352,95 @@ mod tests {
         ] {
             assert!(pails.contains(words), "{words:?} missing from {pails}");
         }
+    }
+
+    /// English weekday and month names (whole words) that German does not share.
+    const ENGLISH_CALENDAR: &[&str] = &[
+        "Mon",
+        "Tue",
+        "Wed",
+        "Thu",
+        "Fri",
+        "Sat",
+        "Sun",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Mar",
+        "May",
+        "Oct",
+        "Dec",
+        "January",
+        "February",
+        "March",
+        "June",
+        "July",
+        "October",
+        "December",
+    ];
+
+    fn english_calendar_words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| ENGLISH_CALENDAR.contains(w))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The core speaks in values and the shell in words: a German person never reads an
+    /// English weekday or month, in any message, in /profile, or on an intake button.
+    #[test]
+    fn german_texts_name_no_english_weekday_or_month() {
+        use crate::core::ask::intake::ask;
+        use crate::core::person::question::Question;
+        use crate::core::values::measures::{PainScore, Weekdays, WorkingHours};
+        use crate::core::values::profile::Lunch;
+        use chrono::{NaiveTime, TimeZone, Utc, Weekday};
+
+        let mut texts = Vec::new();
+        for msg in Msg::samples() {
+            texts.push(render(Lang::De, &msg));
+        }
+        let now = Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap();
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        let mut person = crate::core::Person::new(1, Lang::De, now);
+        person.profile.working_hours = Some(WorkingHours {
+            days: Weekdays::MON_FRI,
+            start: t(9, 0),
+            end: t(17, 0),
+        });
+        person.profile.lunch = Some(Lunch::Break {
+            start: t(12, 0),
+            end: t(13, 0),
+        });
+        person.profile.drill_time = Some(t(18, 0));
+        person.profile.training_days = Some(Weekdays::from_days([
+            Weekday::Mon,
+            Weekday::Wed,
+            Weekday::Fri,
+        ]));
+        person.profile.usual_pain = PainScore::new(2);
+        let reply = crate::core::view::profile::profile_reply(&person, now);
+        texts.push(render_reply(Lang::De, &reply).text);
+        for question in [Question::WorkingHours, Question::Lunch, Question::DrillTime] {
+            let rendered = render_reply(Lang::De, &ask(&question));
+            texts.extend(rendered.keyboard.labels().into_iter().flatten().cloned());
+            texts.push(rendered.text);
+        }
+        let found: Vec<String> = texts
+            .iter()
+            .filter(|text| !english_calendar_words(text).is_empty())
+            .cloned()
+            .collect();
+        assert!(
+            found.is_empty(),
+            "English names in German:\n{}",
+            found.join("\n")
+        );
+        assert_eq!(english_calendar_words("Mon–Fri 09:00"), ["Mon", "Fri"]);
     }
 
     #[test]

@@ -572,7 +572,7 @@ fn the_profile_shows_everything_known() {
         "Usual pain: 2/10",
         "Equipment: Resistance band",
         "Safety check: None of these",
-        "Last test: 2026-11-23 · L 35° · R 25°, stiff hips",
+        "Last test: Mon 23 Nov · L 35° · R 25°, stiff hips",
     ] {
         assert!(shown.contains(line), "missing {line:?} in\n{shown}");
     }

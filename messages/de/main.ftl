@@ -278,3 +278,11 @@ range-dropped = Deine Beweglichkeit ist seit dem letzten Test gesunken, und zwar
 check-symptoms = Beschwerden prüfen
 nothing-happened = Nichts passiert
 drop-noted = In Ordnung. Eine einzelne Messung kann danebenliegen; wir sehen beim nächsten Test weiter. Wenn Knie oder Hüfte anfangen wehzutun, anschwellen oder blockieren, schick /symptoms.
+
+## Werte in einer Zeile
+
+work-times = { $days } { $from }–{ $to }
+time-span = { $from }–{ $to }
+clock = { $time }
+out-of-ten = { $score }/10
+range-summary = { $date } · L { $left } · R { $right }

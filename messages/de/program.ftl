@@ -80,10 +80,10 @@ gentlest-already = Du bist schon auf der leichtesten Stufe, leichter geht es nic
 history-title = Deine letzten Einheiten:
 history-empty = Noch keine Einheiten. Schick /today für deine erste.
 history-line = { $date } · Phase { $phase }, Stufe { $level } · { $done }/{ $planned } erledigt · Schmerz { $during ->
-        [-1] –
+        [none] –
        *[other] { $during }
     }{ $morning ->
-        [-1] { "" }
+        [none] { "" }
        *[other] , am Morgen danach { $morning }
     }
 progress-title = Dein Fortschritt

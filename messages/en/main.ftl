@@ -278,3 +278,11 @@ range-dropped = Your range dropped since the last test, by more than home tests 
 check-symptoms = Check my symptoms
 nothing-happened = Nothing happened
 drop-noted = All right. A single measurement can be off; we'll see at the next test. If the knee or hip starts to hurt, swell or lock, send /symptoms.
+
+## Values in a line
+
+work-times = { $days } { $from }–{ $to }
+time-span = { $from }–{ $to }
+clock = { $time }
+out-of-ten = { $score }/10
+range-summary = { $date } · L { $left } · R { $right }

@@ -80,10 +80,10 @@ gentlest-already = You're already at the gentlest level, so there's no easier st
 history-title = Your last sessions:
 history-empty = No sessions yet. Send /today to do your first one.
 history-line = { $date } · phase { $phase }, level { $level } · { $done }/{ $planned } done · pain { $during ->
-        [-1] –
+        [none] –
        *[other] { $during }
     }{ $morning ->
-        [-1] { "" }
+        [none] { "" }
        *[other] , next morning { $morning }
     }
 progress-title = Your progress

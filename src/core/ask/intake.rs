@@ -36,10 +36,6 @@ pub(crate) fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
 }
 
-pub(crate) fn hhmm(t: NaiveTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
 pub(crate) fn button(label: Msg, code: &str) -> InlineButton<Msg> {
     crate::core::say::reply::option(label, code)
 }
@@ -114,13 +110,12 @@ pub fn ask(question: &Question) -> Reply {
                 .iter()
                 .enumerate()
                 .map(|(i, (sh, sm, eh, em))| {
-                    vec![literal(
-                        format!(
-                            "{} {}–{}",
-                            Weekdays::MON_FRI,
-                            hhmm(time(*sh, *sm)),
-                            hhmm(time(*eh, *em))
-                        ),
+                    vec![button(
+                        Msg::WorkTimes {
+                            days: Weekdays::MON_FRI,
+                            from: time(*sh, *sm),
+                            to: time(*eh, *em),
+                        },
                         &format!("wh{i}"),
                     )]
                 })
@@ -131,8 +126,11 @@ pub fn ask(question: &Question) -> Reply {
                 .iter()
                 .enumerate()
                 .map(|(i, (sh, sm, eh, em))| {
-                    literal(
-                        format!("{}–{}", hhmm(time(*sh, *sm)), hhmm(time(*eh, *em))),
+                    button(
+                        Msg::TimeSpan {
+                            from: time(*sh, *sm),
+                            to: time(*eh, *em),
+                        },
                         &format!("l{i}"),
                     )
                 })
@@ -146,7 +144,7 @@ pub fn ask(question: &Question) -> Reply {
                 DRILL_TIMES
                     .iter()
                     .enumerate()
-                    .map(|(i, (h, m))| literal(hhmm(time(*h, *m)), &format!("t{i}")))
+                    .map(|(i, (h, m))| button(Msg::Clock { time: time(*h, *m) }, &format!("t{i}")))
                     .collect(),
             ],
         ),

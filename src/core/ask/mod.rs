@@ -3,7 +3,7 @@
 //! the dialogs read the answers (`dialog`).
 
 use crate::core::read::command::Command;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveTime, Timelike, Utc};
 
 use crate::core::ask;
 use crate::core::person::question::Question;
@@ -89,7 +89,8 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         )),
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
         Dialog::ConfirmZone { zone } => {
-            let time = zone.local(now).format("%H:%M").to_string();
+            let local = zone.local(now);
+            let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default();
             let mut reply = Reply::new(Msg::ConfirmTimezone {
                 time,
                 zone: zone.name(),

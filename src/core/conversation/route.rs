@@ -291,7 +291,7 @@ pub(crate) fn command(
         Slash::Known(Command::Profile) => {
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
-                .say(with_hold_note(&person, profile_reply(&person)))
+                .say(with_hold_note(&person, profile_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Settings) => {

@@ -323,10 +323,7 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
         Some((from, to)) => {
             person.settings.quiet = Some((from, to));
             Transition::save(person)
-                .say(Reply::new(Msg::QuietSet {
-                    from: from.format("%H:%M").to_string(),
-                    to: to.format("%H:%M").to_string(),
-                }))
+                .say(Reply::new(Msg::QuietSet { from, to }))
                 .event(Event::ProfileUpdated {
                     field: "quiet_hours".into(),
                 })
@@ -366,9 +363,7 @@ pub fn morning(mut person: Person, arg: &str) -> Transition {
         Ok(time) => {
             person.settings.morning_time = Some(time);
             Transition::save(person)
-                .say(Reply::new(Msg::MorningTimeSet {
-                    time: time.format("%H:%M").to_string(),
-                }))
+                .say(Reply::new(Msg::MorningTimeSet { time }))
                 .event(Event::ProfileUpdated {
                     field: "morning_time".into(),
                 })

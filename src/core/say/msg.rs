@@ -65,7 +65,7 @@ pub enum Msg {
     LocationUnknown,
     LocationNotNeeded,
     ConfirmTimezone {
-        time: String,
+        time: NaiveTime,
         zone: String,
     },
     ConfirmTimezoneAgain,
@@ -309,9 +309,9 @@ pub enum Msg {
         level: i64,
         done: i64,
         planned: i64,
-        /// -1 when not given.
-        during: i64,
-        morning: i64,
+        /// `None` when not given.
+        during: Option<u8>,
+        morning: Option<u8>,
     },
     ProgressTitle,
     ProgressEmpty,
@@ -370,8 +370,8 @@ pub enum Msg {
     },
     QuietOff,
     QuietSet {
-        from: String,
-        to: String,
+        from: NaiveTime,
+        to: NaiveTime,
     },
     QuietHowTo,
     BreaksSet {
@@ -381,7 +381,7 @@ pub enum Msg {
         minutes: i64,
     },
     MorningTimeSet {
-        time: String,
+        time: NaiveTime,
     },
     MorningTimeHowTo,
     NoReminders,
@@ -398,7 +398,32 @@ pub enum Msg {
         month: i64,
         year: i64,
         hour: i64,
-        time: String,
+        time: NaiveTime,
+    },
+    /// Working days and hours: `Mo–Fr 09:00–17:00`.
+    WorkTimes {
+        days: Weekdays,
+        from: NaiveTime,
+        to: NaiveTime,
+    },
+    /// A stretch of the day: `12:00–13:00`.
+    TimeSpan {
+        from: NaiveTime,
+        to: NaiveTime,
+    },
+    /// A time of day.
+    Clock {
+        time: NaiveTime,
+    },
+    /// A pain score on the 0–10 scale: `2/10`.
+    OutOfTen {
+        score: i64,
+    },
+    /// The latest self-test in one line: its date and the inward rotation per side.
+    RangeSummary {
+        date: Shown,
+        left: Option<u8>,
+        right: Option<u8>,
     },
     RemindersHelp,
 
@@ -461,8 +486,17 @@ pub enum ProfileField {
 /// A value handed to a Fluent message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
+    /// What the person typed, or a name (a time zone, a command): shown as it is.
     Text(String),
     Number(i64),
+    /// A time of day, in the language's clock format.
+    Time(NaiveTime),
+    /// Weekdays, named in the language.
+    Days(Weekdays),
+    /// An angle in degrees, or a dash when not measured.
+    Degrees(Option<u8>),
+    /// A pain score, or `none` (for a Fluent selector) when not given.
+    Score(Option<u8>),
     /// Rendered as [`Msg::Date`] in the message's language.
     Date(Shown),
 }
@@ -508,10 +542,7 @@ impl Shown {
                 0
             },
             hour: self.time.map_or(-1, |t| i64::from(t.hour())),
-            time: self
-                .time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
+            time: self.time.unwrap_or_default(),
         }
     }
 }
@@ -561,7 +592,9 @@ impl Msg {
         let word = |s: &'static str| Arg::Text(s.to_string());
         match self {
             Msg::TimezoneUnknown { input } => vec![("input", text(input))],
-            Msg::ConfirmTimezone { time, zone } => vec![("time", text(time)), ("zone", text(zone))],
+            Msg::ConfirmTimezone { time, zone } => {
+                vec![("time", Arg::Time(*time)), ("zone", text(zone))]
+            }
             Msg::TimezoneSaved { zone } => vec![("zone", text(zone))],
             Msg::UnknownCommand { command } => vec![("command", text(command))],
             Msg::SittingHours { hours } => vec![("hours", Arg::Number(*hours))],
@@ -665,14 +698,14 @@ impl Msg {
                 ("level", Arg::Number(*level)),
                 ("done", Arg::Number(*done)),
                 ("planned", Arg::Number(*planned)),
-                ("during", Arg::Number(*during)),
-                ("morning", Arg::Number(*morning)),
+                ("during", Arg::Score(*during)),
+                ("morning", Arg::Score(*morning)),
             ],
             Msg::ProgressWeek { sessions, streak } => vec![
                 ("sessions", Arg::Number(*sessions)),
                 ("streak", Arg::Number(*streak)),
             ],
-            Msg::MorningTimeSet { time } => vec![("time", text(time))],
+            Msg::MorningTimeSet { time } | Msg::Clock { time } => vec![("time", Arg::Time(*time))],
             Msg::DailyNudge { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::Paused { until } | Msg::PausedUntil { until } => {
                 vec![("until", Arg::Date(until.clone()))]
@@ -690,9 +723,21 @@ impl Msg {
                 ("month", Arg::Number(*month)),
                 ("year", Arg::Number(*year)),
                 ("hour", Arg::Number(*hour)),
-                ("time", text(time)),
+                ("time", Arg::Time(*time)),
             ],
-            Msg::QuietSet { from, to } => vec![("from", text(from)), ("to", text(to))],
+            Msg::WorkTimes { days, from, to } => vec![
+                ("days", Arg::Days(*days)),
+                ("from", Arg::Time(*from)),
+                ("to", Arg::Time(*to)),
+            ],
+            Msg::TimeSpan { from, to } => vec![("from", Arg::Time(*from)), ("to", Arg::Time(*to))],
+            Msg::OutOfTen { score } => vec![("score", Arg::Number(*score))],
+            Msg::RangeSummary { date, left, right } => vec![
+                ("date", Arg::Date(date.clone())),
+                ("left", Arg::Degrees(*left)),
+                ("right", Arg::Degrees(*right)),
+            ],
+            Msg::QuietSet { from, to } => vec![("from", Arg::Time(*from)), ("to", Arg::Time(*to))],
             Msg::BreaksSet { minutes } | Msg::BreaksHowTo { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
@@ -754,7 +799,7 @@ impl Msg {
                 until: Shown::at(at, today),
             });
         }
-        for (during, morning) in [(-1, -1), (3, -1), (3, 1)] {
+        for (during, morning) in [(None, None), (Some(3), None), (Some(3), Some(1))] {
             all.push(Msg::HistoryLine {
                 date: sample_day.clone(),
                 phase: 1,
@@ -765,6 +810,16 @@ impl Msg {
                 morning,
             });
         }
+        all.push(Msg::RangeSummary {
+            date: sample_day.clone(),
+            left: Some(35),
+            right: None,
+        });
+        all.push(Msg::WorkTimes {
+            days: Weekdays::MON_FRI,
+            from: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            to: NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default(),
+        });
         for kind in ReminderKind::iter() {
             all.push(Msg::ReminderLine {
                 kind,

@@ -102,7 +102,7 @@ fn short_name(index: usize) -> &'static str {
 }
 
 /// Days of the week as a set (bit 0 = Monday ... bit 6 = Sunday).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
 pub struct Weekdays(u8);
 

@@ -2,16 +2,19 @@
 
 use crate::core::person::Person;
 use crate::core::person::question::{self};
+use crate::core::say::msg::Shown;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
 use crate::core::values::profile::{AgeBand, Lunch};
+use chrono::{DateTime, Utc};
 
 /// Everything the bot knows, one line per answer.
-pub(crate) fn profile_reply(person: &Person) -> Reply {
+pub(crate) fn profile_reply(person: &Person, now: DateTime<Utc>) -> Reply {
+    let local = |at: DateTime<Utc>| person.zone.map_or(at.date_naive(), |z| z.local(at).date());
+    let today = local(now);
     let p = &person.profile;
     let missing = || Msg::NotAnswered;
     let lit = |s: String| Msg::Literal(s);
-    let hhmm = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
     let list = |msgs: Vec<Msg>, empty: Msg| {
         if msgs.is_empty() {
             empty
@@ -60,20 +63,29 @@ pub(crate) fn profile_reply(person: &Person) -> Reply {
         line(
             ProfileField::WorkingHours,
             p.working_hours
-                .map(|w| lit(format!("{} {}–{}", w.days, hhmm(w.start), hhmm(w.end))))
+                .map(|w| Msg::WorkTimes {
+                    days: w.days,
+                    from: w.start,
+                    to: w.end,
+                })
                 .unwrap_or_else(missing),
         ),
         line(
             ProfileField::Lunch,
             match p.lunch {
-                Some(Lunch::Break { start, end }) => lit(format!("{}–{}", hhmm(start), hhmm(end))),
+                Some(Lunch::Break { start, end }) => Msg::TimeSpan {
+                    from: start,
+                    to: end,
+                },
                 Some(Lunch::None) => Msg::NoLunch,
                 None => missing(),
             },
         ),
         line(
             ProfileField::DrillTime,
-            p.drill_time.map(|t| lit(hhmm(t))).unwrap_or_else(missing),
+            p.drill_time
+                .map(|time| Msg::Clock { time })
+                .unwrap_or_else(missing),
         ),
         // Never chosen after a finished intake: every day, as the reminders have it.
         line(
@@ -97,7 +109,9 @@ pub(crate) fn profile_reply(person: &Person) -> Reply {
         line(
             ProfileField::UsualPain,
             p.usual_pain
-                .map(|s| lit(format!("{}/10", s.value())))
+                .map(|s| Msg::OutOfTen {
+                    score: i64::from(s.value()),
+                })
                 .unwrap_or_else(missing),
         ),
         line(
@@ -128,14 +142,11 @@ pub(crate) fn profile_reply(person: &Person) -> Reply {
             ProfileField::Assessment,
             match &person.history.last {
                 Some(a) => {
-                    let deg =
-                        |d: Option<u8>| d.map(|d| format!("{d}°")).unwrap_or_else(|| "–".into());
-                    let mut parts = vec![lit(format!(
-                        "{} · L {} · R {}",
-                        a.taken_at.format("%Y-%m-%d"),
-                        deg(a.left.internal),
-                        deg(a.right.internal)
-                    ))];
+                    let mut parts = vec![Msg::RangeSummary {
+                        date: Shown::day(local(a.taken_at), today),
+                        left: a.left.internal,
+                        right: a.right.internal,
+                    }];
                     parts.extend(a.track.map(Msg::TrackName));
                     Msg::Join(parts)
                 }

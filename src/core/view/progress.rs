@@ -71,8 +71,8 @@ pub fn history_reply(person: &Person, now: DateTime<Utc>) -> Reply {
                 level: i64::from(s.position.level),
                 done: s.outcomes.iter().filter(|o| o.as_prescribed()).count() as i64,
                 planned: s.plan.len() as i64,
-                during: s.pain_during.map(i64::from).unwrap_or(-1),
-                morning: s.pain_morning.map(i64::from).unwrap_or(-1),
+                during: s.pain_during,
+                morning: s.pain_morning,
             }
         })
         .collect();
