@@ -60,6 +60,11 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
             .map(|m| render_strict(lang, m))
             .collect::<Result<Vec<_>, _>>()
             .map(|v| v.join(", ")),
+        Msg::Span(from, to) => Ok(format!(
+            "{}–{}",
+            render_strict(lang, from)?,
+            render_strict(lang, to)?
+        )),
         Msg::Checked(inner) => render_strict(lang, inner).map(|text| format!("✓ {text}")),
         Msg::Bullet(inner) => render_strict(lang, inner).map(|text| format!("• {text}")),
         Msg::CommandLine(command) => {

@@ -23,6 +23,8 @@ pub enum Msg {
     // Building blocks that are not Fluent messages of their own.
     /// Text shown as is: a city name on a button, a time.
     Literal(String),
+    /// From one to the other: `Mo–Fr`.
+    Span(Box<Msg>, Box<Msg>),
     /// `/name — description` for one command.
     CommandLine(Command),
     /// Several messages, one per line.
@@ -575,10 +577,20 @@ impl Msg {
     /// A set of days: their short names, or "every day" for all seven.
     pub fn days(days: Weekdays) -> Msg {
         if days == Weekdays::EVERY_DAY {
-            Msg::EveryDay
-        } else {
-            Msg::Join(days.iter().map(Msg::weekday).collect())
+            return Msg::EveryDay;
         }
+        Msg::Join(
+            days.runs()
+                .into_iter()
+                .map(|(first, last)| {
+                    if first == last {
+                        Msg::weekday(first)
+                    } else {
+                        Msg::Span(Box::new(Msg::weekday(first)), Box::new(Msg::weekday(last)))
+                    }
+                })
+                .collect(),
+        )
     }
 
     /// The Fluent message id.

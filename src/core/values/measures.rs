@@ -96,11 +96,6 @@ pub const WEEK: [Weekday; 7] = [
 /// English abbreviations, in the order of [`WEEK`].
 const SHORT_NAMES: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/// The English abbreviation of the day at `index` (0 is Monday), counting round the week.
-fn short_name(index: usize) -> &'static str {
-    SHORT_NAMES[index % 7]
-}
-
 /// Days of the week as a set (bit 0 = Monday ... bit 6 = Sunday).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]
@@ -200,20 +195,17 @@ impl From<Weekdays> for u8 {
     }
 }
 
-impl fmt::Display for Weekdays {
-    /// Writes the days compactly: `Mon–Fri`, `Sun–Thu`, `Mon, Wed, Fri`, `Mon–Wed, Fri`.
-    ///
-    /// Three or more days in a row become a range, which may run over the weekend
-    /// (`Sat–Mon`); such a range is listed first. An empty set is written `none`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.is_empty() {
-            return f.write_str("none");
+impl Weekdays {
+    /// The days as runs, in reading order: three or more days in a row are one run
+    /// (`Mon–Fri`, which may run over the weekend, `Sat–Mon`, and then comes first); other
+    /// days stand alone (a run of one). Every day is one run, Monday to Sunday.
+    pub fn runs(self) -> Vec<(Weekday, Weekday)> {
+        if self == Weekdays::EVERY_DAY {
+            return vec![(Weekday::Mon, Weekday::Sun)];
         }
-        if *self == Weekdays::EVERY_DAY {
-            return write!(f, "{}–{}", short_name(0), short_name(6));
-        }
-        // Each piece is (sort key, text); a range over the weekend sorts first.
-        let mut pieces: Vec<(isize, String)> = Vec::new();
+        let day = |index: usize| WEEK[index % 7];
+        // Each piece is (sort key, run); a run over the weekend sorts first.
+        let mut pieces: Vec<(isize, (Weekday, Weekday))> = Vec::new();
         for start in 0..7 {
             let starts_run = self.contains_index(start) && !self.contains_index(start + 6);
             if !starts_run {
@@ -225,17 +217,38 @@ impl fmt::Display for Weekdays {
             let wraps = start + length > 7;
             if length >= 3 {
                 let key = if wraps { -1 } else { start as isize };
-                let range = format!("{}–{}", short_name(start), short_name(start + length - 1));
-                pieces.push((key, range));
+                pieces.push((key, (day(start), day(start + length - 1))));
             } else {
                 for offset in 0..length {
                     let index = (start + offset) % 7;
-                    pieces.push((index as isize, short_name(index).to_string()));
+                    pieces.push((index as isize, (day(index), day(index))));
                 }
             }
         }
-        pieces.sort();
-        let texts: Vec<String> = pieces.into_iter().map(|(_, text)| text).collect();
+        pieces.sort_by_key(|(key, _)| *key);
+        pieces.into_iter().map(|(_, run)| run).collect()
+    }
+}
+
+impl fmt::Display for Weekdays {
+    /// Writes the days compactly in English, for logs and tests (people read them through
+    /// i18n, in their language): `Mon–Fri`, `Sun–Thu`, `Mon, Wed, Fri`; `none` when empty.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_empty() {
+            return f.write_str("none");
+        }
+        let name = |day: Weekday| SHORT_NAMES[day.num_days_from_monday() as usize];
+        let texts: Vec<String> = self
+            .runs()
+            .into_iter()
+            .map(|(first, last)| {
+                if first == last {
+                    name(first).to_string()
+                } else {
+                    format!("{}–{}", name(first), name(last))
+                }
+            })
+            .collect();
         f.write_str(&texts.join(", "))
     }
 }
