@@ -135,7 +135,7 @@ async fn run_telegram(database_url: &str) -> ExitCode {
         Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
     }
     tracing::info!("hipcoach is running on Telegram");
-    let result = telegram::run(bot, engine.clone()).await;
+    let result = telegram::run(telegram::TelegramTransport::new(bot), engine.clone()).await;
     engine.store().close().await;
     match result {
         Ok(()) => ExitCode::SUCCESS,

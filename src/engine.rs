@@ -9,7 +9,6 @@ use tokio::sync::Notify;
 
 use crate::core::schedule::{self, ReminderKind};
 use crate::core::{self, Event, Incoming, Input, Lang, Persist, Person, Transition, Write};
-use crate::delivery::Limiter;
 use crate::i18n::{self, Attachment, Rendered};
 use crate::store::{Store, StoreError, StoreTx};
 
@@ -95,24 +94,16 @@ pub type Step = fn(Option<Person>, &Incoming, DateTime<Utc>) -> Transition;
 #[derive(Clone, Debug)]
 pub struct Engine {
     store: Store,
-    /// Every message to Telegram, replies and reminders alike, goes through this.
-    limiter: Arc<Limiter>,
     /// Wakes the delivery loop when a schedule or the outbox changes.
     wake: Arc<Notify>,
     step: Step,
 }
 
 impl Engine {
-    /// An engine that sends within Telegram's limits.
+    /// An engine on `store`. (How fast messages may go out is the transport's business.)
     pub fn new(store: Store) -> Engine {
-        Engine::with_limiter(store, Limiter::telegram())
-    }
-
-    /// An engine with other limits (tests of the handlers use an unlimited one).
-    pub fn with_limiter(store: Store, limiter: Limiter) -> Engine {
         Engine {
             store,
-            limiter: Arc::new(limiter),
             wake: Arc::new(Notify::new()),
             step: core::step,
         }
@@ -126,10 +117,6 @@ impl Engine {
 
     pub fn store(&self) -> &Store {
         &self.store
-    }
-
-    pub fn limiter(&self) -> &Arc<Limiter> {
-        &self.limiter
     }
 
     pub fn wake(&self) -> &Arc<Notify> {

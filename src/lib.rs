@@ -12,6 +12,8 @@ pub mod delivery;
 pub mod engine;
 pub mod housekeeping;
 pub mod i18n;
+pub mod limiter;
+pub mod retry;
 pub mod store;
 pub mod telegram;
 pub mod telemetry;

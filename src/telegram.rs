@@ -23,6 +23,7 @@ use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, HandleError, Outbox};
 use crate::housekeeping;
 use crate::i18n::{self, Piece, Rendered};
+use crate::limiter::Limiter;
 use crate::telemetry;
 
 /// Errors a handler may return; the dispatcher logs them.
@@ -66,8 +67,11 @@ pub async fn register_commands(bot: &Bot) -> Result<(), teloxide::RequestError> 
     Ok(())
 }
 
-/// Runs the bot with long polling until Ctrl-C.
-pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
+/// Runs the bot with long polling until Ctrl-C: replies and reminders go out through
+/// `transport` (and its limiter).
+pub async fn run(transport: TelegramTransport, engine: Engine) -> anyhow::Result<()> {
+    let bot = transport.bot.clone();
+    let transport = Arc::new(transport);
     wait_for_bot_api(&bot).await?;
     if let Err(error) = register_commands(&bot).await {
         tracing::warn!(%error, "could not register the command menu");
@@ -79,14 +83,11 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
             None
         }
     };
-    let delivery = tokio::spawn(delivery::run(
-        engine.clone(),
-        Arc::new(TelegramTransport { bot: bot.clone() }),
-    ));
+    let delivery = tokio::spawn(delivery::run(engine.clone(), transport.clone()));
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
         Dispatcher::builder(bot, schema())
-            .dependencies(dptree::deps![engine])
+            .dependencies(dptree::deps![engine, transport])
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
             })
@@ -138,8 +139,12 @@ fn language_of(user: Option<&User>) -> Lang {
     Lang::from_code(user.and_then(|u| u.language_code.as_deref()))
 }
 
+/// The transport as the handlers receive it.
+type Sender = Arc<TelegramTransport>;
+
 async fn on_message(
     bot: Bot,
+    transport: Sender,
     engine: Engine,
     msg: Message,
     update: Update,
@@ -157,11 +162,11 @@ async fn on_message(
     } else {
         Input::Unsupported
     };
-    handle(&bot, &engine, &update, user, input).await
+    handle(&transport, &engine, &update, user, input).await
 }
 
 async fn on_edited_message(
-    bot: Bot,
+    transport: Sender,
     engine: Engine,
     msg: Message,
     update: Update,
@@ -169,11 +174,12 @@ async fn on_edited_message(
     let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
         return Ok(());
     };
-    handle(&bot, &engine, &update, user, Input::Edited).await
+    handle(&transport, &engine, &update, user, Input::Edited).await
 }
 
 async fn on_callback(
     bot: Bot,
+    transport: Sender,
     engine: Engine,
     query: CallbackQuery,
     update: Update,
@@ -211,7 +217,7 @@ async fn on_callback(
             tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
     }
-    deliver(&bot, &engine, &outbox).await;
+    delivery::deliver(&engine, &*transport, &outbox).await;
     Ok(())
 }
 
@@ -228,14 +234,14 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
 }
 
 async fn handle(
-    bot: &Bot,
+    transport: &TelegramTransport,
     engine: &Engine,
     update: &Update,
     user: &User,
     input: Input,
 ) -> Result<(), HandlerError> {
     let outbox = run_engine(engine, update, user, input, None).await;
-    deliver(bot, engine, &outbox).await;
+    delivery::deliver(engine, transport, &outbox).await;
     Ok(())
 }
 
@@ -270,17 +276,29 @@ async fn run_engine(
     Outbox::failure(user_id, lang, Some(&error))
 }
 
-/// Sends what an input produced (see [`delivery::deliver`]).
-async fn deliver(bot: &Bot, engine: &Engine, outbox: &Outbox) {
-    delivery::deliver(engine, &TelegramTransport { bot: bot.clone() }, outbox).await;
+/// Messages to Telegram: replies and reminders alike go through its one limiter.
+pub struct TelegramTransport {
+    bot: Bot,
+    limiter: Limiter,
 }
 
-/// Reminders go to Telegram through the same limiter as replies.
-pub struct TelegramTransport {
-    pub bot: Bot,
+impl TelegramTransport {
+    /// Sends through `bot` within Telegram's limits.
+    pub fn new(bot: Bot) -> TelegramTransport {
+        TelegramTransport::with_limiter(bot, Limiter::telegram())
+    }
+
+    /// Sends through `bot` within other limits (tests of the handlers use none).
+    pub fn with_limiter(bot: Bot, limiter: Limiter) -> TelegramTransport {
+        TelegramTransport { bot, limiter }
+    }
 }
 
 impl Transport for TelegramTransport {
+    fn limiter(&self) -> Option<&Limiter> {
+        Some(&self.limiter)
+    }
+
     async fn send(&self, chat: i64, piece: &Piece) -> Result<(), SendError> {
         let chat = ChatId(chat);
         let sent = match piece {

@@ -634,7 +634,7 @@ impl Rig {
             _dir: dir,
             engine,
             fake,
-            transport: Arc::new(TelegramTransport { bot }),
+            transport: Arc::new(TelegramTransport::new(bot)),
         }
     }
 

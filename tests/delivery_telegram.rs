@@ -51,7 +51,7 @@ impl World {
         World {
             _dir: dir,
             engine,
-            transport: Arc::new(TelegramTransport { bot }),
+            transport: Arc::new(TelegramTransport::new(bot)),
             pool,
             fake,
             t: now.with_nanosecond(0).unwrap() - Duration::seconds(1),

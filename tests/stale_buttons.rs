@@ -21,8 +21,8 @@ use hipcoach::core::Dialog;
 use hipcoach::core::Person;
 use hipcoach::core::assessment::{TestAnswer, TestStep};
 use hipcoach::core::schedule::{Due, ReminderKind};
-use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
+use hipcoach::limiter::Limiter;
 use hipcoach::store::Store;
 use hipcoach::telegram;
 use tempfile::TempDir;
@@ -54,12 +54,12 @@ impl Live {
         let fake = FakeBotApi::start().await;
         let dir = tempfile::tempdir().expect("a temporary directory");
         let url = format!("sqlite://{}", dir.path().join("stale.db").display());
-        let engine = Engine::with_limiter(
-            Store::open(&url).await.expect("the store opens"),
-            Limiter::unlimited(),
-        );
+        let engine = Engine::new(Store::open(&url).await.expect("the store opens"));
         let client = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(telegram::run(client, engine.clone()));
+        let bot = tokio::spawn(telegram::run(
+            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
+            engine.clone(),
+        ));
         Live {
             fake,
             engine,

@@ -432,7 +432,7 @@ impl Store {
             return (0, now);
         };
         let entry = held.entry((user_id, kind)).or_insert((0, now));
-        entry.1 = now + crate::delivery::backoff(entry.0);
+        entry.1 = now + crate::retry::backoff(entry.0);
         entry.0 += 1;
         *entry
     }
