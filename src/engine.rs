@@ -146,7 +146,9 @@ impl Engine {
         incoming: &Incoming,
         now: DateTime<Utc>,
     ) -> Result<Outbox, HandleError> {
-        let handled = self.handle_in_one_tx(update, pressed, incoming, now).await;
+        let handled = self
+            .handle_in_one_tx(incoming, (update, pressed), now)
+            .await;
         if let Err(HandleError::Store(error)) = &handled {
             // A sign of a damaged file has it checked at once (writes stop if it is).
             self.store.after_failure(error).await;
@@ -154,11 +156,12 @@ impl Engine {
         handled
     }
 
+    /// [`Engine::handle_once`] but for the check after a failure: the update and the
+    /// message pressed come as a pair.
     async fn handle_in_one_tx(
         &self,
-        update: Option<i64>,
-        pressed: Option<i64>,
         incoming: &Incoming,
+        (update, pressed): (Option<i64>, Option<i64>),
         now: DateTime<Utc>,
     ) -> Result<Outbox, HandleError> {
         let mut tx = self.store.begin().await?;
@@ -175,21 +178,7 @@ impl Engine {
         let transition = guarded(|| step(stored, incoming, now))?;
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;
         let mut outbox = guarded(|| outbox(incoming.user, &transition))?;
-        for message in outbox.messages.iter_mut().filter(|m| m.export) {
-            if let Some((json, csv)) = tx.export(incoming.user).await? {
-                let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
-                message.files = vec![
-                    Attachment {
-                        name: "hipcoach-export.json".into(),
-                        bytes: json,
-                    },
-                    Attachment {
-                        name: "hipcoach-measurements.csv".into(),
-                        bytes: csv.into_bytes(),
-                    },
-                ];
-            }
-        }
+        attach_export(&mut tx, &mut outbox).await?;
         // Nothing is kept about a stranger, or about someone who just asked to be
         // forgotten, not even a queued message: their replies are sent straight away.
         let kept = match transition.persist {
@@ -268,6 +257,27 @@ impl Engine {
 fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, HandleError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
         .map_err(|_| HandleError::Panicked("a panic in the core; nothing was written"))
+}
+
+/// Attaches the person's data export (as this transaction sees it) to each message that
+/// asks for it.
+async fn attach_export(tx: &mut StoreTx, outbox: &mut Outbox) -> Result<(), StoreError> {
+    for message in outbox.messages.iter_mut().filter(|m| m.export) {
+        if let Some((json, csv)) = tx.export(outbox.user).await? {
+            let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
+            message.files = vec![
+                Attachment {
+                    name: "hipcoach-export.json".into(),
+                    bytes: json,
+                },
+                Attachment {
+                    name: "hipcoach-measurements.csv".into(),
+                    bytes: csv.into_bytes(),
+                },
+            ];
+        }
+    }
+    Ok(())
 }
 
 /// Queues the pieces of every message of `outbox` in this transaction, in order; the

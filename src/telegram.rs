@@ -7,7 +7,7 @@ use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
     KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, MessageId,
-    ReplyMarkup, User,
+    ReplyMarkup, UpdateKind, User,
 };
 
 use crate::core::command::Command;
@@ -21,7 +21,6 @@ use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, HandleError, Outbox};
-use crate::housekeeping;
 use crate::i18n::{self, Piece, Rendered};
 use crate::limiter::Limiter;
 use crate::telemetry;
@@ -33,7 +32,7 @@ pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 pub fn schema() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_edited_message().endpoint(on_edited_message))
+        .branch(Update::filter_edited_message().endpoint(on_message))
         .branch(Update::filter_callback_query().endpoint(on_callback))
 }
 
@@ -67,27 +66,23 @@ pub async fn register_commands(bot: &Bot) -> Result<(), teloxide::RequestError> 
     Ok(())
 }
 
-/// Runs the bot with long polling until Ctrl-C: replies and reminders go out through
-/// `transport` (and its limiter).
-pub async fn run(transport: TelegramTransport, engine: Engine) -> anyhow::Result<()> {
-    let bot = transport.bot.clone();
-    let transport = Arc::new(transport);
-    wait_for_bot_api(&bot).await?;
-    if let Err(error) = register_commands(&bot).await {
+/// Checks the token (waiting for the Bot API to answer) and registers the command menu.
+pub async fn connect(bot: &Bot) -> anyhow::Result<()> {
+    wait_for_bot_api(bot).await?;
+    if let Err(error) = register_commands(bot).await {
         tracing::warn!(%error, "could not register the command menu");
     }
-    let mut housekeeping = match housekeeping::start(&engine).await {
-        Ok(scheduler) => Some(scheduler),
-        Err(error) => {
-            tracing::warn!(%error, "housekeeping jobs did not start");
-            None
-        }
-    };
-    let delivery = tokio::spawn(delivery::run(engine.clone(), transport.clone()));
+    Ok(())
+}
+
+/// The front end: long polling and the handler tree, until Ctrl-C. Replies go out
+/// through `transport`, the one the delivery loop sends reminders through.
+pub async fn dispatch(engine: Engine, transport: Arc<TelegramTransport>) -> anyhow::Result<()> {
+    let bot = transport.bot.clone();
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
         Dispatcher::builder(bot, schema())
-            .dependencies(dptree::deps![engine, transport])
+            .dependencies(dptree::deps![Front { engine, transport }])
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
             })
@@ -102,12 +97,6 @@ pub async fn run(transport: TelegramTransport, engine: Engine) -> anyhow::Result
             telemetry::QuietErrors::new("error while polling for updates"),
         )
         .await?;
-    delivery.abort();
-    if let Some(scheduler) = housekeeping.as_mut()
-        && let Err(error) = scheduler.shutdown().await
-    {
-        tracing::debug!(%error, "housekeeping shutdown");
-    }
     Ok(())
 }
 
@@ -139,20 +128,26 @@ fn language_of(user: Option<&User>) -> Lang {
     Lang::from_code(user.and_then(|u| u.language_code.as_deref()))
 }
 
-/// The transport as the handlers receive it.
-type Sender = Arc<TelegramTransport>;
-
-async fn on_message(
-    bot: Bot,
-    transport: Sender,
+/// What every handler works with: the engine, and the transport its replies go out
+/// through (the one the delivery loop sends reminders through).
+#[derive(Clone)]
+struct Front {
     engine: Engine,
-    msg: Message,
-    update: Update,
-) -> Result<(), HandlerError> {
+    transport: Arc<TelegramTransport>,
+}
+
+/// A message, or an edit of one (which the core answers without reading it).
+async fn on_message(front: Front, msg: Message, update: Update) -> Result<(), HandlerError> {
+    let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
     let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        return leave_group(&bot, &msg).await;
+        if edited {
+            return Ok(());
+        }
+        return leave_group(front.transport.bot(), &msg).await;
     };
-    let input = if let Some(text) = msg.text() {
+    let input = if edited {
+        Input::Edited
+    } else if let Some(text) = msg.text() {
         Input::Text(text.to_string())
     } else if let Some(location) = msg.location() {
         Input::Location {
@@ -162,28 +157,17 @@ async fn on_message(
     } else {
         Input::Unsupported
     };
-    handle(&transport, &engine, &update, user, input).await
-}
-
-async fn on_edited_message(
-    transport: Sender,
-    engine: Engine,
-    msg: Message,
-    update: Update,
-) -> Result<(), HandlerError> {
-    let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        return Ok(());
-    };
-    handle(&transport, &engine, &update, user, Input::Edited).await
+    let outbox = run_engine(&front.engine, &update, user, input, None).await;
+    delivery::deliver(&front.engine, &*front.transport, &outbox).await;
+    Ok(())
 }
 
 async fn on_callback(
-    bot: Bot,
-    transport: Sender,
-    engine: Engine,
+    front: Front,
     query: CallbackQuery,
     update: Update,
 ) -> Result<(), HandlerError> {
+    let bot = front.transport.bot();
     // Stop the client's spinner first, whatever happens next.
     if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
         tracing::debug!(%error, "answerCallbackQuery failed");
@@ -200,7 +184,7 @@ async fn on_callback(
     };
     let input = Input::Button(query.data.clone().unwrap_or_default());
     let outbox = run_engine(
-        &engine,
+        &front.engine,
         &update,
         &query.from,
         input,
@@ -217,7 +201,7 @@ async fn on_callback(
             tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
     }
-    delivery::deliver(&engine, &*transport, &outbox).await;
+    delivery::deliver(&front.engine, &*front.transport, &outbox).await;
     Ok(())
 }
 
@@ -230,18 +214,6 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
     bot.send_message(msg.chat.id, text).await?;
     bot.leave_chat(msg.chat.id).await?;
     tracing::info!(chat = msg.chat.id.0, "left a non-private chat");
-    Ok(())
-}
-
-async fn handle(
-    transport: &TelegramTransport,
-    engine: &Engine,
-    update: &Update,
-    user: &User,
-    input: Input,
-) -> Result<(), HandlerError> {
-    let outbox = run_engine(engine, update, user, input, None).await;
-    delivery::deliver(engine, transport, &outbox).await;
     Ok(())
 }
 
@@ -291,6 +263,10 @@ impl TelegramTransport {
     /// Sends through `bot` within other limits (tests of the handlers use none).
     pub fn with_limiter(bot: Bot, limiter: Limiter) -> TelegramTransport {
         TelegramTransport { bot, limiter }
+    }
+
+    pub fn bot(&self) -> &Bot {
+        &self.bot
     }
 }
 

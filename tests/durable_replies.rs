@@ -50,7 +50,10 @@ impl World {
     /// The bot, as `hipcoach run` runs it, on `engine`.
     fn run(&self, engine: Engine) -> tokio::task::JoinHandle<anyhow::Result<()>> {
         let bot = telegram::bot(TOKEN.into(), Some(self.api.url().parse().unwrap())).unwrap();
-        tokio::spawn(telegram::run(telegram::TelegramTransport::new(bot), engine))
+        tokio::spawn(hipcoach::app::serve_telegram(
+            engine,
+            telegram::TelegramTransport::new(bot),
+        ))
     }
 
     /// Waits until `user` has more than `seen` messages; returns them all.

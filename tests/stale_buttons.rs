@@ -1,5 +1,5 @@
-//! A button answers only its own question, through the real transport: the bot's
-//! Telegram front end (`telegram::run`: long polling, the handler tree, the engine on a
+//! A button answers only its own question, through the real transport: the bot on
+//! Telegram (`app::serve_telegram`: long polling, the handler tree, the engine on a
 //! SQLite file, the delivery loop) against the fake Bot API on localhost. Presses are
 //! pushed as callback queries carrying the data of a message the bot really sent. Each
 //! stale press gets the polite "earlier question" answer and leaves the stored person as
@@ -56,9 +56,9 @@ impl Live {
         let url = format!("sqlite://{}", dir.path().join("stale.db").display());
         let engine = Engine::new(Store::open(&url).await.expect("the store opens"));
         let client = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(telegram::run(
-            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
+        let bot = tokio::spawn(hipcoach::app::serve_telegram(
             engine.clone(),
+            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
         ));
         Live {
             fake,

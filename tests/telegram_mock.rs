@@ -43,9 +43,9 @@ impl Chat {
         let url = format!("sqlite://{}", dir.path().join("front.db").display());
         let engine = Engine::new(Store::open(&url).await.unwrap());
         let client = telegram::bot(TOKEN.into(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(telegram::run(
-            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
+        let bot = tokio::spawn(hipcoach::app::serve_telegram(
             engine,
+            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
         ));
         Chat {
             fake,
