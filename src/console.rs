@@ -10,7 +10,7 @@ use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::core::{Event, Incoming, Input, Keyboard, Lang};
 use crate::delivery;
-use crate::engine::{Engine, Outbox};
+use crate::engine::{Engine, Queued};
 use crate::i18n::{Piece, Rendered};
 
 /// How the console runs.
@@ -212,19 +212,19 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             let at = at.max(self.clock.now());
             self.clock.skipped += at - self.clock.now();
             for fired in delivery::fire_due(self.engine, at).await? {
-                if !self.options.json && fired.outbox.is_queued() {
-                    println_note_time(fired.outbox.user, at);
+                if !self.options.json && fired.queued.is_queued() {
+                    println_note_time(fired.queued.user, at);
                 }
-                self.print(&fired.outbox, at).await?;
-                self.printed(&fired.outbox).await?;
+                self.print(&fired.queued, at).await?;
+                self.printed(&fired.queued).await?;
             }
             // Anything left in the outbox (from a run that stopped before sending) goes now.
             for row in self.engine.store().ready_outbox(at, 500).await? {
-                let outbox = Outbox {
+                let left = Queued {
                     messages: vec![piece_message(row.piece)],
-                    ..Outbox::silent(row.user, self.options.lang)
+                    ..Queued::silent(row.user, self.options.lang)
                 };
-                self.print(&outbox, at).await?;
+                self.print(&left, at).await?;
                 self.engine.store().outbox_done(row.id).await?;
             }
         }
@@ -246,47 +246,47 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             input,
         };
         match self.engine.handle(&incoming, now).await {
-            Ok(outbox) => {
-                self.print(&outbox, now).await?;
-                self.printed(&outbox).await
+            Ok(queued) => {
+                self.print(&queued, now).await?;
+                self.printed(&queued).await
             }
             Err(error) => {
                 tracing::error!(%error, "handling failed");
-                let outbox = Outbox::failure(self.user, self.options.lang, Some(&error));
-                self.print(&outbox, now).await
+                let apology = Queued::failure(self.user, self.options.lang, Some(&error));
+                self.print(&apology, now).await
             }
         }
     }
 
     /// The terminal is the transport: what was printed leaves the outbox.
-    async fn printed(&self, outbox: &Outbox) -> anyhow::Result<()> {
-        for id in &outbox.queued {
+    async fn printed(&self, queued: &Queued) -> anyhow::Result<()> {
+        for id in &queued.rows {
             self.engine.store().outbox_done(*id).await?;
         }
         Ok(())
     }
 
-    async fn print(&mut self, outbox: &Outbox, at: DateTime<Utc>) -> anyhow::Result<()> {
-        if outbox.events.contains(&Event::DataDeleted) {
-            self.forget_files(outbox.user).await?;
+    async fn print(&mut self, queued: &Queued, at: DateTime<Utc>) -> anyhow::Result<()> {
+        if queued.events.contains(&Event::DataDeleted) {
+            self.forget_files(queued.user).await?;
         }
-        for message in &outbox.messages {
+        for message in &queued.messages {
             if !message.keyboard.is_empty() {
-                self.keyboards.insert(outbox.user, message.keyboard.clone());
+                self.keyboards.insert(queued.user, message.keyboard.clone());
             }
             let photo = match &message.photo {
-                Some(png) => Some(self.save_photo(outbox.user, at, png).await?),
+                Some(png) => Some(self.save_photo(queued.user, at, png).await?),
                 None => None,
             };
             let mut files = Vec::new();
             for file in &message.files {
                 files.push(
-                    self.save_file(outbox.user, at, &file.name, &file.bytes)
+                    self.save_file(queued.user, at, &file.name, &file.bytes)
                         .await?,
                 );
             }
             let text = if self.options.json {
-                message_json(outbox.user, at, message, photo.as_deref(), &files) + "\n"
+                message_json(queued.user, at, message, photo.as_deref(), &files) + "\n"
             } else {
                 let mut text = message_text(message);
                 if let Some(path) = &photo {
@@ -301,8 +301,8 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             self.out.flush().await?;
         }
         if self.options.json {
-            for event in &outbox.events {
-                let line = event_json(outbox.user, at, event) + "\n";
+            for event in &queued.events {
+                let line = event_json(queued.user, at, event) + "\n";
                 self.out.write_all(line.as_bytes()).await?;
             }
             self.out.flush().await?;

@@ -11,7 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
-use crate::engine::{Engine, Fired, Outbox};
+use crate::engine::{Engine, Fired, Queued};
 use crate::i18n::Piece;
 use crate::limiter::{CHAT_BURST, Limiter};
 use crate::retry::backoff;
@@ -227,19 +227,19 @@ pub async fn deliver_now<T: Transport>(
 /// Sends what an input produced: from the outbox, where it was queued with the state it
 /// follows (what fails is retried by the delivery loop), or straight away if nothing was
 /// kept (a stranger, someone just forgotten, a failure).
-pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, outbox: &Outbox) {
-    if outbox.is_queued() {
-        if let Err(error) = deliver_now(engine, transport, outbox.user).await {
+pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, queued: &Queued) {
+    if queued.is_queued() {
+        if let Err(error) = deliver_now(engine, transport, queued.user).await {
             // The messages stay queued; the delivery loop sends them.
-            tracing::warn!(user = outbox.user, %error, "a reply waits for the delivery loop");
+            tracing::warn!(user = queued.user, %error, "a reply waits for the delivery loop");
             engine.wake().notify_one();
         }
         return;
     }
-    for message in &outbox.messages {
+    for message in &queued.messages {
         for piece in message.pieces(None) {
-            if let Err(error) = send_unqueued(transport, outbox.user, &piece).await {
-                tracing::debug!(user = outbox.user, ?error, "an unqueued reply was not sent");
+            if let Err(error) = send_unqueued(transport, queued.user, &piece).await {
+                tracing::debug!(user = queued.user, ?error, "an unqueued reply was not sent");
                 return;
             }
         }

@@ -20,7 +20,7 @@ use futures_util::FutureExt;
 use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
-use crate::engine::{Engine, HandleError, Outbox};
+use crate::engine::{Engine, HandleError, Queued};
 use crate::i18n::{self, Piece, Rendered};
 use crate::limiter::Limiter;
 use crate::telemetry;
@@ -157,8 +157,8 @@ async fn on_message(front: Front, msg: Message, update: Update) -> Result<(), Ha
     } else {
         Input::Unsupported
     };
-    let outbox = run_engine(&front.engine, &update, user, input, None).await;
-    delivery::deliver(&front.engine, &*front.transport, &outbox).await;
+    let queued = run_engine(&front.engine, &update, user, input, None).await;
+    delivery::deliver(&front.engine, &*front.transport, &queued).await;
     Ok(())
 }
 
@@ -183,7 +183,7 @@ async fn on_callback(
         MaybeInaccessibleMessage::Inaccessible(_) => None,
     };
     let input = Input::Button(query.data.clone().unwrap_or_default());
-    let outbox = run_engine(
+    let queued = run_engine(
         &front.engine,
         &update,
         &query.from,
@@ -191,7 +191,7 @@ async fn on_callback(
         pressed.map(|(_, id)| i64::from(id.0)),
     )
     .await;
-    let redrawn = outbox.messages.first().is_some_and(|m| m.in_place);
+    let redrawn = queued.messages.first().is_some_and(|m| m.in_place);
     if let Some((chat, id)) = pressed
         && !redrawn
     {
@@ -201,7 +201,7 @@ async fn on_callback(
             tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
     }
-    delivery::deliver(&front.engine, &*front.transport, &outbox).await;
+    delivery::deliver(&front.engine, &*front.transport, &queued).await;
     Ok(())
 }
 
@@ -226,7 +226,7 @@ async fn run_engine(
     user: &User,
     input: Input,
     pressed: Option<i64>,
-) -> Outbox {
+) -> Queued {
     let lang = language_of(Some(user));
     let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
     let incoming = Incoming {
@@ -240,12 +240,12 @@ async fn run_engine(
             .catch_unwind()
             .await;
     let error = match handled {
-        Ok(Ok(outbox)) => return outbox,
+        Ok(Ok(queued)) => return queued,
         Ok(Err(error)) => error,
         Err(_) => HandleError::Panicked("a panic outside the core"),
     };
     tracing::error!(user = user_id, %error, "handling failed");
-    Outbox::failure(user_id, lang, Some(&error))
+    Queued::failure(user_id, lang, Some(&error))
 }
 
 /// Messages to Telegram: replies and reminders alike go through its one limiter.

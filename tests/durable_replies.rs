@@ -106,7 +106,7 @@ async fn with_program(engine: &Engine, user: i64) {
             input: press::on_open_question(engine, user, input).await,
         };
         let outbox = engine.handle(&incoming, now).await.unwrap();
-        for id in outbox.queued {
+        for id in outbox.rows {
             engine.store().outbox_done(id).await.unwrap();
         }
     }
