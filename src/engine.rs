@@ -20,8 +20,10 @@ use crate::store::{Store, StoreError, StoreTx};
 #[derive(Clone, Debug, PartialEq)]
 pub struct Queued {
     pub user: i64,
+    /// The language the messages are rendered in.
     pub lang: Lang,
     pub messages: Vec<Rendered>,
+    /// What happened, for the console's `--json` stream and the logs.
     pub events: Vec<Event>,
     /// The outbox rows the messages wait in.
     pub rows: Vec<i64>,

@@ -37,15 +37,11 @@ impl StoreTx {
             "outbox",
             "break_answers",
         ] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
-                .bind(user_id)
-                .execute(&mut *self.tx)
-                .await?;
+            let delete = format!("DELETE FROM {table} WHERE user_id = ?");
+            self.run(sqlx::query(&delete).bind(user_id)).await?;
         }
-        sqlx::query("DELETE FROM people WHERE user_id = ?")
-            .bind(user_id)
-            .execute(&mut *self.tx)
-            .await?;
+        let statement = sqlx::query("DELETE FROM people WHERE user_id = ?").bind(user_id);
+        self.run(statement).await?;
         Ok(())
     }
 }

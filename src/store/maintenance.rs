@@ -209,11 +209,9 @@ impl Store {
     pub async fn maintain(&self) -> Result<(), StoreError> {
         self.check_integrity().await?;
         let week_ago = (Utc::now() - chrono::Duration::days(7)).timestamp();
-        sqlx::query("DELETE FROM handled_updates WHERE at < ?")
-            .bind(week_ago)
-            .execute(&self.pool)
-            .await?;
-        sqlx::query("PRAGMA optimize").execute(&self.pool).await?;
+        let statement = sqlx::query("DELETE FROM handled_updates WHERE at < ?").bind(week_ago);
+        self.run(statement).await?;
+        self.run(sqlx::query("PRAGMA optimize")).await?;
         self.checkpoint().await?;
         tracing::info!("database maintenance done");
         Ok(())

@@ -22,13 +22,18 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteArguments, SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use outbox::{CLAIM_LEASE, Claim, OutboxRow};
 
 use maintenance::{damaged, fit_for_use, quick_check};
 use reminders::Held;
+
+/// A statement with its values bound, ready to run.
+type Statement<'q> = sqlx::query::Query<'q, Sqlite, SqliteArguments<'q>>;
 
 /// Connections to a database file: SQLite has one writer at a time anyway; a few readers
 /// (the delivery loop, exports) go on meanwhile (ours).
@@ -229,6 +234,12 @@ impl Store {
         Ok(StoreTx { tx })
     }
 
+    /// Runs one statement on the pool, in a transaction of its own; returns how many rows
+    /// it changed.
+    async fn run(&self, statement: Statement<'_>) -> Result<u64, StoreError> {
+        Ok(statement.execute(&self.pool).await?.rows_affected())
+    }
+
     /// Closes every connection, finishing the WAL, and lets go of the writer lock.
     pub async fn close(&self) {
         self.pool.close().await;
@@ -277,6 +288,11 @@ fn lock_writer(db: &Path) -> Result<std::fs::File, StoreError> {
 }
 
 impl StoreTx {
+    /// Runs one statement in this transaction; returns how many rows it changed.
+    async fn run(&mut self, statement: Statement<'_>) -> Result<u64, StoreError> {
+        Ok(statement.execute(&mut *self.tx).await?.rows_affected())
+    }
+
     pub async fn commit(self) -> Result<(), StoreError> {
         self.tx.commit().await?;
         Ok(())

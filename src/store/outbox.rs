@@ -15,11 +15,14 @@ use crate::i18n::{Attachment, Piece, Rendered};
 #[derive(Clone, Debug)]
 pub struct OutboxRow {
     pub id: i64,
+    /// The person it goes to (their chat).
     pub user: i64,
     /// The reminder it belongs to; `None` for a reply.
     pub kind: Option<ReminderKind>,
+    /// When the reminder fell due, or when the reply was queued.
     pub due: DateTime<Utc>,
     pub piece: Piece,
+    /// How often sending it has failed so far.
     pub attempts: i64,
 }
 
@@ -168,37 +171,33 @@ impl Store {
         claim: Claim,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?")
-                .bind((now + CLAIM_LEASE).timestamp())
-                .bind(id)
-                .bind(claim.0)
-                .execute(&self.pool)
-                .await?;
-        Ok(done.rows_affected() == 1)
+        let sql = "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?";
+        let until = (now + CLAIM_LEASE).timestamp();
+        let renewed = self
+            .run(sqlx::query(sql).bind(until).bind(id).bind(claim.0))
+            .await?;
+        Ok(renewed == 1)
     }
 
     /// Gives up every claim. Only for a process that holds the database alone, at start:
     /// what a killed run had claimed is sent at once instead of after the lease.
     pub async fn release_claims(&self) -> Result<u64, StoreError> {
-        let done = sqlx::query(
+        let statement = sqlx::query(
             "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL
              WHERE claimed_by IS NOT NULL",
-        )
-        .execute(&self.pool)
-        .await?;
-        Ok(done.rows_affected())
+        );
+        self.run(statement).await
     }
 
     /// The person wrote: their messages waiting for a retry are tried now (Telegram just
     /// reached us, and their new reply must not overtake them).
     pub async fn hurry_outbox(&self, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET not_before = ? WHERE user_id = ? AND not_before > ?")
-            .bind(now.timestamp())
-            .bind(user_id)
-            .bind(now.timestamp())
-            .execute(&self.pool)
-            .await?;
+        let statement =
+            sqlx::query("UPDATE outbox SET not_before = ? WHERE user_id = ? AND not_before > ?")
+                .bind(now.timestamp())
+                .bind(user_id)
+                .bind(now.timestamp());
+        self.run(statement).await?;
         Ok(())
     }
 
@@ -231,34 +230,31 @@ impl Store {
 
     /// A message was delivered (or refused for good): it leaves the outbox.
     pub async fn outbox_done(&self, id: i64) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM outbox WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        let statement = sqlx::query("DELETE FROM outbox WHERE id = ?").bind(id);
+        self.run(statement).await?;
         Ok(())
     }
 
     /// A message could not be sent now: try again from `not_before` (claim given up).
     pub async fn outbox_retry(&self, id: i64, not_before: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query(
+        let statement = sqlx::query(
             "UPDATE outbox SET attempts = attempts + 1, not_before = ?,
                     claimed_by = NULL, claimed_until = NULL
              WHERE id = ?",
         )
         .bind(not_before.timestamp())
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
+        .bind(id);
+        self.run(statement).await?;
         Ok(())
     }
 
     /// A claimed message was not tried (an earlier one to the same person failed): it goes
     /// back as it was, no attempt counted.
     pub async fn outbox_release(&self, id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        let statement =
+            sqlx::query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?")
+                .bind(id);
+        self.run(statement).await?;
         Ok(())
     }
 }

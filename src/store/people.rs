@@ -21,15 +21,11 @@ impl Store {
     /// they write again.
     pub async fn deactivate(&self, user_id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        sqlx::query("UPDATE people SET active = 0 WHERE user_id = ?")
-            .bind(user_id)
-            .execute(&mut *tx.tx)
-            .await?;
+        let statement = sqlx::query("UPDATE people SET active = 0 WHERE user_id = ?").bind(user_id);
+        tx.run(statement).await?;
         for table in ["reminders", "outbox"] {
-            sqlx::query(&format!("DELETE FROM {table} WHERE user_id = ?"))
-                .bind(user_id)
-                .execute(&mut *tx.tx)
-                .await?;
+            let delete = format!("DELETE FROM {table} WHERE user_id = ?");
+            tx.run(sqlx::query(&delete).bind(user_id)).await?;
         }
         tx.commit().await
     }
@@ -165,9 +161,7 @@ impl StoreTx {
         user_id: i64,
         s: &SessionRecord,
     ) -> Result<(), StoreError> {
-        let plan = serde_json::to_string(&s.plan).unwrap_or_else(|_| "[]".into());
-        let outcomes = serde_json::to_string(&s.outcomes).unwrap_or_else(|_| "[]".into());
-        sqlx::query(
+        let statement = sqlx::query(
             "INSERT INTO sessions (user_id, started_at, local_date, track, phase, level, plan,
                 outcomes, stopped_early, completed_at, pain_during, pain_morning, morning_skipped)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -182,15 +176,14 @@ impl StoreTx {
         .bind(<&str>::from(s.track))
         .bind(i64::from(s.position.phase.number()))
         .bind(i64::from(s.position.level))
-        .bind(plan)
-        .bind(outcomes)
+        .bind(json(&s.plan, "[]"))
+        .bind(json(&s.outcomes, "[]"))
         .bind(s.stopped_early)
         .bind(s.completed_at)
         .bind(s.pain_during.map(i64::from))
         .bind(s.pain_morning.map(i64::from))
-        .bind(s.morning_skipped)
-        .execute(&mut *self.tx)
-        .await?;
+        .bind(s.morning_skipped);
+        self.run(statement).await?;
         Ok(())
     }
 
@@ -200,13 +193,11 @@ impl StoreTx {
         update: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)")
-                .bind(update)
-                .bind(now.timestamp())
-                .execute(&mut *self.tx)
-                .await?;
-        Ok(done.rows_affected() == 1)
+        let sql = "INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)";
+        let inserted = self
+            .run(sqlx::query(sql).bind(update).bind(now.timestamp()))
+            .await?;
+        Ok(inserted == 1)
     }
 
     /// Records an answer to a movement break.
@@ -216,12 +207,12 @@ impl StoreTx {
         at: DateTime<Utc>,
         answer: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO break_answers (user_id, at, answer) VALUES (?, ?, ?)")
-            .bind(user_id)
-            .bind(at)
-            .bind(answer)
-            .execute(&mut *self.tx)
-            .await?;
+        let statement =
+            sqlx::query("INSERT INTO break_answers (user_id, at, answer) VALUES (?, ?, ?)")
+                .bind(user_id)
+                .bind(at)
+                .bind(answer);
+        self.run(statement).await?;
         Ok(())
     }
 
@@ -232,7 +223,7 @@ impl StoreTx {
         verdict: &Verdict,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
+        let statement = sqlx::query(
             "INSERT INTO decisions (user_id, decided_at, decision, rule, from_step, to_step)
              VALUES (?, ?, ?, ?, ?, ?)",
         )
@@ -241,9 +232,8 @@ impl StoreTx {
         .bind(<&str>::from(verdict.decision))
         .bind(verdict.rule.id())
         .bind(verdict.from.code())
-        .bind(verdict.to.code())
-        .execute(&mut *self.tx)
-        .await?;
+        .bind(verdict.to.code());
+        self.run(statement).await?;
         Ok(())
     }
 
@@ -264,7 +254,7 @@ impl StoreTx {
             Lunch::None => "none".to_string(),
             Lunch::Break { start, end } => format!("{}-{}", hhmm(start), hhmm(end)),
         });
-        sqlx::query(
+        let statement = sqlx::query(
             "INSERT INTO people (user_id, lang, consented_at, zone, dialog, created_at, updated_at,
                 age, age_band, activities, sitting_hours, work_days, work_start, work_end, lunch,
                 drill_time, pain_sites, usual_pain, equipment, red_flags, cleared_at,
@@ -334,21 +324,16 @@ impl StoreTx {
         .bind(person.settings.break_answered)
         .bind(person.hold.as_ref().map(|h| h.since))
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
-        .bind(person.hold.as_ref().is_some_and(|h| h.minor))
-        .execute(&mut *self.tx)
-        .await?;
-        // The training days, in a statement of their own (NULL: never chosen).
-        sqlx::query("UPDATE people SET training_days = ? WHERE user_id = ?")
-            .bind(p.training_days.map(|d| i64::from(d.bits())))
-            .bind(person.id)
-            .execute(&mut *self.tx)
-            .await?;
-        // The question counter the buttons are stamped with.
-        sqlx::query("UPDATE people SET asked = ? WHERE user_id = ?")
-            .bind(i64::from(person.asked))
-            .bind(person.id)
-            .execute(&mut *self.tx)
-            .await?;
+        .bind(person.hold.as_ref().is_some_and(|h| h.minor));
+        self.run(statement).await?;
+        // In a statement of their own: the training days (NULL: never chosen), and the
+        // question counter the buttons are stamped with.
+        let statement =
+            sqlx::query("UPDATE people SET training_days = ?, asked = ? WHERE user_id = ?")
+                .bind(p.training_days.map(|d| i64::from(d.bits())))
+                .bind(i64::from(person.asked))
+                .bind(person.id);
+        self.run(statement).await?;
         Ok(())
     }
 
@@ -358,9 +343,7 @@ impl StoreTx {
         user_id: i64,
         a: &Assessment,
     ) -> Result<(), StoreError> {
-        let answers = serde_json::to_string(&a.answers).unwrap_or_else(|_| "{}".into());
-        let result = serde_json::to_string(a).unwrap_or_else(|_| "{}".into());
-        sqlx::query(
+        let statement = sqlx::query(
             "INSERT INTO assessments (user_id, taken_at, retest, age_band, answers, left_ir, right_ir,
                 left_er, right_er, asymmetry, track, level, test_pain, red_flags, result)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -369,7 +352,7 @@ impl StoreTx {
         .bind(a.taken_at)
         .bind(a.retest)
         .bind(<&str>::from(a.age_band))
-        .bind(answers)
+        .bind(json(&a.answers, "{}"))
         .bind(a.left.internal.map(i64::from))
         .bind(a.right.internal.map(i64::from))
         .bind(a.left.external.map(i64::from))
@@ -379,20 +362,23 @@ impl StoreTx {
         .bind(a.level.map(i64::from))
         .bind(a.test_pain.map(i64::from))
         .bind(profile::codes(&a.red_flags))
-        .bind(result)
-        .execute(&mut *self.tx)
-        .await?;
+        .bind(json(a, "{}"));
+        self.run(statement).await?;
         Ok(())
     }
 
     /// Overwrites a person's stored dialog with raw text (for tests of old or damaged rows).
     #[doc(hidden)]
     pub async fn set_raw_dialog(&mut self, user_id: i64, raw: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE people SET dialog = ? WHERE user_id = ?")
+        let statement = sqlx::query("UPDATE people SET dialog = ? WHERE user_id = ?")
             .bind(raw)
-            .bind(user_id)
-            .execute(&mut *self.tx)
-            .await?;
+            .bind(user_id);
+        self.run(statement).await?;
         Ok(())
     }
+}
+
+/// `value` as JSON text; `empty` if it cannot be written (these values always can).
+fn json(value: &impl serde::Serialize, empty: &str) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| empty.into())
 }

@@ -111,11 +111,11 @@ impl Store {
                     // Written by another version: it can never fire, so it must not stay
                     // first in line.
                     tracing::warn!(user, "unreadable reminder row dropped");
-                    sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
-                        .bind(user)
-                        .bind(&kind)
-                        .execute(&self.pool)
-                        .await?;
+                    let statement =
+                        sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
+                            .bind(user)
+                            .bind(&kind);
+                    self.run(statement).await?;
                 }
             }
         }
@@ -141,11 +141,10 @@ impl Store {
 
     /// Takes a reminder off the schedule without firing it.
     pub async fn drop_reminder(&self, user_id: i64, kind: ReminderKind) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
+        let statement = sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ?")
             .bind(user_id)
-            .bind(<&str>::from(kind))
-            .execute(&self.pool)
-            .await?;
+            .bind(<&str>::from(kind));
+        self.run(statement).await?;
         Ok(())
     }
 }
@@ -159,14 +158,17 @@ impl StoreTx {
         kind: ReminderKind,
         due: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let done =
-            sqlx::query("DELETE FROM reminders WHERE user_id = ? AND kind = ? AND due_at = ?")
-                .bind(user_id)
-                .bind(<&str>::from(kind))
-                .bind(due.timestamp())
-                .execute(&mut *self.tx)
-                .await?;
-        Ok(done.rows_affected() == 1)
+        let sql = "DELETE FROM reminders WHERE user_id = ? AND kind = ? AND due_at = ?";
+        let kind = <&str>::from(kind);
+        let deleted = self
+            .run(
+                sqlx::query(sql)
+                    .bind(user_id)
+                    .bind(kind)
+                    .bind(due.timestamp()),
+            )
+            .await?;
+        Ok(deleted == 1)
     }
 
     /// The kinds of reminder planned for a person (due or not).
@@ -180,10 +182,8 @@ impl StoreTx {
 
     /// Sets a person's reminders, one per kind, replacing all there were.
     pub async fn replace_reminders(&mut self, user_id: i64, due: &[Due]) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM reminders WHERE user_id = ?")
-            .bind(user_id)
-            .execute(&mut *self.tx)
-            .await?;
+        let statement = sqlx::query("DELETE FROM reminders WHERE user_id = ?").bind(user_id);
+        self.run(statement).await?;
         self.replan_reminders(user_id, due, DateTime::<Utc>::MIN_UTC)
             .await
     }
@@ -197,18 +197,18 @@ impl StoreTx {
         due: &[Due],
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query("DELETE FROM reminders WHERE user_id = ? AND due_at > ?")
+        let statement = sqlx::query("DELETE FROM reminders WHERE user_id = ? AND due_at > ?")
             .bind(user_id)
-            .bind(now.timestamp())
-            .execute(&mut *self.tx)
-            .await?;
+            .bind(now.timestamp());
+        self.run(statement).await?;
         for d in due {
-            sqlx::query("INSERT OR IGNORE INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)")
-                .bind(user_id)
-                .bind(<&str>::from(d.kind))
-                .bind(d.at.timestamp())
-                .execute(&mut *self.tx)
-                .await?;
+            let statement = sqlx::query(
+                "INSERT OR IGNORE INTO reminders (user_id, kind, due_at) VALUES (?, ?, ?)",
+            )
+            .bind(user_id)
+            .bind(<&str>::from(d.kind))
+            .bind(d.at.timestamp());
+            self.run(statement).await?;
         }
         Ok(())
     }
