@@ -20,6 +20,8 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::prelude::*;
 use plotters::style::{FontStyle, register_font};
 
+use crate::core::reply::Chart;
+
 use axis::TimeAxis;
 use header::{Swatch, draw_header};
 
@@ -65,7 +67,7 @@ const MIN_SPAN_DAYS: i64 = 7;
 const SECS_PER_DAY: i64 = 86_400;
 
 /// What to draw. Titles and labels arrive already translated.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProgressChart {
     /// Top panel title, e.g. "Inward rotation (°)".
     pub range_title: String,
@@ -76,16 +78,21 @@ pub struct ProgressChart {
     pub normal_label: String,
     pub during_label: String,
     pub morning_label: String,
-    /// Normal range for the person's age, in degrees (low, high).
-    pub normal: (u8, u8),
-    /// Left-side internal rotation, degrees.
-    pub left: Vec<(DateTime<Utc>, u8)>,
-    /// Right-side internal rotation, degrees.
-    pub right: Vec<(DateTime<Utc>, u8)>,
-    /// Pain during sessions, 0..=10.
-    pub during: Vec<(DateTime<Utc>, u8)>,
-    /// Pain the next morning, 0..=10.
-    pub morning: Vec<(DateTime<Utc>, u8)>,
+    /// What to draw: the core's description of the chart (the normal range for the
+    /// person's age, each side's internal rotation in degrees, pain during sessions and
+    /// the next morning, 0..=10).
+    pub data: Chart,
+}
+
+/// A date on the time axis, for the caller to name in the person's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AxisDate {
+    /// A day of a month (the axis shows days or weeks): "6 Mar".
+    Day { day: u32, month: u32 },
+    /// The start of a month (the axis shows months): "Mar 2025".
+    Month { month: u32, year: i32 },
+    /// The start of a year (the axis shows years): "2025".
+    Year(i32),
 }
 
 /// Why a chart could not be rendered.
@@ -112,12 +119,16 @@ fn ensure_font() -> Result<(), ChartError> {
     if ok { Ok(()) } else { Err(ChartError::Font) }
 }
 
-/// Renders the chart as encoded PNG bytes, [`WIDTH`]×[`HEIGHT`].
-pub fn render_png(chart: &ProgressChart) -> Result<Vec<u8>, ChartError> {
+/// Renders the chart as encoded PNG bytes, [`WIDTH`]×[`HEIGHT`], with the dates on its
+/// time axis named by `name`.
+pub fn render_png(
+    chart: &ProgressChart,
+    name: &dyn Fn(AxisDate) -> String,
+) -> Result<Vec<u8>, ChartError> {
     ensure_font()?;
     // Inputs are validated so drawing should not panic; this is a backstop for plotters'
     // internals, so a bad chart costs the user a picture, not the bot a task.
-    let rgb = catch_unwind(AssertUnwindSafe(|| render_rgb(chart)))
+    let rgb = catch_unwind(AssertUnwindSafe(|| render_rgb(chart, name)))
         .map_err(|_| ChartError::Internal)??;
     let mut png = Vec::new();
     PngEncoder::new(Cursor::new(&mut png)).write_image(
@@ -129,12 +140,20 @@ pub fn render_png(chart: &ProgressChart) -> Result<Vec<u8>, ChartError> {
     Ok(png)
 }
 
-fn render_rgb(chart: &ProgressChart) -> Result<Vec<u8>, ChartError> {
+/// The labels of the time axis, left to right, as [`render_png`] draws them.
+pub fn axis_labels(chart: &ProgressChart, name: &dyn Fn(AxisDate) -> String) -> Vec<String> {
+    TimeAxis::new(&chart.data, name).labels
+}
+
+fn render_rgb(
+    chart: &ProgressChart,
+    name: &dyn Fn(AxisDate) -> String,
+) -> Result<Vec<u8>, ChartError> {
     let mut buf = vec![255u8; (WIDTH as usize) * (HEIGHT as usize) * 3];
     {
         let root = BitMapBackend::with_buffer(&mut buf, (WIDTH, HEIGHT)).into_drawing_area();
         root.fill(&WHITE).map_err(draw_err)?;
-        let axis = TimeAxis::new(chart);
+        let axis = TimeAxis::new(&chart.data, name);
         let (top, bottom) = root.split_vertically(HEIGHT / 2);
         let legend = [
             (Swatch::Series(LEFT_COLOR), chart.left_label.as_str()),
@@ -142,13 +161,13 @@ fn render_rgb(chart: &ProgressChart) -> Result<Vec<u8>, ChartError> {
             (Swatch::Band(NORMAL_BAND), chart.normal_label.as_str()),
         ];
         let plot = draw_header(&top, &chart.range_title, &legend)?;
-        draw_range_panel(&plot, chart, &axis)?;
+        draw_range_panel(&plot, &chart.data, &axis)?;
         let legend = [
             (Swatch::Series(DURING_COLOR), chart.during_label.as_str()),
             (Swatch::Series(MORNING_COLOR), chart.morning_label.as_str()),
         ];
         let plot = draw_header(&bottom, &chart.pain_title, &legend)?;
-        draw_pain_panel(&plot, chart, &axis)?;
+        draw_pain_panel(&plot, &chart.data, &axis)?;
         root.present().map_err(draw_err)?;
     }
     Ok(buf)
@@ -161,17 +180,13 @@ fn font(size: f64) -> TextStyle<'static> {
 }
 
 /// The top panel, below its header: the rotation of each side over the normal band.
-fn draw_range_panel(
-    plot: &Area<'_>,
-    chart: &ProgressChart,
-    axis: &TimeAxis,
-) -> Result<(), ChartError> {
-    let (lo, hi) = if chart.normal.0 <= chart.normal.1 {
-        chart.normal
+fn draw_range_panel(plot: &Area<'_>, data: &Chart, axis: &TimeAxis) -> Result<(), ChartError> {
+    let (lo, hi) = if data.normal.0 <= data.normal.1 {
+        data.normal
     } else {
-        (chart.normal.1, chart.normal.0)
+        (data.normal.1, data.normal.0)
     };
-    let top = (u32::from(highest(&chart.left, &chart.right)) + 5)
+    let top = (u32::from(highest(&data.left, &data.right)) + 5)
         .max(u32::from(hi) + 10)
         .max(60);
     let y_step = match top {
@@ -192,20 +207,16 @@ fn draw_range_panel(
     )))
     .map_err(draw_err)?;
     draw_mesh(&mut ctx, axis)?;
-    draw_line(&mut ctx, axis, &chart.left, LEFT_COLOR)?;
-    draw_line(&mut ctx, axis, &chart.right, RIGHT_COLOR)?;
+    draw_line(&mut ctx, axis, &data.left, LEFT_COLOR)?;
+    draw_line(&mut ctx, axis, &data.right, RIGHT_COLOR)?;
     Ok(())
 }
 
 /// The bottom panel, below its header: pain during sessions and the next morning, over
 /// the safe and the high zone.
-fn draw_pain_panel(
-    plot: &Area<'_>,
-    chart: &ProgressChart,
-    axis: &TimeAxis,
-) -> Result<(), ChartError> {
+fn draw_pain_panel(plot: &Area<'_>, data: &Chart, axis: &TimeAxis) -> Result<(), ChartError> {
     // Pain is 0..=10; anything above still shows, on a taller axis, rather than failing.
-    let y_max = u32::from(highest(&chart.during, &chart.morning).max(10));
+    let y_max = u32::from(highest(&data.during, &data.morning).max(10));
     let y_step = (y_max / 5).max(2);
     let y_pad = f64::from(y_max) * 0.04;
 
@@ -230,8 +241,8 @@ fn draw_pain_panel(
             .map(|(y, c)| PathElement::new(vec![(x.start, *y), (x.end, *y)], *c)),
     )
     .map_err(draw_err)?;
-    draw_line(&mut ctx, axis, &chart.during, DURING_COLOR)?;
-    draw_line(&mut ctx, axis, &chart.morning, MORNING_COLOR)?;
+    draw_line(&mut ctx, axis, &data.during, DURING_COLOR)?;
+    draw_line(&mut ctx, axis, &data.morning, MORNING_COLOR)?;
     Ok(())
 }
 

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Datelike, Months, NaiveDate, Utc};
 
-use super::{MIN_SPAN_DAYS, ProgressChart, SECS_PER_DAY, Ticked};
+use super::{AxisDate, MIN_SPAN_DAYS, SECS_PER_DAY, Ticked};
+use crate::core::reply::Chart;
 
 /// The shared x axis: x values are days (fractional) since `start_day`'s midnight UTC.
 pub(super) struct TimeAxis {
@@ -11,12 +12,15 @@ pub(super) struct TimeAxis {
     start_day: i64,
     /// Number of whole days shown.
     pub(super) span_days: i64,
-    /// Tick positions (x values) and their labels.
-    pub(super) ticks: Vec<(f64, String)>,
+    /// Tick positions (x values) and the dates they stand for.
+    pub(super) ticks: Vec<(f64, AxisDate)>,
+    /// The ticks' labels, in the person's language.
+    pub(super) labels: Vec<String>,
 }
 
 impl TimeAxis {
-    pub(super) fn new(chart: &ProgressChart) -> Self {
+    /// The axis for `chart`'s data, its dates named by `name`.
+    pub(super) fn new(chart: &Chart, name: &dyn Fn(AxisDate) -> String) -> Self {
         let days = [&chart.left, &chart.right, &chart.during, &chart.morning]
             .into_iter()
             .flatten()
@@ -36,10 +40,12 @@ impl TimeAxis {
         let start = first.min(end.saturating_sub(MIN_SPAN_DAYS));
         let span_days = end.saturating_sub(start).max(1);
         let ticks = date_ticks(start, span_days);
+        let labels = ticks.iter().map(|(_, date)| name(*date)).collect();
         TimeAxis {
             start_day: start,
             span_days,
             ticks,
+            labels,
         }
     }
 
@@ -61,8 +67,9 @@ impl TimeAxis {
     pub(super) fn label(&self, x: &f64) -> String {
         self.ticks
             .iter()
-            .find(|(t, _)| (t - x).abs() < 1e-6)
-            .map(|(_, s)| s.clone())
+            .zip(&self.labels)
+            .find(|((t, _), _)| (t - x).abs() < 1e-6)
+            .map(|(_, label)| label.clone())
             .unwrap_or_default()
     }
 }
@@ -76,23 +83,38 @@ fn date_to_day(date: NaiveDate) -> i64 {
         .map_or(0, |t| t.and_utc().timestamp().div_euclid(SECS_PER_DAY))
 }
 
+/// How a tick names its date.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unit {
+    Day,
+    Month,
+    Year,
+}
+
 /// Calendar-aligned tick marks: days, Mondays, month starts or year starts, whichever
 /// gives at most about ten labels.
-fn date_ticks(start: i64, span: i64) -> Vec<(f64, String)> {
+fn date_ticks(start: i64, span: i64) -> Vec<(f64, AxisDate)> {
     const MAX_TICKS: i64 = 10;
     let end = start.saturating_add(span);
     let mut ticks = Vec::new();
     // Month and year labels are wide: keep them off the very right edge.
-    let mut push_day = |day: i64, fmt: &str| {
-        let last = if fmt.contains("%b %Y") || fmt == "%Y" {
-            end - 1
-        } else {
-            end
-        };
+    let mut push_day = |day: i64, unit: Unit| {
+        let last = if unit == Unit::Day { end } else { end - 1 };
         if (start..=last).contains(&day)
             && let Some(date) = day_to_date(day)
         {
-            ticks.push(((day - start) as f64, date.format(fmt).to_string()));
+            let named = match unit {
+                Unit::Day => AxisDate::Day {
+                    day: date.day(),
+                    month: date.month(),
+                },
+                Unit::Month => AxisDate::Month {
+                    month: date.month(),
+                    year: date.year(),
+                },
+                Unit::Year => AxisDate::Year(date.year()),
+            };
+            ticks.push(((day - start) as f64, named));
         }
     };
 
@@ -100,7 +122,7 @@ fn date_ticks(start: i64, span: i64) -> Vec<(f64, String)> {
         let step = (span + MAX_TICKS - 1) / MAX_TICKS;
         let mut day = start;
         while day <= end {
-            push_day(day, "%-d %b");
+            push_day(day, Unit::Day);
             day += step.max(1);
         }
         return ticks;
@@ -113,7 +135,7 @@ fn date_ticks(start: i64, span: i64) -> Vec<(f64, String)> {
         let to_monday = (7 - first.weekday().num_days_from_monday() as i64) % 7;
         let mut day = start + to_monday;
         while day <= end {
-            push_day(day, "%-d %b");
+            push_day(day, Unit::Day);
             day += step;
         }
         return ticks;
@@ -139,11 +161,11 @@ fn date_ticks(start: i64, span: i64) -> Vec<(f64, String)> {
         {
             date = d.checked_add_months(Months::new(1));
         }
-        let fmt = if step == 12 { "%Y" } else { "%b %Y" };
+        let unit = if step == 12 { Unit::Year } else { Unit::Month };
         while let Some(d) = date
             && d <= last
         {
-            push_day(date_to_day(d), fmt);
+            push_day(date_to_day(d), unit);
             date = d.checked_add_months(Months::new(step));
         }
         return ticks;
@@ -164,7 +186,7 @@ fn date_ticks(start: i64, span: i64) -> Vec<(f64, String)> {
             .ok()
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
         {
-            push_day(date_to_day(d), "%Y");
+            push_day(date_to_day(d), Unit::Year);
         }
         year += step;
     }

@@ -2,7 +2,17 @@
 //! errors, and the ticks follow the calendar.
 
 use super::*;
+use crate::core::reply::Chart;
 use chrono::{Duration, TimeZone};
+
+/// Names the axis's dates by numbers alone: the words are i18n's (see its tests).
+fn numbers(date: AxisDate) -> String {
+    match date {
+        AxisDate::Day { day, month } => format!("{day}/{month}"),
+        AxisDate::Month { month, year } => format!("{month}/{year}"),
+        AxisDate::Year(year) => year.to_string(),
+    }
+}
 
 fn day(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, m, d, h, 0, 0)
@@ -33,12 +43,21 @@ fn bare() -> ProgressChart {
         normal_label: String::new(),
         during_label: String::new(),
         morning_label: String::new(),
-        normal: (35, 45),
-        left: vec![],
-        right: vec![],
-        during: vec![],
-        morning: vec![],
+        data: adult(),
     }
+}
+
+/// No data yet, and the normal range of an adult.
+fn adult() -> Chart {
+    Chart {
+        normal: (35, 45),
+        ..Chart::default()
+    }
+}
+
+/// `data` drawn with labels.
+fn with(data: Chart) -> ProgressChart {
+    ProgressChart { data, ..empty() }
 }
 
 /// No data, with labels.
@@ -49,7 +68,7 @@ fn empty() -> ProgressChart {
 fn sample() -> ProgressChart {
     let start = day(2025, 1, 6, 19);
     let at = |i: i64| start + Duration::days(i * 4);
-    ProgressChart {
+    with(Chart {
         left: (0..12).map(|i| (at(i), 22 + (i as u8) * 2)).collect(),
         right: (0..12).map(|i| (at(i), 28 + (i as u8))).collect(),
         during: (0..12)
@@ -63,8 +82,8 @@ fn sample() -> ProgressChart {
                 )
             })
             .collect(),
-        ..empty()
-    }
+        ..adult()
+    })
 }
 
 fn decode(png: &[u8]) -> image::RgbImage {
@@ -91,15 +110,15 @@ fn count(img: &image::RgbImage, color: RGBColor) -> (usize, usize) {
 
 #[test]
 fn renders_a_png_of_the_declared_size() {
-    let img = decode(&render_png(&sample()).expect("renders"));
+    let img = decode(&render_png(&sample(), &numbers).expect("renders"));
     assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
 }
 
 #[test]
 fn series_colours_land_in_their_panels() {
-    let with = decode(&render_png(&sample()).expect("renders"));
+    let with = decode(&render_png(&sample(), &numbers).expect("renders"));
     // The legend swatches use the colours too, so compare with the data-free chart.
-    let without = decode(&render_png(&empty()).expect("renders"));
+    let without = decode(&render_png(&empty(), &numbers).expect("renders"));
     // The left side belongs in the top panel, the next morning's pain in the bottom one.
     for (series, color, in_top) in [
         ("left", LEFT_COLOR, true),
@@ -123,7 +142,7 @@ fn series_colours_land_in_their_panels() {
 #[test]
 fn empty_data_still_renders() {
     for chart in [bare(), empty()] {
-        let img = decode(&render_png(&chart).expect("renders"));
+        let img = decode(&render_png(&chart, &numbers).expect("renders"));
         assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT));
     }
 }
@@ -137,61 +156,64 @@ fn odd_inputs_never_error() {
         .collect();
     let long = "Something rather long that a translator might have written ".repeat(4);
     let cases = vec![
-        ProgressChart {
+        with(Chart {
             left: vec![(t, 0)],
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             morning: vec![(t, 10)],
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             left: same_day.clone(),
             right: same_day.clone(),
             during: same_day.clone(),
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             left: hundred.clone(),
             right: hundred.clone(),
             during: hundred.clone(),
             morning: hundred,
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             left: vec![(t, 0), (t, 90)],
             right: vec![(t, 90)],
             during: vec![(t, 0)],
             morning: vec![(t, 10)],
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             left: vec![(t, 255)],
             during: vec![(t, 255)],
             normal: (90, 0),
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             normal: (0, 0),
-            ..empty()
-        },
+            ..adult()
+        }),
         ProgressChart {
-            normal: (255, 255),
+            data: Chart {
+                normal: (255, 255),
+                ..adult()
+            },
             ..bare()
         },
-        ProgressChart {
+        with(Chart {
             left: vec![(day(2023, 11, 20, 9), 30), (day(2025, 6, 2, 9), 40)],
             during: vec![(day(2024, 2, 29, 23), 3)],
-            ..empty()
-        },
-        ProgressChart {
+            ..adult()
+        }),
+        with(Chart {
             left: vec![
                 (DateTime::<Utc>::MIN_UTC, 10),
                 (DateTime::<Utc>::MAX_UTC, 20),
             ],
             morning: vec![(DateTime::<Utc>::UNIX_EPOCH, 4)],
-            ..empty()
-        },
+            ..adult()
+        }),
         ProgressChart {
             range_title: long.clone(),
             pain_title: "Line\nbreak\tand\u{0}control".into(),
@@ -203,7 +225,7 @@ fn odd_inputs_never_error() {
         },
     ];
     for (i, chart) in cases.iter().enumerate() {
-        let png = render_png(chart).unwrap_or_else(|e| panic!("case {i} failed: {e}"));
+        let png = render_png(chart, &numbers).unwrap_or_else(|e| panic!("case {i} failed: {e}"));
         let img = decode(&png);
         assert_eq!((img.width(), img.height()), (WIDTH, HEIGHT), "case {i}");
     }
@@ -212,21 +234,37 @@ fn odd_inputs_never_error() {
 #[test]
 fn ticks_follow_the_calendar() {
     // Same day → a week of daily ticks ending after that day.
-    let axis = TimeAxis::new(&ProgressChart {
+    let chart = with(Chart {
         left: vec![(day(2025, 3, 5, 12), 40)],
-        ..empty()
+        ..adult()
     });
+    let axis = TimeAxis::new(&chart.data, &numbers);
     assert_eq!(axis.span_days, MIN_SPAN_DAYS);
-    assert_eq!(axis.ticks.last().map(|(_, s)| s.as_str()), Some("6 Mar"));
-    // Several months → month starts.
-    let axis = TimeAxis::new(&ProgressChart {
-        left: vec![(day(2024, 11, 20, 9), 30), (day(2025, 4, 2, 9), 40)],
-        ..empty()
-    });
-    let names: Vec<&str> = axis.ticks.iter().map(|(_, s)| s.as_str()).collect();
     assert_eq!(
-        names,
-        ["Dec 2024", "Jan 2025", "Feb 2025", "Mar 2025", "Apr 2025"]
+        axis.ticks.last().map(|(_, date)| *date),
+        Some(AxisDate::Day { day: 6, month: 3 })
+    );
+    assert_eq!(
+        axis_labels(&chart, &numbers).last().map(String::as_str),
+        Some("6/3")
+    );
+    // Several months → month starts.
+    let months = Chart {
+        left: vec![(day(2024, 11, 20, 9), 30), (day(2025, 4, 2, 9), 40)],
+        ..adult()
+    };
+    let axis = TimeAxis::new(&months, &numbers);
+    let months: Vec<(u32, i32)> = axis
+        .ticks
+        .iter()
+        .map(|(_, date)| match date {
+            AxisDate::Month { month, year } => (*month, *year),
+            other => panic!("a month start, not {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        months,
+        [(12, 2024), (1, 2025), (2, 2025), (3, 2025), (4, 2025)]
     );
 }
 
@@ -234,5 +272,6 @@ fn ticks_follow_the_calendar() {
 #[test]
 fn writes_an_example() {
     let path = std::env::temp_dir().join("hipcoach-progress-example.png");
-    std::fs::write(&path, render_png(&sample()).expect("renders")).expect("write example");
+    std::fs::write(&path, render_png(&sample(), &numbers).expect("renders"))
+        .expect("write example");
 }
