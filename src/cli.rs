@@ -5,11 +5,9 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
-use crate::console::{self, ConsoleOptions};
+use crate::app;
+use crate::console::ConsoleOptions;
 use crate::core::Lang;
-use crate::engine::Engine;
-use crate::store::Store;
-use crate::{telegram, telemetry};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -82,100 +80,45 @@ To try the bot without Telegram, no token needed:
 /// Runs the program; the binary's `main` only calls this.
 pub async fn main(cli: Cli) -> ExitCode {
     match cli.command.unwrap_or(Mode::Run) {
-        Mode::Run => run_telegram(&cli.database_url).await,
-        Mode::Console(args) => run_console(&cli.database_url, args).await,
-        Mode::Backup { path } => match Store::backup(&cli.database_url, &path).await {
-            Ok(()) => {
-                eprintln!("hipcoach: backup written to {}", path.display());
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("hipcoach: no backup of {}: {error}", cli.database_url);
-                ExitCode::FAILURE
-            }
+        Mode::Run => match telegram_settings() {
+            Ok((token, api_url)) => app::run_telegram(&cli.database_url, token, api_url).await,
+            Err(code) => code,
         },
+        Mode::Console(args) => app::run_console(&cli.database_url, args.options()).await,
+        Mode::Backup { path } => app::backup(&cli.database_url, &path).await,
     }
 }
 
-async fn run_telegram(database_url: &str) -> ExitCode {
+/// The token and the Bot API server from the environment (`TELOXIDE_TOKEN`,
+/// `TELOXIDE_API_URL`); what is missing or wrong is said on stderr, with exit code 2.
+fn telegram_settings() -> Result<(String, Option<reqwest::Url>), ExitCode> {
     let token = std::env::var("TELOXIDE_TOKEN").unwrap_or_default();
     if token.trim().is_empty() {
         eprintln!("{NO_TOKEN}");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     }
-    telemetry::init("info", Some(token.clone()));
     let api_url = match std::env::var("TELOXIDE_API_URL") {
         Ok(url) if !url.trim().is_empty() => match reqwest::Url::parse(url.trim()) {
             Ok(url) => Some(url),
             Err(error) => {
                 eprintln!("hipcoach: TELOXIDE_API_URL is not a valid URL ({error}).");
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         },
         _ => None,
     };
-    let Some(engine) = open_engine(database_url).await else {
-        return ExitCode::FAILURE;
-    };
-    let bot = match telegram::bot(token, api_url) {
-        Ok(bot) => bot,
-        Err(error) => {
-            eprintln!("hipcoach: cannot set up the Telegram client: {error}");
-            return ExitCode::FAILURE;
-        }
-    };
-    // This process holds the database alone now: what a killed run had claimed in the
-    // outbox goes out at once instead of after the claim's lease.
-    match engine.store().release_claims().await {
-        Ok(0) => {}
-        Ok(released) => tracing::info!(
-            released,
-            "messages a previous run had claimed are sent again"
-        ),
-        Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
-    }
-    tracing::info!("hipcoach is running on Telegram");
-    let result = telegram::run(bot, engine.clone()).await;
-    engine.store().close().await;
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("hipcoach: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    Ok((token, api_url))
 }
 
-async fn run_console(database_url: &str, args: ConsoleArgs) -> ExitCode {
-    telemetry::init("warn", None);
-    let Some(engine) = open_engine(database_url).await else {
-        return ExitCode::FAILURE;
-    };
-    let options = ConsoleOptions {
-        clock: args.clock,
-        json: args.json,
-        user: args.user,
-        lang: Lang::from_code(Some(&args.lang)),
-        files: args.files.unwrap_or_else(std::env::temp_dir),
-    };
-    let stdin = tokio::io::BufReader::new(tokio::io::stdin());
-    let result = console::run(&engine, options, stdin, tokio::io::stdout()).await;
-    engine.store().close().await;
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!("hipcoach: {error}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-async fn open_engine(database_url: &str) -> Option<Engine> {
-    match Store::open(database_url).await {
-        Ok(store) => Some(Engine::new(store)),
-        Err(error) => {
-            eprintln!("hipcoach: cannot open the database {database_url}: {error}");
-            None
+impl ConsoleArgs {
+    /// How the console is to run.
+    fn options(self) -> ConsoleOptions {
+        ConsoleOptions {
+            clock: self.clock,
+            json: self.json,
+            user: self.user,
+            lang: Lang::from_code(Some(&self.lang)),
+            files: self.files.unwrap_or_else(std::env::temp_dir),
         }
     }
 }

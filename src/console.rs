@@ -4,14 +4,18 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use serde_json::{Map, Value, json};
+use chrono::{DateTime, Duration, Utc};
+use serde_json::json;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncWrite, AsyncWriteExt};
 
 use crate::core::{Event, Incoming, Input, Keyboard, Lang};
 use crate::delivery;
-use crate::engine::{Engine, Outbox};
-use crate::i18n::{Piece, Rendered};
+use crate::engine::{Engine, Queued};
+
+use output::{event_json, message_json, message_text, piece_message, timestamp};
+
+mod files;
+mod output;
 
 /// How the console runs.
 #[derive(Clone, Debug)]
@@ -212,19 +216,19 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             let at = at.max(self.clock.now());
             self.clock.skipped += at - self.clock.now();
             for fired in delivery::fire_due(self.engine, at).await? {
-                if !self.options.json && fired.outbox.is_queued() {
-                    println_note_time(fired.outbox.user, at);
+                if !self.options.json && fired.queued.is_queued() {
+                    println_note_time(fired.queued.user, at);
                 }
-                self.print(&fired.outbox, at).await?;
-                self.printed(&fired.outbox).await?;
+                self.print(&fired.queued, at).await?;
+                self.printed(&fired.queued).await?;
             }
             // Anything left in the outbox (from a run that stopped before sending) goes now.
             for row in self.engine.store().ready_outbox(at, 500).await? {
-                let outbox = Outbox {
+                let left = Queued {
                     messages: vec![piece_message(row.piece)],
-                    ..Outbox::silent(row.user, self.options.lang)
+                    ..Queued::silent(row.user, self.options.lang)
                 };
-                self.print(&outbox, at).await?;
+                self.print(&left, at).await?;
                 self.engine.store().outbox_done(row.id).await?;
             }
         }
@@ -246,47 +250,47 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             input,
         };
         match self.engine.handle(&incoming, now).await {
-            Ok(outbox) => {
-                self.print(&outbox, now).await?;
-                self.printed(&outbox).await
+            Ok(queued) => {
+                self.print(&queued, now).await?;
+                self.printed(&queued).await
             }
             Err(error) => {
                 tracing::error!(%error, "handling failed");
-                let outbox = Outbox::failure(self.user, self.options.lang, Some(&error));
-                self.print(&outbox, now).await
+                let apology = Queued::failure(self.user, self.options.lang, Some(&error));
+                self.print(&apology, now).await
             }
         }
     }
 
     /// The terminal is the transport: what was printed leaves the outbox.
-    async fn printed(&self, outbox: &Outbox) -> anyhow::Result<()> {
-        for id in &outbox.queued {
+    async fn printed(&self, queued: &Queued) -> anyhow::Result<()> {
+        for id in &queued.rows {
             self.engine.store().outbox_done(*id).await?;
         }
         Ok(())
     }
 
-    async fn print(&mut self, outbox: &Outbox, at: DateTime<Utc>) -> anyhow::Result<()> {
-        if outbox.events.contains(&Event::DataDeleted) {
-            self.forget_files(outbox.user).await?;
+    async fn print(&mut self, queued: &Queued, at: DateTime<Utc>) -> anyhow::Result<()> {
+        if queued.events.contains(&Event::DataDeleted) {
+            self.forget_files(queued.user).await?;
         }
-        for message in &outbox.messages {
+        for message in &queued.messages {
             if !message.keyboard.is_empty() {
-                self.keyboards.insert(outbox.user, message.keyboard.clone());
+                self.keyboards.insert(queued.user, message.keyboard.clone());
             }
             let photo = match &message.photo {
-                Some(png) => Some(self.save_photo(outbox.user, at, png).await?),
+                Some(png) => Some(self.save_photo(queued.user, at, png).await?),
                 None => None,
             };
             let mut files = Vec::new();
             for file in &message.files {
                 files.push(
-                    self.save_file(outbox.user, at, &file.name, &file.bytes)
+                    self.save_file(queued.user, at, &file.name, &file.bytes)
                         .await?,
                 );
             }
             let text = if self.options.json {
-                message_json(outbox.user, at, message, photo.as_deref(), &files) + "\n"
+                message_json(queued.user, at, message, photo.as_deref(), &files) + "\n"
             } else {
                 let mut text = message_text(message);
                 if let Some(path) = &photo {
@@ -301,95 +305,14 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
             self.out.flush().await?;
         }
         if self.options.json {
-            for event in &outbox.events {
-                let line = event_json(outbox.user, at, event) + "\n";
+            for event in &queued.events {
+                let line = event_json(queued.user, at, event) + "\n";
                 self.out.write_all(line.as_bytes()).await?;
             }
             self.out.flush().await?;
         }
         Ok(())
     }
-}
-
-impl<W> Console<'_, W> {
-    /// Writes a photo the bot sent to a file and returns its path.
-    async fn save_photo(
-        &mut self,
-        user: i64,
-        at: DateTime<Utc>,
-        png: &[u8],
-    ) -> anyhow::Result<String> {
-        self.save_file(user, at, "progress.png", png).await
-    }
-
-    /// The run's private directory (0700), made inside `--files` on first use. `tempfile`
-    /// picks an unused random name and creates it in one step, so nobody else on the machine
-    /// can have made it first or pointed it elsewhere (in a shared temporary directory).
-    fn run_files(&mut self) -> anyhow::Result<std::path::PathBuf> {
-        if let Some(dir) = &self.run_files {
-            return Ok(dir.clone());
-        }
-        std::fs::create_dir_all(&self.options.files)?;
-        let mut builder = tempfile::Builder::new();
-        builder.prefix("hipcoach-");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o700));
-        }
-        // Kept after the run: the paths printed are for the reader to open.
-        let dir = builder.tempdir_in(&self.options.files)?.keep();
-        self.run_files = Some(dir.clone());
-        Ok(dir)
-    }
-
-    /// Writes a file the bot sent, readable by its owner only (0600), and returns its path.
-    async fn save_file(
-        &mut self,
-        user: i64,
-        at: DateTime<Utc>,
-        name: &str,
-        bytes: &[u8],
-    ) -> anyhow::Result<String> {
-        let name = format!(
-            "{}{}-{}",
-            file_prefix(user),
-            at.format("%Y%m%dT%H%M%S"),
-            name.trim_start_matches("hipcoach-")
-        );
-        let path = self.run_files()?.join(name);
-        let mut options = tokio::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        options.mode(0o600);
-        let mut file = options.open(&path).await?;
-        file.write_all(bytes).await?;
-        file.flush().await?;
-        Ok(path.display().to_string())
-    }
-
-    /// /delete: removes the files written for `user` in this run.
-    async fn forget_files(&self, user: i64) -> anyhow::Result<()> {
-        let Some(dir) = &self.run_files else {
-            return Ok(());
-        };
-        let mut entries = tokio::fs::read_dir(dir).await?;
-        while let Some(entry) = entries.next_entry().await? {
-            if entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(&file_prefix(user))
-            {
-                tokio::fs::remove_file(entry.path()).await?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The start of the name of every file written for `user`.
-fn file_prefix(user: i64) -> String {
-    format!("hipcoach-{user}-")
 }
 
 const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \
@@ -426,11 +349,11 @@ fn pick<'b, B>(buttons: &[&'b B], which: &str, label: impl Fn(&B) -> &String) ->
         .copied()
 }
 
-/// Reads `45m`, `2h`, `3d`, `90s`, `1h30m`.
 /// The longest step of the virtual clock: every reminder on the way is delivered, so a
 /// step of centuries would never end (and years past the calendar's end overflow).
 const MAX_STEP: Duration = Duration::days(366);
 
+/// Reads `45m`, `2h`, `3d`, `90s`, `1h30m`.
 pub fn parse_duration(text: &str) -> Option<Duration> {
     let mut total = Duration::zero();
     let mut number = String::new();
@@ -453,91 +376,6 @@ pub fn parse_duration(text: &str) -> Option<Duration> {
         any = true;
     }
     (number.is_empty() && any).then_some(total)
-}
-
-/// The text form: the message without blank lines, its buttons numbered in reading order,
-/// then one blank line, so that a blank line always ends a message.
-fn message_text(message: &Rendered) -> String {
-    let mut out = String::new();
-    for line in message.text.lines().filter(|l| !l.trim().is_empty()) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    let mut n = 0;
-    for row in message.keyboard.labels() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|label| {
-                n += 1;
-                format!("[{n}] {label}")
-            })
-            .collect();
-        out.push_str("  ");
-        out.push_str(&cells.join("   "));
-        out.push('\n');
-    }
-    out.push('\n');
-    out
-}
-
-/// RFC 3339 in UTC with a `Z`, to the second.
-fn timestamp(at: DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-fn message_json(
-    user: i64,
-    at: DateTime<Utc>,
-    message: &Rendered,
-    photo: Option<&str>,
-    files: &[String],
-) -> String {
-    let buttons: Vec<Vec<&String>> = message.keyboard.labels();
-    let mut object = json!({
-        "type": "message",
-        "at": timestamp(at),
-        "user": user,
-        "text": message.text,
-        "buttons": buttons,
-    });
-    if let Value::Object(fields) = &mut object {
-        if let Some(path) = photo {
-            fields.insert("photo".into(), json!(path));
-        }
-        if !files.is_empty() {
-            fields.insert("files".into(), json!(files));
-        }
-    }
-    object.to_string()
-}
-
-fn event_json(user: i64, at: DateTime<Utc>, event: &Event) -> String {
-    let mut object = Map::new();
-    object.insert("type".into(), json!("event"));
-    object.insert("at".into(), json!(timestamp(at)));
-    object.insert("user".into(), json!(user));
-    if let Ok(Value::Object(fields)) = serde_json::to_value(event) {
-        object.extend(fields);
-    }
-    Value::Object(object).to_string()
-}
-
-/// A piece left in the outbox (by a run that stopped before printing it), as a message.
-fn piece_message(piece: Piece) -> Rendered {
-    let mut message = Rendered {
-        text: String::new(),
-        keyboard: Keyboard::None,
-        in_place: false,
-        photo: None,
-        files: Vec::new(),
-        export: false,
-    };
-    match piece {
-        Piece::Text(text) | Piece::Redraw { message: text, .. } => message = text,
-        Piece::Photo(png) => message.photo = Some(png.bytes),
-        Piece::Document(file) => message.files.push(file),
-    }
-    message
 }
 
 #[cfg(test)]

@@ -2,137 +2,26 @@
 //! next due row (woken early when a schedule changes), fires what is due through the
 //! engine, and drains the outbox within Telegram's limits, retrying what failed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use tokio::sync::{Mutex, Semaphore};
+use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
-use crate::engine::{Engine, Fired, Outbox};
+use crate::engine::{Engine, Fired, Queued};
 use crate::i18n::Piece;
+use crate::limiter::{CHAT_BURST, Limiter};
+use crate::retry::backoff;
 use crate::store::{Claim, OutboxRow, StoreError};
 
-/// Spacing between any two messages (Telegram: about 30 a second overall). 34 ms is
-/// 29.4 a second: 98% of the limit, with room for timer jitter.
-pub const GLOBAL_SPACING: StdDuration = StdDuration::from_millis(34);
-/// Spacing between two messages to one chat (Telegram: about 1 a second).
-pub const CHAT_SPACING: StdDuration = StdDuration::from_millis(1_050);
 /// How many reminders are fired per round, and how many sends may be in flight.
 const BATCH: i64 = 500;
 const IN_FLIGHT: usize = 16;
 /// The longest the loop sleeps without looking (a safety net; a schedule change wakes it).
 const MAX_SLEEP: StdDuration = StdDuration::from_secs(60);
-
-/// Telegram tolerates short bursts to one chat: a reply of three messages goes at once,
-/// then one a second (ours, on the Bot FAQ's "short bursts tolerated").
-pub const CHAT_BURST: u32 = 3;
-
-/// Reserves send slots: one every [`GLOBAL_SPACING`] overall, and per chat one every
-/// [`CHAT_SPACING`] after a burst of [`CHAT_BURST`] (the generic cell rate algorithm).
-/// Callers sleep until their slot, so many sends can be in flight while the rate stays
-/// within the limits.
-#[derive(Debug)]
-pub struct Limiter {
-    global: StdDuration,
-    per_chat: StdDuration,
-    burst: u32,
-    state: Mutex<SlotState>,
-}
-
-#[derive(Debug)]
-struct SlotState {
-    /// Overall, time is cut into slots of `global` from `origin`; each slot carries one
-    /// message. A message that must wait for its chat takes the first free slot after that
-    /// wait and leaves the slots before it to others.
-    origin: Instant,
-    taken: BTreeSet<u64>,
-    /// No slot before this one (after a 429).
-    held_until: u64,
-    next_chat: HashMap<i64, Instant>,
-}
-
-impl Limiter {
-    pub fn new(global: StdDuration, per_chat: StdDuration, burst: u32) -> Limiter {
-        Limiter {
-            global,
-            per_chat,
-            burst: burst.max(1),
-            state: Mutex::new(SlotState {
-                origin: Instant::now(),
-                taken: BTreeSet::new(),
-                held_until: 0,
-                next_chat: HashMap::new(),
-            }),
-        }
-    }
-
-    /// No limits at all.
-    pub fn unlimited() -> Limiter {
-        Limiter::new(StdDuration::ZERO, StdDuration::ZERO, 1)
-    }
-
-    /// Telegram's limits.
-    pub fn telegram() -> Limiter {
-        Limiter::new(GLOBAL_SPACING, CHAT_SPACING, CHAT_BURST)
-    }
-
-    /// Waits for a slot to send to `chat` (a reply: may burst).
-    pub async fn acquire(&self, chat: i64) {
-        self.acquire_with_burst(chat, self.burst).await;
-    }
-
-    /// Waits for a slot to send to `chat`, with at most `burst` messages at once to it.
-    pub async fn acquire_with_burst(&self, chat: i64, burst: u32) {
-        let slot = {
-            let mut state = self.state.lock().await;
-            let now = Instant::now();
-            // Per chat, `next_chat` is the theoretical arrival time: a send may go as
-            // soon as it is no more than (burst - 1) intervals ahead of now.
-            let tolerance = self.per_chat * (burst.clamp(1, self.burst) - 1);
-            let tat = state.next_chat.get(&chat).copied().unwrap_or(now).max(now);
-            let chat_at = tat.checked_sub(tolerance).unwrap_or(now).max(now);
-            let slot = if self.global.is_zero() {
-                chat_at
-            } else {
-                let index = |t: Instant| {
-                    let nanos = t.saturating_duration_since(state.origin).as_nanos();
-                    u64::try_from(nanos.div_ceil(self.global.as_nanos())).unwrap_or(u64::MAX)
-                };
-                let now_index = index(now);
-                let floor = index(chat_at).max(state.held_until);
-                let mut free = floor;
-                while state.taken.contains(&free) {
-                    free += 1;
-                }
-                state.taken.insert(free);
-                // Slots in the past are spent; forget them.
-                state.taken = state.taken.split_off(&now_index.saturating_sub(1));
-                let nanos = u64::try_from(self.global.as_nanos()).unwrap_or(u64::MAX);
-                state.origin + StdDuration::from_nanos(free.saturating_mul(nanos))
-            };
-            state.next_chat.insert(chat, tat.max(slot) + self.per_chat);
-            if state.next_chat.len() > 10_000 {
-                state.next_chat.retain(|_, at| *at > now);
-            }
-            slot
-        };
-        tokio::time::sleep_until(slot).await;
-    }
-
-    /// After a 429: nobody sends before `until`.
-    pub async fn hold_all(&self, until: Instant) {
-        let mut state = self.state.lock().await;
-        if self.global.is_zero() {
-            return;
-        }
-        let nanos = until.saturating_duration_since(state.origin).as_nanos();
-        let index = u64::try_from(nanos.div_ceil(self.global.as_nanos())).unwrap_or(u64::MAX);
-        state.held_until = state.held_until.max(index);
-    }
-}
 
 /// Why a message did not go out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,17 +42,34 @@ pub enum SendError {
 /// Where messages go: Telegram, or a test's recorder.
 pub trait Transport: Send + Sync + 'static {
     fn send(&self, chat: i64, piece: &Piece) -> impl Future<Output = Result<(), SendError>> + Send;
+
+    /// The limiter every message through this transport waits for, replies and reminders
+    /// alike; `None` (the default): no limits, for a transport that is not Telegram.
+    fn limiter(&self) -> Option<&Limiter> {
+        None
+    }
+}
+
+/// Waits for a slot to send to `chat` within the transport's limits, with at most `burst`
+/// messages at once to it (`None`: as many as the limiter allows a reply).
+async fn slot<T: Transport>(transport: &T, chat: i64, burst: Option<u32>) {
+    match (transport.limiter(), burst) {
+        (Some(limiter), Some(burst)) => limiter.acquire_with_burst(chat, burst).await,
+        (Some(limiter), None) => limiter.acquire(chat).await,
+        (None, _) => {}
+    }
+}
+
+/// After a 429: nobody sends through the transport for `wait`.
+async fn hold_all<T: Transport>(transport: &T, wait: StdDuration) {
+    if let Some(limiter) = transport.limiter() {
+        limiter.hold_all(Instant::now() + wait).await;
+    }
 }
 
 /// After this many failed tries a message that keeps failing for an unknown reason is
 /// given up (about an hour of back-off; ours). Network failures are tried for ever.
 pub const MAX_ATTEMPTS: i64 = 20;
-
-/// The back-off after the `attempts`-th failure: 2 s doubling to 5 minutes.
-pub fn backoff(attempts: i64) -> Duration {
-    let exp = attempts.clamp(0, 8) as u32;
-    Duration::seconds((2i64 << exp).min(300))
-}
 
 /// Fires every reminder due at `now`. Returns what fired (with anything to say).
 ///
@@ -321,19 +227,19 @@ pub async fn deliver_now<T: Transport>(
 /// Sends what an input produced: from the outbox, where it was queued with the state it
 /// follows (what fails is retried by the delivery loop), or straight away if nothing was
 /// kept (a stranger, someone just forgotten, a failure).
-pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, outbox: &Outbox) {
-    if outbox.is_queued() {
-        if let Err(error) = deliver_now(engine, transport, outbox.user).await {
+pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, queued: &Queued) {
+    if queued.is_queued() {
+        if let Err(error) = deliver_now(engine, transport, queued.user).await {
             // The messages stay queued; the delivery loop sends them.
-            tracing::warn!(user = outbox.user, %error, "a reply waits for the delivery loop");
+            tracing::warn!(user = queued.user, %error, "a reply waits for the delivery loop");
             engine.wake().notify_one();
         }
         return;
     }
-    for message in &outbox.messages {
+    for message in &queued.messages {
         for piece in message.pieces(None) {
-            if let Err(error) = send_unqueued(engine, transport, outbox.user, &piece).await {
-                tracing::debug!(user = outbox.user, ?error, "an unqueued reply was not sent");
+            if let Err(error) = send_unqueued(transport, queued.user, &piece).await {
+                tracing::debug!(user = queued.user, ?error, "an unqueued reply was not sent");
                 return;
             }
         }
@@ -344,18 +250,17 @@ pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, outbox: &Outb
 /// failure) within the limits; a 429 holds everyone and the message is tried again
 /// (three times at most). Nothing is retried later: nothing was kept.
 pub async fn send_unqueued<T: Transport>(
-    engine: &Engine,
     transport: &T,
     user: i64,
     piece: &Piece,
 ) -> Result<(), SendError> {
     let mut attempts = 0;
     loop {
-        engine.limiter().acquire(user).await;
+        slot(transport, user, None).await;
         match transport.send(user, piece).await {
             Err(SendError::RetryAfter(wait)) if attempts < 3 => {
                 attempts += 1;
-                engine.limiter().hold_all(Instant::now() + wait).await;
+                hold_all(transport, wait).await;
             }
             result => return result,
         }
@@ -376,13 +281,13 @@ async fn send_in_order<T: Transport>(
     while let Some(row) = rows.next() {
         // A reminder goes strictly one a second to a chat; a reply may burst.
         let burst = if row.kind.is_some() { 1 } else { CHAT_BURST };
-        engine.limiter().acquire_with_burst(row.user, burst).await;
+        slot(transport, row.user, Some(burst)).await;
         // The claim is renewed just before the send: if it ran out meanwhile (a long
         // hold after a 429) and another loop took the row, this one must not send it.
         let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
             let result = transport.send(row.user, &row.piece).await;
             if let Err(SendError::RetryAfter(wait)) = &result {
-                engine.limiter().hold_all(Instant::now() + *wait).await;
+                hold_all(transport, *wait).await;
             }
             // Recorded at once: a crash can repeat only the send in flight.
             settle(engine, &row, result.clone(), now(), &mut round).await?;
@@ -497,100 +402,5 @@ pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
             _ = tokio::time::sleep(sleep) => {}
             _ = engine.wake().notified() => {}
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Sends to `chats` in order through a limiter on tokio's paused clock and returns
-    /// when each went, in milliseconds from the start.
-    async fn schedule(limiter: Arc<Limiter>, chats: &[i64], burst: u32) -> Vec<(i64, u128)> {
-        let start = Instant::now();
-        let mut tasks = Vec::new();
-        for &chat in chats {
-            let limiter = limiter.clone();
-            tasks.push(tokio::spawn(async move {
-                limiter.acquire_with_burst(chat, burst).await;
-                (chat, Instant::now().duration_since(start).as_millis())
-            }));
-            // Requests arrive in this order.
-            tokio::task::yield_now().await;
-        }
-        let mut sent = Vec::new();
-        for task in tasks {
-            sent.push(task.await.unwrap());
-        }
-        sent
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn spacing_overall_and_per_chat() {
-        let limiter = Arc::new(Limiter::telegram());
-        let chats: Vec<i64> = (1..=60).collect();
-        let sent = schedule(limiter, &chats, 1).await;
-        let mut times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
-        times.sort();
-        for pair in times.windows(2) {
-            assert!(pair[1] - pair[0] >= 34, "{pair:?}");
-        }
-        // Never more than 30 in any second.
-        for (i, t) in times.iter().enumerate() {
-            let in_window = times[i..].iter().take_while(|u| **u < t + 1000).count();
-            assert!(in_window <= 30, "{in_window} within a second from {t} ms");
-        }
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_chat_that_must_wait_does_not_hold_up_the_others() {
-        let limiter = Arc::new(Limiter::telegram());
-        // Chat 1 twice at the front, then 20 other chats.
-        let mut chats = vec![1, 1];
-        chats.extend(2..=21);
-        let sent = schedule(limiter, &chats, 1).await;
-        let ones: Vec<u128> = sent
-            .iter()
-            .filter(|(c, _)| *c == 1)
-            .map(|(_, t)| *t)
-            .collect();
-        assert!(ones[1] - ones[0] >= 1050, "{ones:?}");
-        let last_other = sent
-            .iter()
-            .filter(|(c, _)| *c != 1)
-            .map(|(_, t)| *t)
-            .max()
-            .unwrap();
-        // 21 messages in 34 ms slots: the others are done by slot 21, not pushed past the
-        // second message to chat 1.
-        assert!(
-            last_other <= 21 * 34,
-            "the others finished at {last_other} ms"
-        );
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn replies_may_burst_three_then_one_a_second() {
-        let limiter = Arc::new(Limiter::telegram());
-        let sent = schedule(limiter, &[5, 5, 5, 5], CHAT_BURST).await;
-        let times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
-        assert!(times[2] < 1000, "three at once: {times:?}");
-        assert!(times[3] >= 1050, "the fourth waits: {times:?}");
-    }
-
-    #[tokio::test(start_paused = true)]
-    async fn a_429_holds_everyone() {
-        let limiter = Arc::new(Limiter::telegram());
-        limiter
-            .hold_all(Instant::now() + StdDuration::from_secs(3))
-            .await;
-        let sent = schedule(limiter, &[1, 2], 1).await;
-        assert!(sent.iter().all(|(_, t)| *t >= 3000), "{sent:?}");
-    }
-
-    #[test]
-    fn back_off_doubles_to_five_minutes() {
-        let secs: Vec<i64> = (0..10).map(|a| backoff(a).num_seconds()).collect();
-        assert_eq!(secs, [2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
     }
 }

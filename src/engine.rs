@@ -10,53 +10,57 @@ use tokio::sync::Notify;
 use crate::core::person::schedule;
 use crate::core::values::reminders::ReminderKind;
 use crate::core::{self, Event, Incoming, Input, Lang, Persist, Person, Transition, Write};
-use crate::delivery::Limiter;
 use crate::i18n::{self, Attachment, Rendered};
 use crate::store::{Store, StoreError, StoreTx};
 
-/// Replies and events for one person. The messages are already queued in the outbox
-/// (`queued`, one row per piece, in order): a front end sends them from there, or, if it
-/// delivers `messages` itself (the console), marks those rows done.
+/// What one handled input (or a fired reminder) queued for one person: its replies and
+/// events. The messages wait in the store's outbox (`rows`, one row per piece, in order):
+/// a front end sends them from there, or, if it delivers `messages` itself (the console),
+/// marks those rows done. Nothing is queued for a stranger, someone just forgotten, or
+/// after a failure: `rows` is empty and the front end sends `messages` straight away.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Outbox {
+pub struct Queued {
     pub user: i64,
+    /// The language the messages are rendered in.
     pub lang: Lang,
     pub messages: Vec<Rendered>,
+    /// What happened, for the console's `--json` stream and the logs.
     pub events: Vec<Event>,
-    pub queued: Vec<i64>,
+    /// The outbox rows the messages wait in.
+    pub rows: Vec<i64>,
 }
 
-impl Outbox {
+impl Queued {
     /// Nothing to say.
-    pub fn silent(user: i64, lang: Lang) -> Outbox {
-        Outbox {
+    pub fn silent(user: i64, lang: Lang) -> Queued {
+        Queued {
             user,
             lang,
             messages: Vec::new(),
             events: Vec::new(),
-            queued: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
     /// Whether the messages wait in the outbox; if not (a stranger, someone just
     /// forgotten, a failure), the front end sends them straight away.
     pub fn is_queued(&self) -> bool {
-        !self.queued.is_empty()
+        !self.rows.is_empty()
     }
 
     /// The apology for an input that could not be handled; not queued (the store may be
     /// what failed), so the front end sends it straight away. A damaged database says
     /// so (the coach is under maintenance); anything else asks to try again.
-    pub fn failure(user: i64, lang: Lang, error: Option<&HandleError>) -> Outbox {
+    pub fn failure(user: i64, lang: Lang, error: Option<&HandleError>) -> Queued {
         let damaged = matches!(error, Some(HandleError::Store(e)) if e.says_damaged());
         let msg = if damaged {
             core::Msg::UnderMaintenance
         } else {
             core::Msg::TryAgainLater
         };
-        Outbox {
+        Queued {
             messages: vec![i18n::render_reply(lang, &core::Reply::new(msg))],
-            ..Outbox::silent(user, lang)
+            ..Queued::silent(user, lang)
         }
     }
 }
@@ -66,7 +70,7 @@ impl Outbox {
 pub struct Fired {
     pub kind: ReminderKind,
     pub due: DateTime<Utc>,
-    pub outbox: Outbox,
+    pub queued: Queued,
 }
 
 /// Why an input or a reminder could not be handled. Either way nothing was written.
@@ -96,24 +100,16 @@ pub type Step = fn(Option<Person>, &Incoming, DateTime<Utc>) -> Transition;
 #[derive(Clone, Debug)]
 pub struct Engine {
     store: Store,
-    /// Every message to Telegram, replies and reminders alike, goes through this.
-    limiter: Arc<Limiter>,
     /// Wakes the delivery loop when a schedule or the outbox changes.
     wake: Arc<Notify>,
     step: Step,
 }
 
 impl Engine {
-    /// An engine that sends within Telegram's limits.
+    /// An engine on `store`. (How fast messages may go out is the transport's business.)
     pub fn new(store: Store) -> Engine {
-        Engine::with_limiter(store, Limiter::telegram())
-    }
-
-    /// An engine with other limits (tests of the handlers use an unlimited one).
-    pub fn with_limiter(store: Store, limiter: Limiter) -> Engine {
         Engine {
             store,
-            limiter: Arc::new(limiter),
             wake: Arc::new(Notify::new()),
             step: core::step,
         }
@@ -129,10 +125,6 @@ impl Engine {
         &self.store
     }
 
-    pub fn limiter(&self) -> &Arc<Limiter> {
-        &self.limiter
-    }
-
     pub fn wake(&self) -> &Arc<Notify> {
         &self.wake
     }
@@ -144,7 +136,7 @@ impl Engine {
         &self,
         incoming: &Incoming,
         now: DateTime<Utc>,
-    ) -> Result<Outbox, HandleError> {
+    ) -> Result<Queued, HandleError> {
         self.handle_once(None, None, incoming, now).await
     }
 
@@ -159,8 +151,10 @@ impl Engine {
         pressed: Option<i64>,
         incoming: &Incoming,
         now: DateTime<Utc>,
-    ) -> Result<Outbox, HandleError> {
-        let handled = self.handle_in_one_tx(update, pressed, incoming, now).await;
+    ) -> Result<Queued, HandleError> {
+        let handled = self
+            .handle_in_one_tx(incoming, (update, pressed), now)
+            .await;
         if let Err(HandleError::Store(error)) = &handled {
             // A sign of a damaged file has it checked at once (writes stop if it is).
             self.store.after_failure(error).await;
@@ -168,42 +162,29 @@ impl Engine {
         handled
     }
 
+    /// [`Engine::handle_once`] but for the check after a failure: the update and the
+    /// message pressed come as a pair.
     async fn handle_in_one_tx(
         &self,
-        update: Option<i64>,
-        pressed: Option<i64>,
         incoming: &Incoming,
+        (update, pressed): (Option<i64>, Option<i64>),
         now: DateTime<Utc>,
-    ) -> Result<Outbox, HandleError> {
+    ) -> Result<Queued, HandleError> {
         let mut tx = self.store.begin().await?;
         if let Some(update) = update
             && !tx.first_time(update, now).await?
         {
             tx.commit().await?;
             tracing::info!(user = incoming.user, update, "update seen before; skipped");
-            return Ok(Outbox::silent(incoming.user, incoming.lang));
+            return Ok(Queued::silent(incoming.user, incoming.lang));
         }
         let stored = tx.load_person(incoming.user).await?;
         let known = stored.is_some();
         let step = self.step;
         let transition = guarded(|| step(stored, incoming, now))?;
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;
-        let mut outbox = guarded(|| outbox(incoming.user, &transition))?;
-        for message in outbox.messages.iter_mut().filter(|m| m.export) {
-            if let Some((json, csv)) = tx.export(incoming.user).await? {
-                let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
-                message.files = vec![
-                    Attachment {
-                        name: "hipcoach-export.json".into(),
-                        bytes: json,
-                    },
-                    Attachment {
-                        name: "hipcoach-measurements.csv".into(),
-                        bytes: csv.into_bytes(),
-                    },
-                ];
-            }
-        }
+        let mut queued = guarded(|| rendered(incoming.user, &transition))?;
+        attach_export(&mut tx, &mut queued).await?;
         // Nothing is kept about a stranger, or about someone who just asked to be
         // forgotten, not even a queued message: their replies are sent straight away.
         let kept = match transition.persist {
@@ -212,10 +193,10 @@ impl Engine {
             Persist::Forget => false,
         };
         if kept {
-            outbox.queued = queue(&mut tx, &outbox, None, pressed, now).await?;
+            queued.rows = queue(&mut tx, &queued, None, pressed, now).await?;
         }
         tx.commit().await?;
-        if rescheduled || !outbox.queued.is_empty() {
+        if rescheduled || queued.is_queued() {
             self.wake.notify_one();
         }
         if transition.events.contains(&Event::DataDeleted) {
@@ -230,7 +211,7 @@ impl Engine {
             replies = transition.replies.len(),
             "input handled"
         );
-        Ok(outbox)
+        Ok(queued)
     }
 
     /// Fires one due reminder: claims it (so it fires once), lets the core speak, plans
@@ -258,22 +239,22 @@ impl Engine {
         let step = self.step;
         let transition = guarded(|| step(stored.clone(), &incoming, now))?;
         apply(&mut tx, user, &transition, stored.as_ref(), now).await?;
-        let mut outbox = guarded(|| outbox(user, &transition))?;
-        outbox.queued = queue(&mut tx, &outbox, Some((kind, due)), None, now).await?;
+        let mut queued = guarded(|| rendered(user, &transition))?;
+        queued.rows = queue(&mut tx, &queued, Some((kind, due)), None, now).await?;
         tx.commit().await?;
         tracing::debug!(
             user,
             kind = <&str>::from(kind),
-            sent = !outbox.queued.is_empty(),
+            sent = queued.is_queued(),
             "reminder fired"
         );
-        Ok(Some(Fired { kind, due, outbox }))
+        Ok(Some(Fired { kind, due, queued }))
     }
 
     /// The apology sent when handling failed for a passing reason, in the person's
     /// language.
     pub fn failure_reply(lang: Lang) -> Rendered {
-        Outbox::failure(0, lang, None).messages.remove(0)
+        Queued::failure(0, lang, None).messages.remove(0)
     }
 }
 
@@ -284,19 +265,40 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, HandleError> {
         .map_err(|_| HandleError::Panicked("a panic in the core; nothing was written"))
 }
 
-/// Queues the pieces of every message of `outbox` in this transaction, in order; the
+/// Attaches the person's data export (as this transaction sees it) to each message that
+/// asks for it.
+async fn attach_export(tx: &mut StoreTx, queued: &mut Queued) -> Result<(), StoreError> {
+    for message in queued.messages.iter_mut().filter(|m| m.export) {
+        if let Some((json, csv)) = tx.export(queued.user).await? {
+            let json = serde_json::to_vec_pretty(&json).unwrap_or_default();
+            message.files = vec![
+                Attachment {
+                    name: "hipcoach-export.json".into(),
+                    bytes: json,
+                },
+                Attachment {
+                    name: "hipcoach-measurements.csv".into(),
+                    bytes: csv.into_bytes(),
+                },
+            ];
+        }
+    }
+    Ok(())
+}
+
+/// Queues the pieces of every message of `queued` in this transaction, in order; the
 /// first message may redraw the message `pressed`. Returns the rows' ids.
 async fn queue(
     tx: &mut StoreTx,
-    outbox: &Outbox,
+    queued: &Queued,
     reminder: Option<(ReminderKind, DateTime<Utc>)>,
     pressed: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, StoreError> {
     let mut ids = Vec::new();
-    for (i, message) in outbox.messages.iter().enumerate() {
+    for (i, message) in queued.messages.iter().enumerate() {
         for piece in message.pieces(pressed.filter(|_| i == 0)) {
-            ids.push(tx.queue(outbox.user, reminder, &piece, now).await?);
+            ids.push(tx.queue(queued.user, reminder, &piece, now).await?);
         }
     }
     Ok(ids)
@@ -342,8 +344,9 @@ async fn apply(
     }
 }
 
-fn outbox(user: i64, transition: &Transition) -> Outbox {
-    Outbox {
+/// The step's replies rendered in the person's language, with its events; not queued yet.
+fn rendered(user: i64, transition: &Transition) -> Queued {
+    Queued {
         user,
         lang: transition.lang,
         messages: transition
@@ -352,6 +355,6 @@ fn outbox(user: i64, transition: &Transition) -> Outbox {
             .map(|r| i18n::render_reply(transition.lang, r))
             .collect(),
         events: transition.events.clone(),
-        queued: Vec::new(),
+        rows: Vec::new(),
     }
 }

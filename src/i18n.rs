@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, StaticLoader, static_loader};
 
+use crate::chart::{AxisDate, ProgressChart};
 use crate::core::say::msg::Arg;
+use crate::core::say::reply::Chart;
 use crate::core::{Keyboard, Lang, Msg, Reply};
 
 static_loader! {
@@ -205,9 +207,21 @@ impl Rendered {
 
 /// Draws a progress chart with its labels in the person's language. A chart that cannot be
 /// drawn is left out (the text still goes), with a warning in the log.
-fn chart_png(lang: Lang, chart: &crate::core::say::reply::Chart) -> Option<Vec<u8>> {
+fn chart_png(lang: Lang, chart: &Chart) -> Option<Vec<u8>> {
+    let name = |date| axis_date(lang, date);
+    match crate::chart::render_png(&chart_spec(lang, chart), &name) {
+        Ok(png) => Some(png),
+        Err(error) => {
+            tracing::warn!(%error, "could not draw a progress chart");
+            None
+        }
+    }
+}
+
+/// What the chart draws, its titles and labels in the person's language.
+fn chart_spec(lang: Lang, chart: &Chart) -> ProgressChart {
     let text = |msg: Msg| render(lang, &msg);
-    let spec = crate::chart::ProgressChart {
+    ProgressChart {
         range_title: text(Msg::ChartRange),
         pain_title: text(Msg::ChartPain),
         left_label: text(Msg::ChartLeft),
@@ -215,18 +229,38 @@ fn chart_png(lang: Lang, chart: &crate::core::say::reply::Chart) -> Option<Vec<u
         normal_label: text(Msg::ChartNormal),
         during_label: text(Msg::ChartDuring),
         morning_label: text(Msg::ChartMorning),
-        normal: chart.normal,
-        left: chart.left.clone(),
-        right: chart.right.clone(),
-        during: chart.during.clone(),
-        morning: chart.morning.clone(),
-    };
-    match crate::chart::render_png(&spec) {
-        Ok(png) => Some(png),
-        Err(error) => {
-            tracing::warn!(%error, "could not draw a progress chart");
-            None
-        }
+        data: chart.clone(),
+    }
+}
+
+/// A date on the chart's time axis in `lang`: a day ("6 Mar", "6. März"), the start of a
+/// month ("Mar 2025", "März 2025") or of a year.
+fn axis_date(lang: Lang, date: AxisDate) -> String {
+    let (id, args) = axis_date_message(date);
+    lookup(lang, id, &args)
+        .or_else(|_| lookup(Lang::En, id, &args))
+        .unwrap_or_else(|error| {
+            tracing::warn!(id, %error, "chart date missing");
+            String::new()
+        })
+}
+
+/// The Fluent message that names a date on the chart's time axis, and its arguments.
+fn axis_date_message(date: AxisDate) -> (&'static str, Vec<(&'static str, Arg)>) {
+    let number = |n: u32| Arg::Number(i64::from(n));
+    match date {
+        AxisDate::Day { day, month } => (
+            "chart-day",
+            vec![("day", number(day)), ("month", number(month))],
+        ),
+        AxisDate::Month { month, year } => (
+            "chart-month",
+            vec![
+                ("month", number(month)),
+                ("year", Arg::Number(i64::from(year))),
+            ],
+        ),
+        AxisDate::Year(year) => ("chart-year", vec![("year", Arg::Number(i64::from(year)))]),
     }
 }
 
@@ -287,169 +321,4 @@ fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, 
 }
 
 #[cfg(test)]
-mod tests {
-    use strum::IntoEnumIterator;
-
-    use super::*;
-    use crate::core::read::command::Command;
-
-    /// Every message, every command description, in every language: a missing key or a
-    /// missing argument fails here, not in a conversation.
-    #[test]
-    fn every_message_renders_in_every_language() {
-        let mut failures = Vec::new();
-        for lang in Lang::iter() {
-            for msg in Msg::samples() {
-                if let Err(e) = render_strict(lang, &msg) {
-                    failures.push(e);
-                }
-            }
-            for command in Command::all() {
-                if let Err(e) = lookup(lang, &command_key(command.name()), &[]) {
-                    failures.push(e);
-                }
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "missing texts:\n{}",
-            failures.join("\n")
-        );
-    }
-
-    #[test]
-    fn arguments_are_filled_in_without_isolation_marks() {
-        let text = render_strict(
-            Lang::En,
-            &Msg::TimezoneSaved {
-                zone: "Europe/Berlin".into(),
-            },
-        )
-        .unwrap();
-        assert_eq!(text, "Saved: Europe/Berlin.");
-    }
-
-    /// Two places where the seeds' own wording would mislead (coaching.md): the band of the
-    /// seated rotation goes around the ankles, and PAILs and RAILs are told apart.
-    #[test]
-    fn exercise_texts_correct_the_seeds_where_coaching_md_says_so() {
-        use crate::core::rules::catalog::ExerciseId;
-        let how = |lang, id| render_strict(lang, &Msg::ExerciseHow(id)).unwrap();
-        let band = how(Lang::En, ExerciseId::BandSeatedInternalRotation);
-        assert!(
-            band.contains("ankles") && !band.contains("above the knees"),
-            "{band}"
-        );
-        let band = how(Lang::De, ExerciseId::BandSeatedInternalRotation);
-        assert!(
-            band.contains("Knöchel") && !band.contains("über den Knien"),
-            "{band}"
-        );
-        let pails = how(Lang::En, ExerciseId::IrPailsRails);
-        for words in [
-            "PAILs",
-            "against the stretch",
-            "nothing moves",
-            "RAILs",
-            "further",
-            "turn your thigh inward",
-            "no hand",
-        ] {
-            assert!(pails.contains(words), "{words:?} missing from {pails}");
-        }
-    }
-
-    /// English weekday and month names (whole words) that German does not share.
-    const ENGLISH_CALENDAR: &[&str] = &[
-        "Mon",
-        "Tue",
-        "Wed",
-        "Thu",
-        "Fri",
-        "Sat",
-        "Sun",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Mar",
-        "May",
-        "Oct",
-        "Dec",
-        "January",
-        "February",
-        "March",
-        "June",
-        "July",
-        "October",
-        "December",
-    ];
-
-    fn english_calendar_words(text: &str) -> Vec<String> {
-        text.split(|c: char| !c.is_alphabetic())
-            .filter(|w| ENGLISH_CALENDAR.contains(w))
-            .map(str::to_string)
-            .collect()
-    }
-
-    /// The core speaks in values and the shell in words: a German person never reads an
-    /// English weekday or month, in any message, in /profile, or on an intake button.
-    #[test]
-    fn german_texts_name_no_english_weekday_or_month() {
-        use crate::core::ask::intake::ask;
-        use crate::core::person::question::Question;
-        use crate::core::values::measures::{PainScore, Weekdays, WorkingHours};
-        use crate::core::values::profile::Lunch;
-        use chrono::{NaiveTime, TimeZone, Utc, Weekday};
-
-        let mut texts = Vec::new();
-        for msg in Msg::samples() {
-            texts.push(render(Lang::De, &msg));
-        }
-        let now = Utc.with_ymd_and_hms(2026, 12, 4, 9, 0, 0).unwrap();
-        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
-        let mut person = crate::core::Person::new(1, Lang::De, now);
-        person.profile.working_hours = Some(WorkingHours {
-            days: Weekdays::MON_FRI,
-            start: t(9, 0),
-            end: t(17, 0),
-        });
-        person.profile.lunch = Some(Lunch::Break {
-            start: t(12, 0),
-            end: t(13, 0),
-        });
-        person.profile.drill_time = Some(t(18, 0));
-        person.profile.training_days = Some(Weekdays::from_days([
-            Weekday::Mon,
-            Weekday::Wed,
-            Weekday::Fri,
-        ]));
-        person.profile.usual_pain = PainScore::new(2);
-        let reply = crate::core::view::profile::profile_reply(&person, now);
-        texts.push(render_reply(Lang::De, &reply).text);
-        for question in [Question::WorkingHours, Question::Lunch, Question::DrillTime] {
-            let rendered = render_reply(Lang::De, &ask(&question));
-            texts.extend(rendered.keyboard.labels().into_iter().flatten().cloned());
-            texts.push(rendered.text);
-        }
-        let found: Vec<String> = texts
-            .iter()
-            .filter(|text| !english_calendar_words(text).is_empty())
-            .cloned()
-            .collect();
-        assert!(
-            found.is_empty(),
-            "English names in German:\n{}",
-            found.join("\n")
-        );
-        assert_eq!(english_calendar_words("Mon–Fri 09:00"), ["Mon", "Fri"]);
-    }
-
-    #[test]
-    fn strict_rendering_reports_a_missing_message() {
-        assert!(lookup(Lang::De, "no-such-message", &[]).is_err());
-    }
-}
+mod tests;

@@ -4,6 +4,7 @@
 //! turn the outside world into core inputs, [`store`] keeps state in SQLite, and
 //! [`engine`] is the one path every input takes. See ARCHITECTURE.md.
 
+pub mod app;
 pub mod chart;
 pub mod cli;
 pub mod console;
@@ -12,6 +13,8 @@ pub mod delivery;
 pub mod engine;
 pub mod housekeeping;
 pub mod i18n;
+pub mod limiter;
+pub mod retry;
 pub mod store;
 pub mod telegram;
 pub mod telemetry;

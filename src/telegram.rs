@@ -7,7 +7,7 @@ use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
     KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, MessageId,
-    ReplyMarkup, User,
+    ReplyMarkup, UpdateKind, User,
 };
 
 use crate::core::read::command::Command;
@@ -20,9 +20,9 @@ use futures_util::FutureExt;
 use teloxide::{ApiError, RequestError};
 
 use crate::delivery::{self, SendError, Transport};
-use crate::engine::{Engine, HandleError, Outbox};
-use crate::housekeeping;
+use crate::engine::{Engine, HandleError, Queued};
 use crate::i18n::{self, Piece, Rendered};
+use crate::limiter::Limiter;
 use crate::telemetry;
 
 /// Errors a handler may return; the dispatcher logs them.
@@ -32,7 +32,7 @@ pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 pub fn schema() -> UpdateHandler<HandlerError> {
     dptree::entry()
         .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_edited_message().endpoint(on_edited_message))
+        .branch(Update::filter_edited_message().endpoint(on_message))
         .branch(Update::filter_callback_query().endpoint(on_callback))
 }
 
@@ -66,27 +66,23 @@ pub async fn register_commands(bot: &Bot) -> Result<(), teloxide::RequestError> 
     Ok(())
 }
 
-/// Runs the bot with long polling until Ctrl-C.
-pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
-    wait_for_bot_api(&bot).await?;
-    if let Err(error) = register_commands(&bot).await {
+/// Checks the token (waiting for the Bot API to answer) and registers the command menu.
+pub async fn connect(bot: &Bot) -> anyhow::Result<()> {
+    wait_for_bot_api(bot).await?;
+    if let Err(error) = register_commands(bot).await {
         tracing::warn!(%error, "could not register the command menu");
     }
-    let mut housekeeping = match housekeeping::start(&engine).await {
-        Ok(scheduler) => Some(scheduler),
-        Err(error) => {
-            tracing::warn!(%error, "housekeeping jobs did not start");
-            None
-        }
-    };
-    let delivery = tokio::spawn(delivery::run(
-        engine.clone(),
-        Arc::new(TelegramTransport { bot: bot.clone() }),
-    ));
+    Ok(())
+}
+
+/// The front end: long polling and the handler tree, until Ctrl-C. Replies go out
+/// through `transport`, the one the delivery loop sends reminders through.
+pub async fn dispatch(engine: Engine, transport: Arc<TelegramTransport>) -> anyhow::Result<()> {
+    let bot = transport.bot.clone();
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
         Dispatcher::builder(bot, schema())
-            .dependencies(dptree::deps![engine])
+            .dependencies(dptree::deps![Front { engine, transport }])
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
             })
@@ -101,12 +97,6 @@ pub async fn run(bot: Bot, engine: Engine) -> anyhow::Result<()> {
             telemetry::QuietErrors::new("error while polling for updates"),
         )
         .await?;
-    delivery.abort();
-    if let Some(scheduler) = housekeeping.as_mut()
-        && let Err(error) = scheduler.shutdown().await
-    {
-        tracing::debug!(%error, "housekeeping shutdown");
-    }
     Ok(())
 }
 
@@ -138,16 +128,26 @@ fn language_of(user: Option<&User>) -> Lang {
     Lang::from_code(user.and_then(|u| u.language_code.as_deref()))
 }
 
-async fn on_message(
-    bot: Bot,
+/// What every handler works with: the engine, and the transport its replies go out
+/// through (the one the delivery loop sends reminders through).
+#[derive(Clone)]
+struct Front {
     engine: Engine,
-    msg: Message,
-    update: Update,
-) -> Result<(), HandlerError> {
+    transport: Arc<TelegramTransport>,
+}
+
+/// A message, or an edit of one (which the core answers without reading it).
+async fn on_message(front: Front, msg: Message, update: Update) -> Result<(), HandlerError> {
+    let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
     let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        return leave_group(&bot, &msg).await;
+        if edited {
+            return Ok(());
+        }
+        return leave_group(front.transport.bot(), &msg).await;
     };
-    let input = if let Some(text) = msg.text() {
+    let input = if edited {
+        Input::Edited
+    } else if let Some(text) = msg.text() {
         Input::Text(text.to_string())
     } else if let Some(location) = msg.location() {
         Input::Location {
@@ -157,27 +157,17 @@ async fn on_message(
     } else {
         Input::Unsupported
     };
-    handle(&bot, &engine, &update, user, input).await
-}
-
-async fn on_edited_message(
-    bot: Bot,
-    engine: Engine,
-    msg: Message,
-    update: Update,
-) -> Result<(), HandlerError> {
-    let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        return Ok(());
-    };
-    handle(&bot, &engine, &update, user, Input::Edited).await
+    let queued = run_engine(&front.engine, &update, user, input, None).await;
+    delivery::deliver(&front.engine, &*front.transport, &queued).await;
+    Ok(())
 }
 
 async fn on_callback(
-    bot: Bot,
-    engine: Engine,
+    front: Front,
     query: CallbackQuery,
     update: Update,
 ) -> Result<(), HandlerError> {
+    let bot = front.transport.bot();
     // Stop the client's spinner first, whatever happens next.
     if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
         tracing::debug!(%error, "answerCallbackQuery failed");
@@ -193,15 +183,15 @@ async fn on_callback(
         MaybeInaccessibleMessage::Inaccessible(_) => None,
     };
     let input = Input::Button(query.data.clone().unwrap_or_default());
-    let outbox = run_engine(
-        &engine,
+    let queued = run_engine(
+        &front.engine,
         &update,
         &query.from,
         input,
         pressed.map(|(_, id)| i64::from(id.0)),
     )
     .await;
-    let redrawn = outbox.messages.first().is_some_and(|m| m.in_place);
+    let redrawn = queued.messages.first().is_some_and(|m| m.in_place);
     if let Some((chat, id)) = pressed
         && !redrawn
     {
@@ -211,7 +201,7 @@ async fn on_callback(
             tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
     }
-    deliver(&bot, &engine, &outbox).await;
+    delivery::deliver(&front.engine, &*front.transport, &queued).await;
     Ok(())
 }
 
@@ -227,18 +217,6 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
     Ok(())
 }
 
-async fn handle(
-    bot: &Bot,
-    engine: &Engine,
-    update: &Update,
-    user: &User,
-    input: Input,
-) -> Result<(), HandlerError> {
-    let outbox = run_engine(engine, update, user, input, None).await;
-    deliver(bot, engine, &outbox).await;
-    Ok(())
-}
-
 /// Runs one input through the engine, catching even a panic outside the core (a bug
 /// anywhere): the person is told to try again and the bot goes
 /// on serving everyone. A failure becomes a "try again" reply.
@@ -248,7 +226,7 @@ async fn run_engine(
     user: &User,
     input: Input,
     pressed: Option<i64>,
-) -> Outbox {
+) -> Queued {
     let lang = language_of(Some(user));
     let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
     let incoming = Incoming {
@@ -262,25 +240,41 @@ async fn run_engine(
             .catch_unwind()
             .await;
     let error = match handled {
-        Ok(Ok(outbox)) => return outbox,
+        Ok(Ok(queued)) => return queued,
         Ok(Err(error)) => error,
         Err(_) => HandleError::Panicked("a panic outside the core"),
     };
     tracing::error!(user = user_id, %error, "handling failed");
-    Outbox::failure(user_id, lang, Some(&error))
+    Queued::failure(user_id, lang, Some(&error))
 }
 
-/// Sends what an input produced (see [`delivery::deliver`]).
-async fn deliver(bot: &Bot, engine: &Engine, outbox: &Outbox) {
-    delivery::deliver(engine, &TelegramTransport { bot: bot.clone() }, outbox).await;
-}
-
-/// Reminders go to Telegram through the same limiter as replies.
+/// Messages to Telegram: replies and reminders alike go through its one limiter.
 pub struct TelegramTransport {
-    pub bot: Bot,
+    bot: Bot,
+    limiter: Limiter,
+}
+
+impl TelegramTransport {
+    /// Sends through `bot` within Telegram's limits.
+    pub fn new(bot: Bot) -> TelegramTransport {
+        TelegramTransport::with_limiter(bot, Limiter::telegram())
+    }
+
+    /// Sends through `bot` within other limits (tests of the handlers use none).
+    pub fn with_limiter(bot: Bot, limiter: Limiter) -> TelegramTransport {
+        TelegramTransport { bot, limiter }
+    }
+
+    pub fn bot(&self) -> &Bot {
+        &self.bot
+    }
 }
 
 impl Transport for TelegramTransport {
+    fn limiter(&self) -> Option<&Limiter> {
+        Some(&self.limiter)
+    }
+
     async fn send(&self, chat: i64, piece: &Piece) -> Result<(), SendError> {
         let chat = ChatId(chat);
         let sent = match piece {

@@ -635,7 +635,7 @@ impl Rig {
             _dir: dir,
             engine,
             fake,
-            transport: Arc::new(TelegramTransport { bot }),
+            transport: Arc::new(TelegramTransport::new(bot)),
         }
     }
 
@@ -704,17 +704,17 @@ async fn burst(doubled: usize) -> BurstRow {
         tx.queue(
             *id,
             Some((ReminderKind::DailySession, due)),
-            &Piece::Text(fired.outbox.messages[0].clone()),
+            &Piece::Text(fired.queued.messages[0].clone()),
             now,
         )
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        *expected.entry(*id).or_default() += fired.outbox.queued.len() + 1;
+        *expected.entry(*id).or_default() += fired.queued.rows.len() + 1;
     }
     let fired = delivery::fire_due(&rig.engine, Utc::now()).await.unwrap();
     for f in &fired {
-        *expected.entry(f.outbox.user).or_default() += f.outbox.queued.len();
+        *expected.entry(f.queued.user).or_default() += f.queued.rows.len();
     }
     let fire = started.elapsed();
 

@@ -57,7 +57,10 @@ async fn latency(people: usize, waves: usize) -> Row {
     let url = format!("sqlite://{}", dir.path().join("bench.db").display());
     let engine = Engine::new(Store::open(&url).await.unwrap());
     let bot = telegram::bot(TOKEN.into(), Some(reqwest::Url::parse(api.url()).unwrap())).unwrap();
-    let running = tokio::spawn(telegram::run(bot, engine.clone()));
+    let running = tokio::spawn(hipcoach::app::serve_telegram(
+        engine.clone(),
+        telegram::TelegramTransport::new(bot),
+    ));
     let mut samples = Vec::new();
     let users: Vec<i64> = (0..people as i64).map(|i| 700_000 + i).collect();
     for wave in 0..waves {

@@ -157,7 +157,7 @@ async fn backup_makes_a_consistent_copy_while_the_bot_runs_and_writes() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_nightly_check_finds_damage_and_writes_stop_with_a_clear_answer() {
     use hipcoach::core::{Incoming, Input, Lang};
-    use hipcoach::engine::{Engine, Outbox};
+    use hipcoach::engine::{Engine, Queued};
     use hipcoach::store::Store;
 
     let dir = tempfile::tempdir().unwrap();
@@ -206,7 +206,7 @@ async fn the_nightly_check_finds_damage_and_writes_stop_with_a_clear_answer() {
         .handle(&said(7, "Berlin"), chrono::Utc::now())
         .await
         .expect_err("no write on a damaged file");
-    let answer = Outbox::failure(7, Lang::En, Some(&error)).messages[0]
+    let answer = Queued::failure(7, Lang::En, Some(&error)).messages[0]
         .text
         .clone();
     assert!(answer.contains("can’t save anything right now"), "{answer}");

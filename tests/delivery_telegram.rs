@@ -51,7 +51,7 @@ impl World {
         World {
             _dir: dir,
             engine,
-            transport: Arc::new(TelegramTransport { bot }),
+            transport: Arc::new(TelegramTransport::new(bot)),
             pool,
             fake,
             t: now.with_nanosecond(0).unwrap() - Duration::seconds(1),
@@ -87,7 +87,7 @@ impl World {
         let fired = delivery::fire_due(&self.engine, self.t + Duration::seconds(1))
             .await
             .unwrap();
-        fired.iter().map(|f| f.outbox.queued.len()).sum()
+        fired.iter().map(|f| f.queued.rows.len()).sum()
     }
 
     /// Drains the outbox as if it were `t + offset` (the limiter still runs on the real

@@ -50,7 +50,10 @@ impl World {
     /// The bot, as `hipcoach run` runs it, on `engine`.
     fn run(&self, engine: Engine) -> tokio::task::JoinHandle<anyhow::Result<()>> {
         let bot = telegram::bot(TOKEN.into(), Some(self.api.url().parse().unwrap())).unwrap();
-        tokio::spawn(telegram::run(bot, engine))
+        tokio::spawn(hipcoach::app::serve_telegram(
+            engine,
+            telegram::TelegramTransport::new(bot),
+        ))
     }
 
     /// Waits until `user` has more than `seen` messages; returns them all.
@@ -103,7 +106,7 @@ async fn with_program(engine: &Engine, user: i64) {
             input: press::on_open_question(engine, user, input).await,
         };
         let outbox = engine.handle(&incoming, now).await.unwrap();
-        for id in outbox.queued {
+        for id in outbox.rows {
             engine.store().outbox_done(id).await.unwrap();
         }
     }
@@ -319,7 +322,7 @@ async fn two_delivery_loops_and_the_replies_send_each_message_once() {
     let transport = |engine: &Engine| {
         let _ = engine;
         let bot = telegram::bot(TOKEN.into(), Some(world.api.url().parse().unwrap())).unwrap();
-        Arc::new(TelegramTransport { bot })
+        Arc::new(TelegramTransport::new(bot))
     };
     let (ta, tb) = (transport(&first), transport(&second));
     delivery::fire_due(&first, Utc::now()).await.unwrap();

@@ -11,7 +11,7 @@ use std::time::Duration as StdDuration;
 
 use chrono::{Duration, Utc};
 use hipcoach::core::{Incoming, Input, Lang};
-use hipcoach::delivery::{self, Limiter, SendError, Transport};
+use hipcoach::delivery::{self, SendError, Transport};
 use hipcoach::engine::Engine;
 use hipcoach::i18n::Piece;
 use hipcoach::store::{Claim, Store};
@@ -124,7 +124,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 async fn open(url: &str) -> Engine {
-    let engine = Engine::with_limiter(Store::open(url).await.unwrap(), Limiter::unlimited());
+    let engine = Engine::new(Store::open(url).await.unwrap());
     // As `hipcoach run` does at start: it holds the file alone.
     engine.store().release_claims().await.unwrap();
     engine

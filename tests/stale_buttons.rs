@@ -1,5 +1,5 @@
-//! A button answers only its own question, through the real transport: the bot's
-//! Telegram front end (`telegram::run`: long polling, the handler tree, the engine on a
+//! A button answers only its own question, through the real transport: the bot on
+//! Telegram (`app::serve_telegram`: long polling, the handler tree, the engine on a
 //! SQLite file, the delivery loop) against the fake Bot API on localhost. Presses are
 //! pushed as callback queries carrying the data of a message the bot really sent. Each
 //! stale press gets the polite "earlier question" answer and leaves the stored person as
@@ -21,8 +21,8 @@ use hipcoach::core::Dialog;
 use hipcoach::core::Person;
 use hipcoach::core::rules::assessment::{TestAnswer, TestStep};
 use hipcoach::core::values::reminders::{Due, ReminderKind};
-use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
+use hipcoach::limiter::Limiter;
 use hipcoach::store::Store;
 use hipcoach::telegram;
 use tempfile::TempDir;
@@ -54,12 +54,12 @@ impl Live {
         let fake = FakeBotApi::start().await;
         let dir = tempfile::tempdir().expect("a temporary directory");
         let url = format!("sqlite://{}", dir.path().join("stale.db").display());
-        let engine = Engine::with_limiter(
-            Store::open(&url).await.expect("the store opens"),
-            Limiter::unlimited(),
-        );
+        let engine = Engine::new(Store::open(&url).await.expect("the store opens"));
         let client = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(telegram::run(client, engine.clone()));
+        let bot = tokio::spawn(hipcoach::app::serve_telegram(
+            engine.clone(),
+            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
+        ));
         Live {
             fake,
             engine,

@@ -8,7 +8,7 @@ mod press;
 
 use chrono::{DateTime, Utc};
 use hipcoach::core::{Dialog, Event, Incoming, Input, Lang, Zone};
-use hipcoach::engine::{Engine, Outbox};
+use hipcoach::engine::{Engine, Queued};
 use hipcoach::store::Store;
 use sqlx::Row;
 use tempfile::TempDir;
@@ -28,7 +28,7 @@ fn now() -> DateTime<Utc> {
     "2026-11-21T08:20:00Z".parse().unwrap()
 }
 
-async fn send(engine: &Engine, input: Input) -> Outbox {
+async fn send(engine: &Engine, input: Input) -> Queued {
     let input = press::on_open_question(engine, 7, input).await;
     let incoming = Incoming {
         user: 7,
@@ -38,11 +38,11 @@ async fn send(engine: &Engine, input: Input) -> Outbox {
     engine.handle(&incoming, now()).await.unwrap()
 }
 
-async fn say(engine: &Engine, text: &str) -> Outbox {
+async fn say(engine: &Engine, text: &str) -> Queued {
     send(engine, Input::Text(text.into())).await
 }
 
-fn joined(outbox: &Outbox) -> String {
+fn joined(outbox: &Queued) -> String {
     outbox
         .messages
         .iter()

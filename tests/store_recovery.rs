@@ -245,7 +245,7 @@ async fn a_reminder_due_while_the_database_is_locked_is_kept_and_fires_later() {
     let fired_for = |fired: &[hipcoach::engine::Fired], user: i64| {
         fired
             .iter()
-            .any(|f| f.outbox.user == user && <&str>::from(f.kind) == kind)
+            .any(|f| f.queued.user == user && <&str>::from(f.kind) == kind)
     };
     let mut waiting = Vec::new();
     for user in [1, 2] {

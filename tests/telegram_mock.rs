@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use fake_bot_api::{FakeBotApi, SentMessage, inline_buttons};
 use hipcoach::core::read::action;
-use hipcoach::delivery::Limiter;
 use hipcoach::engine::Engine;
+use hipcoach::limiter::Limiter;
 use hipcoach::store::Store;
 use hipcoach::telegram;
 use serde_json::Value;
@@ -41,9 +41,12 @@ impl Chat {
         fake.set_language(USER, language);
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("front.db").display());
-        let engine = Engine::with_limiter(Store::open(&url).await.unwrap(), Limiter::unlimited());
+        let engine = Engine::new(Store::open(&url).await.unwrap());
         let client = telegram::bot(TOKEN.into(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(telegram::run(client, engine));
+        let bot = tokio::spawn(hipcoach::app::serve_telegram(
+            engine,
+            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
+        ));
         Chat {
             fake,
             bot,

@@ -102,7 +102,7 @@ async fn export_holds_everything_about_the_person_and_nothing_about_others() {
                 .unwrap();
         if table == "outbox" {
             // The export's own message and files were queued after it was made.
-            stored -= out.queued.len() as i64;
+            stored -= out.rows.len() as i64;
         }
         let exported = match &json[table] {
             serde_json::Value::Array(rows) => rows.len() as i64,
@@ -281,7 +281,7 @@ async fn long_texts_and_unusual_unicode_get_an_answer_at_every_step() {
         "١٢".into(),
     ];
     let now = at("2026-11-23T08:00:00Z");
-    let check = |out: &hipcoach::engine::Outbox, what: &str| {
+    let check = |out: &hipcoach::engine::Queued, what: &str| {
         assert!(!out.messages.is_empty(), "silence after {what}");
         for m in &out.messages {
             assert!(

@@ -113,3 +113,34 @@ chart-right = rechts
 chart-normal = normal für dein Alter
 chart-during = während der Einheit
 chart-morning = am Morgen danach
+# Die Daten auf der Zeitachse des Diagramms: ein Tag („6. März“), ein Monatsanfang
+# („März 2025“) oder ein Jahresanfang, mit den üblichen Abkürzungen der Monate.
+chart-day = { $day }. { $month ->
+        [1] Jan.
+        [2] Feb.
+        [3] März
+        [4] Apr.
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] Aug.
+        [9] Sept.
+        [10] Okt.
+        [11] Nov.
+       *[12] Dez.
+    }
+chart-month = { $month ->
+        [1] Jan.
+        [2] Feb.
+        [3] März
+        [4] Apr.
+        [5] Mai
+        [6] Juni
+        [7] Juli
+        [8] Aug.
+        [9] Sept.
+        [10] Okt.
+        [11] Nov.
+       *[12] Dez.
+    } { $year }
+chart-year = { $year }

@@ -113,3 +113,34 @@ chart-right = right
 chart-normal = normal for your age
 chart-during = during the session
 chart-morning = next morning
+# The dates on the chart's time axis: a day ("6 Mar"), the start of a month ("Mar 2025") or
+# of a year.
+chart-day = { $day } { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+chart-month = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    } { $year }
+chart-year = { $year }
