@@ -1,0 +1,29 @@
+//! The pure core, one test binary: conversations as transcript files
+//! (`tests/transcripts/`, run by `support::check`), property tests, rule tables and the
+//! core's purity. Nothing here opens a database or a socket.
+
+/// Helpers shared by the test binaries, in `tests/support/`.
+#[path = "../support"]
+mod support {
+    pub mod answers;
+    pub mod chat;
+    pub mod profile;
+}
+
+mod assessment_transcripts;
+mod break_drills;
+mod button_property;
+mod button_transcripts;
+mod core_purity;
+mod decision_property;
+mod echoes_and_dates;
+mod far_dates;
+mod hold_property;
+mod progression_rules;
+mod properties;
+mod safety;
+mod safety_question;
+mod schedule_limits;
+mod schedule_table;
+mod session_transcripts;
+mod transcripts;
