@@ -433,12 +433,7 @@ fn run_child(mode: &str) -> ChildReport {
     let module = module_path!().split_once("::").map_or("", |(_, m)| m);
     let output = std::process::Command::new(exe)
         .arg(format!("{module}::child_process"))
-        .args([
-            "--exact",
-            "--ignored",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+        .args(["--exact", "--ignored", "--nocapture", "--test-threads=1"])
         .env(CHILD_ENV, mode)
         .output()
         .unwrap();
