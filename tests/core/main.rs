@@ -7,6 +7,7 @@
 mod support {
     pub mod answers;
     pub mod chat;
+    pub mod check;
     pub mod profile;
 }
 
