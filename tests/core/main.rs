@@ -11,7 +11,6 @@ mod support {
     pub mod profile;
 }
 
-mod assessment_transcripts;
 mod break_drills;
 mod button_property;
 mod button_transcripts;

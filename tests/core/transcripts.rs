@@ -19,7 +19,25 @@ macro_rules! transcripts {
 }
 
 transcripts![
+    intake_age_bands,
+    intake_buttons,
+    intake_not_understood,
+    intake_over_fifty_typed,
+    intake_prone_internally_rotated,
+    intake_prone_outward_instructions,
+    intake_prone_over_fifty_tapped,
+    intake_red_flag,
+    intake_retest_side_by_side,
+    intake_start_in_the_middle,
+    intake_strong_test_pain,
+    intake_tests_skipped_and_painful,
+    intake_typed_then_tests_tapped,
+    profile_shows_everything,
+    settings_change_one_answer,
+    setup_at_intake,
+    setup_at_training_days,
     setup_at_zone_question,
+    setup_with_program,
     start_again,
     start_decline,
     start_forged_buttons,
@@ -33,6 +51,12 @@ transcripts![
     start_zone_no,
     start_zone_unknown,
     start_zone_ways,
+    training_days_from_before,
+    training_days_in_settings,
+    training_days_mid_intake_update,
+    training_days_ticked,
+    training_days_too_few,
+    training_days_typed,
 ];
 
 /// A file without a test would never run: every file in the folder is listed above.

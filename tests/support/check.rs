@@ -125,8 +125,10 @@ fn replay(runner: &mut Runner, name: &str) -> Result<(), String> {
 #[derive(Clone)]
 struct Runner {
     chat: Chat,
-    /// Show the rendered text under each answer (`:text on`).
+    /// Show the rendered text under each answer (`:text on`), in the language of the
+    /// replies or in this one (`:text de`).
     text: bool,
+    text_lang: Option<Lang>,
     /// The answers to the latest input, and those named with `:name`.
     last: Vec<Reply>,
     named: HashMap<String, Vec<Reply>>,
@@ -139,6 +141,7 @@ impl Runner {
         Runner {
             chat: Chat::new("2026-11-23T08:00:00Z"),
             text: false,
+            text_lang: None,
             last: Vec::new(),
             named: HashMap::new(),
             marks: HashMap::new(),
@@ -213,10 +216,15 @@ impl Runner {
                 Ok(Vec::new())
             }
             "text" => {
-                self.text = match rest {
-                    "on" => true,
-                    "off" => false,
-                    other => return Err(format!("`:text on` or `:text off`, not {other:?}")),
+                (self.text, self.text_lang) = match rest {
+                    "on" => (true, None),
+                    "off" => (false, None),
+                    other => (
+                        true,
+                        Some(lang(other).map_err(|_| {
+                            format!("`:text on`, `:text off` or `:text de`, not {other:?}")
+                        })?),
+                    ),
                 };
                 Ok(Vec::new())
             }
@@ -238,10 +246,10 @@ impl Runner {
                     .clone();
                 // The marks, and whether texts are shown, are the file's, not the chat's.
                 let marks = std::mem::take(&mut self.marks);
-                let text = self.text;
+                let text = (self.text, self.text_lang);
                 *self = *saved;
                 self.marks = marks;
-                self.text = text;
+                (self.text, self.text_lang) = text;
                 Ok(Vec::new())
             }
             "include" => {
@@ -364,7 +372,7 @@ impl Runner {
             out.push("    ~ the data export attached".to_string());
         }
         if self.text {
-            let lang = self.chat.reply_lang;
+            let lang = self.text_lang.unwrap_or(self.chat.reply_lang);
             let rendered = i18n::render_reply(lang, reply);
             for line in rendered.text.lines() {
                 out.push(format!("    | {line}").trim_end().to_string());
@@ -484,7 +492,13 @@ pub fn show(msg: &Msg) -> String {
             with_args(msg, vec![format!("name: {}", show(name))])
         }
         Msg::Works(inner) | Msg::TryEasier(inner) => format!("{}({})", msg.id(), show(inner)),
-        Msg::ProfileLine { value, .. } => with_args(msg, vec![format!("value: {}", show(value))]),
+        Msg::ProfileLine { value, .. } => {
+            let mut shown = with_args(msg, Vec::new());
+            if **value != Msg::Literal(String::new()) {
+                shown.insert_str(shown.len() - 1, &format!(", value: {}", show(value)));
+            }
+            shown
+        }
         other => with_args(other, Vec::new()),
     }
 }
@@ -658,11 +672,15 @@ fn show_write(write: &Write) -> String {
                 *kinds.entry(kind).or_default() += 1;
             }
             let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-            format!(
-                "assessment ({} answers: {})",
-                a.answers.len(),
-                kinds.join(", ")
-            )
+            if kinds.is_empty() {
+                "assessment (no answers)".to_string()
+            } else {
+                format!(
+                    "assessment ({} answers: {})",
+                    a.answers.len(),
+                    kinds.join(", ")
+                )
+            }
         }
         Write::Session(s) => format!(
             "session of {} at {}: {} of {} done{}, pain during {}, morning {}",
