@@ -25,5 +25,5 @@ mod safety;
 mod safety_question;
 mod schedule_limits;
 mod schedule_table;
-mod session_transcripts;
+mod session_catalog;
 mod transcripts;

@@ -441,7 +441,7 @@ impl Runner {
                     } else {
                         planned
                             .iter()
-                            .map(|due| format!("{} at {}", <&str>::from(due.kind), due.at))
+                            .map(|due| format!("{} at {:?}", <&str>::from(due.kind), due.at))
                             .collect::<Vec<_>>()
                             .join(", ")
                     }
@@ -683,7 +683,7 @@ fn show_write(write: &Write) -> String {
             }
         }
         Write::Session(s) => format!(
-            "session of {} at {}: {} of {} done{}, pain during {}, morning {}",
+            "session of {:?} at {}: {} of {} done{}, pain during {}, morning {}",
             s.started_at,
             s.position.code(),
             s.outcomes.len(),
@@ -697,12 +697,12 @@ fn show_write(write: &Write) -> String {
             score(s.pain_morning),
         ),
         Write::Decision { verdict, at } => format!(
-            "decision at {at}: {} {} → {}",
+            "decision at {at:?}: {} {} → {}",
             verdict.rule.id(),
             verdict.from.code(),
             verdict.to.code()
         ),
-        Write::BreakAnswer { at, answer } => format!("break answer at {at}: {answer}"),
+        Write::BreakAnswer { at, answer } => format!("break answer at {at:?}: {answer}"),
     }
 }
 
