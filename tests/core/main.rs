@@ -22,7 +22,6 @@ mod far_dates;
 mod hold_property;
 mod progression_rules;
 mod properties;
-mod safety;
 mod schedule_limits;
 mod schedule_table;
 mod session_catalog;

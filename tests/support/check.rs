@@ -707,7 +707,8 @@ fn show_write(write: &Write) -> String {
 }
 
 /// The value at `path` (field names separated by dots; `len`, `first`, `last` or a number
-/// in a list) in a value's `Debug` text. `Some(…)` is looked through.
+/// in a list; `len` or a key in a map) in a value's `Debug` text. `Some(…)` is looked
+/// through.
 pub fn select(debug: &str, path: &str) -> Result<String, String> {
     let mut value = debug.trim().to_string();
     for key in path.split('.') {
@@ -733,6 +734,17 @@ fn field(value: &str, key: &str) -> Option<String> {
                 .and_then(|n| items.get(n))
                 .map(|s| s.to_string()),
         };
+    }
+    if let Some(entries) = value.strip_prefix('{').and_then(|v| v.strip_suffix('}')) {
+        // A map: its size, or the value under a key.
+        let entries = split_top(entries);
+        if key == "len" {
+            return Some(entries.len().to_string());
+        }
+        return entries.iter().find_map(|entry| {
+            let (name, v) = split_once_top(entry)?;
+            (name.trim() == key).then(|| v.trim().to_string())
+        });
     }
     let open = value.find(['{', '('])?;
     let inner = value[open + 1..value.len() - 1].trim();
