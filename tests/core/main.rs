@@ -13,7 +13,6 @@ mod support {
 
 mod break_drills;
 mod button_property;
-mod button_transcripts;
 mod core_purity;
 mod decision_property;
 mod dialog_storage;

@@ -19,6 +19,14 @@ macro_rules! transcripts {
 }
 
 transcripts![
+    buttons_break_leaves_start_live,
+    buttons_break_mid_session,
+    buttons_double_tap_done,
+    buttons_left_leg_under_typed_answer,
+    buttons_leftover_start,
+    buttons_old_usual_pain_scale,
+    buttons_ticks_in_a_row,
+    buttons_unstamped_data,
     intake_age_bands,
     intake_buttons,
     intake_not_understood,
