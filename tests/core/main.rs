@@ -16,8 +16,6 @@ mod button_property;
 mod core_purity;
 mod decision_property;
 mod dialog_storage;
-mod echoes_and_dates;
-mod far_dates;
 mod hold_property;
 mod progression_rules;
 mod properties;

@@ -375,7 +375,7 @@ impl Runner {
             let lang = self.text_lang.unwrap_or(self.chat.reply_lang);
             let rendered = i18n::render_reply(lang, reply);
             for line in rendered.text.lines() {
-                out.push(format!("    | {line}").trim_end().to_string());
+                out.push(format!("    | {}", visible(line)).trim_end().to_string());
             }
             for row in keyboard_lines(&rendered.keyboard) {
                 out.push(format!("    | {row}"));
@@ -550,6 +550,20 @@ fn quoted_if_needed(text: &str) -> String {
     } else {
         format!("{text:?}")
     }
+}
+
+/// Text with its invisible characters (controls, direction marks) written as `\u{…}`, so
+/// that the file shows them.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || is_bidi(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn is_bidi(c: char) -> bool {
