@@ -4,11 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use hipcoach::core::read::action::{self, Action};
+use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{
     Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write, step,
 };
 use hipcoach::i18n;
 
+#[derive(Clone)]
 pub struct Chat {
     pub person: Option<Person>,
     pub lang: Lang,
@@ -19,6 +21,8 @@ pub struct Chat {
     pub events: Vec<Event>,
     pub writes: Vec<Write>,
     pub last_persist: Option<Persist>,
+    /// The language the latest step's replies are rendered in.
+    pub reply_lang: Lang,
 }
 
 impl Chat {
@@ -31,6 +35,7 @@ impl Chat {
             events: Vec::new(),
             writes: Vec::new(),
             last_persist: None,
+            reply_lang: Lang::En,
         }
     }
 
@@ -68,6 +73,7 @@ impl Chat {
         self.last_persist = Some(transition.persist.clone());
         self.events = transition.events.clone();
         self.writes = transition.writes.clone();
+        self.reply_lang = transition.lang;
         if let Some(reply) = transition
             .replies
             .iter()
@@ -108,6 +114,12 @@ impl Chat {
         let data = button_data(replies, &label)
             .unwrap_or_else(|| panic!("no button {label:?} in {replies:?}"));
         self.send_exact(Input::Button(data))
+    }
+
+    /// A reminder of this kind falls due now.
+    pub fn remind(&mut self, kind: ReminderKind) -> Vec<Reply> {
+        let due = self.now;
+        self.send(Input::Reminder { kind, due })
     }
 
     /// Presses an option button by its code, as a client that knows the code would.

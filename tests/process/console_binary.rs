@@ -1,0 +1,317 @@
+//! The console binary driven through pipes, one line at a time, as a script would drive
+//! it: every reply must arrive (flushed) before the next line is written.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::Value;
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader, Lines};
+use tokio::process::{Child, ChildStdin, ChildStdout, Command};
+
+struct Console {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: Lines<BufReader<ChildStdout>>,
+}
+
+impl Console {
+    fn start(args: &[&str]) -> Console {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_hipcoach"))
+            .args([
+                "--db",
+                "sqlite::memory:",
+                "console",
+                "--clock",
+                "2026-11-21T08:20:00Z",
+            ])
+            .args(args)
+            .env_remove("TELOXIDE_TOKEN")
+            .env_remove("DATABASE_URL")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the hipcoach binary starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap()).lines();
+        Console {
+            child,
+            stdin,
+            stdout,
+        }
+    }
+
+    async fn send(&mut self, line: &str) {
+        self.stdin
+            .write_all(format!("{line}\n").as_bytes())
+            .await
+            .unwrap();
+        self.stdin.flush().await.unwrap();
+    }
+
+    async fn line(&mut self) -> String {
+        tokio::time::timeout(Duration::from_secs(20), self.stdout.next_line())
+            .await
+            .expect("a reply arrives without closing stdin (output is flushed)")
+            .unwrap()
+            .expect("stdout is still open")
+    }
+
+    /// Reads text lines up to and including the blank line that ends a message.
+    async fn message(&mut self) -> String {
+        let mut lines = Vec::new();
+        loop {
+            let line = self.line().await;
+            if line.is_empty() && !lines.is_empty() {
+                return lines.join("\n");
+            }
+            lines.push(line);
+        }
+    }
+
+    async fn json(&mut self) -> Value {
+        let line = self.line().await;
+        serde_json::from_str(&line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
+    }
+
+    async fn finish(mut self) -> std::process::ExitStatus {
+        drop(self.stdin);
+        tokio::time::timeout(Duration::from_secs(20), self.child.wait())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn text_mode_from_start_to_time_zone() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&[]);
+    console.send("/start").await;
+    let welcome = console.message().await;
+    assert!(welcome.starts_with("Hi, I'm hipcoach."), "{welcome}");
+    assert!(
+        welcome.ends_with("[1] Yes, that's okay   [2] No, thanks"),
+        "{welcome}"
+    );
+
+    console.send(":tap 1").await;
+    let ask = console.message().await;
+    assert!(ask.contains("your time zone"), "{ask}");
+    assert!(ask.contains("[1] 📍 Share my location"), "{ask}");
+    assert!(
+        ask.contains("[2] London   [3] New York   [4] Los Angeles"),
+        "{ask}"
+    );
+
+    console.send("Atlantis").await;
+    let again = console.message().await;
+    assert!(again.contains("“Atlantis”"), "{again}");
+
+    console.send(":tap New York").await;
+    let confirm = console.message().await;
+    assert!(
+        confirm.contains("So it is 03:20 for you now (America/New_York)."),
+        "{confirm}"
+    );
+
+    console.send(":tap Yes").await;
+    let saved = console.message().await;
+    assert!(saved.starts_with("Saved: America/New_York."), "{saved}");
+
+    console.send(":quit").await;
+    assert!(console.finish().await.success());
+}
+
+#[tokio::test]
+async fn json_mode_emits_messages_and_events() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json", "--user", "5"]);
+    console.send("/start").await;
+    let welcome = console.json().await;
+    assert_eq!(welcome["type"], "message");
+    assert_eq!(welcome["user"], 5);
+    assert_eq!(welcome["at"], "2026-11-21T08:20:00Z");
+    assert_eq!(
+        welcome["buttons"],
+        serde_json::json!([["Yes, that's okay", "No, thanks"]])
+    );
+
+    console.send(":tap Yes, that's okay").await;
+    let ask = console.json().await;
+    assert_eq!(ask["buttons"][0][0], "📍 Share my location");
+    let event = console.json().await;
+    assert_eq!(event["type"], "event");
+    assert_eq!(event["event"], "consent_given");
+    assert_eq!(event["user"], 5);
+
+    console.send(":wait 2h").await;
+    console.send("Kathmandu").await;
+    let confirm = console.json().await;
+    assert_eq!(
+        confirm["at"], "2026-11-21T10:20:00Z",
+        "the clock moved by :wait"
+    );
+    assert!(confirm["text"].as_str().unwrap().contains("16:05"));
+
+    console.send(":tap 1").await;
+    let saved = console.json().await;
+    assert_eq!(saved["text"], "Saved: Asia/Kathmandu.");
+    let next = console.json().await;
+    assert!(next["text"].as_str().unwrap().contains("How old are you?"));
+    let event = console.json().await;
+    assert_eq!(event["event"], "timezone_set");
+    assert_eq!(event["tz"], "Asia/Kathmandu");
+
+    // Another person in the same run starts from the beginning.
+    console.send(":user 6").await;
+    console.send("hello").await;
+    let other = console.json().await;
+    assert_eq!(other["user"], 6);
+    assert!(
+        other["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Hi, I'm hipcoach.")
+    );
+
+    assert!(
+        console.finish().await.success(),
+        "end of input ends the run cleanly"
+    );
+}
+
+#[tokio::test]
+async fn declining_in_json_mode() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json"]);
+    console.send("/start").await;
+    console.json().await;
+    console.send(":tap 2").await;
+    let declined = console.json().await;
+    assert!(declined["text"].as_str().unwrap().contains("/start"));
+    let event = console.json().await;
+    assert_eq!(event["event"], "consent_declined");
+    assert!(console.finish().await.success());
+}
+
+#[tokio::test]
+async fn a_whole_assessment_through_the_console_emits_assessment_completed() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json"]);
+    let script = [
+        "/start",
+        ":tap 1",
+        "Europe/London",
+        ":tap Yes",
+        "34",
+        "desk work, running",
+        "8",
+        "mon-fri 9-17",
+        "12-13",
+        "19:00",
+        ":tap Done",
+        "left knee",
+        "3",
+        "none",
+        "none",
+        "30",
+        "20",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Skip",
+        ":tap Inward",
+        ":tap Yes",
+        ":tap No",
+        ":tap 2",
+    ];
+    for line in script {
+        console.send(line).await;
+    }
+    let event = loop {
+        let line = console.json().await;
+        if line["event"] == "assessment_completed" {
+            break line;
+        }
+    };
+    assert_eq!(event["left_ir"], 30);
+    assert_eq!(event["right_ir"], 20);
+    assert_eq!(event["left_er"], Value::Null);
+    assert_eq!(event["right_er"], Value::Null);
+    assert_eq!(event["asymmetry"], 10);
+    assert_eq!(event["track"], "limited_internal_rotation");
+    assert_eq!(event["level"], 1, "usual pain 3/10 starts gently");
+    assert_eq!(event["red_flags"], serde_json::json!([]));
+    assert!(console.finish().await.success());
+}
+
+#[tokio::test]
+async fn a_far_wait_is_refused_and_the_console_carries_on() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json"]);
+    console.send(":wait 9999999999d").await;
+    console.send(":wait 400d").await;
+    console.send(":at 9999-01-01T00:00:00Z").await;
+    console.send("/start").await;
+    let welcome = console.json().await;
+    assert_eq!(welcome["type"], "message");
+    assert_eq!(
+        welcome["at"], "2026-11-21T08:20:00Z",
+        "the clock did not move"
+    );
+    assert!(console.finish().await.success(), "no crash");
+}
+
+/// The lines up to the next event named `name`, and that event.
+async fn until_event(console: &mut Console, name: &str) -> Vec<Value> {
+    let mut lines = Vec::new();
+    loop {
+        let line = console.json().await;
+        let done = line["event"] == name;
+        lines.push(line);
+        if done {
+            return lines;
+        }
+    }
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn exports_are_private_to_the_run_and_gone_after_delete() {
+    let _together = crate::together().await;
+    use std::os::unix::fs::PermissionsExt;
+    let base = tempfile::tempdir().unwrap();
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    let mut console = Console::start(&["--json", "--files", base.path().to_str().unwrap()]);
+    console.send("/start").await;
+    console.send(":tap 1").await;
+    until_event(&mut console, "consent_given").await;
+    console.send("/export").await;
+    let lines = until_event(&mut console, "data_exported").await;
+    let files: Vec<std::path::PathBuf> = lines
+        .iter()
+        .filter_map(|l| l["files"].as_array())
+        .flatten()
+        .map(|f| f.as_str().unwrap().into())
+        .collect();
+    assert!(!files.is_empty(), "{lines:?}");
+    for file in &files {
+        assert_eq!(mode(file), 0o600, "{}", file.display());
+        let dir = file.parent().unwrap();
+        assert_ne!(dir, base.path(), "a directory made for the run");
+        assert_eq!(mode(dir), 0o700, "{}", dir.display());
+    }
+    console.send("/delete").await;
+    console.send(":tap 1").await;
+    until_event(&mut console, "data_deleted").await;
+    // The console has handled the deletion once the next line is answered.
+    console.send(":mark deleted").await;
+    console.json().await;
+    for file in &files {
+        assert!(!file.exists(), "{} is still there", file.display());
+    }
+    assert!(console.finish().await.success());
+}
