@@ -9,6 +9,7 @@ use crate::core::ask;
 use crate::core::person::question::Question;
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
+use crate::core::say::buttons;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
@@ -57,10 +58,7 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             ask::session::prompt(person, now)
         }
         Dialog::AskDrop => Some(
-            Reply::new(Msg::RangeDropped).keyboard(Keyboard::Inline(vec![vec![
-                choose(Msg::CheckSymptoms, "drop_check"),
-                choose(Msg::NothingHappened, "drop_fine"),
-            ]])),
+            Reply::new(Msg::RangeDropped).keyboard(Keyboard::Inline(vec![buttons::DROP.row()])),
         ),
         Dialog::ConfirmFlags { flags, .. } => Some(
             Reply::new(Msg::ConfirmFlags)
@@ -71,22 +69,16 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                         .collect(),
                 ))
                 .with(Msg::ConfirmFlagsRight)
-                .keyboard(Keyboard::Inline(vec![vec![
-                    choose(Msg::Yes, "flags_yes"),
-                    choose(Msg::No, "flags_no"),
-                ]])),
+                .keyboard(Keyboard::Inline(vec![buttons::FLAGS.row()])),
         ),
         Dialog::Aside { trip, .. } => {
             let mut there = person.clone();
             there.dialog = (**trip).clone();
             ask::prompt(&there, now)
         }
-        Dialog::ConfirmDelete { .. } => Some(Reply::new(Msg::AskDelete).keyboard(
-            Keyboard::Inline(vec![vec![
-                choose(Msg::DeleteYes, "delete_all"),
-                choose(Msg::DeleteNo, "keep_all"),
-            ]]),
-        )),
+        Dialog::ConfirmDelete { .. } => {
+            Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
+        }
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
         Dialog::ConfirmZone { zone } => {
             let local = zone.local(now);
@@ -103,12 +95,7 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
         Dialog::Resume { .. } => {
-            Some(
-                Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![vec![
-                    choose(Msg::Continue, "continue"),
-                    choose(Msg::StartOver, "restart"),
-                ]])),
-            )
+            Some(Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![buttons::RESUME.row()])))
         }
         Dialog::Settings => {
             let buttons: Vec<InlineButton<Msg>> = SETTINGS
@@ -137,10 +124,7 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             if !flags.is_empty() {
                 reply = reply.with(Msg::Join(flags.into_iter().map(Msg::RedFlag).collect()));
             }
-            Some(reply.keyboard(Keyboard::Inline(vec![vec![
-                choose(Msg::ClearedYes, "cleared"),
-                choose(Msg::ClearedNotYet, "notyet"),
-            ]])))
+            Some(reply.keyboard(Keyboard::Inline(vec![buttons::CLEARED.row()])))
         }
     }
 }

@@ -7,8 +7,8 @@ use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::rules::catalog::{self, ExerciseId};
 use crate::core::rules::program::easier_fitted;
+use crate::core::say::buttons::{self, SessionKey};
 use crate::core::say::msg::Msg;
-use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
 
 pub(crate) fn exercise_reply(run: &SessionRun) -> Reply {
@@ -29,14 +29,14 @@ pub(crate) fn exercise_reply(run: &SessionRun) -> Reply {
     ))))
     .keyboard(Keyboard::Inline(vec![
         vec![
-            button(Msg::OutcomeDone, "done"),
-            button(Msg::OutcomeTooEasy, "too_easy"),
+            SessionKey::Done.button(Msg::OutcomeDone),
+            SessionKey::TooEasy.button(Msg::OutcomeTooEasy),
         ],
         vec![
-            button(Msg::OutcomeTooHard, "too_hard"),
-            button(Msg::OutcomeHurts, "hurts"),
+            SessionKey::TooHard.button(Msg::OutcomeTooHard),
+            SessionKey::Hurts.button(Msg::OutcomeHurts),
         ],
-        vec![button(Msg::Skip, "skip")],
+        vec![SessionKey::Skip.button(Msg::Skip)],
     ]))
 }
 
@@ -59,18 +59,13 @@ pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
                 usual: i64::from(usual),
             });
             if let Keyboard::Inline(rows) = &mut reply.keyboard {
-                rows.push(vec![button(Msg::Skip, "skip")]);
+                rows.push(vec![SessionKey::Skip.button(Msg::Skip)]);
             }
             Some(reply)
         }
-        Dialog::OfferRetest => {
-            Some(
-                Reply::new(Msg::OfferRetest).keyboard(Keyboard::Inline(vec![vec![
-                    button(Msg::RetestNow, "retest"),
-                    button(Msg::SessionFirst, "session"),
-                ]])),
-            )
-        }
+        Dialog::OfferRetest => Some(
+            Reply::new(Msg::OfferRetest).keyboard(Keyboard::Inline(vec![buttons::RETEST.row()])),
+        ),
         _ => None,
     }
 }
@@ -87,18 +82,15 @@ pub(crate) fn hurt_choice(person: &Person, run: &SessionRun, score: u8) -> Reply
     let easier = easier_for(person, run);
     let mut row = Vec::new();
     if let Some(easier) = easier {
-        row.push(button(
-            Msg::TryEasier(Box::new(Msg::ExerciseName(easier))),
-            "easier",
-        ));
+        row.push(SessionKey::Easier.button(Msg::TryEasier(Box::new(Msg::ExerciseName(easier)))));
     }
-    row.push(button(Msg::SkipThisOne, "skip"));
+    row.push(SessionKey::Skip.button(Msg::SkipThisOne));
     Reply::new(Msg::HurtChoice {
         score: i64::from(score),
     })
     .keyboard(Keyboard::Inline(vec![
         row,
-        vec![button(Msg::StopForToday, "stop")],
-        vec![button(Msg::SomethingElse, "symptoms")],
+        vec![SessionKey::Stop.button(Msg::StopForToday)],
+        vec![SessionKey::Symptoms.button(Msg::SomethingElse)],
     ]))
 }

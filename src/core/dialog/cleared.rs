@@ -1,7 +1,7 @@
 //! "Have you been checked?": lifts a hold a check can lift, and resumes one step easier.
 
 use crate::core::dialog::decisions::resume_program;
-use crate::core::read::action::two_way;
+use crate::core::say::buttons;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
@@ -18,7 +18,7 @@ use crate::core::values::input::Input;
 pub(crate) fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
     let choice = match input {
         Input::Text(text) => Some(checked_answer(text)),
-        _ => two_way(input, "cleared", "notyet"),
+        _ => buttons::CLEARED.read(input),
     };
     let Some(choice) = choice else {
         return Transition::expired(&person);

@@ -2,7 +2,7 @@
 //! or holds the program (later); no goes back to the question.
 
 use crate::core::dialog::intake;
-use crate::core::read::action::{Action, two_way};
+use crate::core::say::buttons;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
@@ -27,7 +27,7 @@ pub(crate) fn confirm_flags_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Some(choice) = two_way(input, "flags_yes", "flags_no") else {
+    let Some(choice) = buttons::FLAGS.read(input) else {
         return Transition::expired(&person);
     };
     if let Input::Text(text) = input {
@@ -36,13 +36,7 @@ pub(crate) fn confirm_flags_answer(
         let more = symptoms::detect(text);
         let leading = parse::leading_yes_no(text).map(|(answer, _)| answer);
         if !more.is_empty() && more.iter().all(|f| flags.contains(f)) && leading != Some(false) {
-            return confirm_flags_answer(
-                person,
-                flags,
-                back,
-                &Input::Button(Action::Choose("flags_yes".into()).encode()),
-                now,
-            );
+            return confirm_flags_answer(person, flags, back, &buttons::FLAGS.yes_press(), now);
         }
         if !more.is_empty() {
             let mut all = flags.clone();

@@ -1,7 +1,8 @@
 //! The small menus: /delete's confirmation, "continue or start over?", /settings.
 
 use crate::core::ask::SETTINGS;
-use crate::core::read::action::{Action, two_way};
+use crate::core::read::action::Action;
+use crate::core::say::buttons;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
@@ -24,7 +25,7 @@ pub(crate) fn delete_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Some(choice) = two_way(input, "delete_all", "keep_all") else {
+    let Some(choice) = buttons::DELETE.read(input) else {
         return Transition::expired(&person);
     };
     match choice {
@@ -48,7 +49,7 @@ pub(crate) fn resume_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Some(choice) = two_way(input, "continue", "restart") else {
+    let Some(choice) = buttons::RESUME.read(input) else {
         return Transition::expired(&person);
     };
     match choice {

@@ -6,6 +6,7 @@ use crate::core::person::due::pending_morning;
 use crate::core::person::{Dialog, Person};
 use crate::core::read::answers::parse_pain;
 use crate::core::rules::progression::Trigger;
+use crate::core::say::buttons::SessionKey;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
@@ -23,8 +24,8 @@ pub fn morning_answer(
 ) -> Transition {
     let score = match read(input, true) {
         Ok(Answer::Pain(score)) => Some(score),
-        Ok(Answer::Code(code)) if code == "skip" => None,
-        Ok(Answer::Code(_)) => return Transition::expired(&person),
+        Ok(Answer::Key(SessionKey::Skip)) => None,
+        Ok(Answer::Key(_) | Answer::Other) => return Transition::expired(&person),
         Err(msg) => return Transition::retry(&person, msg),
     };
     person.dialog = Dialog::Idle;

@@ -6,7 +6,6 @@ use crate::core::dialog::symptoms::symptom_check;
 use crate::core::person::Dialog;
 use crate::core::person::Person;
 use crate::core::read::action::Action;
-use crate::core::read::action::two_way;
 use crate::core::read::answers;
 use crate::core::rules::assessment;
 use crate::core::rules::assessment::Assessment;
@@ -17,6 +16,7 @@ use crate::core::rules::assessment::TestAnswers;
 use crate::core::rules::assessment::assessment_event;
 use crate::core::rules::assessment::{Band, StepKind, TestAnswer, TestStep};
 use crate::core::rules::progression::Range;
+use crate::core::say::buttons;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::Persist;
@@ -355,7 +355,7 @@ pub(crate) fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
 
 /// After a drop in range: "something happened?" Check the symptoms, or carry on.
 pub(crate) fn drop_answer(mut person: Person, input: &Input) -> Transition {
-    let Some(choice) = two_way(input, "drop_check", "drop_fine") else {
+    let Some(choice) = buttons::DROP.read(input) else {
         return Transition::expired(&person);
     };
     match choice {

@@ -3,6 +3,8 @@
 
 use crate::core::dialog::decisions::{apply, decide, resave, saved};
 use crate::core::person::due::{pending_morning, retest_due, today_local};
+use crate::core::say::buttons;
+use crate::core::say::buttons::SessionKey;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
@@ -12,7 +14,6 @@ use crate::core::dialog::symptoms::{held, open_symptom_check};
 use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
-use crate::core::read::action::two_way;
 use crate::core::read::answers::parse_pain;
 use crate::core::rules::assessment::{TestAnswers, TestStep};
 use crate::core::rules::catalog::{self, ExerciseId};
@@ -135,8 +136,10 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
 /// The exercise at the run's index: name, dose, how, muscles, buttons.
 /// Reads a tap (by its code) or, where a number is asked, a typed pain score.
 pub(crate) enum Answer {
-    Code(String),
+    Key(SessionKey),
     Pain(u8),
+    /// A button of another question.
+    Other,
 }
 
 pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
@@ -144,7 +147,7 @@ pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
         Input::Button(data) => match Action::decode(data) {
             Some(Action::Choose(code)) => match code.strip_prefix('p').map(str::parse::<u8>) {
                 Some(Ok(n)) if numbers && n <= 10 => Ok(Answer::Pain(n)),
-                _ => Ok(Answer::Code(code)),
+                _ => Ok(SessionKey::from_code(&code).map_or(Answer::Other, Answer::Key)),
             },
             _ => Err(Msg::ButtonExpired),
         },
@@ -152,7 +155,7 @@ pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
             .map(|p| Answer::Pain(p.value()))
             .map_err(|_| Msg::PainNotUnderstood),
         Input::Text(text) => typed_outcome(text)
-            .map(|code| Answer::Code(code.to_string()))
+            .map(Answer::Key)
             .ok_or(Msg::TapAnOutcome),
         _ => Err(if numbers {
             Msg::PainNotUnderstood
@@ -164,7 +167,7 @@ pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
 
 /// An outcome typed instead of tapped: `done`, `too easy`, `too hard`, `hurts`, `skip`,
 /// in English or German.
-fn typed_outcome(text: &str) -> Option<&'static str> {
+fn typed_outcome(text: &str) -> Option<SessionKey> {
     let words: String = text
         .to_lowercase()
         .chars()
@@ -172,15 +175,21 @@ fn typed_outcome(text: &str) -> Option<&'static str> {
         .collect();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     let code = match words.as_str() {
-        "done" | "ok" | "okay" | "finished" | "erledigt" | "fertig" | "geschafft" => "done",
-        "too easy" | "easy" | "zu leicht" | "leicht" => "too_easy",
-        "too hard" | "hard" | "zu schwer" | "schwer" => "too_hard",
-        "it hurts" | "hurts" | "pain" | "ouch" | "tut weh" | "schmerzt" | "schmerz" => "hurts",
-        "skip" | "next" | "überspringen" | "weiter" | "skip this one" | "diese überspringen" => {
-            "skip"
+        "done" | "ok" | "okay" | "finished" | "erledigt" | "fertig" | "geschafft" => {
+            SessionKey::Done
         }
-        "stop" | "stop for today" | "aufhören" | "für heute aufhören" => "stop",
-        w if w.starts_with("something else") || w.starts_with("etwas anderes") => "symptoms",
+        "too easy" | "easy" | "zu leicht" | "leicht" => SessionKey::TooEasy,
+        "too hard" | "hard" | "zu schwer" | "schwer" => SessionKey::TooHard,
+        "it hurts" | "hurts" | "pain" | "ouch" | "tut weh" | "schmerzt" | "schmerz" => {
+            SessionKey::Hurts
+        }
+        "skip" | "next" | "überspringen" | "weiter" | "skip this one" | "diese überspringen" => {
+            SessionKey::Skip
+        }
+        "stop" | "stop for today" | "aufhören" | "für heute aufhören" => SessionKey::Stop,
+        w if w.starts_with("something else") || w.starts_with("etwas anderes") => {
+            SessionKey::Symptoms
+        }
         _ => return None,
     };
     Some(code)
@@ -204,13 +213,13 @@ pub fn answer(
     };
     let current = run.record.plan.get(run.index).map(|p| p.exercise);
     match (run.step, answer) {
-        (RunStep::Exercise, Answer::Code(code)) => {
-            let outcome = match code.as_str() {
-                "done" => Outcome::Done,
-                "too_easy" => Outcome::TooEasy,
-                "too_hard" => Outcome::TooHard,
-                "skip" => Outcome::Skipped,
-                "hurts" => {
+        (RunStep::Exercise, Answer::Key(key)) => {
+            let outcome = match key {
+                SessionKey::Done => Outcome::Done,
+                SessionKey::TooEasy => Outcome::TooEasy,
+                SessionKey::TooHard => Outcome::TooHard,
+                SessionKey::Skip => Outcome::Skipped,
+                SessionKey::Hurts => {
                     run.step = RunStep::HurtScore;
                     let ask = pain_reply(Msg::AskHurtScore);
                     person.dialog = Dialog::Session { run };
@@ -237,8 +246,8 @@ pub fn answer(
             person.dialog = Dialog::Session { run };
             resave(t, person).say(ask)
         }
-        (RunStep::HurtChoice { .. }, Answer::Code(code)) => match code.as_str() {
-            "easier" => {
+        (RunStep::HurtChoice { .. }, Answer::Key(key)) => match key {
+            SessionKey::Easier => {
                 let Some(easier) = easier_for(&person, &run) else {
                     return Transition::expired(&person);
                 };
@@ -252,8 +261,8 @@ pub fn answer(
                 );
                 next_exercise(Transition::new_keep(person.lang), person, run, now)
             }
-            "skip" => next_exercise(Transition::new_keep(person.lang), person, run, now),
-            "symptoms" => {
+            SessionKey::Skip => next_exercise(Transition::new_keep(person.lang), person, run, now),
+            SessionKey::Symptoms => {
                 // Swelling, locking…: the session ends here with the pain just given,
                 // and the symptom check follows (a red flag there holds the program).
                 let RunStep::HurtChoice { score } = run.step else {
@@ -270,7 +279,7 @@ pub fn answer(
                 let question = open_symptom_check(&mut person);
                 resave(t, person).say(question)
             }
-            "stop" => {
+            SessionKey::Stop => {
                 run.record.stopped_early = true;
                 run.step = RunStep::Pain;
                 person.dialog = Dialog::Session { run };
@@ -362,7 +371,7 @@ fn finish(
 
 /// The monthly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
-    let Some(choice) = two_way(input, "retest", "session") else {
+    let Some(choice) = buttons::RETEST.read(input) else {
         return Transition::expired(&person);
     };
     match choice {

@@ -6,9 +6,6 @@
 //! [`stamp`]); `core::step` refuses a press whose stamp is not the current one before
 //! anything else reads it.
 
-use crate::core::read::parse;
-use crate::core::values::input::Input;
-
 /// What an inline button means.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -101,20 +98,6 @@ fn is_code(value: &str) -> bool {
         && value
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-}
-
-/// A two-way question: its `yes` and `no` buttons, or a typed yes or no. `None` for a
-/// button that belongs to another question; `Some(None)` when the text says neither.
-pub(crate) fn two_way(input: &Input, yes: &str, no: &str) -> Option<Option<bool>> {
-    match input {
-        Input::Button(data) => match Action::decode(data) {
-            Some(Action::Choose(code)) if code == yes => Some(Some(true)),
-            Some(Action::Choose(code)) if code == no => Some(Some(false)),
-            _ => None,
-        },
-        Input::Text(text) => Some(parse::yes_no(text)),
-        _ => Some(None),
-    }
 }
 
 #[cfg(test)]

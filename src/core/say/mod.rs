@@ -1,5 +1,6 @@
 //! The words as values: message ids with typed arguments, replies and keyboards. The
 //! shell (`i18n`) turns them into text in the person's language.
 
+pub mod buttons;
 pub mod msg;
 pub mod reply;

@@ -1,0 +1,107 @@
+//! Buttons defined once for the question that asks them and the dialog that reads them:
+//! each label and code is written here, and nowhere else.
+
+use std::str::FromStr;
+
+use strum::{EnumString, IntoStaticStr};
+
+use crate::core::read::action::Action;
+use crate::core::read::parse;
+use crate::core::say::msg::Msg;
+use crate::core::say::reply::{InlineButton, option};
+use crate::core::values::input::Input;
+
+/// A yes-or-no question: its two buttons, and the reading of a press or a typed yes or no.
+pub struct TwoWay {
+    yes: (Msg, &'static str),
+    no: (Msg, &'static str),
+}
+
+impl TwoWay {
+    /// The question's buttons, yes first.
+    pub fn row(&self) -> Vec<InlineButton<Msg>> {
+        vec![
+            option(self.yes.0.clone(), self.yes.1),
+            option(self.no.0.clone(), self.no.1),
+        ]
+    }
+
+    /// The answer: `None` for a button of another question; `Some(None)` when the text says
+    /// neither yes nor no.
+    pub fn read(&self, input: &Input) -> Option<Option<bool>> {
+        match input {
+            Input::Button(data) => match Action::decode(data) {
+                Some(Action::Choose(code)) if code == self.yes.1 => Some(Some(true)),
+                Some(Action::Choose(code)) if code == self.no.1 => Some(Some(false)),
+                _ => None,
+            },
+            Input::Text(text) => Some(parse::yes_no(text)),
+            _ => Some(None),
+        }
+    }
+
+    /// The press that answers yes.
+    pub fn yes_press(&self) -> Input {
+        Input::Button(Action::Choose(self.yes.1.to_string()).encode())
+    }
+}
+
+/// After a drop in range: did something happen?
+pub const DROP: TwoWay = TwoWay {
+    yes: (Msg::CheckSymptoms, "drop_check"),
+    no: (Msg::NothingHappened, "drop_fine"),
+};
+/// Warning signs read from a message: are these right?
+pub const FLAGS: TwoWay = TwoWay {
+    yes: (Msg::Yes, "flags_yes"),
+    no: (Msg::No, "flags_no"),
+};
+/// /delete: erase everything?
+pub const DELETE: TwoWay = TwoWay {
+    yes: (Msg::DeleteYes, "delete_all"),
+    no: (Msg::DeleteNo, "keep_all"),
+};
+/// /start mid-way: continue, or start over?
+pub const RESUME: TwoWay = TwoWay {
+    yes: (Msg::Continue, "continue"),
+    no: (Msg::StartOver, "restart"),
+};
+/// Has a professional checked you?
+pub const CLEARED: TwoWay = TwoWay {
+    yes: (Msg::ClearedYes, "cleared"),
+    no: (Msg::ClearedNotYet, "notyet"),
+};
+/// The monthly re-test is due: re-test now (yes), or the session first?
+pub const RETEST: TwoWay = TwoWay {
+    yes: (Msg::RetestNow, "retest"),
+    no: (Msg::SessionFirst, "session"),
+};
+
+/// The buttons of a session: an exercise's outcomes, and the choices after "it hurts".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum SessionKey {
+    Done,
+    TooEasy,
+    TooHard,
+    Hurts,
+    Skip,
+    /// After "it hurts": the easier exercise instead.
+    Easier,
+    /// After "it hurts": stop for today.
+    Stop,
+    /// After "it hurts": something else (the symptom check).
+    Symptoms,
+}
+
+impl SessionKey {
+    /// The button, with this label.
+    pub fn button(self, label: Msg) -> InlineButton<Msg> {
+        option(label, self.into())
+    }
+
+    /// The key a button's code names, if any.
+    pub fn from_code(code: &str) -> Option<SessionKey> {
+        SessionKey::from_str(code).ok()
+    }
+}
