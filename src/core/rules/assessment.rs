@@ -12,23 +12,10 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 use crate::core::values::profile::{AgeBand, RedFlag};
 
 /// One step of the self-test, in the order they are asked.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    IntoStaticStr,
-)]
+#[derive(Serialize, Deserialize, EnumIter, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TestStep {
     /// Seated rotation (seed 000): internal rotation, left side.
     #[default]

@@ -14,22 +14,10 @@ use strum::{EnumIter, EnumString, IntoStaticStr};
 use crate::core::values::profile::RedFlag;
 
 /// Why the program is on hold.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    Serialize,
-    Deserialize,
-    EnumIter,
-    EnumString,
-    IntoStaticStr,
-)]
+#[derive(Serialize, Deserialize, EnumIter, EnumString, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum HoldCause {
     /// Red flags ticked at the intake's safety screen (coaching.md, "Safety floor").
     #[default]
