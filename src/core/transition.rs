@@ -7,9 +7,11 @@ use crate::core::person::Person;
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression::Verdict;
+use crate::core::say::buttons::TwoWay;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::values::event::Event;
+use crate::core::values::input::Input;
 use crate::core::values::lang::Lang;
 
 /// What to do with the stored person after a step.
@@ -127,6 +129,20 @@ impl Transition {
         Transition::unchanged(person)
             .say(Reply::new(Msg::ButtonExpired))
             .ask_again()
+    }
+
+    /// The answer to a yes-or-no question, or the refusal that keeps everything: a button
+    /// of another question (expired), or a text that says neither (why, and the buttons).
+    pub fn yes_or_no(
+        person: &Person,
+        input: &Input,
+        question: &TwoWay,
+    ) -> Result<bool, Transition> {
+        match question.read(input) {
+            None => Err(Transition::expired(person)),
+            Some(None) => Err(Transition::retry(person, Msg::ChoiceNotUnderstood)),
+            Some(Some(answer)) => Ok(answer),
+        }
     }
 
     /// An answer not taken: why, with the question's buttons again; nothing changes.

@@ -25,21 +25,21 @@ pub(crate) fn delete_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Some(choice) = buttons::DELETE.read(input) else {
-        return Transition::expired(&person);
+    let choice = match Transition::yes_or_no(&person, input, &buttons::DELETE) {
+        Ok(choice) => choice,
+        Err(refused) => return refused,
     };
     match choice {
-        Some(true) => Transition::new(Persist::Forget, person.lang)
+        true => Transition::new(Persist::Forget, person.lang)
             .say(Reply::new(Msg::Deleted))
             .event(Event::DataDeleted),
-        Some(false) => {
+        false => {
             person.dialog = back;
             let question = ask::prompt(&person, now);
             Transition::save(person)
                 .say(Reply::new(Msg::DeleteKept))
                 .say_all(question)
         }
-        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 
@@ -49,16 +49,17 @@ pub(crate) fn resume_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Some(choice) = buttons::RESUME.read(input) else {
-        return Transition::expired(&person);
+    let choice = match Transition::yes_or_no(&person, input, &buttons::RESUME) {
+        Ok(choice) => choice,
+        Err(refused) => return refused,
     };
     match choice {
-        Some(true) => {
+        true => {
             person.dialog = resume;
             let question = ask::prompt(&person, now);
             Transition::save(person).say_all(question)
         }
-        Some(false) => match resume {
+        false => match resume {
             Dialog::Test { retest, .. } => {
                 person.dialog = Dialog::Test {
                     test: TestStep::first(),
@@ -73,7 +74,6 @@ pub(crate) fn resume_answer(
                 advance(person, now)
             }
         },
-        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 

@@ -355,16 +355,16 @@ pub(crate) fn changes(result: &Assessment, person: &Person) -> Vec<Msg> {
 
 /// After a drop in range: "something happened?" Check the symptoms, or carry on.
 pub(crate) fn drop_answer(mut person: Person, input: &Input) -> Transition {
-    let Some(choice) = buttons::DROP.read(input) else {
-        return Transition::expired(&person);
+    let choice = match Transition::yes_or_no(&person, input, &buttons::DROP) {
+        Ok(choice) => choice,
+        Err(refused) => return refused,
     };
     match choice {
-        Some(true) => symptom_check(person),
-        Some(false) => {
+        true => symptom_check(person),
+        false => {
             person.dialog = Dialog::Idle;
             Transition::save(person).say(Reply::new(Msg::DropNoted))
         }
-        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }
 

@@ -371,11 +371,12 @@ fn finish(
 
 /// The monthly re-test offer before a session.
 pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {
-    let Some(choice) = buttons::RETEST.read(input) else {
-        return Transition::expired(&person);
+    let choice = match Transition::yes_or_no(&person, input, &buttons::RETEST) {
+        Ok(choice) => choice,
+        Err(refused) => return refused,
     };
     match choice {
-        Some(true) => {
+        true => {
             person.dialog = Dialog::Test {
                 test: TestStep::first(),
                 answers: TestAnswers::new(),
@@ -385,10 +386,9 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
             first.parts.insert(0, Msg::TestsIntro);
             Transition::save(person).say(first)
         }
-        Some(false) => {
+        false => {
             person.dialog = Dialog::Idle;
             start(person, now)
         }
-        None => Transition::retry(&person, Msg::ChoiceNotUnderstood),
     }
 }

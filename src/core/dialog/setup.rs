@@ -72,7 +72,18 @@ pub(crate) fn needs_setup(mut person: Person, now: DateTime<Utc>) -> Transition 
 
 /// /today before there is a program: whatever comes first (setup, the red-flag check, the
 /// self-tests).
-pub(crate) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transition {
+pub(crate) fn needs_program(person: Person, now: DateTime<Utc>) -> Transition {
+    begin_tests(person, now, Some(Msg::NoProgramYet))
+}
+
+/// /assess: the self-tests, once nothing comes before them.
+pub(crate) fn assess(person: Person, now: DateTime<Utc>) -> Transition {
+    begin_tests(person, now, None)
+}
+
+/// The self-tests from their first step (a re-test when there was a test before), after
+/// `note`; or whatever must come first: the hold's sentence, the time zone, the intake.
+fn begin_tests(mut person: Person, now: DateTime<Utc>, note: Option<Msg>) -> Transition {
     if person.hold.is_some() {
         return held(person, now);
     }
@@ -88,25 +99,6 @@ pub(crate) fn needs_program(mut person: Person, now: DateTime<Utc>) -> Transitio
     let mut first = ask::selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
     Transition::save(person)
-        .say(Reply::new(Msg::NoProgramYet))
+        .say_all(note.map(Reply::new))
         .say(first)
-}
-
-pub(crate) fn assess(mut person: Person, now: DateTime<Utc>) -> Transition {
-    if person.hold.is_some() {
-        return held(person, now);
-    }
-    let ready = person.zone.is_some() && question::next_question(&person.profile).is_none();
-    if !ready {
-        return needs_setup(person, now);
-    }
-    let retest = person.history.last.is_some();
-    person.dialog = Dialog::Test {
-        test: TestStep::first(),
-        answers: TestAnswers::new(),
-        retest,
-    };
-    let mut first = ask::selftest::ask(TestStep::first());
-    first.parts.insert(0, Msg::TestsIntro);
-    Transition::save(person).say(first)
 }
