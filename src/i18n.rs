@@ -8,7 +8,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, StaticLoader, static_loader};
 
 use crate::chart::{AxisDate, ProgressChart};
-use crate::core::say::msg::Arg;
+use crate::core::say::args::Arg;
 use crate::core::say::reply::Chart;
 use crate::core::{Keyboard, Lang, Msg, Reply};
 

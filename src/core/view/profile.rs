@@ -2,9 +2,9 @@
 
 use crate::core::person::Person;
 use crate::core::person::question::{self};
-use crate::core::say::msg::Shown;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
+use crate::core::say::shown::Shown;
 use crate::core::values::profile::{AgeBand, Lunch};
 use chrono::{DateTime, Utc};
 

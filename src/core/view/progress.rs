@@ -3,7 +3,7 @@
 use crate::core::person::due::today_local;
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression;
-use crate::core::say::msg::Shown;
+use crate::core::say::shown::Shown;
 use chrono::Duration;
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};

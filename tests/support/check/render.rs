@@ -3,7 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use hipcoach::core::say::msg::{Arg, Shown};
+use hipcoach::core::say::args::Arg;
+use hipcoach::core::say::shown::Shown;
 use hipcoach::core::{Keyboard, Lang, Msg, Reply, Write};
 use hipcoach::i18n;
 
