@@ -3,13 +3,13 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::core::event::Event;
 use crate::core::person::Person;
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression::Verdict;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
-use crate::core::values::event::Event;
 use crate::core::values::lang::Lang;
 
 /// What to do with the stored person after a step.

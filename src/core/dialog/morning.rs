@@ -2,6 +2,7 @@
 
 use crate::core::dialog::decisions::{apply, decide, resave};
 use crate::core::dialog::session::{Answer, read, today};
+use crate::core::event::{Event, PainWhen};
 use crate::core::person::due::pending_morning;
 use crate::core::person::{Dialog, Person};
 use crate::core::read::answers::parse_pain;
@@ -9,7 +10,6 @@ use crate::core::rules::progression::Trigger;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use chrono::{DateTime, Utc};
 
@@ -63,7 +63,7 @@ pub(crate) fn morning(
         record.morning_skipped = score.is_none();
         if let Some(score) = score {
             t.events.push(Event::PainReported {
-                when: "morning".into(),
+                when: PainWhen::Morning,
                 score,
             });
         }

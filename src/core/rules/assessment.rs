@@ -2,7 +2,6 @@
 //! for the age band, the difference between sides, the track and a starting level.
 //! Facts from coaching.md and the seeds; thresholds that are ours are marked as such.
 
-use crate::core::values::event::Event;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -488,24 +487,6 @@ impl Change {
         } else {
             Change::Same
         })
-    }
-}
-
-pub(crate) fn assessment_event(a: &Assessment) -> Event {
-    Event::AssessmentCompleted {
-        left_ir: a.left.internal,
-        right_ir: a.right.internal,
-        left_er: a.left.external,
-        right_er: a.right.external,
-        asymmetry: a.asymmetry,
-        track: a.track.map(|t| <&str>::from(t).to_string()),
-        level: a.level,
-        red_flags: a
-            .red_flags
-            .iter()
-            .map(|f| <&str>::from(*f).to_string())
-            .collect(),
-        retest: a.retest,
     }
 }
 
