@@ -295,7 +295,7 @@ pub(crate) fn result_reply(result: &Assessment, person: &Person) -> Reply {
     let turns_well = [&result.left, &result.right].iter().all(|s| {
         matches!(
             s.verdict,
-            Some(assessment::Verdict::Within | assessment::Verdict::Above)
+            Some(assessment::RangeVerdict::Within | assessment::RangeVerdict::Above)
         )
     });
     if result.measured_nothing() {

@@ -8,7 +8,7 @@ use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
 use crate::core::values::measures::Weekdays;
 
-use crate::core::rules::assessment::{Band, Change, Side, Track, Verdict};
+use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
@@ -181,7 +181,7 @@ pub enum Msg {
         side: Side,
         degrees: i64,
         estimate: bool,
-        verdict: Verdict,
+        verdict: RangeVerdict,
         low: i64,
         high: i64,
     },
@@ -862,7 +862,11 @@ impl Msg {
         for side in [Side::Left, Side::Right] {
             all.push(Msg::TestAskSide { side });
             all.push(Msg::ResultSideMissing { side });
-            for verdict in [Verdict::Below, Verdict::Within, Verdict::Above] {
+            for verdict in [
+                RangeVerdict::Below,
+                RangeVerdict::Within,
+                RangeVerdict::Above,
+            ] {
                 for estimate in [true, false] {
                     all.push(Msg::ResultSide {
                         side,
