@@ -265,7 +265,7 @@ pub(crate) fn command(
             // A morning question whose session is past its window is not owed any more.
             Dialog::MorningPain { .. } if pending_morning(&person, now).is_none() => {
                 person.dialog = Dialog::Idle;
-                session::today(person, now, true)
+                session::today(person, now)
             }
             Dialog::Session { .. }
             | Dialog::MorningPain { .. }
@@ -274,7 +274,7 @@ pub(crate) fn command(
                 let question = ask::prompt(&person, now);
                 Transition::unchanged(&person).say_all(question)
             }
-            _ => session::today(person, now, true),
+            _ => session::today(person, now),
         },
         Slash::Known(Command::History) => {
             let question = ask::prompt(&person, now);

@@ -37,7 +37,7 @@ pub fn morning_answer(
     let Persist::Save(person) = t.persist.clone() else {
         return t;
     };
-    let mut next = today(*person, now, true);
+    let mut next = today(*person, now);
     let mut replies = t.replies;
     replies.append(&mut next.replies);
     next.replies = replies;

@@ -143,7 +143,7 @@ pub fn is_reminder_code(code: &str) -> bool {
 pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition {
     match code {
         "start_session" => {
-            return session::today(person, now, true).event(Event::ReminderAnswered {
+            return session::today(person, now).event(Event::ReminderAnswered {
                 kind: ReminderKind::DailySession,
                 button: ReminderButton::Start,
             });

@@ -25,7 +25,7 @@ use crate::core::transition::{Transition, Write};
 use crate::core::values::input::Input;
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
-pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
+pub fn today(mut person: Person, now: DateTime<Utc>) -> Transition {
     if person.dialog.reports_signs() {
         // Warning signs wait for their confirmation: that comes before any drill.
         let question = ask::prompt(&person, now);
@@ -54,7 +54,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
         person.dialog = Dialog::Idle;
         return saved(&person).say(Reply::new(Msg::SessionAlreadyDone));
     }
-    if offer_retest && retest_due(&person, now) {
+    if retest_due(&person, now) {
         person.dialog = Dialog::OfferRetest;
         let question = ask::prompt(&person, now);
         return Transition::save(person).say_all(question);
