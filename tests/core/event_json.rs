@@ -139,9 +139,9 @@ fn field(event: Event, key: &str) -> String {
     value[key].to_string()
 }
 
-#[test]
-fn every_coded_value_keeps_its_spelling() {
-    let updated = [
+/// Every `field` a `profile_updated` event can carry, with its value in the JSON.
+fn every_update() -> [(Updated, &'static str); 16] {
+    [
         (Updated::Profile(ProfileField::Timezone), "timezone"),
         (Updated::Profile(ProfileField::Age), "age"),
         (Updated::Profile(ProfileField::Activities), "activities"),
@@ -164,8 +164,29 @@ fn every_coded_value_keeps_its_spelling() {
         (Updated::QuietHours, "quiet_hours"),
         (Updated::BreakInterval, "break_interval"),
         (Updated::MorningTime, "morning_time"),
-    ];
-    for (updated, expected) in updated {
+    ]
+}
+
+/// README's table of events lists every value of `profile_updated`'s `field`.
+#[test]
+fn the_readme_lists_every_profile_field_an_event_names() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md is readable");
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with("| `profile_updated` |"))
+        .expect("README has a row for profile_updated");
+    let missing: Vec<&str> = every_update()
+        .iter()
+        .map(|(_, code)| *code)
+        .filter(|code| !row.contains(&format!("`{code}`")))
+        .collect();
+    assert!(missing.is_empty(), "README does not list {missing:?}");
+}
+
+#[test]
+fn every_coded_value_keeps_its_spelling() {
+    for (updated, expected) in every_update() {
         let event = Event::ProfileUpdated { field: updated };
         assert_eq!(field(event, "field"), format!("\"{expected}\""));
     }
