@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::core::event::Event;
 use crate::core::person::Person;
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::program::SessionRecord;
@@ -10,7 +11,6 @@ use crate::core::rules::progression::Verdict;
 use crate::core::say::buttons::TwoWay;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use crate::core::values::lang::Lang;
 

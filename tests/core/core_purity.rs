@@ -119,6 +119,7 @@ const LAYERS: &[&str] = &[
     "rules",
     "say",
     "person",
+    "event",
     "transition",
     "ask",
     "view",

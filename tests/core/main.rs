@@ -16,6 +16,7 @@ mod button_property;
 mod core_purity;
 mod decision_property;
 mod dialog_storage;
+mod event_json;
 mod hold_property;
 mod progression_rules;
 mod properties;

@@ -804,8 +804,9 @@ fn fire_table() {
             }
             Some(local) => {
                 let expected = vec![Event::ReminderSent {
-                    kind: <&str>::from(*kind).to_string(),
-                    local_time: (*local).to_string(),
+                    kind: *kind,
+                    local_time: chrono::NaiveTime::parse_from_str(local, "%H:%M")
+                        .expect("a local time in the table"),
                 }];
                 if t.events != expected
                     || t.replies.is_empty()
@@ -916,16 +917,17 @@ fn answer_table() {
         let t = answer(person, &ten_o_clock(code), utc(now));
         let ok = match recorded {
             Some(button) => {
-                t.events
-                    == [Event::ReminderAnswered {
-                        kind: "movement_break".into(),
-                        button: (*button).into(),
+                matches!(
+                    t.events.as_slice(),
+                    [Event::ReminderAnswered {
+                        kind: ReminderKind::MovementBreak,
+                        button: pressed,
+                    }] if <&str>::from(*pressed) == *button
+                ) && t.writes
+                    == [Write::BreakAnswer {
+                        at: utc(now),
+                        answer: (*button).into(),
                     }]
-                    && t.writes
-                        == [Write::BreakAnswer {
-                            at: utc(now),
-                            answer: (*button).into(),
-                        }]
                     && matches!(&t.persist, Persist::Save(p) if p.settings.break_answered)
             }
             None => {

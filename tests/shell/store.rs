@@ -71,7 +71,7 @@ async fn a_restart_in_the_middle_of_the_conversation_continues_it() {
     assert_eq!(
         out.events,
         [Event::TimezoneSet {
-            tz: "Asia/Kathmandu".into()
+            tz: Zone::from_name("Asia/Kathmandu").unwrap()
         }]
     );
 

@@ -10,6 +10,7 @@ use route::known;
 use crate::core::ask;
 use crate::core::dialog::nudge;
 use crate::core::dialog::symptoms::held;
+use crate::core::event::Event;
 use crate::core::person::Person;
 use crate::core::person::hold;
 use crate::core::read::action::{self, Action};
@@ -17,7 +18,6 @@ use crate::core::read::command::{Command, Slash};
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::{Keyboard, Reply};
 use crate::core::transition::{Again, Persist, Transition};
-use crate::core::values::event::Event;
 use crate::core::values::input::{Incoming, Input};
 
 /// Handles one input from one person. `stored` is `None` for someone we keep nothing about.

@@ -15,6 +15,7 @@ use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
 use crate::core::dialog::zone::{confirm_zone, zone_answer};
+use crate::core::event::Event;
 use crate::core::person::due::pending_morning;
 use crate::core::person::hold;
 use crate::core::person::question::Question;
@@ -27,7 +28,6 @@ use crate::core::read::symptoms;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
-use crate::core::values::event::Event;
 use crate::core::values::input::{Incoming, Input};
 use crate::core::values::zone::Zone;
 use crate::core::view::profile::profile_reply;
@@ -265,7 +265,7 @@ pub(crate) fn command(
             // A morning question whose session is past its window is not owed any more.
             Dialog::MorningPain { .. } if pending_morning(&person, now).is_none() => {
                 person.dialog = Dialog::Idle;
-                session::today(person, now, true)
+                session::today(person, now)
             }
             Dialog::Session { .. }
             | Dialog::MorningPain { .. }
@@ -274,7 +274,7 @@ pub(crate) fn command(
                 let question = ask::prompt(&person, now);
                 Transition::unchanged(&person).say_all(question)
             }
-            _ => session::today(person, now, true),
+            _ => session::today(person, now),
         },
         Slash::Known(Command::History) => {
             let question = ask::prompt(&person, now);

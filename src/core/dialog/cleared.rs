@@ -6,13 +6,13 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
+use crate::core::event::Event;
 use crate::core::person::hold;
 use crate::core::person::{Dialog, Person};
 use crate::core::read::parse::checked_answer;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::Transition;
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 
 pub(crate) fn cleared_answer(mut person: Person, input: &Input, now: DateTime<Utc>) -> Transition {

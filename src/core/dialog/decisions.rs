@@ -1,6 +1,7 @@
 //! Progression decisions carried out: the rules (`rules::progression`) decide; this applies
 //! the verdict to the program, records it and says why.
 
+use crate::core::event::Event;
 use crate::core::person::Person;
 use crate::core::person::due::today_local;
 use crate::core::person::hold;
@@ -11,7 +12,6 @@ use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
-use crate::core::values::event::Event;
 use chrono::{DateTime, Duration, Utc};
 
 /// Facts for a decision, from the person's record. Nothing is decided while a hold
@@ -85,10 +85,10 @@ pub(crate) fn apply(
     }
     t.writes.push(Write::Decision { verdict, at: now });
     t.events.push(Event::ProgressionDecided {
-        decision: <&str>::from(verdict.decision).to_string(),
-        from: verdict.from.code(),
-        to: verdict.to.code(),
-        rule: verdict.rule.id().to_string(),
+        decision: verdict.decision,
+        from: verdict.from,
+        to: verdict.to,
+        rule: verdict.rule,
     });
     t.replies.push(reply);
     t

@@ -4,6 +4,7 @@
 use crate::core::ask::intake::{DRILL_TIMES, LUNCHES, SITTING, WORKING_HOURS, day_code, time};
 use crate::core::ask::{self, ask_question};
 use crate::core::dialog::symptoms::{held, red_flag_stop, report_flags};
+use crate::core::event::{Event, Updated};
 use crate::core::person::Dialog;
 use crate::core::person::Person;
 use crate::core::person::hold;
@@ -15,14 +16,12 @@ use crate::core::read::symptoms;
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::assessment::TestAnswers;
 use crate::core::rules::assessment::TestStep;
-use crate::core::rules::assessment::assessment_event;
 use crate::core::rules::choice::{self, Typed};
 use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
 use crate::core::transition::Transition;
 use crate::core::transition::Write;
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use crate::core::values::lang::Lang;
 use crate::core::values::measures::{PainScore, WEEK, Weekdays, WorkingHours};
@@ -406,7 +405,7 @@ pub(crate) fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
         let stopped = Assessment::stopped(now, band, flags.clone());
         hold::hold(&mut person, HoldCause::IntakeRedFlags, flags.clone(), now);
         person.dialog = Dialog::Idle;
-        let event = assessment_event(&stopped);
+        let event = Event::assessment(&stopped);
         return Transition::save(person)
             .say(red_flag_stop(&flags))
             .event(event)
@@ -452,7 +451,7 @@ pub(crate) fn intake_answer(
             Transition::save(person)
                 .say(Reply::new(Msg::MinorReferral))
                 .event(Event::ProfileUpdated {
-                    field: "age".into(),
+                    field: Updated::Profile(ProfileField::Age),
                 })
         }
         Answered::Done {
@@ -465,7 +464,7 @@ pub(crate) fn intake_answer(
             }
             let mut next = advance(person, now);
             next.events.push(Event::ProfileUpdated {
-                field: "age".into(),
+                field: Updated::Profile(ProfileField::Age),
             });
             next
         }
@@ -474,7 +473,7 @@ pub(crate) fn intake_answer(
             Transition::save(person)
                 .say(Reply::new(Msg::SettingSaved))
                 .event(Event::ProfileUpdated {
-                    field: <&str>::from(field).to_string(),
+                    field: Updated::Profile(field),
                 })
         }
         Answered::Done { .. } => advance(person, now),
@@ -490,7 +489,7 @@ pub(crate) fn intake_answer(
             Transition::save(person)
                 .say(Reply::new(Msg::SettingSaved))
                 .event(Event::ProfileUpdated {
-                    field: "language".into(),
+                    field: Updated::Profile(ProfileField::Language),
                 })
         }
         Answered::Retry(msg) => Transition::retry(&person, msg),

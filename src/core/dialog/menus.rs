@@ -8,13 +8,13 @@ use chrono::{DateTime, Utc};
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
 use crate::core::dialog::symptoms::symptom_check;
+use crate::core::event::Event;
 use crate::core::person::question::{self};
 use crate::core::person::{Dialog, Person};
 use crate::core::rules::assessment::{TestAnswers, TestStep};
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use crate::core::values::profile::Profile;
 

@@ -2,6 +2,7 @@
 
 use crate::core::dialog::decisions::{apply, decide, resave};
 use crate::core::dialog::session::{Answer, read, today};
+use crate::core::event::{Event, PainWhen};
 use crate::core::person::due::pending_morning;
 use crate::core::person::{Dialog, Person};
 use crate::core::read::answers::parse_pain;
@@ -10,7 +11,6 @@ use crate::core::say::buttons::SessionKey;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 use chrono::{DateTime, Utc};
 
@@ -38,7 +38,7 @@ pub fn morning_answer(
     let Persist::Save(person) = t.persist.clone() else {
         return t;
     };
-    let mut next = today(*person, now, true);
+    let mut next = today(*person, now);
     let mut replies = t.replies;
     replies.append(&mut next.replies);
     next.replies = replies;
@@ -64,7 +64,7 @@ pub(crate) fn morning(
         record.morning_skipped = score.is_none();
         if let Some(score) = score {
             t.events.push(Event::PainReported {
-                when: "morning".into(),
+                when: PainWhen::Morning,
                 score,
             });
         }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
 use crate::core::ask;
 use crate::core::dialog::session;
+use crate::core::event::{Event, ReminderButton, Updated};
 use crate::core::person::hold;
 use crate::core::person::schedule::{self, grace, next_all, next_break};
 use crate::core::person::{Dialog, Person};
@@ -18,16 +19,15 @@ use crate::core::say::reply::option as button;
 use crate::core::say::reply::{Keyboard, Reply};
 use crate::core::say::shown::Shown;
 use crate::core::transition::{Transition, Write};
-use crate::core::values::event::Event;
 use crate::core::values::reminders::{BREAK_MINUTES, ReminderKind};
 
-fn local_hhmm(person: &Person, at: DateTime<Utc>) -> String {
-    person
+/// The person's wall-clock time at `at`, to the minute (UTC without a zone).
+fn local_minute(person: &Person, at: DateTime<Utc>) -> NaiveTime {
+    let local = person
         .zone
         .map(|z| z.local(at))
-        .unwrap_or_else(|| at.naive_utc())
-        .format("%H:%M")
-        .to_string()
+        .unwrap_or_else(|| at.naive_utc());
+    NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default()
 }
 
 /// A reminder fell due. Stale ones (after downtime) are dropped without a word; the rest
@@ -96,13 +96,10 @@ pub fn fire(
             }
         }
     };
-    let local_time = local_hhmm(&person, due);
+    let local_time = local_minute(&person, due);
     Transition::save(person)
         .say(reply)
-        .event(Event::ReminderSent {
-            kind: <&str>::from(kind).to_string(),
-            local_time,
-        })
+        .event(Event::ReminderSent { kind, local_time })
 }
 
 /// The drill for a break: the desk drills in turn, hour by hour and day by day.
@@ -147,17 +144,17 @@ pub fn is_reminder_code(code: &str) -> bool {
 pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition {
     match code {
         "start_session" => {
-            return session::today(person, now, true).event(Event::ReminderAnswered {
-                kind: "daily_session".into(),
-                button: "start".into(),
+            return session::today(person, now).event(Event::ReminderAnswered {
+                kind: ReminderKind::DailySession,
+                button: ReminderButton::Start,
             });
         }
         "not_today" => {
             return Transition::save(person)
                 .say(Reply::new(Msg::NotTodayOk))
                 .event(Event::ReminderAnswered {
-                    kind: "daily_session".into(),
-                    button: "not_today".into(),
+                    kind: ReminderKind::DailySession,
+                    button: ReminderButton::NotToday,
                 });
         }
         _ => {}
@@ -177,16 +174,16 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         return Transition::expired(&person);
     }
     let (answer, msg) = match what {
-        "done" => ("done", Msg::BreakThanks),
-        "skip" => ("skip", Msg::BreakSkipped),
+        "done" => (ReminderButton::Done, Msg::BreakThanks),
+        "skip" => (ReminderButton::Skip, Msg::BreakSkipped),
         "snooze" => {
             person.settings.snoozed_until = Some(now + Duration::minutes(15));
-            ("snooze", Msg::BreakSnoozed)
+            (ReminderButton::Snooze, Msg::BreakSnoozed)
         }
         "meeting" => {
             // Skip the next one: breaks resume after it.
             person.settings.breaks_after = next_break(&person, now);
-            ("meeting", Msg::BreakMeetingOk)
+            (ReminderButton::Meeting, Msg::BreakMeetingOk)
         }
         _ => return Transition::expired(&person),
     };
@@ -194,12 +191,12 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
     Transition::save(person)
         .say(Reply::new(msg))
         .event(Event::ReminderAnswered {
-            kind: "movement_break".into(),
-            button: answer.into(),
+            kind: ReminderKind::MovementBreak,
+            button: answer,
         })
         .write(Write::BreakAnswer {
             at: now,
-            answer: answer.into(),
+            answer: <&str>::from(answer).into(),
         })
 }
 
@@ -282,7 +279,7 @@ pub fn pause(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
             Transition::save(person)
                 .say(Reply::new(Msg::Paused { until: when }))
                 .event(Event::ProfileUpdated {
-                    field: "pause".into(),
+                    field: Updated::Pause,
                 })
         }
         _ => Transition::new_keep(person.lang).say(Reply::new(Msg::PauseNotUnderstood)),
@@ -296,7 +293,7 @@ pub fn resume(mut person: Person) -> Transition {
     Transition::save(person)
         .say(Reply::new(Msg::Resumed))
         .event(Event::ProfileUpdated {
-            field: "pause".into(),
+            field: Updated::Pause,
         })
 }
 
@@ -308,7 +305,7 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
         return Transition::save(person)
             .say(Reply::new(Msg::QuietOff))
             .event(Event::ProfileUpdated {
-                field: "quiet_hours".into(),
+                field: Updated::QuietHours,
             });
     }
     let parsed = lower
@@ -326,7 +323,7 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
             Transition::save(person)
                 .say(Reply::new(Msg::QuietSet { from, to }))
                 .event(Event::ProfileUpdated {
-                    field: "quiet_hours".into(),
+                    field: Updated::QuietHours,
                 })
         }
         None => Transition::new_keep(person.lang).say(Reply::new(Msg::QuietHowTo)),
@@ -349,7 +346,7 @@ pub fn breaks(mut person: Person, arg: &str) -> Transition {
                     minutes: i64::from(m),
                 }))
                 .event(Event::ProfileUpdated {
-                    field: "break_interval".into(),
+                    field: Updated::BreakInterval,
                 })
         }
         None => Transition::new_keep(person.lang).say(Reply::new(Msg::BreaksHowTo {
@@ -366,7 +363,7 @@ pub fn morning(mut person: Person, arg: &str) -> Transition {
             Transition::save(person)
                 .say(Reply::new(Msg::MorningTimeSet { time }))
                 .event(Event::ProfileUpdated {
-                    field: "morning_time".into(),
+                    field: Updated::MorningTime,
                 })
         }
         Err(_) => Transition::new_keep(person.lang).say(Reply::new(Msg::MorningTimeHowTo)),

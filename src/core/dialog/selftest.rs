@@ -3,6 +3,7 @@
 use crate::core::ask;
 use crate::core::dialog::decisions::after_assessment;
 use crate::core::dialog::symptoms::symptom_check;
+use crate::core::event::Event;
 use crate::core::person::Dialog;
 use crate::core::person::Person;
 use crate::core::read::action::Action;
@@ -13,7 +14,6 @@ use crate::core::rules::assessment::Change;
 use crate::core::rules::assessment::Side;
 use crate::core::rules::assessment::SideResult;
 use crate::core::rules::assessment::TestAnswers;
-use crate::core::rules::assessment::assessment_event;
 use crate::core::rules::assessment::{Band, StepKind, TestAnswer, TestStep};
 use crate::core::rules::progression::Range;
 use crate::core::say::buttons;
@@ -231,7 +231,7 @@ pub(crate) fn finish_tests(
     person.history.last = Some(result.clone());
     person.dialog = Dialog::Idle;
     person.history.ranges.push(Range::of(&result));
-    let event = assessment_event(&result);
+    let event = Event::assessment(&result);
     let t = Transition::save(person.clone())
         .say(reply)
         .event(event)
@@ -295,7 +295,7 @@ pub(crate) fn result_reply(result: &Assessment, person: &Person) -> Reply {
     let turns_well = [&result.left, &result.right].iter().all(|s| {
         matches!(
             s.verdict,
-            Some(assessment::Verdict::Within | assessment::Verdict::Above)
+            Some(assessment::RangeVerdict::Within | assessment::RangeVerdict::Above)
         )
     });
     if result.measured_nothing() {

@@ -11,6 +11,7 @@ use crate::core::ask;
 use crate::core::ask::session::{easier_for, exercise_reply, hurt_choice, pain_reply};
 use crate::core::dialog::setup::needs_program;
 use crate::core::dialog::symptoms::{held, open_symptom_check};
+use crate::core::event::{Event, PainWhen};
 use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
@@ -22,11 +23,10 @@ use crate::core::rules::progression::Trigger;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Transition, Write};
-use crate::core::values::event::Event;
 use crate::core::values::input::Input;
 
 /// /today: the morning score if one is owed, the monthly re-test offer, then the session.
-pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Transition {
+pub fn today(mut person: Person, now: DateTime<Utc>) -> Transition {
     if person.dialog.reports_signs() {
         // Warning signs wait for their confirmation: that comes before any drill.
         let question = ask::prompt(&person, now);
@@ -55,7 +55,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>, offer_retest: bool) -> Tran
         person.dialog = Dialog::Idle;
         return saved(&person).say(Reply::new(Msg::SessionAlreadyDone));
     }
-    if offer_retest && retest_due(&person, now) {
+    if retest_due(&person, now) {
         person.dialog = Dialog::OfferRetest;
         let question = ask::prompt(&person, now);
         return Transition::save(person).say_all(question);
@@ -125,9 +125,8 @@ fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     let first = exercise_reply(&run);
     person.dialog = Dialog::Session { run };
     let event = Event::SessionStarted {
-        phase: program.position.phase.number(),
-        level: program.position.level,
-        exercises: plan.iter().map(|p| p.exercise.code().to_string()).collect(),
+        position: program.position,
+        exercises: plan.iter().map(|p| p.exercise).collect(),
         minutes: minutes(&plan),
     };
     resave(t, person).say(intro).say(first).event(event)
@@ -295,10 +294,7 @@ pub fn answer(
 }
 
 fn exercise_event(exercise: Option<ExerciseId>, outcome: Outcome) -> Event {
-    Event::ExerciseDone {
-        exercise: exercise.map(|e| e.code().to_string()).unwrap_or_default(),
-        outcome: <&str>::from(outcome).to_string(),
-    }
+    Event::ExerciseDone { exercise, outcome }
 }
 
 fn record_outcome(
@@ -349,7 +345,7 @@ fn finish(
         stopped_early: record.stopped_early,
     });
     t.events.push(Event::PainReported {
-        when: "session".into(),
+        when: PainWhen::Session,
         score,
     });
     t.writes.push(Write::Session(record.clone()));

@@ -5,6 +5,7 @@ use crate::core::ask::ask_question;
 use chrono::{DateTime, Utc};
 
 use crate::core::ask;
+use crate::core::event::Event;
 use crate::core::person::hold;
 use crate::core::person::question::Question;
 use crate::core::person::{Dialog, Person};
@@ -12,7 +13,6 @@ use crate::core::rules::safety::{Hold, HoldCause};
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition, Write};
-use crate::core::values::event::Event;
 use crate::core::values::profile::RedFlag;
 
 pub(crate) fn red_flag_stop(flags: &[RedFlag]) -> Reply {
@@ -47,9 +47,8 @@ pub(crate) fn report_flags(
     hold::hold(&mut person, HoldCause::Symptoms, flags.clone(), now);
     let reply = red_flag_stop(&flags);
     t.persist = Persist::Save(Box::new(person));
-    t.say(reply).event(Event::RedFlagsReported {
-        red_flags: flags.iter().map(|f| <&str>::from(*f).to_string()).collect(),
-    })
+    t.say(reply)
+        .event(Event::RedFlagsReported { red_flags: flags })
 }
 
 /// The symptom check (/symptoms, "something else" while it hurts, a drop in range): the

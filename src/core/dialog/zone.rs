@@ -5,12 +5,12 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
+use crate::core::event::{Event, Updated};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::parse;
-use crate::core::say::msg::Msg;
+use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
 use crate::core::transition::Transition;
-use crate::core::values::event::Event;
 use crate::core::values::zone::{Zone, ZoneError};
 
 pub(crate) fn zone_answer(
@@ -53,16 +53,16 @@ pub(crate) fn confirm_zone(
     if first_time {
         // A message of its own: in Telegram, a message without buttons also takes away
         // the time-zone keyboard, which the next question's inline buttons cannot do.
-        let mut next = advance(person, now).event(Event::TimezoneSet { tz: zone.name() });
+        let mut next = advance(person, now).event(Event::TimezoneSet { tz: zone });
         next.replies.insert(0, saved);
         next
     } else {
         person.dialog = Dialog::Idle;
         Transition::save(person)
             .say(saved)
-            .event(Event::TimezoneSet { tz: zone.name() })
+            .event(Event::TimezoneSet { tz: zone })
             .event(Event::ProfileUpdated {
-                field: "timezone".into(),
+                field: Updated::Profile(ProfileField::Timezone),
             })
     }
 }

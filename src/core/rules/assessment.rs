@@ -2,7 +2,6 @@
 //! for the age band, the difference between sides, the track and a starting level.
 //! Facts from coaching.md and the seeds; thresholds that are ours are marked as such.
 
-use crate::core::values::event::Event;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -160,11 +159,12 @@ pub enum Side {
     Right,
 }
 
-/// A range compared with the normal range for the age band.
+/// Where a measured range stands against the normal range for the age band (a decision
+/// about the program is `progression::Verdict`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
-pub enum Verdict {
+pub enum RangeVerdict {
     #[default]
     Below,
     Within,
@@ -190,7 +190,7 @@ pub struct SideResult {
     pub internal: Option<u8>,
     pub internal_is_estimate: bool,
     pub external: Option<u8>,
-    pub verdict: Option<Verdict>,
+    pub verdict: Option<RangeVerdict>,
 }
 
 /// A side difference of this many degrees or more is flagged. Ours: the 10°, a
@@ -289,9 +289,9 @@ pub fn evaluate(
             .or(prone.filter(|a| a.degrees().is_some()));
         let internal = chosen.and_then(TestAnswer::degrees);
         let verdict = internal.map(|d| match d {
-            d if d < low => Verdict::Below,
-            d if d > high => Verdict::Above,
-            _ => Verdict::Within,
+            d if d < low => RangeVerdict::Below,
+            d if d > high => RangeVerdict::Above,
+            _ => RangeVerdict::Within,
         });
         SideResult {
             side,
@@ -367,7 +367,7 @@ fn choose_track(answers: &TestAnswers, high: u8, left: &SideResult, right: &Side
     let feet_inward = answers.get(&TestStep::Supine) == Some(&TestAnswer::FeetInward);
     let any_below = [left, right]
         .iter()
-        .any(|s| s.verdict == Some(Verdict::Below));
+        .any(|s| s.verdict == Some(RangeVerdict::Below));
     if excess || (feet_inward && !any_below) {
         Track::InternallyRotatedHip
     } else {
@@ -393,7 +393,7 @@ fn starting_level(
         1
     } else if [left, right]
         .iter()
-        .all(|s| s.verdict == Some(Verdict::Within))
+        .all(|s| s.verdict == Some(RangeVerdict::Within))
         && pain == 0
     {
         3
@@ -475,24 +475,6 @@ impl Change {
         } else {
             Change::Same
         })
-    }
-}
-
-pub(crate) fn assessment_event(a: &Assessment) -> Event {
-    Event::AssessmentCompleted {
-        left_ir: a.left.internal,
-        right_ir: a.right.internal,
-        left_er: a.left.external,
-        right_er: a.right.external,
-        asymmetry: a.asymmetry,
-        track: a.track.map(|t| <&str>::from(t).to_string()),
-        level: a.level,
-        red_flags: a
-            .red_flags
-            .iter()
-            .map(|f| <&str>::from(*f).to_string())
-            .collect(),
-        retest: a.retest,
     }
 }
 

@@ -129,13 +129,13 @@ impl SessionRecord {
             || !self.outcomes.iter().all(|o| o.as_prescribed())
     }
 
-    /// Everything done as prescribed or more (no skip, "too hard", pain or early stop).
+    /// Every planned exercise done as prescribed or more (`done` or `too easy`: no skip,
+    /// "too hard", "it hurts", easier one instead) and the session not cut short; the
+    /// opposite of [`below_prescription`](Self::below_prescription). Pain scores do not
+    /// count here: a session can be all done and still have hurt, so callers weigh the
+    /// pain apart (as `progression` does before moving on).
     pub fn all_done(&self) -> bool {
         !self.below_prescription()
-    }
-
-    pub fn any_too_easy(&self) -> bool {
-        self.outcomes.contains(&Outcome::TooEasy)
     }
 
     /// The highest pain reported for it, during or the next morning.

@@ -9,7 +9,7 @@ use strum::{EnumIter, IntoStaticStr};
 
 use crate::core::values::measures::Weekdays;
 
-use crate::core::rules::assessment::{Band, Change, Side, Track, Verdict};
+use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
@@ -182,7 +182,7 @@ pub enum Msg {
         side: Side,
         degrees: i64,
         estimate: bool,
-        verdict: Verdict,
+        verdict: RangeVerdict,
         low: i64,
         high: i64,
     },

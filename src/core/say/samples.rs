@@ -1,7 +1,7 @@
 //! One value of every message shape, for the tests that render every message in every
 //! language.
 
-use crate::core::rules::assessment::{Band, Change, Side, Track, Verdict};
+use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::catalog::{ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::rules::safety::HoldCause;
@@ -111,7 +111,11 @@ impl Msg {
         for side in [Side::Left, Side::Right] {
             all.push(Msg::TestAskSide { side });
             all.push(Msg::ResultSideMissing { side });
-            for verdict in [Verdict::Below, Verdict::Within, Verdict::Above] {
+            for verdict in [
+                RangeVerdict::Below,
+                RangeVerdict::Within,
+                RangeVerdict::Above,
+            ] {
                 for estimate in [true, false] {
                     all.push(Msg::ResultSide {
                         side,

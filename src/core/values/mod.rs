@@ -1,7 +1,6 @@
-//! Plain domain values: what a person told us and what happens, with no behaviour beyond
+//! Plain domain values: what a person told us, with no behaviour beyond
 //! their own invariants.
 
-pub mod event;
 pub mod input;
 pub mod lang;
 pub mod measures;

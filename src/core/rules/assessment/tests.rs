@@ -29,9 +29,9 @@ fn each_side_is_compared_with_the_range_for_the_age_band() {
         (TestStep::SeatedRight, measured(30)),
     ]);
     for (band, verdict) in [
-        (AgeBand::Under20, Verdict::Below),
-        (AgeBand::From20To50, Verdict::Below),
-        (AgeBand::Over50, Verdict::Within),
+        (AgeBand::Under20, RangeVerdict::Below),
+        (AgeBand::From20To50, RangeVerdict::Below),
+        (AgeBand::Over50, RangeVerdict::Within),
     ] {
         let r = evaluate(&a, band, None, at(), false);
         assert_eq!(r.left.verdict, Some(verdict), "{band:?}");
@@ -41,7 +41,7 @@ fn each_side_is_compared_with_the_range_for_the_age_band() {
         evaluate(&a, AgeBand::Over50, None, at(), false)
             .left
             .verdict,
-        Some(Verdict::Above)
+        Some(RangeVerdict::Above)
     );
 }
 

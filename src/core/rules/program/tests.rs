@@ -189,3 +189,55 @@ fn the_choice_rotates_across_days() {
         .collect();
     assert!(days.windows(2).any(|w| w[0] != w[1]), "{days:?}");
 }
+
+/// `all_done` as its doc says: every planned exercise done or found too easy, the session
+/// not cut short; pain scores play no part.
+#[test]
+fn all_done_reads_the_outcomes_and_not_the_pain() {
+    let plan = vec![
+        Planned {
+            exercise: ExerciseId::GluteBridge,
+            dose: ExerciseId::GluteBridge.get().dose(1),
+        };
+        3
+    ];
+    let session = |outcomes: Vec<Outcome>| SessionRecord {
+        started_at: DateTime::UNIX_EPOCH,
+        local_date: NaiveDate::MIN,
+        track: Track::LimitedInternalRotation,
+        position: Position::new(Phase::Activation, 1),
+        plan: plan.clone(),
+        outcomes,
+        stopped_early: false,
+        completed_at: None,
+        pain_during: None,
+        pain_morning: None,
+        morning_skipped: false,
+    };
+    let done = session(vec![Outcome::Done, Outcome::TooEasy, Outcome::Done]);
+    assert!(done.all_done());
+    let hurt = SessionRecord {
+        pain_during: Some(9),
+        pain_morning: Some(8),
+        ..done.clone()
+    };
+    assert!(hurt.all_done(), "pain scores do not count");
+    for short in [
+        Outcome::TooHard,
+        Outcome::Hurt,
+        Outcome::Skipped,
+        Outcome::DidEasier,
+    ] {
+        let s = session(vec![Outcome::Done, short, Outcome::Done]);
+        assert!(!s.all_done(), "{short:?}");
+    }
+    assert!(
+        !session(vec![Outcome::Done, Outcome::Done]).all_done(),
+        "one missing"
+    );
+    let cut = SessionRecord {
+        stopped_early: true,
+        ..done
+    };
+    assert!(!cut.all_done(), "cut short");
+}
