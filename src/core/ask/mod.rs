@@ -131,14 +131,8 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
 
 pub(crate) fn confirm_keyboard() -> Keyboard<Msg> {
     Keyboard::Inline(vec![vec![
-        InlineButton {
-            label: Msg::Yes,
-            data: Action::ConfirmZone(true).encode(),
-        },
-        InlineButton {
-            label: Msg::NoChangeIt,
-            data: Action::ConfirmZone(false).encode(),
-        },
+        InlineButton::of(Msg::Yes, Action::ConfirmZone(true)),
+        InlineButton::of(Msg::NoChangeIt, Action::ConfirmZone(false)),
     ]])
 }
 
@@ -164,14 +158,8 @@ pub(crate) fn zone_keyboard(lang: Lang) -> Keyboard<Msg> {
 
 pub(crate) fn welcome() -> Reply {
     Reply::new(Msg::Welcome).keyboard(Keyboard::Inline(vec![vec![
-        InlineButton {
-            label: Msg::ConsentAgree,
-            data: Action::Consent(true).encode(),
-        },
-        InlineButton {
-            label: Msg::ConsentDecline,
-            data: Action::Consent(false).encode(),
-        },
+        InlineButton::of(Msg::ConsentAgree, Action::Consent(true)),
+        InlineButton::of(Msg::ConsentDecline, Action::Consent(false)),
     ]]))
 }
 

@@ -310,45 +310,35 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
             }
             _ => Answered::Retry(Msg::ChoiceNotUnderstood),
         },
-        Question::Sitting => match answers::parse_hours(text) {
-            Ok(hours) => {
-                profile.sitting_hours = Some(hours);
-                Answered::Done {
-                    field: ProfileField::Sitting,
-                }
-            }
-            Err(_) => Answered::Retry(Msg::HoursNotUnderstood),
-        },
-        Question::WorkingHours => match answers::parse_working_hours(text) {
-            Ok(hours) => {
-                profile.working_hours = Some(hours);
-                Answered::Done {
-                    field: ProfileField::WorkingHours,
-                }
-            }
-            Err(_) => Answered::Retry(Msg::WorkingHoursNotUnderstood),
-        },
-        Question::Lunch => match answers::parse_lunch(text) {
-            Ok(lunch) => {
+        Question::Sitting => taken(
+            answers::parse_hours(text),
+            ProfileField::Sitting,
+            Msg::HoursNotUnderstood,
+            |hours| profile.sitting_hours = Some(hours),
+        ),
+        Question::WorkingHours => taken(
+            answers::parse_working_hours(text),
+            ProfileField::WorkingHours,
+            Msg::WorkingHoursNotUnderstood,
+            |hours| profile.working_hours = Some(hours),
+        ),
+        Question::Lunch => taken(
+            answers::parse_lunch(text),
+            ProfileField::Lunch,
+            Msg::LunchNotUnderstood,
+            |lunch| {
                 profile.lunch = Some(match lunch {
                     Some((start, end)) => Lunch::Break { start, end },
                     None => Lunch::None,
-                });
-                Answered::Done {
-                    field: ProfileField::Lunch,
-                }
-            }
-            Err(_) => Answered::Retry(Msg::LunchNotUnderstood),
-        },
-        Question::DrillTime => match answers::parse_time_of_day(text) {
-            Ok(t) => {
-                profile.drill_time = Some(t);
-                Answered::Done {
-                    field: ProfileField::DrillTime,
-                }
-            }
-            Err(_) => Answered::Retry(Msg::TimeNotUnderstood),
-        },
+                })
+            },
+        ),
+        Question::DrillTime => taken(
+            answers::parse_time_of_day(text),
+            ProfileField::DrillTime,
+            Msg::TimeNotUnderstood,
+            |t| profile.drill_time = Some(t),
+        ),
         Question::TrainingDays { selected } => match text.trim().to_lowercase().as_str() {
             // "Done" typed instead of tapped: the days ticked so far.
             "done" | "fertig" | "ok" => set_training_days(profile, *selected),
@@ -362,15 +352,12 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
             Typed::Nothing => set_pain_sites(profile, Vec::new()),
             Typed::Unknown => Answered::Retry(Msg::ChoiceNotUnderstood),
         },
-        Question::UsualPain => match answers::parse_pain(text) {
-            Ok(score) => {
-                profile.usual_pain = Some(score);
-                Answered::Done {
-                    field: ProfileField::UsualPain,
-                }
-            }
-            Err(_) => Answered::Retry(Msg::PainNotUnderstood),
-        },
+        Question::UsualPain => taken(
+            answers::parse_pain(text),
+            ProfileField::UsualPain,
+            Msg::PainNotUnderstood,
+            |score| profile.usual_pain = Some(score),
+        ),
         Question::Equipment { .. } => match choice::read(text, choice::EQUIPMENT_STEMS) {
             Typed::Some(list) => set_equipment(profile, list),
             Typed::Nothing => set_equipment(profile, Vec::new()),
@@ -501,5 +488,21 @@ pub(crate) fn intake_answer(
             let ask = ask::prompt(&person, now);
             Transition::save(person).say_all(ask)
         }
+    }
+}
+
+/// A typed answer read by `parse`: stored by `store` and done, or asked again with `retry`.
+fn taken<T, E>(
+    parsed: Result<T, E>,
+    field: ProfileField,
+    retry: Msg,
+    store: impl FnOnce(T),
+) -> Answered {
+    match parsed {
+        Ok(value) => {
+            store(value);
+            Answered::Done { field }
+        }
+        Err(_) => Answered::Retry(retry),
     }
 }

@@ -18,6 +18,13 @@ pub struct TwoWay {
 }
 
 impl TwoWay {
+    const fn new(yes: Msg, yes_code: &'static str, no: Msg, no_code: &'static str) -> TwoWay {
+        TwoWay {
+            yes: (yes, yes_code),
+            no: (no, no_code),
+        }
+    }
+
     /// The question's buttons, yes first.
     pub fn row(&self) -> Vec<InlineButton<Msg>> {
         vec![
@@ -47,35 +54,22 @@ impl TwoWay {
 }
 
 /// After a drop in range: did something happen?
-pub const DROP: TwoWay = TwoWay {
-    yes: (Msg::CheckSymptoms, "drop_check"),
-    no: (Msg::NothingHappened, "drop_fine"),
-};
+pub const DROP: TwoWay = TwoWay::new(
+    Msg::CheckSymptoms,
+    "drop_check",
+    Msg::NothingHappened,
+    "drop_fine",
+);
 /// Warning signs read from a message: are these right?
-pub const FLAGS: TwoWay = TwoWay {
-    yes: (Msg::Yes, "flags_yes"),
-    no: (Msg::No, "flags_no"),
-};
+pub const FLAGS: TwoWay = TwoWay::new(Msg::Yes, "flags_yes", Msg::No, "flags_no");
 /// /delete: erase everything?
-pub const DELETE: TwoWay = TwoWay {
-    yes: (Msg::DeleteYes, "delete_all"),
-    no: (Msg::DeleteNo, "keep_all"),
-};
+pub const DELETE: TwoWay = TwoWay::new(Msg::DeleteYes, "delete_all", Msg::DeleteNo, "keep_all");
 /// /start mid-way: continue, or start over?
-pub const RESUME: TwoWay = TwoWay {
-    yes: (Msg::Continue, "continue"),
-    no: (Msg::StartOver, "restart"),
-};
+pub const RESUME: TwoWay = TwoWay::new(Msg::Continue, "continue", Msg::StartOver, "restart");
 /// Has a professional checked you?
-pub const CLEARED: TwoWay = TwoWay {
-    yes: (Msg::ClearedYes, "cleared"),
-    no: (Msg::ClearedNotYet, "notyet"),
-};
+pub const CLEARED: TwoWay = TwoWay::new(Msg::ClearedYes, "cleared", Msg::ClearedNotYet, "notyet");
 /// The monthly re-test is due: re-test now (yes), or the session first?
-pub const RETEST: TwoWay = TwoWay {
-    yes: (Msg::RetestNow, "retest"),
-    no: (Msg::SessionFirst, "session"),
-};
+pub const RETEST: TwoWay = TwoWay::new(Msg::RetestNow, "retest", Msg::SessionFirst, "session");
 
 /// The buttons of a session: an exercise's outcomes, and the choices after "it hurts".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, EnumString, IntoStaticStr)]

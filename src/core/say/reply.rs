@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::core::read::action::Action;
 use crate::core::say::msg::Msg;
 
 /// One message from the bot.
@@ -57,9 +58,16 @@ pub struct ReplyButton<L> {
 
 /// An inline button that chooses the option `code` of the open question.
 pub fn option(label: Msg, code: &str) -> InlineButton<Msg> {
-    InlineButton {
-        label,
-        data: crate::core::read::action::Action::Choose(code.to_string()).encode(),
+    InlineButton::of(label, Action::Choose(code.to_string()))
+}
+
+impl InlineButton<Msg> {
+    /// A button that sends this action.
+    pub fn of(label: Msg, action: Action) -> InlineButton<Msg> {
+        InlineButton {
+            label,
+            data: action.encode(),
+        }
     }
 }
 
