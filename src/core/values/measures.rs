@@ -12,74 +12,61 @@ use serde::{Deserialize, Serialize};
 #[error("out of range")]
 pub struct OutOfRange;
 
-/// Pain on the 0–10 numeric rating scale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct PainScore(u8);
+/// A whole number on a scale from 0 to `$max`: `new` refuses anything above it, and serde
+/// reads it through the same check.
+macro_rules! scale {
+    ($(#[$doc:meta])* $name:ident, $max:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "u8", into = "u8")]
+        pub struct $name(u8);
+
+        impl $name {
+            /// The highest value on the scale.
+            pub const MAX: u8 = $max;
+
+            /// The value, if it is on the scale.
+            pub fn new(value: u8) -> Option<Self> {
+                (value <= Self::MAX).then_some($name(value))
+            }
+
+            /// The value as a number.
+            pub fn value(self) -> u8 {
+                self.0
+            }
+        }
+
+        impl TryFrom<u8> for $name {
+            type Error = OutOfRange;
+
+            fn try_from(value: u8) -> Result<Self, Self::Error> {
+                $name::new(value).ok_or(OutOfRange)
+            }
+        }
+
+        impl From<$name> for u8 {
+            fn from(value: $name) -> u8 {
+                value.0
+            }
+        }
+    };
+}
+
+scale!(
+    /// Pain on the 0–10 numeric rating scale.
+    PainScore,
+    10
+);
+
+scale!(
+    /// Degrees of hip rotation, 0–90: the largest rotation we record.
+    Degrees,
+    90
+);
 
 impl PainScore {
-    /// The highest score on the scale.
-    const MAX: u8 = 10;
     /// No pain.
     pub const ZERO: PainScore = PainScore(0);
-
-    /// A score, if `value` is on the 0–10 scale.
-    pub fn new(value: u8) -> Option<Self> {
-        (value <= Self::MAX).then_some(PainScore(value))
-    }
-
-    /// The score as a number from 0 to 10.
-    pub fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for PainScore {
-    type Error = OutOfRange;
-
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        PainScore::new(value).ok_or(OutOfRange)
-    }
-}
-
-impl From<PainScore> for u8 {
-    fn from(score: PainScore) -> u8 {
-        score.0
-    }
-}
-
-/// Degrees of hip rotation, 0–90.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "u8", into = "u8")]
-pub struct Degrees(u8);
-
-impl Degrees {
-    /// The largest rotation we record.
-    const MAX: u8 = 90;
-
-    /// An angle, if `value` is between 0 and 90 degrees.
-    pub fn new(value: u8) -> Option<Self> {
-        (value <= Self::MAX).then_some(Degrees(value))
-    }
-
-    /// The angle in whole degrees.
-    pub fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl TryFrom<u8> for Degrees {
-    type Error = OutOfRange;
-
-    fn try_from(value: u8) -> Result<Self, Self::Error> {
-        Degrees::new(value).ok_or(OutOfRange)
-    }
-}
-
-impl From<Degrees> for u8 {
-    fn from(degrees: Degrees) -> u8 {
-        degrees.0
-    }
 }
 
 /// The days of the week, Monday first, in the order of their bits.
