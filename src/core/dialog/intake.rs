@@ -3,6 +3,7 @@
 
 use crate::core::ask::intake::{DRILL_TIMES, LUNCHES, SITTING, WORKING_HOURS, day_code, time};
 use crate::core::ask::{self, ask_question};
+use crate::core::dialog::setup::first_test;
 use crate::core::dialog::symptoms::{held, red_flag_stop, report_flags};
 use crate::core::event::{Event, Updated};
 use crate::core::person::Dialog;
@@ -14,8 +15,6 @@ use crate::core::read::action::Action;
 use crate::core::read::answers;
 use crate::core::read::symptoms;
 use crate::core::rules::assessment::Assessment;
-use crate::core::rules::assessment::TestAnswers;
-use crate::core::rules::assessment::TestStep;
 use crate::core::rules::choice::{self, Typed};
 use crate::core::rules::safety::HoldCause;
 use crate::core::say::msg::{Msg, ProfileField};
@@ -398,14 +397,7 @@ pub(crate) fn advance(mut person: Person, now: DateTime<Utc>) -> Transition {
             .event(event)
             .write(Write::Assessment(stopped));
     }
-    person.dialog = Dialog::Test {
-        test: TestStep::first(),
-        answers: TestAnswers::new(),
-        retest: false,
-    };
-    let mut first = ask::selftest::ask(TestStep::first());
-    first.parts.insert(0, Msg::TestsIntro);
-    Transition::save(person).say(first)
+    first_test(person, false)
 }
 
 pub(crate) fn intake_answer(

@@ -2,6 +2,7 @@
 //! decisions they lead to. Pure, like the rest of the core.
 
 use crate::core::dialog::decisions::{apply, decide, resave, saved};
+use crate::core::dialog::setup::first_test;
 use crate::core::person::due::{pending_morning, retest_due, today_local};
 use crate::core::say::buttons;
 use crate::core::say::buttons::SessionKey;
@@ -16,7 +17,6 @@ use crate::core::person::run::{RunStep, SessionRun};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
 use crate::core::read::answers::parse_pain;
-use crate::core::rules::assessment::{TestAnswers, TestStep};
 use crate::core::rules::catalog::{self, ExerciseId};
 use crate::core::rules::program::{Outcome, Planned, SessionRecord, minutes, plan_session};
 use crate::core::rules::progression::Trigger;
@@ -372,16 +372,7 @@ pub fn retest_offer_answer(mut person: Person, input: &Input, now: DateTime<Utc>
         Err(refused) => return refused,
     };
     match choice {
-        true => {
-            person.dialog = Dialog::Test {
-                test: TestStep::first(),
-                answers: TestAnswers::new(),
-                retest: true,
-            };
-            let mut first = ask::selftest::ask(TestStep::first());
-            first.parts.insert(0, Msg::TestsIntro);
-            Transition::save(person).say(first)
-        }
+        true => first_test(person, true),
         false => {
             person.dialog = Dialog::Idle;
             start(person, now)

@@ -83,7 +83,7 @@ pub(crate) fn assess(person: Person, now: DateTime<Utc>) -> Transition {
 
 /// The self-tests from their first step (a re-test when there was a test before), after
 /// `note`; or whatever must come first: the hold's sentence, the time zone, the intake.
-fn begin_tests(mut person: Person, now: DateTime<Utc>, note: Option<Msg>) -> Transition {
+fn begin_tests(person: Person, now: DateTime<Utc>, note: Option<Msg>) -> Transition {
     if person.hold.is_some() {
         return held(person, now);
     }
@@ -91,14 +91,22 @@ fn begin_tests(mut person: Person, now: DateTime<Utc>, note: Option<Msg>) -> Tra
     if !ready {
         return needs_setup(person, now);
     }
+    let retest = person.history.last.is_some();
+    let mut t = first_test(person, retest);
+    if let Some(note) = note {
+        t.replies.insert(0, Reply::new(note));
+    }
+    t
+}
+
+/// The self-tests from their first step, with a word on what they are.
+pub(crate) fn first_test(mut person: Person, retest: bool) -> Transition {
     person.dialog = Dialog::Test {
         test: TestStep::first(),
         answers: TestAnswers::new(),
-        retest: person.history.last.is_some(),
+        retest,
     };
     let mut first = ask::selftest::ask(TestStep::first());
     first.parts.insert(0, Msg::TestsIntro);
-    Transition::save(person)
-        .say_all(note.map(Reply::new))
-        .say(first)
+    Transition::save(person).say(first)
 }
