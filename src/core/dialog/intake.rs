@@ -89,31 +89,27 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
             }
             code => tick(code, selected, |s| Question::Activities { selected: s }),
         },
-        Question::Sitting => match index("sit")
-            .and_then(|h| u8::try_from(h).ok())
-            .filter(|h| SITTING.contains(h))
-        {
-            Some(hours) => {
-                profile.sitting_hours = Some(hours);
-                Answered::Done {
-                    field: ProfileField::Sitting,
-                }
-            }
-            None => Answered::Retry(Msg::ButtonExpired),
-        },
-        Question::WorkingHours => match index("wh").and_then(|i| WORKING_HOURS.get(i)) {
-            Some((sh, sm, eh, em)) => {
+        Question::Sitting => taken(
+            index("sit")
+                .and_then(|h| u8::try_from(h).ok())
+                .filter(|h| SITTING.contains(h))
+                .ok_or(()),
+            ProfileField::Sitting,
+            Msg::ButtonExpired,
+            |hours| profile.sitting_hours = Some(hours),
+        ),
+        Question::WorkingHours => taken(
+            index("wh").and_then(|i| WORKING_HOURS.get(i)).ok_or(()),
+            ProfileField::WorkingHours,
+            Msg::ButtonExpired,
+            |(sh, sm, eh, em)| {
                 profile.working_hours = Some(WorkingHours {
                     days: Weekdays::MON_FRI,
                     start: time(*sh, *sm),
                     end: time(*eh, *em),
-                });
-                Answered::Done {
-                    field: ProfileField::WorkingHours,
-                }
-            }
-            None => Answered::Retry(Msg::ButtonExpired),
-        },
+                })
+            },
+        ),
         Question::Lunch => {
             let lunch = if code == "none" {
                 Some(Lunch::None)
@@ -125,25 +121,19 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
                         end: time(*eh, *em),
                     })
             };
-            match lunch {
-                Some(lunch) => {
-                    profile.lunch = Some(lunch);
-                    Answered::Done {
-                        field: ProfileField::Lunch,
-                    }
-                }
-                None => Answered::Retry(Msg::ButtonExpired),
-            }
+            taken(
+                lunch.ok_or(()),
+                ProfileField::Lunch,
+                Msg::ButtonExpired,
+                |lunch| profile.lunch = Some(lunch),
+            )
         }
-        Question::DrillTime => match index("t").and_then(|i| DRILL_TIMES.get(i)) {
-            Some((h, m)) => {
-                profile.drill_time = Some(time(*h, *m));
-                Answered::Done {
-                    field: ProfileField::DrillTime,
-                }
-            }
-            None => Answered::Retry(Msg::ButtonExpired),
-        },
+        Question::DrillTime => taken(
+            index("t").and_then(|i| DRILL_TIMES.get(i)).ok_or(()),
+            ProfileField::DrillTime,
+            Msg::ButtonExpired,
+            |(h, m)| profile.drill_time = Some(time(*h, *m)),
+        ),
         Question::TrainingDays { selected } => match code {
             "done" => set_training_days(profile, *selected),
             code => match WEEK.iter().find(|day| day_code(**day) == code) {
@@ -483,7 +473,7 @@ pub(crate) fn intake_answer(
     }
 }
 
-/// A typed answer read by `parse`: stored by `store` and done, or asked again with `retry`.
+/// An answer read (typed or tapped): stored by `store` and done, or asked again with `retry`.
 fn taken<T, E>(
     parsed: Result<T, E>,
     field: ProfileField,
