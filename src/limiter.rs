@@ -39,6 +39,9 @@ struct SlotState {
     /// No slot before this one (after a 429).
     held_until: u64,
     next_chat: HashMap<i64, Instant>,
+    /// When the latest message was let go: a sender that wakes late (a busy machine) still
+    /// keeps `global` after it, so late slots never go out in a bunch.
+    released: Option<Instant>,
 }
 
 impl Limiter {
@@ -52,6 +55,7 @@ impl Limiter {
                 taken: BTreeSet::new(),
                 held_until: 0,
                 next_chat: HashMap::new(),
+                released: None,
             }),
         }
     }
@@ -107,6 +111,22 @@ impl Limiter {
             slot
         };
         tokio::time::sleep_until(slot).await;
+        if !self.global.is_zero() {
+            self.keep_spacing().await;
+        }
+    }
+
+    /// Lets a message go no sooner than `global` after the one before, however late its
+    /// sender woke.
+    async fn keep_spacing(&self) {
+        let mut state = self.state.lock().await;
+        let now = Instant::now();
+        let at = state
+            .released
+            .map_or(now, |last| (last + self.global).max(now));
+        state.released = Some(at);
+        drop(state);
+        tokio::time::sleep_until(at).await;
     }
 
     /// After a 429: nobody sends before `until`.
@@ -199,6 +219,33 @@ mod tests {
         let times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
         assert!(times[2] < 1000, "three at once: {times:?}");
         assert!(times[3] >= 1050, "the fourth waits: {times:?}");
+    }
+
+    /// Senders that all wake late (their slots passed while the machine was busy) still go
+    /// one `global` apart, not in a bunch.
+    #[tokio::test(start_paused = true)]
+    async fn late_wakers_go_out_spaced_not_in_a_bunch() {
+        let limiter = Arc::new(Limiter::telegram());
+        let start = Instant::now();
+        let mut tasks = Vec::new();
+        for chat in 1..=10 {
+            let limiter = limiter.clone();
+            tasks.push(tokio::spawn(async move {
+                limiter.acquire_with_burst(chat, 1).await;
+                Instant::now().duration_since(start).as_millis()
+            }));
+            tokio::task::yield_now().await;
+        }
+        // A stall: the runtime is busy for half a second while the first slots pass.
+        tokio::time::advance(StdDuration::from_millis(500)).await;
+        let mut times = Vec::new();
+        for task in tasks {
+            times.push(task.await.unwrap());
+        }
+        times.sort();
+        for pair in times.windows(2) {
+            assert!(pair[1] - pair[0] >= 34, "{times:?}");
+        }
     }
 
     #[tokio::test(start_paused = true)]
