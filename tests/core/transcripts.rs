@@ -116,6 +116,7 @@ transcripts![
     start_location,
     start_lost_state,
     start_stranger,
+    start_typed_consent,
     start_unexpected_input,
     start_zone_change,
     start_zone_no,

@@ -4,6 +4,7 @@
 mod route;
 
 use crate::core::ask::{help, welcome};
+use crate::core::read::parse::yes_no_naming_no_sign;
 use chrono::{DateTime, Utc};
 use route::known;
 
@@ -140,22 +141,13 @@ fn dispatch(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> 
 
 fn stranger(incoming: &Incoming, now: DateTime<Utc>) -> Transition {
     let lang = incoming.lang;
-    match &incoming.input {
+    let consent = match &incoming.input {
         Input::Button(data) => match Action::decode(data) {
-            Some(Action::Consent(true)) => {
-                let person = Person::new(incoming.user, lang, now);
-                let mut ask =
-                    ask::prompt(&person, now).unwrap_or_else(|| Reply::new(Msg::AskTimezone));
-                ask.parts.insert(0, Msg::ConsentThanks);
-                Transition::save(person).say(ask).event(Event::ConsentGiven)
-            }
-            Some(Action::Consent(false)) => Transition::new(Persist::Forget, lang)
-                .say(Reply::new(Msg::ConsentDeclined))
-                .event(Event::ConsentDeclined),
-            _ => Transition::new(Persist::Keep, lang).say(welcome()),
+            Some(Action::Consent(answer)) => Some(answer),
+            _ => None,
         },
         Input::Text(text) if Command::parse(text) == Some(Slash::Known(Command::Help)) => {
-            Transition::new(Persist::Keep, lang).say(help().with(Msg::StrangerHelp))
+            return Transition::new(Persist::Keep, lang).say(help().with(Msg::StrangerHelp));
         }
         Input::Text(text)
             if matches!(
@@ -163,8 +155,23 @@ fn stranger(incoming: &Incoming, now: DateTime<Utc>) -> Transition {
                 Some(Slash::Known(Command::Export | Command::Delete))
             ) =>
         {
-            Transition::new(Persist::Keep, lang).say(Reply::new(Msg::NothingStored))
+            return Transition::new(Persist::Keep, lang).say(Reply::new(Msg::NothingStored));
         }
-        _ => Transition::new(Persist::Keep, lang).say(welcome()),
+        // The consent question answered in words ("ok", "yes, fine", "ja"); a command or
+        // anything else is not an answer to it.
+        Input::Text(text) if Command::parse(text).is_none() => yes_no_naming_no_sign(text),
+        _ => None,
+    };
+    match consent {
+        Some(true) => {
+            let person = Person::new(incoming.user, lang, now);
+            let mut ask = ask::prompt(&person, now).unwrap_or_else(|| Reply::new(Msg::AskTimezone));
+            ask.parts.insert(0, Msg::ConsentThanks);
+            Transition::save(person).say(ask).event(Event::ConsentGiven)
+        }
+        Some(false) => Transition::new(Persist::Forget, lang)
+            .say(Reply::new(Msg::ConsentDeclined))
+            .event(Event::ConsentDeclined),
+        None => Transition::new(Persist::Keep, lang).say(welcome()),
     }
 }
