@@ -62,7 +62,10 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());
             let (word, after) = rest.split_at(end);
-            tokens.push(Tok::Word(word));
+            tokens.push(match number_word(word) {
+                Some(int) => Tok::Num(Num { int, frac: None }),
+                None => Tok::Word(word),
+            });
             // A dot right after a word only abbreviates it: "ca.", "Mon.", "a.m.".
             rest = after.strip_prefix('.').unwrap_or(after);
         } else {
@@ -234,3 +237,39 @@ pub(crate) const HEDGES: &[&str] = &[
     "ungefaehr",
     "vielleicht",
 ];
+
+/// Number words from zero to ten, English and German, as the digits they stand for ("ein"
+/// is left out: in German it is mostly an article).
+pub(crate) const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("zero", "0"),
+    ("null", "0"),
+    ("one", "1"),
+    ("eins", "1"),
+    ("two", "2"),
+    ("zwei", "2"),
+    ("three", "3"),
+    ("drei", "3"),
+    ("four", "4"),
+    ("vier", "4"),
+    ("five", "5"),
+    ("fünf", "5"),
+    ("fuenf", "5"),
+    ("six", "6"),
+    ("sechs", "6"),
+    ("seven", "7"),
+    ("sieben", "7"),
+    ("eight", "8"),
+    ("acht", "8"),
+    ("nine", "9"),
+    ("neun", "9"),
+    ("ten", "10"),
+    ("zehn", "10"),
+];
+
+/// The digits a number word stands for (the text is already lower case).
+fn number_word(word: &str) -> Option<&'static str> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|(_, digits)| *digits)
+}
