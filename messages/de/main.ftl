@@ -33,7 +33,6 @@ timezone-saved = Gespeichert: { $zone }.
 
 ## Rund um das Gespräch
 
-setup-done = Das war's fürs Erste. Mit /help siehst du, was ich kann.
 welcome-back = Schön, dass du wieder da bist!
 help = Das kann ich:
 cmd-start = beginnen oder dort weitermachen, wo wir waren
@@ -286,3 +285,23 @@ time-span = { $from }–{ $to }
 clock = { $time }
 out-of-ten = { $score }/10
 range-summary = { $date } · L { $left } · R { $right }
+
+## Freier Text, der für sich etwas bedeutet.
+stop-offer = Verstanden. Was passt dir am besten? Mit /pause kannst du mich auch jederzeit für eine Weile stummschalten.
+stop-pause-week = Eine Woche Pause von allem
+stop-breaks-off = Keine Bewegungspausen mehr
+stop-delete = Alle meine Daten löschen
+stop-carry-on = Weiter wie bisher
+stop-carrying-on = Gut, alles bleibt, wie es ist.
+youre-welcome = Gern geschehen! 😊
+hello = { $greeting ->
+        [morning] Guten Morgen!
+        [afternoon] Hallo!
+        [evening] Guten Abend!
+       *[night] Hallo, du bist ja noch spät wach!
+    }
+next-session = Deine Einheit für heute ist bereit, wenn du es bist: schick /today (etwa { $minutes } Minuten).
+next-rest-day = Heute ist ein Ruhetag. Wenn du dich trotzdem bewegen möchtest, gibt dir /today eine Einheit.
+next-done-today = Die Einheit für heute ist erledigt. /progress zeigt dir, wie es vorangeht.
+next-assess = Nächster Schritt: Miss deine Hüften mit /assess (etwa 10 Minuten), dann stelle ich dein Programm daraus zusammen.
+next-help = Mit /help siehst du alles, was ich kann.

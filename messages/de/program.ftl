@@ -6,7 +6,7 @@ cmd-history = deine letzten Einheiten
 
 ## Das Programm
 
-program-started = Dein Programm beginnt in Phase 1 (Kraft und Aktivierung) auf Stufe { $level }. Schick /today für deine erste Einheit: Sie dauert etwa zehn Minuten.
+program-started = Dein Programm beginnt in Phase 1 (Kraft und Aktivierung) auf Stufe { $level }. Schick /today für deine erste Einheit: Sie dauert etwa { $minutes } Minuten.
 no-program-yet = Zuerst muss ich deine Hüften messen, damit ich deine Übungen auswählen kann.
 session-intro = Heute: Phase { $phase }, Stufe { $level }. { $count } Übungen, etwa { $minutes } Minuten.
 session-how-to = Tippe nach jeder Übung auf Erledigt. Brich jede Übung ab, die wehtut: Ein leichtes Ziehen ist in Ordnung, stechender Schmerz nicht.
@@ -40,10 +40,16 @@ stop-for-today = Für heute aufhören
 something-else = Etwas anderes: Schwellung, Blockieren, Taubheit …
 stop-high-pain = { $score }/10 ist zu viel, um weiterzutrainieren. Lass uns für heute aufhören und ausruhen.
 session-well-done = Gut gemacht, das war die heutige Einheit! 🎉
+session-over = Das war die letzte Übung auf der Liste für heute.
 ask-session-pain = Wie stark waren die Schmerzen während der Einheit, von 0 (gar nicht) bis 10?
 session-saved = Gespeichert: { $score }/10. Morgen früh frage ich, wie sich Hüfte und Knie anfühlen: Daran sehen wir, ob die Dosis stimmt.
 session-already-done = Du hast die heutige Einheit schon gemacht. Pausen gehören zum Training: bis morgen.
-ask-morning-pain = Guten Morgen! Wie fühlen sich Hüfte und Knie heute an, von 0 bis 10? An einem normalen Tag hattest du { $usual } gesagt.
+ask-morning-pain = { $greeting ->
+        [morning] Guten Morgen!
+        [afternoon] Hallo!
+        [evening] Guten Abend!
+       *[night] Hallo!
+    } Wie fühlen sich Hüfte und Knie heute an, von 0 bis 10? An einem normalen Tag hattest du { $usual } gesagt.
 morning-thanks = Danke, gespeichert.
 morning-skipped = In Ordnung, diesmal ohne Wert.
 offer-retest = Deine letzte Messung ist vier Wochen her. Jetzt neu messen (etwa 10 Minuten) oder zuerst die Einheit?
@@ -88,13 +94,15 @@ history-line = { $date } · Phase { $phase }, Stufe { $level } · { $done }/{ $p
     }
 progress-title = Dein Fortschritt
 progress-empty = Noch nichts zu zeigen. Miss deine Hüften mit /assess und mach eine Einheit mit /today.
-progress-week = Diese Woche: { $sessions } { $sessions ->
-        [one] Einheit
-       *[other] Einheiten
-    }. Serie: { $streak } { $streak ->
-        [one] Tag
-       *[other] Tage
-    }.
+progress-week = { $sessions ->
+        [0] Diese Woche noch keine Einheit.
+        [one] Diese Woche: 1 Einheit.
+       *[other] Diese Woche: { $sessions } Einheiten.
+    }{ $streak ->
+        [0] { "" }
+        [one] { "" }
+       *[other] { " " }{ $streak } Tage in Folge.
+    }
 progress-side-change = { $side ->
         [left] Links
        *[right] Rechts

@@ -33,7 +33,6 @@ timezone-saved = Saved: { $zone }.
 
 ## Around the conversation
 
-setup-done = That's all for now. Send /help to see what I can do.
 welcome-back = Welcome back!
 help = Here is what I can do:
 cmd-start = start, or pick up where we left off
@@ -286,3 +285,23 @@ time-span = { $from }–{ $to }
 clock = { $time }
 out-of-ten = { $score }/10
 range-summary = { $date } · L { $left } · R { $right }
+
+## Free text that means something by itself.
+stop-offer = I hear you. What would suit you best? You can also just /pause me for a while at any time.
+stop-pause-week = Pause everything for a week
+stop-breaks-off = No more movement breaks
+stop-delete = Delete all my data
+stop-carry-on = Carry on as before
+stop-carrying-on = Good, everything stays as it is.
+youre-welcome = You're welcome! 😊
+hello = { $greeting ->
+        [morning] Good morning!
+        [afternoon] Hello!
+        [evening] Good evening!
+       *[night] Hello, you're up late!
+    }
+next-session = Your session for today is ready when you are: send /today (about { $minutes } minutes).
+next-rest-day = Today is a rest day. If you feel like moving anyway, /today gives you a session.
+next-done-today = Today's session is done. /progress shows how you're getting on.
+next-assess = Next step: measure your hips with /assess (about 10 minutes), and I'll build your program from it.
+next-help = Send /help to see everything I can do.

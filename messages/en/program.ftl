@@ -6,7 +6,7 @@ cmd-history = your last sessions
 
 ## The program
 
-program-started = Your program starts in phase 1 (strength and activation) at level { $level }. Send /today for your first session: it takes about ten minutes.
+program-started = Your program starts in phase 1 (strength and activation) at level { $level }. Send /today for your first session: it takes about { $minutes } minutes.
 no-program-yet = First I need to measure your hips, so that I can pick your drills.
 session-intro = Today: phase { $phase }, level { $level }. { $count } exercises, about { $minutes } minutes.
 session-how-to = Tap Done after each one. Stop any exercise that hurts: a little discomfort is fine, sharp pain is not.
@@ -40,10 +40,16 @@ stop-for-today = Stop for today
 something-else = Something else: swelling, locking, numbness…
 stop-high-pain = { $score }/10 is too much to train through. Let's stop here for today, and rest.
 session-well-done = Well done, that's today's session! 🎉
+session-over = That was the last exercise on today's list.
 ask-session-pain = How much did it hurt during the session, from 0 (not at all) to 10?
 session-saved = Saved: { $score }/10. Tomorrow morning I'll ask how your hip and knee feel: that tells us whether the dose is right.
 session-already-done = You've done today's session. Rest is part of training: see you tomorrow.
-ask-morning-pain = Good morning! How do your hip and knee feel today, from 0 to 10? On a usual day you said { $usual }.
+ask-morning-pain = { $greeting ->
+        [morning] Good morning!
+        [afternoon] Hello!
+        [evening] Good evening!
+       *[night] Hello!
+    } How do your hip and knee feel today, from 0 to 10? On a usual day you said { $usual }.
 morning-thanks = Thanks, saved.
 morning-skipped = All right, no score this time.
 offer-retest = It's been four weeks since you last measured. Re-test now (about 10 minutes), or do the session first?
@@ -88,13 +94,15 @@ history-line = { $date } · phase { $phase }, level { $level } · { $done }/{ $p
     }
 progress-title = Your progress
 progress-empty = Nothing to show yet. Measure your hips with /assess and do a session with /today.
-progress-week = This week: { $sessions } { $sessions ->
-        [one] session
-       *[other] sessions
-    }. Streak: { $streak } { $streak ->
-        [one] day
-       *[other] days
-    }.
+progress-week = { $sessions ->
+        [0] No session yet this week.
+        [one] This week: 1 session.
+       *[other] This week: { $sessions } sessions.
+    }{ $streak ->
+        [0] { "" }
+        [one] { "" }
+       *[other] { " " }{ $streak } days in a row.
+    }
 progress-side-change = { $side ->
         [left] Left
        *[right] Right

@@ -145,6 +145,12 @@ impl Transition {
         }
     }
 
+    /// Whether this step refused its input: nothing stored, written or recorded (the
+    /// shapes `unchanged`, `expired` and `retry` build).
+    pub fn is_refusal(&self) -> bool {
+        self.persist == Persist::Keep && self.events.is_empty() && self.writes.is_empty()
+    }
+
     /// An answer not taken: why, with the question's buttons again; nothing changes.
     pub fn retry(person: &Person, msg: Msg) -> Transition {
         if msg == Msg::ButtonExpired {

@@ -76,6 +76,9 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             there.dialog = (**trip).clone();
             ask::prompt(&there, now)
         }
+        Dialog::OfferStop { .. } => Some(
+            Reply::new(Msg::StopOffer).keyboard(crate::core::say::buttons::StopChoice::keyboard()),
+        ),
         Dialog::ConfirmDelete { .. } => {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }

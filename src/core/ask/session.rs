@@ -8,7 +8,7 @@ use crate::core::person::{Dialog, Person};
 use crate::core::rules::catalog::{self, ExerciseId};
 use crate::core::rules::program::easier_fitted;
 use crate::core::say::buttons::{self, SessionKey};
-use crate::core::say::msg::Msg;
+use crate::core::say::msg::{DayPart, Msg};
 use crate::core::say::reply::{Keyboard, Reply};
 
 pub(crate) fn exercise_reply(run: &SessionRun) -> Reply {
@@ -45,7 +45,7 @@ pub(crate) fn pain_reply(msg: Msg) -> Reply {
 }
 
 /// The open question of a coaching dialog, asked again.
-pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
+pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
     match &person.dialog {
         Dialog::Session { run } => Some(match run.step {
             RunStep::Exercise => exercise_reply(run),
@@ -55,8 +55,13 @@ pub fn prompt(person: &Person, _now: DateTime<Utc>) -> Option<Reply> {
         }),
         Dialog::MorningPain { .. } => {
             let usual = person.profile.usual_pain.map(|p| p.value()).unwrap_or(0);
+            let local = person
+                .zone
+                .map(|z| z.local(now))
+                .unwrap_or_else(|| now.naive_utc());
             let mut reply = pain_reply(Msg::AskMorningPain {
                 usual: i64::from(usual),
+                greeting: DayPart::at(local.time()),
             });
             if let Keyboard::Inline(rows) = &mut reply.keyboard {
                 rows.push(vec![SessionKey::Skip.button(Msg::Skip)]);

@@ -14,6 +14,7 @@ use crate::core::dialog::selftest::{drop_answer, test_answer};
 use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
+use crate::core::dialog::talk::{greeting, next_step, offer_stop, small_talk, stop_answer};
 use crate::core::dialog::zone::{confirm_zone, zone_answer};
 use crate::core::event::Event;
 use crate::core::person::due::pending_morning;
@@ -25,6 +26,7 @@ use crate::core::read::command::{Command, Slash};
 use crate::core::read::parse;
 use crate::core::read::parse::yes_no_naming_no_sign;
 use crate::core::read::symptoms;
+use crate::core::read::talk::{self, Talk};
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
@@ -42,10 +44,11 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
     }
     if person.dialog == Dialog::Lost {
         person.dialog = resting_dialog(&person);
-        let question = ask::prompt(&person, now);
+        let question =
+            ask::prompt(&person, now).unwrap_or_else(|| Reply::new(next_step(&person, now)));
         return Transition::save(person)
             .say(Reply::new(Msg::StateReset))
-            .say_all(question.or_else(|| Some(Reply::new(Msg::SetupDone))));
+            .say(question);
     }
     if let Input::Text(text) = &incoming.input
         && let Some(slash) = Command::parse(text)
@@ -75,12 +78,47 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
             return Transition::save(person).say_all(ask);
         }
     }
+    let refusal_answered_by = match &incoming.input {
+        // Pain words are not read again where the question is itself about signs.
+        Input::Text(text) => talk::read(text)
+            .filter(|talk| *talk != Talk::Hurts || reads_flags_in_text(&person.dialog))
+            .map(|talk| (person.clone(), talk)),
+        _ => None,
+    };
+    let t = answer_open(person, incoming, now);
+    match refusal_answered_by {
+        // The open question did not take the text, but the text means something by
+        // itself: answer that instead (the question comes again after it).
+        Some((person, talk)) if t.is_refusal() => talk_answer(person, talk, now),
+        _ => t,
+    }
+}
+
+/// What a message that means something by itself gets, where the open question refused it.
+fn talk_answer(person: Person, talk: Talk, now: DateTime<Utc>) -> Transition {
+    match talk {
+        Talk::Stop => offer_stop(person, now),
+        Talk::Hurts => command(person, Slash::Known(Command::Symptoms), "", now),
+        Talk::Help => command(person, Slash::Known(Command::Help), "", now),
+        Talk::Thanks => small_talk(&person, Msg::YoureWelcome, false, now),
+        Talk::Hello => {
+            let hello = Msg::Hello {
+                greeting: greeting(&person, now),
+            };
+            small_talk(&person, hello, true, now)
+        }
+    }
+}
+
+/// The answer to the open dialog (or a reminder falling due).
+fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
     let input = &incoming.input;
     match (person.dialog.clone(), input) {
         (_, Input::Reminder { kind, due }) => nudge::fire(person, *kind, *due, now),
         (Dialog::Aside { trip, back }, _) => {
+            // Commands, warning signs and reminders were read above, for the whole trip.
             person.dialog = *trip;
-            come_back(known(person, incoming, now), back, now)
+            come_back(answer_open(person, incoming, now), back, now)
         }
         (_, Input::Unsupported | Input::Edited) => {
             let note = if *input == Input::Edited {
@@ -133,6 +171,7 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         ) => morning_answer(person, started, then_today, input, now),
         (Dialog::OfferRetest, _) => session::retest_offer_answer(person, input, now),
         (Dialog::ConfirmDelete { back }, _) => delete_answer(person, *back, input, now),
+        (Dialog::OfferStop { back }, _) => stop_answer(person, *back, input, now),
         (Dialog::ConfirmFlags { flags, back }, _) => {
             confirm_flags_answer(person, flags, *back, input, now)
         }
@@ -158,7 +197,10 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
             held(person, now)
         }
         (Dialog::Idle | Dialog::Lost, Input::Text(text)) => idle_number(&person, text, now)
-            .unwrap_or_else(|| Transition::unchanged(&person).say(Reply::new(Msg::NotUnderstood))),
+            .unwrap_or_else(|| {
+                Transition::unchanged(&person)
+                    .say(Reply::new(Msg::NotUnderstood).with(next_step(&person, now)))
+            }),
     }
 }
 
@@ -226,7 +268,7 @@ pub(crate) fn command(
         }
         Slash::Known(Command::Delete) => {
             let back = match person.dialog.clone() {
-                Dialog::ConfirmDelete { back } => back,
+                Dialog::ConfirmDelete { back } | Dialog::OfferStop { back } => back,
                 other => Box::new(other),
             };
             person.dialog = Dialog::ConfirmDelete { back };
@@ -349,7 +391,8 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
         | Dialog::MorningPain { .. }
         | Dialog::OfferRetest
         | Dialog::AskDrop
-        | Dialog::ConfirmDelete { .. } => {
+        | Dialog::ConfirmDelete { .. }
+        | Dialog::OfferStop { .. } => {
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(Msg::WelcomeBack))
@@ -366,11 +409,10 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
                     .say(Reply::new(Msg::WelcomeBack))
                     .say(question),
                 None => {
-                    let next = match &person.hold {
-                        Some(hold) => hold.note(),
-                        None => Msg::SetupDone,
-                    };
-                    Transition::save(person).say(Reply::new(Msg::WelcomeBack).with(next))
+                    // Set up: what they can do now (the hold's sentence while one stands).
+                    let next = next_step(&person, now);
+                    Transition::save(person)
+                        .say(Reply::new(Msg::WelcomeBack).with(next).with(Msg::NextHelp))
                 }
             }
         }

@@ -144,8 +144,12 @@ pub fn after_assessment(
     };
     let Some(program) = person.program.clone() else {
         person.program = Some(Program::start(track, level, now));
+        // The first session's length, from the same estimate /today shows.
+        let minutes =
+            crate::core::rules::program::minutes(&crate::core::person::due::todays_plan(&person));
         return resave(t, person).say(Reply::new(Msg::ProgramStarted {
             level: i64::from(level),
+            minutes: i64::from(minutes),
         }));
     };
     let from = program.position;

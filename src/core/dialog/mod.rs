@@ -2,7 +2,7 @@
 //! never asks the open question itself: it says `ask_again` and the dispatcher does.
 //!
 //! Within this layer the files import only downwards, in this order (bottom first):
-//! symptoms, setup, decisions, session, morning, nudge, selftest, intake, confirm_flags, cleared, zone, menus.
+//! symptoms, setup, decisions, session, morning, nudge, selftest, intake, confirm_flags, cleared, zone, menus, talk.
 
 pub mod cleared;
 pub mod confirm_flags;
@@ -15,4 +15,5 @@ pub mod selftest;
 pub mod session;
 pub mod setup;
 pub mod symptoms;
+pub mod talk;
 pub mod zone;

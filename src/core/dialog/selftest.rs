@@ -134,10 +134,45 @@ fn typed_band(lower: &str) -> Option<Band> {
         .map(|(_, band)| *band)
 }
 
+/// "Can't get into position" in words, in English or German.
+fn cannot_position(lower: &str) -> bool {
+    let t = lower
+        .trim_end_matches(['.', '!'])
+        .replace(['’', '`'], "'")
+        .replace("cannot", "can't")
+        .replace("cant ", "can't ");
+    const SAYS: &[&str] = &[
+        "can't get into position",
+        "can't get into the position",
+        "can't get in position",
+        "can't do the position",
+        "can't do it",
+        "can't",
+        "cant",
+        "not possible",
+        "komme nicht in die position",
+        "ich komme nicht in die position",
+        "komme nicht in position",
+        "geht nicht",
+        "schaffe ich nicht",
+        "kann ich nicht",
+    ];
+    SAYS.contains(&t.as_str())
+}
+
 fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
     let lower = text.trim().to_lowercase();
     if ["skip", "überspringen", "ueberspringen", "weiter"].contains(&lower.as_str()) {
         return Some(TestAnswer::Skipped);
+    }
+    if step.kind() != StepKind::Pain {
+        // The buttons under every test, typed: "it hurt", "can't get into position".
+        if cannot_position(&lower) {
+            return Some(TestAnswer::CannotPosition);
+        }
+        if crate::core::read::talk::read(&lower) == Some(crate::core::read::talk::Talk::Hurts) {
+            return Some(TestAnswer::Hurt);
+        }
     }
     match step.kind() {
         StepKind::Degrees => typed_band(&lower)
@@ -155,7 +190,9 @@ fn typed(step: TestStep, text: &str) -> Option<TestAnswer> {
             "out" | "outward" | "outwards" | "nach außen" | "außen" | "aussen" => {
                 Some(TestAnswer::FeetOutward)
             }
-            "even" | "same" | "neither" | "gleich" => Some(TestAnswer::FeetEven),
+            "even" | "about even" | "same" | "neither" | "gleich" | "etwa gleich" => {
+                Some(TestAnswer::FeetEven)
+            }
             _ => None,
         },
         StepKind::PassFail => crate::core::read::parse::yes_no(text).map(|yes| {

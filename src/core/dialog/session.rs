@@ -18,7 +18,7 @@ use crate::core::person::{Dialog, Person};
 use crate::core::read::action::Action;
 use crate::core::read::answers::parse_pain;
 use crate::core::rules::catalog::{self, ExerciseId};
-use crate::core::rules::program::{Outcome, Planned, SessionRecord, minutes, plan_session};
+use crate::core::rules::program::{Outcome, Planned, SessionRecord, minutes};
 use crate::core::rules::progression::Trigger;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
@@ -63,19 +63,7 @@ pub fn today(mut person: Person, now: DateTime<Utc>) -> Transition {
     start(person, now)
 }
 
-/// Today's plan for the person as they stand: what /today would start.
-pub fn todays_plan(person: &Person) -> Vec<Planned> {
-    let Some(program) = &person.program else {
-        return Vec::new();
-    };
-    let equipment = person.profile.equipment.clone().unwrap_or_default();
-    plan_session(
-        program.track,
-        program.position,
-        &equipment,
-        person.sessions.len(),
-    )
-}
+pub use crate::core::person::due::todays_plan;
 
 fn start(mut person: Person, now: DateTime<Utc>) -> Transition {
     if person.hold.is_some() {
@@ -188,6 +176,10 @@ fn typed_outcome(text: &str) -> Option<SessionKey> {
         "stop" | "stop for today" | "aufhören" | "für heute aufhören" => SessionKey::Stop,
         w if w.starts_with("something else") || w.starts_with("etwas anderes") => {
             SessionKey::Symptoms
+        }
+        // "My knee hurts", "tut weh beim Drehen": the same as the button.
+        w if crate::core::read::talk::read(w) == Some(crate::core::read::talk::Talk::Hurts) => {
+            SessionKey::Hurts
         }
         _ => return None,
     };
@@ -323,8 +315,14 @@ fn next_exercise(
         return resave(t, person).say(reply);
     }
     run.step = RunStep::Pain;
+    // Praise only for work done: a session of skips ends without it.
+    let end = if run.record.outcomes.iter().any(|o| o.counts_as_done()) {
+        Msg::SessionWellDone
+    } else {
+        Msg::SessionOver
+    };
     person.dialog = Dialog::Session { run };
-    resave(t, person).say(pain_reply(Msg::AskSessionPain).with_first(Msg::SessionWellDone))
+    resave(t, person).say(pain_reply(Msg::AskSessionPain).with_first(end))
 }
 
 /// The session is over with this pain score: keep it, and decide at once if it hurt too much.

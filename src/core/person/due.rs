@@ -2,7 +2,7 @@
 //! monthly re-test.
 
 use crate::core::person::Person;
-use crate::core::rules::program::SessionRecord;
+use crate::core::rules::program::{Planned, SessionRecord, plan_session};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// How long a morning score is still asked for after a session (ours).
@@ -47,4 +47,18 @@ pub(crate) fn retest_due(person: &Person, now: DateTime<Utc>) -> bool {
         .map(|r| r.taken_at)
         .max(person.history.last.as_ref().map(|a| a.taken_at));
     latest.is_some_and(|at| now - at >= Duration::days(RETEST_DAYS))
+}
+
+/// Today's plan for the person as they stand: what /today would start.
+pub fn todays_plan(person: &Person) -> Vec<Planned> {
+    let Some(program) = &person.program else {
+        return Vec::new();
+    };
+    let equipment = person.profile.equipment.clone().unwrap_or_default();
+    plan_session(
+        program.track,
+        program.position,
+        &equipment,
+        person.sessions.len(),
+    )
 }

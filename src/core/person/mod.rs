@@ -133,6 +133,9 @@ pub enum Dialog {
         trip: Box<Dialog>,
         back: Box<Dialog>,
     },
+    /// "Stop sending me messages": pause, no breaks, delete, or carry on? (The dialog to
+    /// come back to.)
+    OfferStop { back: Box<Dialog> },
     /// The stored state could not be read (written by an older or newer version).
     #[serde(skip)]
     Lost,
@@ -149,6 +152,8 @@ impl Dialog {
                 setting: true,
             } => true,
             Dialog::Aside { trip, back } => trip.reports_signs() || back.reports_signs(),
+            // A question asked on top of the report: the report still waits behind it.
+            Dialog::ConfirmDelete { back } | Dialog::OfferStop { back } => back.reports_signs(),
             _ => false,
         }
     }

@@ -8,4 +8,5 @@ pub mod command;
 pub mod parse;
 pub mod sign_words;
 pub mod symptoms;
+pub mod talk;
 pub mod tokens;

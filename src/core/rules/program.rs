@@ -91,6 +91,14 @@ impl Outcome {
     pub fn as_prescribed(self) -> bool {
         matches!(self, Outcome::Done | Outcome::TooEasy)
     }
+
+    /// Some work was done: as prescribed, found hard, or the easier one instead.
+    pub fn counts_as_done(self) -> bool {
+        matches!(
+            self,
+            Outcome::Done | Outcome::TooEasy | Outcome::TooHard | Outcome::DidEasier
+        )
+    }
 }
 
 /// One exercise of a session with its dose.

@@ -118,7 +118,10 @@ impl Msg {
                 ("level", Arg::Number(*level)),
             ],
             Msg::ProfileLine { field, .. } => vec![("field", word(field.into()))],
-            Msg::ProgramStarted { level } => vec![("level", Arg::Number(*level))],
+            Msg::ProgramStarted { level, minutes } => vec![
+                ("level", Arg::Number(*level)),
+                ("minutes", Arg::Number(*minutes)),
+            ],
             Msg::SessionIntro {
                 phase,
                 level,
@@ -152,7 +155,12 @@ impl Msg {
             Msg::HurtChoice { score }
             | Msg::StopHighPain { score }
             | Msg::SessionSaved { score } => vec![("score", Arg::Number(*score))],
-            Msg::AskMorningPain { usual } => vec![("usual", Arg::Number(*usual))],
+            Msg::AskMorningPain { usual, greeting } => vec![
+                ("usual", Arg::Number(*usual)),
+                ("greeting", word(greeting.into())),
+            ],
+            Msg::Hello { greeting } => vec![("greeting", word(greeting.into()))],
+            Msg::NextSession { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::Decided { phase, level, .. } | Msg::ProgressPosition { phase, level } => {
                 vec![
                     ("phase", Arg::Number(*phase)),

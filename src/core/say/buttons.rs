@@ -8,7 +8,7 @@ use strum::{EnumString, IntoStaticStr};
 use crate::core::read::action::Action;
 use crate::core::read::parse;
 use crate::core::say::msg::Msg;
-use crate::core::say::reply::{InlineButton, option};
+use crate::core::say::reply::{InlineButton, Keyboard, option};
 use crate::core::values::input::Input;
 
 /// A yes-or-no question: its two buttons, and the reading of a press or a typed yes or no.
@@ -97,5 +97,76 @@ impl SessionKey {
     /// The key a button's code names, if any.
     pub fn from_code(code: &str) -> Option<SessionKey> {
         SessionKey::from_str(code).ok()
+    }
+}
+
+/// The choices offered to someone who asks the bot to stop writing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumString, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum StopChoice {
+    /// Nothing for a week, then everything as before.
+    PauseWeek,
+    /// No more movement breaks; the sessions stay.
+    BreaksOff,
+    /// Erase everything (asks once more, as /delete does).
+    Delete,
+    /// Everything stays as it is.
+    CarryOn,
+}
+
+impl StopChoice {
+    pub const ALL: [StopChoice; 4] = [
+        StopChoice::PauseWeek,
+        StopChoice::BreaksOff,
+        StopChoice::Delete,
+        StopChoice::CarryOn,
+    ];
+
+    pub fn label(self) -> Msg {
+        match self {
+            StopChoice::PauseWeek => Msg::StopPauseWeek,
+            StopChoice::BreaksOff => Msg::StopBreaksOff,
+            StopChoice::Delete => Msg::StopDelete,
+            StopChoice::CarryOn => Msg::StopCarryOn,
+        }
+    }
+
+    /// The buttons, one per row.
+    pub fn keyboard() -> Keyboard<Msg> {
+        Keyboard::Inline(
+            StopChoice::ALL
+                .iter()
+                .map(|c| vec![option(c.label(), (*c).into())])
+                .collect(),
+        )
+    }
+
+    /// The choice a button's code names, if any.
+    pub fn from_code(code: &str) -> Option<StopChoice> {
+        StopChoice::from_str(code).ok()
+    }
+
+    /// The choice typed in words, in English or German.
+    pub fn typed(text: &str) -> Option<StopChoice> {
+        let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if has(&["delete", "löschen", "loeschen", "erase"]) {
+            Some(StopChoice::Delete)
+        } else if has(&["break", "pause", "pausen"]) && has(&["off", "no ", "aus", "keine"]) {
+            Some(StopChoice::BreaksOff)
+        } else if has(&["pause", "week", "woche"]) {
+            Some(StopChoice::PauseWeek)
+        } else if has(&[
+            "carry on",
+            "keep",
+            "go on",
+            "weiter",
+            "continue",
+            "as before",
+        ]) {
+            Some(StopChoice::CarryOn)
+        } else {
+            None
+        }
     }
 }

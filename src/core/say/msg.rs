@@ -239,6 +239,8 @@ pub enum Msg {
     // The program and its sessions.
     ProgramStarted {
         level: i64,
+        /// The first session's length, from the same estimate as /today's.
+        minutes: i64,
     },
     NoProgramYet,
     SessionIntro {
@@ -278,6 +280,8 @@ pub enum Msg {
         score: i64,
     },
     SessionWellDone,
+    /// The end of a session in which nothing was done: no praise.
+    SessionOver,
     AskSessionPain,
     SessionSaved {
         score: i64,
@@ -285,6 +289,8 @@ pub enum Msg {
     SessionAlreadyDone,
     AskMorningPain {
         usual: i64,
+        /// The greeting, by the person's local time.
+        greeting: DayPart,
     },
     MorningThanks,
     MorningSkipped,
@@ -440,7 +446,6 @@ pub enum Msg {
     NothingStored,
 
     // Around the conversation.
-    SetupDone,
     WelcomeBack,
     Help,
     NotUnderstood,
@@ -456,6 +461,51 @@ pub enum Msg {
     /// The database was found damaged: nothing can be saved until it is restored.
     UnderMaintenance,
     NeedsIntake,
+
+    // Free text that means something by itself (`read::talk`).
+    /// "Stop sending me messages": what would suit them.
+    StopOffer,
+    StopPauseWeek,
+    StopBreaksOff,
+    StopDelete,
+    StopCarryOn,
+    StopCarryingOn,
+    YoureWelcome,
+    Hello {
+        greeting: DayPart,
+    },
+    /// What to do next, for someone with nothing open.
+    NextSession {
+        minutes: i64,
+    },
+    NextRestDay,
+    NextDoneToday,
+    NextAssess,
+    NextHelp,
+}
+
+/// The part of the day a greeting is for, by the person's local time (ours: morning from
+/// 05:00, afternoon from 12:00, evening from 18:00, night from 23:00).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum DayPart {
+    #[default]
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl DayPart {
+    pub fn at(time: NaiveTime) -> DayPart {
+        use chrono::Timelike;
+        match time.hour() {
+            5..=11 => DayPart::Morning,
+            12..=17 => DayPart::Afternoon,
+            18..=22 => DayPart::Evening,
+            _ => DayPart::Night,
+        }
+    }
 }
 
 impl Default for Msg {

@@ -13,7 +13,7 @@ use crate::core::values::reminders::ReminderKind;
 use chrono::{NaiveDate, NaiveTime};
 use strum::IntoEnumIterator;
 
-use crate::core::say::msg::Msg;
+use crate::core::say::msg::{DayPart, Msg};
 
 impl Msg {
     /// One example of every message, with every value of the enums that choose a text,
@@ -25,6 +25,18 @@ impl Msg {
         all.extend(Equipment::iter().map(Msg::Equipment));
         all.extend(RedFlag::iter().map(Msg::RedFlag));
         all.extend(Band::iter().map(Msg::Band));
+        for greeting in DayPart::iter() {
+            all.push(Msg::Hello { greeting });
+            all.push(Msg::AskMorningPain { usual: 2, greeting });
+        }
+        all.push(Msg::ProgressWeek {
+            sessions: 0,
+            streak: 0,
+        });
+        all.push(Msg::ProgressWeek {
+            sessions: 3,
+            streak: 1,
+        });
         all.extend(ExerciseId::iter().map(Msg::ExerciseName));
         all.extend(ExerciseId::iter().map(Msg::ExerciseHow));
         all.extend(Muscle::iter().map(Msg::Muscle));
