@@ -81,6 +81,9 @@ fn act() -> impl Strategy<Value = Act> {
             Just("skip"),
             Just("none"),
             Just("desk work"),
+            Just("stop"),
+            Just("hello"),
+            Just("carry on"),
         ]
         .prop_map(Act::Say),
         4 => any::<usize>().prop_map(Act::Tap),

@@ -155,6 +155,12 @@ fn act() -> impl Strategy<Value = Act> {
         Just("no swelling at all"),
         Just("start"),
         Just("let's train"),
+        Just("stop"),
+        Just("it hurts"),
+        Just("hello"),
+        Just("thanks"),
+        Just("carry on"),
+        Just("breaks off"),
     ]
     .prop_map(|s| Act::Send(Input::Text(s.to_string())));
     let buttons = prop_oneof![
@@ -181,6 +187,9 @@ fn act() -> impl Strategy<Value = Act> {
         Just("o:swelling"),
         Just("o:brk_done_1"),
         Just("o:age"),
+        Just("o:pause_week"),
+        Just("o:breaks_off"),
+        Just("o:carry_on"),
     ]
     .prop_map(|s| Act::Send(Input::Button(s.to_string())));
     prop_oneof![
