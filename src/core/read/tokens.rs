@@ -264,6 +264,12 @@ pub(crate) const NUMBER_WORDS: &[(&str, &str)] = &[
     ("neun", "9"),
     ("ten", "10"),
     ("zehn", "10"),
+    // Hours sitting or working reach past ten.
+    ("eleven", "11"),
+    ("elf", "11"),
+    ("twelve", "12"),
+    ("zwölf", "12"),
+    ("zwoelf", "12"),
 ];
 
 /// The digits a number word stands for (the text is already lower case).

@@ -710,7 +710,7 @@ proptest! {
 /// Number words from zero to ten, in English and German, read as their numbers wherever a
 /// number is asked (issue: "seven", "three", "vier" were not numbers).
 #[test]
-fn number_words_zero_to_ten_are_numbers() {
+fn number_words_zero_to_twelve_are_numbers() {
     for (text, value) in [
         ("seven", 7),
         ("Three", 3),
@@ -733,5 +733,9 @@ fn number_words_zero_to_ten_are_numbers() {
     assert_eq!(parse_time_of_day("seven pm"), Ok(t(19, 0)));
     // Words that are not number words stay words.
     assert_eq!(parse_pain("several"), Err(NotUnderstood));
-    assert_eq!(parse_pain("eleven"), Err(NotUnderstood));
+    // Eleven and twelve are numbers too (hours sitting, a time): as a pain score, out of range.
+    assert_eq!(parse_hours("eleven"), Ok(11));
+    assert_eq!(parse_hours("zwölf Stunden"), Ok(12));
+    assert_eq!(parse_pain("eleven"), parse_pain("11"));
+    assert_ne!(parse_pain("eleven"), Err(NotUnderstood));
 }
