@@ -37,6 +37,8 @@ transcripts![
     intake_age_bands,
     intake_buttons,
     intake_not_understood,
+    intake_number_words,
+    intake_number_words_de,
     intake_over_fifty_typed,
     intake_prone_internally_rotated,
     intake_prone_outward_instructions,
