@@ -305,3 +305,4 @@ next-rest-day = Heute ist ein Ruhetag. Wenn du dich trotzdem bewegen möchtest, 
 next-done-today = Die Einheit für heute ist erledigt. /progress zeigt dir, wie es vorangeht.
 next-assess = Nächster Schritt: Miss deine Hüften mit /assess (etwa 10 Minuten), dann stelle ich dein Programm daraus zusammen.
 next-help = Mit /help siehst du alles, was ich kann.
+stop-offer-new = Verstanden. Bis wir mit der Einrichtung fertig sind, antworte ich nur, wenn du mir schreibst; von selbst kommt also nichts. Soll ich löschen, was du mir bisher erzählt hast?

@@ -305,3 +305,4 @@ next-rest-day = Today is a rest day. If you feel like moving anyway, /today give
 next-done-today = Today's session is done. /progress shows how you're getting on.
 next-assess = Next step: measure your hips with /assess (about 10 minutes), and I'll build your program from it.
 next-help = Send /help to see everything I can do.
+stop-offer-new = I hear you. Until we have finished setting up, I only answer when you write to me, so nothing will arrive unasked. Would you like me to delete what you've told me so far?

@@ -128,6 +128,7 @@ transcripts![
     talk_german,
     talk_help_thanks_hello,
     talk_pain_words,
+    talk_stop_before_setup,
     talk_stop_german,
     talk_stop_offers_choices,
     talk_unknown_reasks,

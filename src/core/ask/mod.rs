@@ -51,6 +51,14 @@ pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
 
 /// The open question, asked again: used after a restart, after an unexpected message and
 /// after /help, so that nobody is ever left without a way forward.
+/// What the stop offer can offer this person: a pause (once reminders may come: before the
+/// set-up is complete nothing is sent unasked), and no more breaks (with breaks to stop).
+pub(crate) fn stop_offered(person: &Person) -> (bool, bool) {
+    let reminders = person.zone.is_some()
+        && crate::core::person::question::next_question(&person.profile).is_none();
+    (reminders, person.profile.working_hours.is_some())
+}
+
 pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
     match &person.dialog {
         Dialog::Idle | Dialog::Lost => None,
@@ -76,9 +84,15 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             there.dialog = (**trip).clone();
             ask::prompt(&there, now)
         }
-        Dialog::OfferStop { .. } => Some(
-            Reply::new(Msg::StopOffer).keyboard(crate::core::say::buttons::StopChoice::keyboard()),
-        ),
+        Dialog::OfferStop { .. } => {
+            let (reminders, breaks) = stop_offered(person);
+            let msg = if reminders {
+                Msg::StopOffer
+            } else {
+                Msg::StopOfferNew
+            };
+            Some(Reply::new(msg).keyboard(buttons::StopChoice::keyboard(reminders, breaks)))
+        }
         Dialog::ConfirmDelete { .. } => {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }

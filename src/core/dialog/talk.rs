@@ -43,6 +43,8 @@ pub(crate) fn stop_answer(
         Input::Text(text) => StopChoice::typed(text),
         _ => None,
     };
+    let (reminders, breaks) = ask::stop_offered(&person);
+    let choice = choice.filter(|c| c.offered(reminders, breaks));
     let Some(choice) = choice else {
         return match input {
             Input::Text(_) => Transition::retry(&person, Msg::ChoiceNotUnderstood),

@@ -131,11 +131,13 @@ impl StopChoice {
         }
     }
 
-    /// The buttons, one per row.
-    pub fn keyboard() -> Keyboard<Msg> {
+    /// The buttons, one per row: only deleting or carrying on for someone to whom nothing
+    /// is sent yet (`reminders`), no "no more breaks" without breaks.
+    pub fn keyboard(reminders: bool, breaks: bool) -> Keyboard<Msg> {
         Keyboard::Inline(
             StopChoice::ALL
                 .iter()
+                .filter(|c| c.offered(reminders, breaks))
                 .map(|c| vec![option(c.label(), (*c).into())])
                 .collect(),
         )
@@ -144,6 +146,15 @@ impl StopChoice {
     /// The choice a button's code names, if any.
     pub fn from_code(code: &str) -> Option<StopChoice> {
         StopChoice::from_str(code).ok()
+    }
+
+    /// Whether this choice is offered (see [`StopChoice::keyboard`]).
+    pub fn offered(self, reminders: bool, breaks: bool) -> bool {
+        match self {
+            StopChoice::PauseWeek => reminders,
+            StopChoice::BreaksOff => reminders && breaks,
+            StopChoice::Delete | StopChoice::CarryOn => true,
+        }
     }
 
     /// The choice typed in words, in English or German.

@@ -465,6 +465,8 @@ pub enum Msg {
     // Free text that means something by itself (`read::talk`).
     /// "Stop sending me messages": what would suit them.
     StopOffer,
+    /// The same before the set-up is complete: nothing is sent unasked yet.
+    StopOfferNew,
     StopPauseWeek,
     StopBreaksOff,
     StopDelete,
