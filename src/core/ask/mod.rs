@@ -35,6 +35,23 @@ pub(crate) const SETTINGS: [ProfileField; 13] = [
     ProfileField::RedFlags,
 ];
 
+/// The Cancel button's code: on /settings, a setting's question, a new time zone to
+/// confirm (`dialog::menus::cancel`).
+pub(crate) const CANCEL: &str = "cancel";
+
+/// The Cancel button, as a row of its own.
+pub(crate) fn cancel_row() -> Vec<InlineButton<Msg>> {
+    vec![choose(Msg::Cancel, CANCEL)]
+}
+
+/// Adds the Cancel button under an inline keyboard.
+pub(crate) fn with_cancel(mut reply: Reply) -> Reply {
+    if let Keyboard::Inline(rows) = &mut reply.keyboard {
+        rows.push(cancel_row());
+    }
+    reply
+}
+
 /// An intake question; the safety screen asked again later is about now, not "before we
 /// measure".
 pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
@@ -45,6 +62,8 @@ pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
                 *part = Msg::AskSymptomsNow;
             }
         }
+    } else if setting {
+        reply = with_cancel(reply);
     }
     reply
 }
@@ -90,7 +109,12 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             if zone.is_fixed_offset() {
                 reply = reply.with(Msg::FixedOffsetNote);
             }
-            Some(reply.keyboard(confirm_keyboard()))
+            let reply = reply.keyboard(confirm_keyboard());
+            // A new zone for someone who has one: they may keep theirs.
+            Some(match person.zone {
+                Some(_) => with_cancel(reply),
+                None => reply,
+            })
         }
         Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
@@ -110,9 +134,9 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                     )
                 })
                 .collect();
-            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(
-                buttons.chunks(2).map(<[_]>::to_vec).collect(),
-            )))
+            let mut rows: Vec<_> = buttons.chunks(2).map(<[_]>::to_vec).collect();
+            rows.push(cancel_row());
+            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(rows)))
         }
         Dialog::Cleared => {
             let flags = person

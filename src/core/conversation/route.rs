@@ -7,7 +7,7 @@ use crate::core::ask::{confirm_keyboard, zone_keyboard};
 use crate::core::dialog::cleared::cleared_answer;
 use crate::core::dialog::confirm_flags::confirm_flags_answer;
 use crate::core::dialog::intake::intake_answer;
-use crate::core::dialog::menus::{delete_answer, resume_answer, settings_answer};
+use crate::core::dialog::menus::{self, delete_answer, resume_answer, settings_answer};
 use crate::core::dialog::morning::{idle_number, morning_answer};
 use crate::core::dialog::nudge;
 use crate::core::dialog::selftest::{drop_answer, test_answer};
@@ -57,6 +57,11 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         && nudge::is_reminder_code(&code)
     {
         return nudge::answer(person, &code, now);
+    }
+    if let Input::Button(data) = &incoming.input
+        && Action::decode(data) == Some(Action::Choose(menus::CANCEL.into()))
+    {
+        return menus::cancel(person, now);
     }
     if let Input::Text(text) = &incoming.input
         && reads_flags_in_text(&person.dialog)
@@ -302,6 +307,7 @@ pub(crate) fn command(
             let menu = ask::prompt(&person, now);
             Transition::save(person).say_all(menu)
         }
+        Slash::Known(Command::Cancel) => menus::cancel(person, now),
         Slash::Known(Command::Help) => {
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person).say(help()).say_all(question)

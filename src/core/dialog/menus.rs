@@ -1,5 +1,6 @@
 //! The small menus: /delete's confirmation, "continue or start over?", /settings.
 
+pub(crate) use crate::core::ask::CANCEL;
 use crate::core::ask::SETTINGS;
 use crate::core::read::action::Action;
 use crate::core::say::buttons;
@@ -7,6 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
+use crate::core::dialog::setup::resting_dialog;
 use crate::core::dialog::symptoms::symptom_check;
 use crate::core::event::Event;
 use crate::core::person::question::{self};
@@ -95,7 +97,7 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
         }
         Some(field) => match question::question_for(field, &person.profile) {
             Some(question) => {
-                let reply = ask::intake::ask(&question);
+                let reply = ask::ask_question(&question, true);
                 person.dialog = Dialog::Ask {
                     question,
                     setting: true,
@@ -105,4 +107,46 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
             None => Transition::expired(&person),
         },
     }
+}
+
+/// /cancel, or the Cancel button: leaves the open question with nothing changed. The
+/// menus and questions opened from /settings, /timezone and /delete go back to where the
+/// person was (the intake question a side trip left, or nothing); the first intake has
+/// nothing to go back to, so it is asked again; a question that must be answered (a
+/// session's, the morning score, warning signs being reported) stays open.
+pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
+    let first_intake = person.zone.is_none();
+    let back = match person.dialog.clone() {
+        Dialog::Idle | Dialog::Lost => {
+            return Transition::unchanged(&person).say(Reply::new(Msg::NothingToCancel));
+        }
+        dialog if dialog.reports_signs() => None,
+        Dialog::Aside { back, .. } => Some(*back),
+        Dialog::ConfirmDelete { back } => Some(*back),
+        Dialog::AskZone | Dialog::ConfirmZone { .. } if !first_intake => Some(Dialog::Idle),
+        Dialog::Settings | Dialog::Ask { setting: true, .. } => Some(Dialog::Idle),
+        Dialog::AskZone
+        | Dialog::ConfirmZone { .. }
+        | Dialog::Ask { setting: false, .. }
+        | Dialog::Test { retest: false, .. }
+        | Dialog::Resume { .. } => {
+            return Transition::unchanged(&person)
+                .say(Reply::new(Msg::CancelFirstIntake))
+                .ask_again();
+        }
+        _ => None,
+    };
+    let Some(back) = back else {
+        return Transition::unchanged(&person)
+            .say(Reply::new(Msg::CancelNotHere))
+            .ask_again();
+    };
+    person.dialog = back;
+    if person.dialog == Dialog::Idle {
+        person.dialog = resting_dialog(&person);
+    }
+    let question = ask::prompt(&person, now);
+    Transition::save(person)
+        .say(Reply::new(Msg::Cancelled))
+        .say_all(question)
 }

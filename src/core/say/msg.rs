@@ -456,6 +456,14 @@ pub enum Msg {
     /// The database was found damaged: nothing can be saved until it is restored.
     UnderMaintenance,
     NeedsIntake,
+
+    // Leaving a question, the settings list, the week in review (`messages/*/review.ftl`).
+    /// The Cancel button's label.
+    Cancel,
+    Cancelled,
+    NothingToCancel,
+    CancelFirstIntake,
+    CancelNotHere,
 }
 
 impl Default for Msg {
