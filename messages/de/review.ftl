@@ -7,3 +7,42 @@ cancelled = In Ordnung, nichts geändert.
 nothing-to-cancel = Gerade ist keine Frage offen, die ich abbrechen könnte.
 cancel-first-intake = Diese ersten Fragen kann ich nicht abbrechen: Es gibt noch nichts, wohin wir zurück könnten. Wenn wir durch sind, kannst du jede Antwort unter /settings ändern.
 cancel-not-here = Das kann ich hier nicht abbrechen. Beantworte die Frage oder nutze ihre Knöpfe.
+
+## Einstellungen
+
+setting-line =
+    { $setting ->
+        [breaks] Bewegungspausen
+        [quiet] Ruhezeiten
+        [morning] Morgenfrage
+       *[pause] Erinnerungen pausiert
+    }
+setting-saved-value =
+    { $field ->
+        [timezone] Zeitzone
+        [age] Alter
+        [activities] Aktivitäten
+        [sitting] Sitzen pro Tag
+        [working_hours] Arbeitszeiten
+        [lunch] Mittagspause
+        [drill_time] Übungszeit
+        [training_days] Trainingstage
+        [pain_sites] Wo es wehtut
+        [usual_pain] Übliche Schmerzen
+        [equipment] Ausrüstung
+        [language] Sprache
+        [red_flags] Sicherheitsfrage
+       *[assessment] Letzter Test
+    } gespeichert: { $value }
+ask-setting =
+    { $setting ->
+        [breaks] Wie viele Minuten zwischen den Bewegungspausen? Sende eine Zahl von 30 bis 120, etwa 45.
+        [quiet] Wann soll ich still sein? Sende eine Zeitspanne wie 22:00-07:00 oder „aus“.
+        [morning] Wann soll ich am Morgen nach einer Einheit fragen, wie es dir geht? Sende eine Uhrzeit wie 07:30.
+       *[pause] Wie lange soll ich die Erinnerungen pausieren? Sende 2h, heute, 3d, bis freitag oder bis 2026-12-01; „aus“ schaltet sie wieder ein.
+    }
+every-minutes = alle { $minutes } Minuten
+setting-off = aus
+at-start-of-work = zu Arbeitsbeginn
+until-date = bis { $until }
+not-paused = nicht pausiert

@@ -105,6 +105,8 @@ transcripts![
     session_stop_for_today,
     session_walkthrough,
     settings_change_one_answer,
+    settings_list,
+    settings_list_de,
     setup_at_intake,
     setup_at_safety_question,
     setup_at_training_days,

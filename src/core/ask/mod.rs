@@ -18,6 +18,7 @@ use crate::core::values::lang::Lang;
 pub mod intake;
 pub mod selftest;
 pub mod session;
+pub mod settings;
 
 pub(crate) const SETTINGS: [ProfileField; 13] = [
     ProfileField::Timezone,
@@ -46,8 +47,10 @@ pub(crate) fn cancel_row() -> Vec<InlineButton<Msg>> {
 
 /// Adds the Cancel button under an inline keyboard.
 pub(crate) fn with_cancel(mut reply: Reply) -> Reply {
-    if let Keyboard::Inline(rows) = &mut reply.keyboard {
-        rows.push(cancel_row());
+    match &mut reply.keyboard {
+        Keyboard::Inline(rows) => rows.push(cancel_row()),
+        Keyboard::None => reply.keyboard = Keyboard::Inline(vec![cancel_row()]),
+        Keyboard::Reply(_) => {}
     }
     reply
 }
@@ -121,23 +124,10 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::Resume { .. } => {
             Some(Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![buttons::RESUME.row()])))
         }
-        Dialog::Settings => {
-            let buttons: Vec<InlineButton<Msg>> = SETTINGS
-                .iter()
-                .map(|f| {
-                    choose(
-                        Msg::ProfileLine {
-                            field: *f,
-                            value: Box::new(Msg::Literal(String::new())),
-                        },
-                        (*f).into(),
-                    )
-                })
-                .collect();
-            let mut rows: Vec<_> = buttons.chunks(2).map(<[_]>::to_vec).collect();
-            rows.push(cancel_row());
-            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(rows)))
-        }
+        Dialog::Settings => Some(settings::menu(person, now)),
+        Dialog::Setting { setting } => Some(with_cancel(Reply::new(Msg::AskSetting {
+            setting: *setting,
+        }))),
         Dialog::Cleared => {
             let flags = person
                 .hold

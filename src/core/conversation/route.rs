@@ -154,6 +154,7 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         ) => test_answer(person, test, answers, retest, input, now),
         (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
         (Dialog::Settings, _) => settings_answer(person, input, now),
+        (Dialog::Setting { setting }, _) => menus::setting_answer(person, setting, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
         (Dialog::AskDrop, _) => drop_answer(person, input),
         (_, Input::Button(_)) => Transition::expired(&person),
@@ -363,6 +364,7 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
         }
         Dialog::Idle
         | Dialog::Settings
+        | Dialog::Setting { .. }
         | Dialog::Aside { .. }
         | Dialog::Ask { setting: true, .. }
         | Dialog::Lost => {
@@ -405,6 +407,7 @@ pub(crate) fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>
                 t.replies.extend(ask::prompt(person, now));
             }
             Dialog::Settings
+            | Dialog::Setting { .. }
             | Dialog::Ask { setting: true, .. }
             | Dialog::AskZone
             | Dialog::ConfirmZone { .. } => {

@@ -2,9 +2,14 @@
 
 pub(crate) use crate::core::ask::CANCEL;
 use crate::core::ask::SETTINGS;
+use crate::core::ask::settings::reminder_code;
+use crate::core::dialog::nudge;
 use crate::core::read::action::Action;
 use crate::core::say::buttons;
+use crate::core::transition::Again;
+use crate::core::values::settings::ReminderSetting;
 use chrono::{DateTime, Utc};
+use strum::IntoEnumIterator;
 
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
@@ -83,10 +88,16 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
     let Input::Button(data) = input else {
         return Transition::retry(&person, Msg::ChoiceNotUnderstood);
     };
-    let field = match Action::decode(data) {
-        Some(Action::Choose(code)) => SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied(),
-        _ => None,
+    let code = match Action::decode(data) {
+        Some(Action::Choose(code)) => code,
+        _ => String::new(),
     };
+    if let Some(setting) = ReminderSetting::iter().find(|s| reminder_code(*s) == code) {
+        person.dialog = Dialog::Setting { setting };
+        let question = ask::prompt(&person, now);
+        return Transition::save(person).say_all(question);
+    }
+    let field = SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied();
     match field {
         None => Transition::expired(&person),
         Some(ProfileField::RedFlags) => symptom_check(person),
@@ -124,7 +135,9 @@ pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
         Dialog::Aside { back, .. } => Some(*back),
         Dialog::ConfirmDelete { back } => Some(*back),
         Dialog::AskZone | Dialog::ConfirmZone { .. } if !first_intake => Some(Dialog::Idle),
-        Dialog::Settings | Dialog::Ask { setting: true, .. } => Some(Dialog::Idle),
+        Dialog::Settings | Dialog::Setting { .. } | Dialog::Ask { setting: true, .. } => {
+            Some(Dialog::Idle)
+        }
         Dialog::AskZone
         | Dialog::ConfirmZone { .. }
         | Dialog::Ask { setting: false, .. }
@@ -149,4 +162,31 @@ pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
     Transition::save(person)
         .say(Reply::new(Msg::Cancelled))
         .say_all(question)
+}
+
+/// The answer to a reminder setting's question, read as its command reads it: saved
+/// (the reply says the new value), or the command's explanation with Cancel, and the
+/// question stays open.
+pub(crate) fn setting_answer(
+    person: Person,
+    setting: ReminderSetting,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Input::Text(text) = input else {
+        return Transition::expired(&person);
+    };
+    let off = ["off", "aus", "resume", "weiter"].contains(&text.trim().to_lowercase().as_str());
+    let mut t = match setting {
+        ReminderSetting::Breaks => nudge::breaks(person, text),
+        ReminderSetting::Quiet => nudge::quiet(person, text),
+        ReminderSetting::Morning => nudge::morning(person, text),
+        ReminderSetting::Pause if off => nudge::resume(person),
+        ReminderSetting::Pause => nudge::pause(person, text, now),
+    };
+    match &mut t.persist {
+        Persist::Save(saved) => saved.dialog = Dialog::Idle,
+        _ => t.again = Again::Buttons,
+    }
+    t
 }

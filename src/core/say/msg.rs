@@ -17,6 +17,7 @@ use crate::core::rules::catalog::{Dose, ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
 use crate::core::values::reminders::ReminderKind;
+use crate::core::values::settings::ReminderSetting;
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
@@ -464,6 +465,28 @@ pub enum Msg {
     NothingToCancel,
     CancelFirstIntake,
     CancelNotHere,
+    /// A reminder setting's line in /settings (its name alone on its button).
+    SettingLine {
+        setting: ReminderSetting,
+        value: Box<Msg>,
+    },
+    /// A changed answer, with its new value.
+    SettingSavedValue {
+        field: ProfileField,
+        value: Box<Msg>,
+    },
+    AskSetting {
+        setting: ReminderSetting,
+    },
+    EveryMinutes {
+        minutes: i64,
+    },
+    SettingOff,
+    AtStartOfWork,
+    UntilDate {
+        until: Shown,
+    },
+    NotPaused,
 }
 
 impl Default for Msg {
