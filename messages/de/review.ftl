@@ -46,3 +46,11 @@ setting-off = aus
 at-start-of-work = zu Arbeitsbeginn
 until-date = bis { $until }
 not-paused = nicht pausiert
+
+## Werte außerhalb des Bereichs
+
+pain-whole-number = Bitte nimm eine ganze Zahl von 0 bis 10, etwa 4 oder 5: Die Skala hat keine halben Werte.
+hours-out-of-range = Ein Tag hat nur 24 Stunden. Bitte sende eine Zahl von 0 bis 24, etwa 8.
+working-hours-out-of-range = Diese Zeiten passen nicht in einen Tag: Sie reichen von 00:00 bis 24:00. Versuch es etwa mit „mo-fr 9-17“.
+time-out-of-range = Das ist keine Uhrzeit: Stunden gehen von 0 bis 23, Minuten von 0 bis 59. Versuch es etwa mit 7:30 oder 19:30.
+pause-too-long = So lange kann ich nicht pausieren: höchstens ein Jahr (366 Tage). Versuch es mit /pause 3d, /pause 2w oder /pause bis freitag.

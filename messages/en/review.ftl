@@ -46,3 +46,11 @@ setting-off = off
 at-start-of-work = at the start of work
 until-date = until { $until }
 not-paused = not paused
+
+## Values out of range
+
+pain-whole-number = Please use a whole number from 0 to 10, like 4 or 5: the scale has no halves.
+hours-out-of-range = A day has only 24 hours. Please send a number from 0 to 24, like 8.
+working-hours-out-of-range = Those hours don't fit in a day: the times run from 00:00 to 24:00. Try something like “mon-fri 9-17”.
+time-out-of-range = That isn't a time of day: hours go from 0 to 23 and minutes from 0 to 59. Try something like 7:30 or 19:30.
+pause-too-long = That's longer than I can pause: a year (366 days) at most. Try /pause 3d, /pause 2w or /pause until friday.

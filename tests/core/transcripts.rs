@@ -52,6 +52,8 @@ transcripts![
     intake_tests_skipped_and_painful,
     intake_typed_then_tests_tapped,
     profile_shows_everything,
+    ranges_refused,
+    ranges_refused_de,
     red_flags_commands_keep_ticks,
     red_flags_confirm_typed_yes_no,
     red_flags_done_with_nothing_ticked,

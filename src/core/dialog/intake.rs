@@ -479,7 +479,7 @@ pub(crate) fn intake_answer(
 }
 
 /// An answer read (typed or tapped): stored by `store` and done, or asked again with `retry`.
-fn taken<T, E>(
+fn taken<T, E: Why>(
     parsed: Result<T, E>,
     field: ProfileField,
     retry: Msg,
@@ -490,6 +490,26 @@ fn taken<T, E>(
             store(value);
             Answered::Done { field }
         }
-        Err(_) => Answered::Retry(retry),
+        Err(e) => Answered::Retry(match e.why() {
+            Some(error) => Msg::retry_for(error, retry),
+            None => retry,
+        }),
+    }
+}
+
+/// Why an answer was not taken, where a reader says (a value out of range is told so).
+trait Why {
+    fn why(&self) -> Option<answers::AnswerError>;
+}
+
+impl Why for () {
+    fn why(&self) -> Option<answers::AnswerError> {
+        None
+    }
+}
+
+impl Why for answers::AnswerError {
+    fn why(&self) -> Option<answers::AnswerError> {
+        Some(*self)
     }
 }

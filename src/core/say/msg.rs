@@ -13,6 +13,7 @@ use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
+use crate::core::read::tokens::AnswerError;
 use crate::core::rules::catalog::{Dose, ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
@@ -487,6 +488,11 @@ pub enum Msg {
         until: Shown,
     },
     NotPaused,
+    PainWholeNumber,
+    HoursOutOfRange,
+    WorkingHoursOutOfRange,
+    TimeOutOfRange,
+    PauseTooLong,
 }
 
 impl Default for Msg {
@@ -559,6 +565,24 @@ impl Msg {
                 })
                 .collect(),
         )
+    }
+
+    /// What to say when an answer could not be taken: `usual`, the question's own
+    /// explanation, unless the value was read but is out of range or not whole, which is
+    /// said with what is allowed.
+    pub fn retry_for(error: AnswerError, usual: Msg) -> Msg {
+        match (error, &usual) {
+            (AnswerError::NotWhole, _) => Msg::PainWholeNumber,
+            (AnswerError::OutOfRange, Msg::HoursNotUnderstood) => Msg::HoursOutOfRange,
+            (AnswerError::OutOfRange, Msg::WorkingHoursNotUnderstood) => {
+                Msg::WorkingHoursOutOfRange
+            }
+            (
+                AnswerError::OutOfRange,
+                Msg::TimeNotUnderstood | Msg::MorningTimeHowTo | Msg::LunchNotUnderstood,
+            ) => Msg::TimeOutOfRange,
+            _ => usual,
+        }
     }
 
     /// The Fluent message id.
