@@ -90,8 +90,13 @@ pub fn render_strict(lang: Lang, msg: &Msg) -> Result<String, String> {
             args.push(("name", Arg::Text(render_strict(lang, name)?)));
             lookup(lang, msg.id(), &args)
         }
+        Msg::SettingSavedValue { value, .. } => {
+            let mut args = msg.args();
+            args.push(("value", Arg::Text(render_strict(lang, value)?)));
+            lookup(lang, msg.id(), &args)
+        }
         Msg::Muscle(x) => lookup(lang, &choice_key("muscle", (*x).into()), &[]),
-        Msg::ProfileLine { value, .. } => {
+        Msg::ProfileLine { value, .. } | Msg::SettingLine { value, .. } => {
             let label = lookup(lang, msg.id(), &msg.args())?;
             let value = render_strict(lang, value)?;
             Ok(if value.is_empty() {

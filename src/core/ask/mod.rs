@@ -18,6 +18,7 @@ use crate::core::values::lang::Lang;
 pub mod intake;
 pub mod selftest;
 pub mod session;
+pub mod settings;
 
 pub(crate) const SETTINGS: [ProfileField; 13] = [
     ProfileField::Timezone,
@@ -35,6 +36,25 @@ pub(crate) const SETTINGS: [ProfileField; 13] = [
     ProfileField::RedFlags,
 ];
 
+/// The Cancel button's code: on /settings, a setting's question, a new time zone to
+/// confirm (`dialog::menus::cancel`).
+pub(crate) const CANCEL: &str = "cancel";
+
+/// The Cancel button, as a row of its own.
+pub(crate) fn cancel_row() -> Vec<InlineButton<Msg>> {
+    vec![choose(Msg::Cancel, CANCEL)]
+}
+
+/// Adds the Cancel button under an inline keyboard.
+pub(crate) fn with_cancel(mut reply: Reply) -> Reply {
+    match &mut reply.keyboard {
+        Keyboard::Inline(rows) => rows.push(cancel_row()),
+        Keyboard::None => reply.keyboard = Keyboard::Inline(vec![cancel_row()]),
+        Keyboard::Reply(_) => {}
+    }
+    reply
+}
+
 /// An intake question; the safety screen asked again later is about now, not "before we
 /// measure".
 pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
@@ -45,6 +65,8 @@ pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
                 *part = Msg::AskSymptomsNow;
             }
         }
+    } else if setting {
+        reply = with_cancel(reply);
     }
     reply
 }
@@ -107,30 +129,22 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             if zone.is_fixed_offset() {
                 reply = reply.with(Msg::FixedOffsetNote);
             }
-            Some(reply.keyboard(confirm_keyboard()))
+            let reply = reply.keyboard(confirm_keyboard());
+            // A new zone for someone who has one: they may keep theirs.
+            Some(match person.zone {
+                Some(_) => with_cancel(reply),
+                None => reply,
+            })
         }
         Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
         Dialog::Resume { .. } => {
             Some(Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![buttons::RESUME.row()])))
         }
-        Dialog::Settings => {
-            let buttons: Vec<InlineButton<Msg>> = SETTINGS
-                .iter()
-                .map(|f| {
-                    choose(
-                        Msg::ProfileLine {
-                            field: *f,
-                            value: Box::new(Msg::Literal(String::new())),
-                        },
-                        (*f).into(),
-                    )
-                })
-                .collect();
-            Some(Reply::new(Msg::SettingsMenu).keyboard(Keyboard::Inline(
-                buttons.chunks(2).map(<[_]>::to_vec).collect(),
-            )))
-        }
+        Dialog::Settings => Some(settings::menu(person, now)),
+        Dialog::Setting { setting } => Some(with_cancel(Reply::new(Msg::AskSetting {
+            setting: *setting,
+        }))),
         Dialog::Cleared => {
             let flags = person
                 .hold

@@ -7,7 +7,7 @@ use crate::core::ask::{confirm_keyboard, zone_keyboard};
 use crate::core::dialog::cleared::cleared_answer;
 use crate::core::dialog::confirm_flags::confirm_flags_answer;
 use crate::core::dialog::intake::intake_answer;
-use crate::core::dialog::menus::{delete_answer, resume_answer, settings_answer};
+use crate::core::dialog::menus::{self, delete_answer, resume_answer, settings_answer};
 use crate::core::dialog::morning::{idle_number, morning_answer};
 use crate::core::dialog::nudge;
 use crate::core::dialog::selftest::{drop_answer, test_answer};
@@ -60,6 +60,11 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         && nudge::is_reminder_code(&code)
     {
         return nudge::answer(person, &code, now);
+    }
+    if let Input::Button(data) = &incoming.input
+        && Action::decode(data) == Some(Action::Choose(menus::CANCEL.into()))
+    {
+        return menus::cancel(person, now);
     }
     if let Input::Text(text) = &incoming.input
         && reads_flags_in_text(&person.dialog)
@@ -188,6 +193,7 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
         ) => test_answer(person, test, answers, retest, input, now),
         (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
         (Dialog::Settings, _) => settings_answer(person, input, now),
+        (Dialog::Setting { setting }, _) => menus::setting_answer(person, setting, input, now),
         (Dialog::Cleared, _) => cleared_answer(person, input, now),
         (Dialog::AskDrop, _) => drop_answer(person, input),
         (_, Input::Button(_)) => Transition::expired(&person),
@@ -344,6 +350,7 @@ pub(crate) fn command(
             let menu = ask::prompt(&person, now);
             Transition::save(person).say_all(menu)
         }
+        Slash::Known(Command::Cancel) => menus::cancel(person, now),
         Slash::Known(Command::Help) => {
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person).say(help()).say_all(question)
@@ -400,6 +407,7 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
         }
         Dialog::Idle
         | Dialog::Settings
+        | Dialog::Setting { .. }
         | Dialog::Aside { .. }
         | Dialog::Ask { setting: true, .. }
         | Dialog::Lost => {
@@ -441,6 +449,7 @@ pub(crate) fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>
                 t.replies.extend(ask::prompt(person, now));
             }
             Dialog::Settings
+            | Dialog::Setting { .. }
             | Dialog::Ask { setting: true, .. }
             | Dialog::AskZone
             | Dialog::ConfirmZone { .. } => {

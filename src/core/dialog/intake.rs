@@ -2,6 +2,7 @@
 //! the profile. The next question is always the first one not answered yet.
 
 use crate::core::ask::intake::{DRILL_TIMES, LUNCHES, SITTING, WORKING_HOURS, day_code, time};
+use crate::core::ask::settings::field_value;
 use crate::core::ask::{self, ask_question};
 use crate::core::dialog::setup::first_test;
 use crate::core::dialog::symptoms::{held, red_flag_stop, report_flags};
@@ -439,8 +440,9 @@ pub(crate) fn intake_answer(
         }
         Answered::Done { field } if setting => {
             person.dialog = Dialog::Idle;
+            let value = Box::new(field_value(&person, field, now));
             Transition::save(person)
-                .say(Reply::new(Msg::SettingSaved))
+                .say(Reply::new(Msg::SettingSavedValue { field, value }))
                 .event(Event::ProfileUpdated {
                     field: Updated::Profile(field),
                 })
@@ -456,7 +458,10 @@ pub(crate) fn intake_answer(
             person.lang = lang;
             person.dialog = Dialog::Idle;
             Transition::save(person)
-                .say(Reply::new(Msg::SettingSaved))
+                .say(Reply::new(Msg::SettingSavedValue {
+                    field: ProfileField::Language,
+                    value: Box::new(Msg::LanguageName),
+                }))
                 .event(Event::ProfileUpdated {
                     field: Updated::Profile(ProfileField::Language),
                 })
@@ -474,7 +479,7 @@ pub(crate) fn intake_answer(
 }
 
 /// An answer read (typed or tapped): stored by `store` and done, or asked again with `retry`.
-fn taken<T, E>(
+fn taken<T, E: Why>(
     parsed: Result<T, E>,
     field: ProfileField,
     retry: Msg,
@@ -485,6 +490,26 @@ fn taken<T, E>(
             store(value);
             Answered::Done { field }
         }
-        Err(_) => Answered::Retry(retry),
+        Err(e) => Answered::Retry(match e.why() {
+            Some(error) => Msg::retry_for(error, retry),
+            None => retry,
+        }),
+    }
+}
+
+/// Why an answer was not taken, where a reader says (a value out of range is told so).
+trait Why {
+    fn why(&self) -> Option<answers::AnswerError>;
+}
+
+impl Why for () {
+    fn why(&self) -> Option<answers::AnswerError> {
+        None
+    }
+}
+
+impl Why for answers::AnswerError {
+    fn why(&self) -> Option<answers::AnswerError> {
+        Some(*self)
     }
 }

@@ -1,12 +1,19 @@
 //! The small menus: /delete's confirmation, "continue or start over?", /settings.
 
+pub(crate) use crate::core::ask::CANCEL;
 use crate::core::ask::SETTINGS;
+use crate::core::ask::settings::reminder_code;
+use crate::core::dialog::nudge;
 use crate::core::read::action::Action;
 use crate::core::say::buttons;
+use crate::core::transition::Again;
+use crate::core::values::settings::ReminderSetting;
 use chrono::{DateTime, Utc};
+use strum::IntoEnumIterator;
 
 use crate::core::ask;
 use crate::core::dialog::intake::advance;
+use crate::core::dialog::setup::resting_dialog;
 use crate::core::dialog::symptoms::symptom_check;
 use crate::core::event::Event;
 use crate::core::person::question::{self};
@@ -81,10 +88,16 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
     let Input::Button(data) = input else {
         return Transition::retry(&person, Msg::ChoiceNotUnderstood);
     };
-    let field = match Action::decode(data) {
-        Some(Action::Choose(code)) => SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied(),
-        _ => None,
+    let code = match Action::decode(data) {
+        Some(Action::Choose(code)) => code,
+        _ => String::new(),
     };
+    if let Some(setting) = ReminderSetting::iter().find(|s| reminder_code(*s) == code) {
+        person.dialog = Dialog::Setting { setting };
+        let question = ask::prompt(&person, now);
+        return Transition::save(person).say_all(question);
+    }
+    let field = SETTINGS.iter().find(|f| <&str>::from(**f) == code).copied();
     match field {
         None => Transition::expired(&person),
         Some(ProfileField::RedFlags) => symptom_check(person),
@@ -95,7 +108,7 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
         }
         Some(field) => match question::question_for(field, &person.profile) {
             Some(question) => {
-                let reply = ask::intake::ask(&question);
+                let reply = ask::ask_question(&question, true);
                 person.dialog = Dialog::Ask {
                     question,
                     setting: true,
@@ -105,4 +118,75 @@ pub(crate) fn settings_answer(mut person: Person, input: &Input, now: DateTime<U
             None => Transition::expired(&person),
         },
     }
+}
+
+/// /cancel, or the Cancel button: leaves the open question with nothing changed. The
+/// menus and questions opened from /settings, /timezone and /delete go back to where the
+/// person was (the intake question a side trip left, or nothing); the first intake has
+/// nothing to go back to, so it is asked again; a question that must be answered (a
+/// session's, the morning score, warning signs being reported) stays open.
+pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
+    let first_intake = person.zone.is_none();
+    let back = match person.dialog.clone() {
+        Dialog::Idle | Dialog::Lost => {
+            return Transition::unchanged(&person).say(Reply::new(Msg::NothingToCancel));
+        }
+        dialog if dialog.reports_signs() => None,
+        Dialog::Aside { back, .. } => Some(*back),
+        Dialog::ConfirmDelete { back } => Some(*back),
+        Dialog::AskZone | Dialog::ConfirmZone { .. } if !first_intake => Some(Dialog::Idle),
+        Dialog::Settings | Dialog::Setting { .. } | Dialog::Ask { setting: true, .. } => {
+            Some(Dialog::Idle)
+        }
+        Dialog::AskZone
+        | Dialog::ConfirmZone { .. }
+        | Dialog::Ask { setting: false, .. }
+        | Dialog::Test { retest: false, .. }
+        | Dialog::Resume { .. } => {
+            return Transition::unchanged(&person)
+                .say(Reply::new(Msg::CancelFirstIntake))
+                .ask_again();
+        }
+        _ => None,
+    };
+    let Some(back) = back else {
+        return Transition::unchanged(&person)
+            .say(Reply::new(Msg::CancelNotHere))
+            .ask_again();
+    };
+    person.dialog = back;
+    if person.dialog == Dialog::Idle {
+        person.dialog = resting_dialog(&person);
+    }
+    let question = ask::prompt(&person, now);
+    Transition::save(person)
+        .say(Reply::new(Msg::Cancelled))
+        .say_all(question)
+}
+
+/// The answer to a reminder setting's question, read as its command reads it: saved
+/// (the reply says the new value), or the command's explanation with Cancel, and the
+/// question stays open.
+pub(crate) fn setting_answer(
+    person: Person,
+    setting: ReminderSetting,
+    input: &Input,
+    now: DateTime<Utc>,
+) -> Transition {
+    let Input::Text(text) = input else {
+        return Transition::expired(&person);
+    };
+    let off = ["off", "aus", "resume", "weiter"].contains(&text.trim().to_lowercase().as_str());
+    let mut t = match setting {
+        ReminderSetting::Breaks => nudge::breaks(person, text),
+        ReminderSetting::Quiet => nudge::quiet(person, text),
+        ReminderSetting::Morning => nudge::morning(person, text),
+        ReminderSetting::Pause if off => nudge::resume(person),
+        ReminderSetting::Pause => nudge::pause(person, text, now),
+    };
+    match &mut t.persist {
+        Persist::Save(saved) => saved.dialog = Dialog::Idle,
+        _ => t.again = Again::Buttons,
+    }
+    t
 }

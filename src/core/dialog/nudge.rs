@@ -253,9 +253,30 @@ pub fn parse_pause(text: &str, person: &Person, now: DateTime<Utc>) -> Option<Da
         "m" | "min" | "mins" | "minutes" | "minuten" => Some(now + Duration::minutes(n)),
         "h" | "hour" | "hours" | "std" | "stunde" | "stunden" => Some(now + Duration::hours(n)),
         "d" | "day" | "days" | "tag" | "tage" => Some(local_days(n)),
-        "w" | "week" | "weeks" | "woche" | "wochen" => Some(local_days(7 * n)),
+        "w" | "week" | "weeks" | "woche" | "wochen" if 7 * n <= 366 => Some(local_days(7 * n)),
         _ => None,
     }
+}
+
+/// A pause read as a number and a unit that comes to more than 366 days (`400d`,
+/// `60 weeks`, `9000h`).
+fn pause_too_long(text: &str) -> bool {
+    let text = text.trim().to_lowercase();
+    let Some(split) = text.find(|c: char| !c.is_ascii_digit()) else {
+        return false;
+    };
+    let (number, unit) = text.split_at(split);
+    let Ok(n) = number.parse::<u64>() else {
+        return !number.is_empty();
+    };
+    let days = match unit.trim() {
+        "m" | "min" | "mins" | "minutes" | "minuten" => n / (24 * 60),
+        "h" | "hour" | "hours" | "std" | "stunde" | "stunden" => n / 24,
+        "d" | "day" | "days" | "tag" | "tage" => n,
+        "w" | "week" | "weeks" | "woche" | "wochen" => n.saturating_mul(7),
+        _ => return false,
+    };
+    days > 366
 }
 
 /// The argument after a command: `/pause 2h` → `2h`.
@@ -281,6 +302,10 @@ pub fn pause(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
                 .event(Event::ProfileUpdated {
                     field: Updated::Pause,
                 })
+        }
+        // Read, but longer than a year (366 days at most): say so, not "didn't get it".
+        _ if pause_too_long(arg) => {
+            Transition::new_keep(person.lang).say(Reply::new(Msg::PauseTooLong))
         }
         _ => Transition::new_keep(person.lang).say(Reply::new(Msg::PauseNotUnderstood)),
     }
@@ -366,7 +391,8 @@ pub fn morning(mut person: Person, arg: &str) -> Transition {
                     field: Updated::MorningTime,
                 })
         }
-        Err(_) => Transition::new_keep(person.lang).say(Reply::new(Msg::MorningTimeHowTo)),
+        Err(e) => Transition::new_keep(person.lang)
+            .say(Reply::new(Msg::retry_for(e, Msg::MorningTimeHowTo))),
     }
 }
 

@@ -140,7 +140,7 @@ pub(crate) fn read(input: &Input, numbers: bool) -> Result<Answer, Msg> {
         },
         Input::Text(text) if numbers => parse_pain(text)
             .map(|p| Answer::Pain(p.value()))
-            .map_err(|_| Msg::PainNotUnderstood),
+            .map_err(|e| Msg::retry_for(e, Msg::PainNotUnderstood)),
         Input::Text(text) => typed_outcome(text)
             .map(Answer::Key)
             .ok_or(Msg::TapAnOutcome),

@@ -18,6 +18,7 @@ use crate::core::rules::safety::Hold;
 use crate::core::values::lang::Lang;
 use crate::core::values::profile::{Profile, RedFlag};
 use crate::core::values::reminders::ReminderSettings;
+use crate::core::values::settings::ReminderSetting;
 use crate::core::values::zone::Zone;
 
 /// Everything the core knows about one person. Only people who gave consent exist here;
@@ -103,6 +104,8 @@ pub enum Dialog {
     Resume { resume: Box<Dialog> },
     /// /settings: which answer to change?
     Settings,
+    /// A reminder setting's question, from /settings (`dialog::menus::setting_answer`).
+    Setting { setting: ReminderSetting },
     /// After a red flag, or a program stopped by a safety rule: has a professional
     /// checked them?
     Cleared,

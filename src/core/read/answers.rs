@@ -15,8 +15,11 @@ pub use crate::core::read::tokens::AnswerError;
 use crate::core::read::tokens::*;
 use crate::core::values::measures::{Degrees, PainScore, Weekdays, WorkingHours};
 
-/// Reads a pain rating: `3`, `3/10`, `4 out of 10`, `about 4`, `~4`, `2,5` (rounds half
-/// up to 3), `3-4` (a range gives the higher number), `none`, `keine`, `kein Schmerz`.
+/// Reads a pain rating: `3`, `3/10`, `4 out of 10`, `about 4`, `~4`, `4.0`, `3-4` (a range
+/// gives the higher number), `none`, `keine`, `kein Schmerz`. A decimal such as `4.5` is
+/// not rounded but refused as `NotWhole`, so that the person is asked for a whole number
+/// (ours: the scale is whole numbers, and rounding 5.5 up would cross the "over 5" stop
+/// rule on a guess).
 pub fn parse_pain(text: &str) -> Result<PainScore, AnswerError> {
     let text = normalize(text)?;
     if NO_PAIN.contains(&text.as_str()) {
@@ -24,7 +27,11 @@ pub fn parse_pain(text: &str) -> Result<PainScore, AnswerError> {
     }
     let tokens = without(&tokenize(&text), PAIN_FILLERS);
     let tokens = strip_out_of_ten(&tokens)?;
+    let decimal = tokens.iter().any(
+        |token| matches!(token, Tok::Num(n) if n.frac.is_some_and(|f| f.chars().any(|c| c != '0'))),
+    );
     let value = match read_amount(tokens)? {
+        _ if decimal => return Err(AnswerError::NotWhole),
         Amount::One(value) => value,
         Amount::Between(low, high) => low.max(high),
     };

@@ -24,6 +24,7 @@ pub enum Command {
     Morning,
     Export,
     Delete,
+    Cancel,
     Help,
 }
 

@@ -10,6 +10,9 @@ pub enum AnswerError {
     /// The text was read, but the value is outside what the question allows.
     #[error("out of range")]
     OutOfRange,
+    /// A decimal where the scale has whole numbers only (a pain score of 4.5).
+    #[error("not a whole number")]
+    NotWhole,
 }
 
 /// Longer answers are not answers to our questions; refusing them keeps work bounded.

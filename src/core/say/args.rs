@@ -190,7 +190,12 @@ impl Msg {
             ],
             Msg::MorningTimeSet { time } | Msg::Clock { time } => vec![("time", Arg::Time(*time))],
             Msg::DailyNudge { minutes } => vec![("minutes", Arg::Number(*minutes))],
-            Msg::Paused { until } | Msg::PausedUntil { until } => {
+            Msg::SettingLine { setting, .. } | Msg::AskSetting { setting } => {
+                vec![("setting", word(setting.into()))]
+            }
+            Msg::SettingSavedValue { field, .. } => vec![("field", word(field.into()))],
+            Msg::EveryMinutes { minutes } => vec![("minutes", Arg::Number(*minutes))],
+            Msg::Paused { until } | Msg::PausedUntil { until } | Msg::UntilDate { until } => {
                 vec![("until", Arg::Date(until.clone()))]
             }
             Msg::Date {

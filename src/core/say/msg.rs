@@ -13,10 +13,12 @@ use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
+use crate::core::read::tokens::AnswerError;
 use crate::core::rules::catalog::{Dose, ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
 use crate::core::values::reminders::ReminderKind;
+use crate::core::values::settings::ReminderSetting;
 
 #[derive(Clone, Debug, PartialEq, EnumIter, IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
@@ -484,6 +486,41 @@ pub enum Msg {
     NextDoneToday,
     NextAssess,
     NextHelp,
+
+    // Leaving a question, the settings list, the week in review (`messages/*/review.ftl`).
+    /// The Cancel button's label.
+    Cancel,
+    Cancelled,
+    NothingToCancel,
+    CancelFirstIntake,
+    CancelNotHere,
+    /// A reminder setting's line in /settings (its name alone on its button).
+    SettingLine {
+        setting: ReminderSetting,
+        value: Box<Msg>,
+    },
+    /// A changed answer, with its new value.
+    SettingSavedValue {
+        field: ProfileField,
+        value: Box<Msg>,
+    },
+    AskSetting {
+        setting: ReminderSetting,
+    },
+    EveryMinutes {
+        minutes: i64,
+    },
+    SettingOff,
+    AtStartOfWork,
+    UntilDate {
+        until: Shown,
+    },
+    NotPaused,
+    PainWholeNumber,
+    HoursOutOfRange,
+    WorkingHoursOutOfRange,
+    TimeOutOfRange,
+    PauseTooLong,
 }
 
 /// The part of the day a greeting is for, by the person's local time (ours: morning from
@@ -580,6 +617,24 @@ impl Msg {
                 })
                 .collect(),
         )
+    }
+
+    /// What to say when an answer could not be taken: `usual`, the question's own
+    /// explanation, unless the value was read but is out of range or not whole, which is
+    /// said with what is allowed.
+    pub fn retry_for(error: AnswerError, usual: Msg) -> Msg {
+        match (error, &usual) {
+            (AnswerError::NotWhole, _) => Msg::PainWholeNumber,
+            (AnswerError::OutOfRange, Msg::HoursNotUnderstood) => Msg::HoursOutOfRange,
+            (AnswerError::OutOfRange, Msg::WorkingHoursNotUnderstood) => {
+                Msg::WorkingHoursOutOfRange
+            }
+            (
+                AnswerError::OutOfRange,
+                Msg::TimeNotUnderstood | Msg::MorningTimeHowTo | Msg::LunchNotUnderstood,
+            ) => Msg::TimeOutOfRange,
+            _ => usual,
+        }
     }
 
     /// The Fluent message id.

@@ -10,6 +10,7 @@ use crate::core::say::shown::Shown;
 use crate::core::values::measures::Weekdays;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
 use crate::core::values::reminders::ReminderKind;
+use crate::core::values::settings::ReminderSetting;
 use chrono::{NaiveDate, NaiveTime};
 use strum::IntoEnumIterator;
 
@@ -144,6 +145,17 @@ impl Msg {
             field,
             value: Box::new(Msg::NotAnswered),
         }));
+        all.extend(ProfileField::iter().map(|field| Msg::SettingSavedValue {
+            field,
+            value: Box::new(Msg::Literal("19:30".into())),
+        }));
+        for setting in ReminderSetting::iter() {
+            all.push(Msg::AskSetting { setting });
+            all.push(Msg::SettingLine {
+                setting,
+                value: Box::new(Msg::SettingOff),
+            });
+        }
         all
     }
 }

@@ -6,4 +6,5 @@ pub mod lang;
 pub mod measures;
 pub mod profile;
 pub mod reminders;
+pub mod settings;
 pub mod zone;

@@ -77,7 +77,10 @@ pub fn show(msg: &Msg) -> String {
             with_args(msg, vec![format!("name: {}", show(name))])
         }
         Msg::Works(inner) | Msg::TryEasier(inner) => format!("{}({})", msg.id(), show(inner)),
-        Msg::ProfileLine { value, .. } => {
+        Msg::SettingSavedValue { value, .. } => {
+            with_args(msg, Vec::new()).replacen(')', &format!(", value: {})", show(value)), 1)
+        }
+        Msg::ProfileLine { value, .. } | Msg::SettingLine { value, .. } => {
             let mut shown = with_args(msg, Vec::new());
             if **value != Msg::Literal(String::new()) {
                 shown.insert_str(shown.len() - 1, &format!(", value: {}", show(value)));

@@ -12,7 +12,7 @@ fn days(list: &[Weekday]) -> Weekdays {
     Weekdays::from_days(list.iter().copied())
 }
 
-use AnswerError::{NotUnderstood, OutOfRange};
+use AnswerError::{NotUnderstood, NotWhole, OutOfRange};
 use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
 
 #[test]
@@ -36,12 +36,9 @@ fn reads_pain() {
         ("keine", 0),
         ("kein Schmerz", 0),
         ("gar keine", 0),
-        ("2.5", 3),
-        ("2,5", 3),
-        ("2.49", 2),
         ("10", 10),
+        ("4.0", 4),
         ("10/10", 10),
-        ("10.4", 10),
         ("3-4", 4),
         ("3 - 4", 4),
         ("3–4", 4),
@@ -70,7 +67,12 @@ fn rejects_pain() {
         ("11", OutOfRange),
         ("-1", OutOfRange),
         ("−1", OutOfRange),
-        ("10.5", OutOfRange),
+        // The scale is whole numbers: a decimal is asked again, never rounded (ours:
+        // 5.5 rounded up would cross the "over 5" stop rule on a guess).
+        ("10.5", NotWhole),
+        ("4.5", NotWhole),
+        ("2,5", NotWhole),
+        ("2.49", NotWhole),
         ("11/10", OutOfRange),
         ("3-11", OutOfRange),
         ("99999999999999999999", OutOfRange),
