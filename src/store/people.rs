@@ -334,6 +334,13 @@ impl StoreTx {
                 .bind(i64::from(person.asked))
                 .bind(person.id);
         self.run(statement).await?;
+        // The reminder rhythm (migration 0010).
+        let statement =
+            sqlx::query("UPDATE people SET work_none = ?, breaks_off = ? WHERE user_id = ?")
+                .bind(p.no_fixed_hours)
+                .bind(person.settings.breaks_off)
+                .bind(person.id);
+        self.run(statement).await?;
         Ok(())
     }
 

@@ -68,6 +68,7 @@ pub(crate) fn profile_reply(person: &Person, now: DateTime<Utc>) -> Reply {
                     from: w.start,
                     to: w.end,
                 })
+                .or(p.no_fixed_hours.then_some(Msg::NoFixedHours))
                 .unwrap_or_else(missing),
         ),
         line(
