@@ -9,3 +9,5 @@ breaks-are-off = Bewegungspausen sind gerade aus.
 breaks-need-hours = Gern! Wann sollen die Pausen kommen? Schick mir deine Tage und Uhrzeiten oder tippe eine Zeit an.
 breaks-too-short = { $minutes } Minuten sind mir zu kurz: wähle { $low } bis { $high }, etwa /breaks 45.
 breaks-too-long = { $minutes } Minuten sind mir zu lang: wähle { $low } bis { $high }, etwa /breaks 90.
+break-moved = 🚶 Hab mich schon bewegt
+break-moved-ok = Super, du hast dich schon von selbst bewegt! Die nächste Pause kommt { $when }.

@@ -9,3 +9,5 @@ breaks-are-off = Movement breaks are off right now.
 breaks-need-hours = Happy to! When should the breaks come? Send your days and hours, or tap one.
 breaks-too-short = { $minutes } minutes is shorter than I go: choose { $low } to { $high }, e.g. /breaks 45.
 breaks-too-long = { $minutes } minutes is longer than I go: choose { $low } to { $high }, e.g. /breaks 90.
+break-moved = 🚶 I already moved
+break-moved-ok = Great, you moved on your own! The next break comes { $when }.

@@ -57,6 +57,8 @@ transcripts![
     red_flags_some_denied,
     red_flags_typed_confirmed,
     red_flags_typed_denials,
+    rhythm_already_moved,
+    rhythm_already_moved_de,
     rhythm_breaks_off_on,
     rhythm_breaks_off_on_de,
     rhythm_breaks_on_asks_hours,

@@ -130,6 +130,7 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
         vec![
             vec![b(Msg::BreakDone, "done"), b(Msg::BreakSnooze, "snooze")],
             vec![b(Msg::BreakMeeting, "meeting"), b(Msg::Skip, "skip")],
+            vec![b(Msg::BreakMoved, "moved")],
         ]
     }))
 }
@@ -185,6 +186,10 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
             person.settings.breaks_after = next_break(&person, now);
             (ReminderButton::Meeting, Msg::BreakMeetingOk)
         }
+        "moved" => {
+            restart_break_timer(&mut person, now);
+            (ReminderButton::Moved, moved_note(&person, now))
+        }
         _ => return Transition::expired(&person),
     };
     person.settings.break_answered = true;
@@ -198,6 +203,62 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
             at: now,
             answer: <&str>::from(answer).into(),
         })
+}
+
+/// Whether typed text is "I already moved" for someone whose movement breaks are on.
+pub fn is_already_moved(person: &Person, text: &str) -> bool {
+    person.profile.working_hours.is_some()
+        && !person.settings.breaks_off
+        && crate::core::read::answers::says_already_moved(text)
+}
+
+/// "I already moved", typed: the timer starts again, so the next break comes one interval
+/// from now (Stretchly #177). The latest break, if still open, counts as answered.
+pub fn already_moved(mut person: Person, now: DateTime<Utc>) -> Transition {
+    restart_break_timer(&mut person, now);
+    let open = person.settings.last_break.is_some_and(|at| {
+        now >= at && now - at <= Duration::minutes(i64::from(person.settings.break_minutes))
+    }) && !person.settings.break_answered;
+    if open {
+        person.settings.break_answered = true;
+    }
+    let note = moved_note(&person, now);
+    let mut next = Transition::save(person).say(Reply::new(note));
+    if open {
+        next = next
+            .event(Event::ReminderAnswered {
+                kind: ReminderKind::MovementBreak,
+                button: ReminderButton::Moved,
+            })
+            .write(Write::BreakAnswer {
+                at: now,
+                answer: <&str>::from(ReminderButton::Moved).into(),
+            });
+    }
+    next
+}
+
+/// The next break one interval from now: exactly then while at work; otherwise the first
+/// break after that instant (the next shift).
+fn restart_break_timer(person: &mut Person, now: DateTime<Utc>) {
+    let at = now + Duration::minutes(i64::from(person.settings.break_minutes));
+    person.settings.snoozed_until = None;
+    person.settings.breaks_after = None;
+    if schedule::at_work(person, at) {
+        person.settings.snoozed_until = Some(at);
+    } else {
+        person.settings.breaks_after = Some(at);
+    }
+}
+
+/// "Good, the next break comes at …".
+fn moved_note(person: &Person, now: DateTime<Utc>) -> Msg {
+    match (person.zone, next_break(person, now)) {
+        (Some(zone), Some(at)) => Msg::BreakMovedOk {
+            when: Shown::at(zone.local(at), zone.local(now).date()),
+        },
+        _ => Msg::BreakThanks,
+    }
 }
 
 /// Reads how long to pause: `2h`, `45m`, `3d`, `today`, `tomorrow`, `a week`,

@@ -126,6 +126,30 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     None
 }
 
+/// Whether `at` falls in one of the person's shifts (outside the lunch break): a break
+/// may come then. The shift that starts the day before counts when it runs past midnight.
+pub fn at_work(person: &Person, at: DateTime<Utc>) -> bool {
+    let (Some(zone), Some(work)) = (person.zone, person.profile.working_hours) else {
+        return false;
+    };
+    let local = zone.local(at);
+    let in_lunch = matches!(person.profile.lunch,
+        Some(Lunch::Break { start, end }) if local.time() >= start && local.time() < end);
+    let in_shift = |date: NaiveDate| {
+        if !work.days.contains(date.weekday()) {
+            return false;
+        }
+        let start = date.and_time(work.start);
+        let end = if overnight(work) {
+            date.succ_opt().map(|d| d.and_time(work.end))
+        } else {
+            Some(date.and_time(work.end))
+        };
+        end.is_some_and(|end| local >= start && local < end)
+    };
+    !in_lunch && (in_shift(local.date()) || local.date().pred_opt().is_some_and(in_shift))
+}
+
 /// Whether a shift runs past midnight (`22:00-06:00`).
 fn overnight(work: WorkingHours) -> bool {
     work.end < work.start

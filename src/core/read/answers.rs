@@ -168,6 +168,42 @@ pub fn says_no_fixed_hours(text: &str) -> bool {
             .any(|w| NO_FIXED_HOURS_STEMS.iter().any(|s| w.starts_with(s)))
 }
 
+/// Whether a message says the person has just moved on their own: "I already moved",
+/// "hab mich schon bewegt" (the timer of movement breaks starts again).
+pub fn says_already_moved(text: &str) -> bool {
+    let Ok(text) = normalize(text) else {
+        return false;
+    };
+    let text = text.replace(['’', '`', '´'], "'");
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    words.len() <= 8
+        && ALREADY_MOVED
+            .iter()
+            .any(|phrase| joined.contains(&format!(" {phrase} ")))
+}
+
+/// Phrases that say the person has just moved (English and German).
+const ALREADY_MOVED: &[&str] = &[
+    "already moved",
+    "moved already",
+    "just moved",
+    "i've moved",
+    "ive moved",
+    "i have moved",
+    "already did a break",
+    "already took a break",
+    "already walked",
+    "schon bewegt",
+    "bereits bewegt",
+    "gerade bewegt",
+    "schon gelaufen",
+    "schon pause gemacht",
+];
+
 /// Whole answers to the working-hours question that mean "no fixed hours".
 const NO_FIXED_HOURS_WHOLE: &[&str] = &[
     "none",

@@ -218,6 +218,7 @@ impl Msg {
             | Msg::BreaksOn { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
+            Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![
                 ("minutes", Arg::Number(*minutes)),

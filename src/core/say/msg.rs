@@ -390,6 +390,10 @@ pub enum Msg {
         minutes: i64,
     },
     BreaksOff,
+    BreakMoved,
+    BreakMovedOk {
+        when: Shown,
+    },
     BreaksAreOff,
     BreaksNeedHours,
     BreaksTooShort {

@@ -390,6 +390,28 @@ fn reads_no_fixed_hours() {
 }
 
 #[test]
+fn reads_already_moved() {
+    for text in [
+        "I already moved",
+        "already moved!",
+        "I’ve moved",
+        "just moved, thanks",
+        "hab mich schon bewegt",
+        "Ich habe mich bereits bewegt.",
+    ] {
+        assert!(says_already_moved(text), "{text:?}");
+    }
+    for text in [
+        "moved",
+        "I moved house last year and my knee hurts since then",
+        "9-17",
+        "",
+    ] {
+        assert!(!says_already_moved(text), "{text:?}");
+    }
+}
+
+#[test]
 fn rejects_working_hours() {
     let cases: &[(&str, AnswerError)] = &[
         ("17-9", OutOfRange),
