@@ -11,6 +11,7 @@ use chrono::{DateTime, Duration, Utc};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
+use crate::core::values::reminders::ReminderKind;
 use crate::engine::{Engine, Fired, Queued};
 use crate::i18n::Piece;
 use crate::limiter::{CHAT_BURST, Limiter};
@@ -42,6 +43,27 @@ pub enum SendError {
 /// Where messages go: Telegram, or a test's recorder.
 pub trait Transport: Send + Sync + 'static {
     fn send(&self, chat: i64, piece: &Piece) -> impl Future<Output = Result<(), SendError>> + Send;
+
+    /// Sends a piece and returns the id Telegram gave the message, when it tells (a
+    /// movement break's id is kept, so that its buttons can be taken away later). The
+    /// default: sent as by [`Transport::send`], without an id.
+    fn send_keeping_id(
+        &self,
+        chat: i64,
+        piece: &Piece,
+    ) -> impl Future<Output = Result<Option<i64>, SendError>> + Send {
+        async move { self.send(chat, piece).await.map(|()| None) }
+    }
+
+    /// Takes the inline buttons off a message sent before (the message stays). The
+    /// default: nothing to do.
+    fn clear_buttons(
+        &self,
+        _chat: i64,
+        _message_id: i64,
+    ) -> impl Future<Output = Result<(), SendError>> + Send {
+        async { Ok(()) }
+    }
 
     /// The limiter every message through this transport waits for, replies and reminders
     /// alike; `None` (the default): no limits, for a transport that is not Telegram.
@@ -285,10 +307,24 @@ async fn send_in_order<T: Transport>(
         // The claim is renewed just before the send: if it ran out meanwhile (a long
         // hold after a 429) and another loop took the row, this one must not send it.
         let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
-            let result = transport.send(row.user, &row.piece).await;
+            let is_break = row.kind == Some(ReminderKind::MovementBreak)
+                && matches!(row.piece, Piece::Text(_));
+            let result = if is_break {
+                clear_last_break(engine, transport, row.user).await?;
+                transport.send_keeping_id(row.user, &row.piece).await
+            } else {
+                transport.send(row.user, &row.piece).await.map(|()| None)
+            };
             if let Err(SendError::RetryAfter(wait)) = &result {
                 hold_all(transport, *wait).await;
             }
+            if let Ok(Some(message_id)) = result {
+                engine
+                    .store()
+                    .set_break_message(row.user, Some(message_id))
+                    .await?;
+            }
+            let result = result.map(drop);
             // Recorded at once: a crash can repeat only the send in flight.
             settle(engine, &row, result.clone(), now(), &mut round).await?;
             result
@@ -306,6 +342,33 @@ async fn send_in_order<T: Transport>(
         }
     }
     Ok(round)
+}
+
+/// Before a new movement break goes out: the previous one, if its buttons are still
+/// there (unanswered), loses them. The message itself stays; a failure here (too old to
+/// edit, already edited) is only logged: it must not hold back the new break.
+async fn clear_last_break<T: Transport>(
+    engine: &Engine,
+    transport: &T,
+    user: i64,
+) -> Result<(), StoreError> {
+    let Some(message_id) = engine.store().break_message(user).await? else {
+        return Ok(());
+    };
+    engine.store().set_break_message(user, None).await?;
+    slot(transport, user, Some(1)).await;
+    match transport.clear_buttons(user, message_id).await {
+        Ok(()) => {}
+        Err(SendError::RetryAfter(wait)) => hold_all(transport, wait).await,
+        Err(error) => {
+            tracing::debug!(
+                user,
+                ?error,
+                "could not take the buttons off the last break"
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn settle(

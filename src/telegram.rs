@@ -307,6 +307,26 @@ impl Transport for TelegramTransport {
         };
         sent.map_err(send_error)
     }
+
+    async fn send_keeping_id(&self, chat: i64, piece: &Piece) -> Result<Option<i64>, SendError> {
+        let Piece::Text(message) = piece else {
+            return self.send(chat, piece).await.map(|()| None);
+        };
+        self.bot
+            .send_message(ChatId(chat), &message.text)
+            .reply_markup(markup(message))
+            .await
+            .map(|sent| Some(i64::from(sent.id.0)))
+            .map_err(send_error)
+    }
+
+    async fn clear_buttons(&self, chat: i64, message_id: i64) -> Result<(), SendError> {
+        let id = MessageId(i32::try_from(message_id).unwrap_or_default());
+        match self.bot.edit_message_reply_markup(ChatId(chat), id).await {
+            Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+            Err(error) => Err(send_error(error)),
+        }
+    }
 }
 
 impl TelegramTransport {

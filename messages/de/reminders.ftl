@@ -4,7 +4,7 @@ cmd-reminders = was ich dir als Nächstes schicke
 cmd-pause = Erinnerungen pausieren (2h, heute, 3d, bis freitag)
 cmd-resume = Erinnerungen wieder einschalten
 cmd-quiet = Ruhezeiten, z. B. /quiet 22:00-07:00
-cmd-breaks = Minuten zwischen Bewegungspausen, z. B. /breaks 45
+cmd-breaks = Bewegungspausen: /breaks aus, /breaks an oder Minuten dazwischen (30–120)
 cmd-morning = wann ich nach einem Übungstag frage, wie es dir geht, z. B. /morning 07:30
 
 break-nudge = Zeit für Bewegung! 🚶 Probier das am Schreibtisch: { $name }
@@ -29,7 +29,7 @@ quiet-off = Ruhezeiten sind aus.
 quiet-set = Ruhezeiten: { $from } bis { $to }. Dann schicke ich keine Erinnerungen.
 quiet-how-to = Schick Ruhezeiten wie /quiet 22:00-07:00, oder /quiet aus.
 breaks-set = Bewegungspausen alle { $minutes } Minuten während der Arbeit.
-breaks-how-to = Bewegungspausen kommen alle { $minutes } Minuten. Ändere das mit /breaks und einer Zahl von 30 bis 120, z. B. /breaks 45.
+breaks-how-to = Schreib /breaks aus, /breaks an oder eine Zahl von 30 bis 120 Minuten, etwa /breaks 45 (jetzt: { $minutes }).
 morning-time-set = Am Morgen nach einer Einheit frage ich um { $time }, wie es dir geht.
 morning-time-how-to = Schick eine Uhrzeit wie /morning 07:30. Ohne frage ich zu Arbeitsbeginn (oder um 09:00).
 no-reminders = Nichts geplant. Erinnerungen beginnen, sobald Arbeitszeiten und Programm stehen.

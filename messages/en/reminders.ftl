@@ -4,7 +4,7 @@ cmd-reminders = what I'll send you next
 cmd-pause = pause reminders (2h, today, 3d, until friday)
 cmd-resume = turn reminders back on
 cmd-quiet = quiet hours, e.g. /quiet 22:00-07:00
-cmd-breaks = minutes between movement breaks, e.g. /breaks 45
+cmd-breaks = movement breaks: /breaks off, /breaks on, or minutes between them (30–120)
 cmd-morning = when to ask how you feel after a session day, e.g. /morning 07:30
 
 break-nudge = Time to move! 🚶 Try this at your desk: { $name }
@@ -29,7 +29,7 @@ quiet-off = Quiet hours are off.
 quiet-set = Quiet hours: { $from } to { $to }. I won't send reminders then.
 quiet-how-to = Send quiet hours like /quiet 22:00-07:00, or /quiet off.
 breaks-set = Movement breaks every { $minutes } minutes during work.
-breaks-how-to = Movement breaks come every { $minutes } minutes. Change it with /breaks and a number from 30 to 120, e.g. /breaks 45.
+breaks-how-to = Write /breaks off, /breaks on, or a number of minutes from 30 to 120, e.g. /breaks 45 (now: { $minutes }).
 morning-time-set = I'll ask how you feel at { $time } the morning after a session.
 morning-time-how-to = Send a time like /morning 07:30. Without one I ask at the start of work (or 09:00).
 no-reminders = Nothing is planned. Reminders start once your working hours and program are set.

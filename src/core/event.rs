@@ -142,7 +142,7 @@ pub enum PainWhen {
     Morning,
 }
 
-/// A reminder's button: `done`, `snooze`, `meeting`, `skip` on a movement break,
+/// A reminder's button: `done`, `snooze`, `meeting`, `skip`, `moved` on a movement break,
 /// `start`, `not_today` on the daily session.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
@@ -154,6 +154,8 @@ pub enum ReminderButton {
     Skip,
     Start,
     NotToday,
+    /// "I already moved": the break timer starts again.
+    Moved,
 }
 
 fn phase_and_level<S: Serializer>(position: &Position, serializer: S) -> Result<S::Ok, S::Error> {

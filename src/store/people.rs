@@ -29,6 +29,31 @@ impl Store {
         }
         tx.commit().await
     }
+
+    /// The Telegram message id of the person's latest movement break that still has its
+    /// buttons, if one was kept.
+    pub async fn break_message(&self, user_id: i64) -> Result<Option<i64>, StoreError> {
+        let id: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT break_message FROM people WHERE user_id = ?")
+                .bind(user_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(id.flatten())
+    }
+
+    /// Keeps (or forgets) the message id of the person's latest movement break.
+    pub async fn set_break_message(
+        &self,
+        user_id: i64,
+        message_id: Option<i64>,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        let statement = sqlx::query("UPDATE people SET break_message = ? WHERE user_id = ?")
+            .bind(message_id)
+            .bind(user_id);
+        tx.run(statement).await?;
+        tx.commit().await
+    }
 }
 
 impl StoreTx {
@@ -332,6 +357,13 @@ impl StoreTx {
             sqlx::query("UPDATE people SET training_days = ?, asked = ? WHERE user_id = ?")
                 .bind(p.training_days.map(|d| i64::from(d.bits())))
                 .bind(i64::from(person.asked))
+                .bind(person.id);
+        self.run(statement).await?;
+        // The reminder rhythm (migration 0010).
+        let statement =
+            sqlx::query("UPDATE people SET work_none = ?, breaks_off = ? WHERE user_id = ?")
+                .bind(p.no_fixed_hours)
+                .bind(person.settings.breaks_off)
                 .bind(person.id);
         self.run(statement).await?;
         Ok(())

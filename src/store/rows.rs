@@ -34,7 +34,8 @@ pub(super) fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
         time("work_start")?,
         time("work_end")?,
     ) {
-        (Some(days), Some(start), Some(end)) if start < end && !days.is_empty() => {
+        // A shift may cross midnight (`22:00-06:00`): the end is then before the start.
+        (Some(days), Some(start), Some(end)) if start != end && !days.is_empty() => {
             Some(WorkingHours { days, start, end })
         }
         _ => None,
@@ -54,6 +55,7 @@ pub(super) fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
         activities: text("activities")?.map(|t| profile::from_codes(&t)),
         sitting_hours: number("sitting_hours")?,
         working_hours,
+        no_fixed_hours: row.try_get("work_none")?,
         lunch,
         drill_time: time("drill_time")?,
         training_days: number("training_days")?
@@ -178,5 +180,6 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         breaks_after: row.try_get("breaks_after")?,
         last_break: row.try_get("last_break")?,
         break_answered: row.try_get("break_answered")?,
+        breaks_off: row.try_get("breaks_off")?,
     })
 }

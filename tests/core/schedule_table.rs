@@ -458,7 +458,23 @@ const BREAKS: &[Row] = &[
     ("no zone", |p| p.zone = None, "2026-03-18T08:00:00Z", None),
     ("no working hours", |p| p.profile.working_hours = None, "2026-03-18T08:00:00Z", None),
     ("no working days", |p| p.profile.working_hours = Some(hours(Weekdays::from_days([]), "09:00", "17:00")), "2026-03-18T08:00:00Z", None),
+    ("/breaks off", |p| p.settings.breaks_off = true, "2026-03-18T08:00:00Z", None),
+    ("no fixed hours", |p| { p.profile.working_hours = None; p.profile.no_fixed_hours = true; }, "2026-03-18T08:00:00Z", None),
+    // Night shifts Mon–Fri 22:00–06:00: the shift that starts on a working day runs into
+    // the next morning (Wednesday 18 March 2026, GMT).
+    ("night: first an hour into the shift", night, "2026-03-18T20:00:00Z", Some("2026-03-18T23:00:00Z")),
+    ("night: past midnight, the same shift", night, "2026-03-19T00:30:00Z", Some("2026-03-19T01:00:00Z")),
+    ("night: Friday's shift runs into Saturday", night, "2026-03-21T04:30:00Z", Some("2026-03-21T05:00:00Z")),
+    ("night: 06:00 ends it; no shift on Saturday or Sunday night", night, "2026-03-21T05:00:00Z", Some("2026-03-23T23:00:00Z")),
+    ("night: Monday morning is Sunday's night, not a shift", night, "2026-03-23T00:00:00Z", Some("2026-03-23T23:00:00Z")),
+    ("night: every 90", |p| { night(p); p.settings.break_minutes = 90; }, "2026-03-18T23:30:00Z", Some("2026-03-19T01:00:00Z")),
 ];
+
+/// Night shifts Mon–Fri 22:00–06:00, no lunch break.
+fn night(p: &mut Person) {
+    p.profile.working_hours = Some(hours(Weekdays::MON_FRI, "22:00", "06:00"));
+    p.profile.lunch = Some(Lunch::None);
+}
 
 #[test]
 fn next_break_table() {
@@ -534,6 +550,8 @@ fn a_snooze_does_not_break_a_pause() {
 #[rustfmt::skip]
 const DAILY: &[Row] = &[
     ("later today", |_| {}, "2026-03-18T12:00:00Z", Some("2026-03-18T18:00:00Z")),
+    ("breaks off: the session still comes", |p| p.settings.breaks_off = true, "2026-03-18T12:00:00Z", Some("2026-03-18T18:00:00Z")),
+    ("no fixed hours: the session still comes", |p| { p.profile.working_hours = None; p.profile.no_fixed_hours = true; }, "2026-03-18T12:00:00Z", Some("2026-03-18T18:00:00Z")),
     ("strictly after: tomorrow", |_| {}, "2026-03-18T18:00:00Z", Some("2026-03-19T18:00:00Z")),
     ("Saturday too", |_| {}, "2026-03-21T12:00:00Z", Some("2026-03-21T18:00:00Z")),
     ("18:00 BST on the day of the change", |_| {}, "2026-03-28T18:00:00Z", Some("2026-03-29T17:00:00Z")),
@@ -597,6 +615,9 @@ const MORNING: &[Row] = &[
     ("work starts 08:30", |p| { p.sessions = vec![session_on("2026-03-18", true, None)]; p.profile.working_hours = Some(hours(Weekdays::MON_FRI, "08:30", "17:00")); }, "2026-03-18T19:00:00Z", Some("2026-03-19T08:30:00Z")),
     ("Sun–Thu from 08:00: after Thursday, Friday 09:00", |p| { p.zone = Some(zone("Asia/Riyadh")); p.profile.working_hours = Some(hours(sun_thu(), "08:00", "16:00")); p.sessions = vec![session_on("2026-03-19", true, None)]; }, "2026-03-19T16:00:00Z", Some("2026-03-20T06:00:00Z")),
     ("Sun–Thu from 08:00: after Saturday, Sunday 08:00", |p| { p.zone = Some(zone("Asia/Riyadh")); p.profile.working_hours = Some(hours(sun_thu(), "08:00", "16:00")); p.sessions = vec![session_on("2026-03-21", true, None)]; }, "2026-03-21T16:00:00Z", Some("2026-03-22T05:00:00Z")),
+    ("night shift: after Wednesday, Thursday at the shift's end", |p| { night(p); p.sessions = vec![session_on("2026-03-18", true, None)]; }, "2026-03-18T19:00:00Z", Some("2026-03-19T06:00:00Z")),
+    ("night shift: after Saturday, Sunday 09:00 (no shift that night)", |p| { night(p); p.sessions = vec![session_on("2026-03-21", true, None)]; }, "2026-03-21T19:00:00Z", Some("2026-03-22T09:00:00Z")),
+    ("night shift: a chosen morning time wins", |p| { night(p); p.settings.morning_time = Some(time("14:00")); p.sessions = vec![session_on("2026-03-18", true, None)]; }, "2026-03-18T19:00:00Z", Some("2026-03-19T14:00:00Z")),
     ("Kathmandu: 09:00 is 03:15Z", |p| { p.zone = Some(zone("Asia/Kathmandu")); p.sessions = vec![session_on("2026-03-18", true, None)]; }, "2026-03-18T14:00:00Z", Some("2026-03-19T03:15:00Z")),
     ("the morning score is in", |p| p.sessions = vec![session_on("2026-03-18", true, Some(2))], "2026-03-18T19:00:00Z", None),
     ("the session was not finished", |p| p.sessions = vec![session_on("2026-03-18", false, None)], "2026-03-18T19:00:00Z", None),

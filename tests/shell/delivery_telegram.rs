@@ -459,3 +459,46 @@ async fn one_failing_reminder_does_not_stop_the_others() {
     let sent = sent.unwrap_or_else(|summary| panic!("nothing delivered: {summary}"));
     assert_eq!(sent[0].chat_id, 2);
 }
+
+/// Two movement breaks, the first left unanswered: before the second goes out, the first
+/// loses its buttons (edited with editMessageReplyMarkup, not deleted); the second keeps
+/// its own. A daily reminder in between is not touched.
+#[tokio::test]
+async fn a_new_break_takes_the_buttons_off_the_unanswered_one_before() {
+    let world = World::new(FakeBotApi::start().await).await;
+    world.add_person(11, true).await;
+    assert_eq!(world.fire().await, 1);
+    world.drain_at(Duration::seconds(1)).await;
+    let first = world.fake.sent_to(11);
+    assert_eq!(first.len(), 1);
+    let first = first[0].message_id;
+    assert_eq!(world.fake.callback_data_of(11, first).len(), 4);
+
+    // The next break, an hour later.
+    let next = world.t + Duration::hours(1);
+    let due = Due {
+        kind: ReminderKind::MovementBreak,
+        at: next,
+    };
+    let mut tx = world.engine.store().begin().await.unwrap();
+    tx.replace_reminders(11, &[due]).await.unwrap();
+    tx.commit().await.unwrap();
+    let fired = delivery::fire_due(&world.engine, next + Duration::seconds(1))
+        .await
+        .unwrap();
+    assert_eq!(fired.len(), 1);
+    world
+        .drain_at(Duration::hours(1) + Duration::seconds(1))
+        .await;
+
+    let sent = world.fake.sent_to(11);
+    assert_eq!(sent.len(), 2, "the second break went out");
+    let second = sent[1].message_id;
+    assert_eq!(world.fake.calls("editMessageReplyMarkup"), 1);
+    assert_eq!(world.fake.calls("deleteMessage"), 0);
+    assert!(
+        world.fake.callback_data_of(11, first).is_empty(),
+        "the first break lost its buttons"
+    );
+    assert_eq!(world.fake.callback_data_of(11, second).len(), 4);
+}

@@ -119,6 +119,7 @@ pub fn ask(question: &Question) -> Reply {
                         &format!("wh{i}"),
                     )]
                 })
+                .chain([vec![none(Msg::NoFixedHours)]])
                 .collect(),
         ),
         Question::Lunch => {

@@ -133,6 +133,7 @@ pub(crate) fn field_value(person: &Person, field: ProfileField, now: DateTime<Ut
                 from: w.start,
                 to: w.end,
             })
+            .or(p.no_fixed_hours.then_some(Msg::NoFixedHours))
             .unwrap_or_else(missing),
         ProfileField::Lunch => match p.lunch {
             Some(Lunch::Break { start, end }) => Msg::TimeSpan {

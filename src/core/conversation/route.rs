@@ -67,6 +67,12 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         return menus::cancel(person, now);
     }
     if let Input::Text(text) = &incoming.input
+        && person.dialog == Dialog::Idle
+        && nudge::is_already_moved(&person, text)
+    {
+        return nudge::already_moved(person, now);
+    }
+    if let Input::Text(text) = &incoming.input
         && reads_flags_in_text(&person.dialog)
         && !answers_yes_or_no(&person.dialog, text)
         && !is_something_else_label(text)

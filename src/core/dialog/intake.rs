@@ -99,6 +99,7 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
             Msg::ButtonExpired,
             |hours| profile.sitting_hours = Some(hours),
         ),
+        Question::WorkingHours if code == "none" => set_no_fixed_hours(profile),
         Question::WorkingHours => taken(
             index("wh").and_then(|i| WORKING_HOURS.get(i)).ok_or(()),
             ProfileField::WorkingHours,
@@ -108,7 +109,8 @@ fn tapped(question: &Question, code: &str, profile: &mut Profile) -> Answered {
                     days: Weekdays::MON_FRI,
                     start: time(*sh, *sm),
                     end: time(*eh, *em),
-                })
+                });
+                profile.no_fixed_hours = false;
             },
         ),
         Question::Lunch => {
@@ -306,12 +308,18 @@ fn typed(question: &Question, text: &str, profile: &mut Profile) -> Answered {
             Msg::HoursNotUnderstood,
             |hours| profile.sitting_hours = Some(hours),
         ),
-        Question::WorkingHours => taken(
-            answers::parse_working_hours(text),
-            ProfileField::WorkingHours,
-            Msg::WorkingHoursNotUnderstood,
-            |hours| profile.working_hours = Some(hours),
-        ),
+        Question::WorkingHours => match answers::parse_working_hours(text) {
+            Err(_) if answers::says_no_fixed_hours(text) => set_no_fixed_hours(profile),
+            parsed => taken(
+                parsed,
+                ProfileField::WorkingHours,
+                Msg::WorkingHoursNotUnderstood,
+                |hours| {
+                    profile.working_hours = Some(hours);
+                    profile.no_fixed_hours = false;
+                },
+            ),
+        },
         Question::Lunch => taken(
             answers::parse_lunch(text),
             ProfileField::Lunch,
@@ -399,6 +407,7 @@ pub(crate) fn intake_answer(
     now: DateTime<Utc>,
 ) -> Transition {
     let flags_before = person.profile.red_flags.clone();
+    let had_no_hours = person.profile.no_fixed_hours;
     match answer(&question, input, &mut person.profile) {
         Answered::Done {
             field: ProfileField::RedFlags,
@@ -438,6 +447,25 @@ pub(crate) fn intake_answer(
             });
             next
         }
+        Answered::Done {
+            field: field @ ProfileField::WorkingHours,
+        } => {
+            let note = breaks_follow_hours(&mut person, had_no_hours);
+            let mut next = if setting {
+                person.dialog = Dialog::Idle;
+                Transition::save(person)
+                    .say(Reply::new(Msg::SettingSaved))
+                    .event(Event::ProfileUpdated {
+                        field: Updated::Profile(field),
+                    })
+            } else {
+                advance(person, now)
+            };
+            if let Some(note) = note {
+                next.replies.insert(usize::from(setting), note);
+            }
+            next
+        }
         Answered::Done { field } if setting => {
             person.dialog = Dialog::Idle;
             let value = Box::new(field_value(&person, field, now));
@@ -475,6 +503,33 @@ pub(crate) fn intake_answer(
             let ask = ask::prompt(&person, now);
             Transition::save(person).say_all(ask)
         }
+    }
+}
+
+/// "No fixed hours": no working hours, and no lunch question either (there is no working
+/// day to keep a lunch break out of; a lunch given before stays).
+fn set_no_fixed_hours(profile: &mut Profile) -> Answered {
+    profile.working_hours = None;
+    profile.no_fixed_hours = true;
+    profile.lunch = profile.lunch.or(Some(Lunch::None));
+    Answered::Done {
+        field: ProfileField::WorkingHours,
+    }
+}
+
+/// After the working-hours answer: no fixed hours turn movement breaks off (with one
+/// sentence on how to have them), and hours given after "no fixed hours" turn them on.
+fn breaks_follow_hours(person: &mut Person, had_no_hours: bool) -> Option<Reply> {
+    if person.profile.no_fixed_hours {
+        person.settings.breaks_off = true;
+        Some(Reply::new(Msg::NoFixedHoursBreaksOff))
+    } else if had_no_hours {
+        person.settings.breaks_off = false;
+        Some(Reply::new(Msg::BreaksOn {
+            minutes: i64::from(person.settings.break_minutes),
+        }))
+    } else {
+        None
     }
 }
 

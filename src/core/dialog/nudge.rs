@@ -130,6 +130,7 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
         vec![
             vec![b(Msg::BreakDone, "done"), b(Msg::BreakSnooze, "snooze")],
             vec![b(Msg::BreakMeeting, "meeting"), b(Msg::Skip, "skip")],
+            vec![b(Msg::BreakMoved, "moved")],
         ]
     }))
 }
@@ -185,6 +186,10 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
             person.settings.breaks_after = next_break(&person, now);
             (ReminderButton::Meeting, Msg::BreakMeetingOk)
         }
+        "moved" => {
+            restart_break_timer(&mut person, now);
+            (ReminderButton::Moved, moved_note(&person, now))
+        }
         _ => return Transition::expired(&person),
     };
     person.settings.break_answered = true;
@@ -198,6 +203,62 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
             at: now,
             answer: <&str>::from(answer).into(),
         })
+}
+
+/// Whether typed text is "I already moved" for someone whose movement breaks are on.
+pub fn is_already_moved(person: &Person, text: &str) -> bool {
+    person.profile.working_hours.is_some()
+        && !person.settings.breaks_off
+        && crate::core::read::answers::says_already_moved(text)
+}
+
+/// "I already moved", typed: the timer starts again, so the next break comes one interval
+/// from now (Stretchly #177). The latest break, if still open, counts as answered.
+pub fn already_moved(mut person: Person, now: DateTime<Utc>) -> Transition {
+    restart_break_timer(&mut person, now);
+    let open = person.settings.last_break.is_some_and(|at| {
+        now >= at && now - at <= Duration::minutes(i64::from(person.settings.break_minutes))
+    }) && !person.settings.break_answered;
+    if open {
+        person.settings.break_answered = true;
+    }
+    let note = moved_note(&person, now);
+    let mut next = Transition::save(person).say(Reply::new(note));
+    if open {
+        next = next
+            .event(Event::ReminderAnswered {
+                kind: ReminderKind::MovementBreak,
+                button: ReminderButton::Moved,
+            })
+            .write(Write::BreakAnswer {
+                at: now,
+                answer: <&str>::from(ReminderButton::Moved).into(),
+            });
+    }
+    next
+}
+
+/// The next break one interval from now: exactly then while at work; otherwise the first
+/// break after that instant (the next shift).
+fn restart_break_timer(person: &mut Person, now: DateTime<Utc>) {
+    let at = now + Duration::minutes(i64::from(person.settings.break_minutes));
+    person.settings.snoozed_until = None;
+    person.settings.breaks_after = None;
+    if schedule::at_work(person, at) {
+        person.settings.snoozed_until = Some(at);
+    } else {
+        person.settings.breaks_after = Some(at);
+    }
+}
+
+/// "Good, the next break comes at …".
+fn moved_note(person: &Person, now: DateTime<Utc>) -> Msg {
+    match (person.zone, next_break(person, now)) {
+        (Some(zone), Some(at)) => Msg::BreakMovedOk {
+            when: Shown::at(zone.local(at), zone.local(now).date()),
+        },
+        _ => Msg::BreakThanks,
+    }
 }
 
 /// Reads how long to pause: `2h`, `45m`, `3d`, `today`, `tomorrow`, `a week`,
@@ -355,29 +416,103 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
     }
 }
 
-/// /breaks 45: minutes between movement breaks.
+/// /breaks off, /breaks on, /breaks 45 (30–120 minutes). `off` stops movement breaks only:
+/// the daily session and the morning check-in stay. `on` (or a number while they are off)
+/// brings them back, and asks for working hours when there are none. Every saved change
+/// says what is set now; a number out of range says what is allowed.
 pub fn breaks(mut person: Person, arg: &str) -> Transition {
-    let minutes = arg
-        .trim()
+    let lower = arg.trim().to_lowercase();
+    let word = lower.trim_end_matches(['.', '!']);
+    let (low, high) = (i64::from(BREAK_MINUTES.0), i64::from(BREAK_MINUTES.1));
+    if ["off", "aus", "stop", "no", "nein", "none", "keine"].contains(&word) {
+        person.settings.breaks_off = true;
+        return Transition::save(person)
+            .say(Reply::new(Msg::BreaksOff))
+            .event(Event::ProfileUpdated {
+                field: Updated::BreakInterval,
+            });
+    }
+    if ["on", "an", "ein", "yes", "ja"].contains(&word) {
+        return breaks_on(person);
+    }
+    let number = word
         .trim_end_matches(|c: char| c.is_alphabetic() || c.is_whitespace())
-        .parse::<u16>()
-        .ok()
-        .filter(|m| (BREAK_MINUTES.0..=BREAK_MINUTES.1).contains(m));
-    match minutes {
-        Some(m) => {
-            person.settings.break_minutes = m;
+        .parse::<i64>();
+    match number {
+        Ok(m) if m < low => {
+            Transition::new_keep(person.lang).say(Reply::new(Msg::BreaksTooShort {
+                minutes: m,
+                low,
+                high,
+            }))
+        }
+        Ok(m) if m > high => {
+            Transition::new_keep(person.lang).say(Reply::new(Msg::BreaksTooLong {
+                minutes: m,
+                low,
+                high,
+            }))
+        }
+        Ok(m) => {
+            person.settings.break_minutes = u16::try_from(m).unwrap_or(BREAK_MINUTES.0);
+            if person.settings.breaks_off {
+                return breaks_on(person);
+            }
             Transition::save(person)
-                .say(Reply::new(Msg::BreaksSet {
-                    minutes: i64::from(m),
-                }))
+                .say(Reply::new(Msg::BreaksSet { minutes: m }))
                 .event(Event::ProfileUpdated {
                     field: Updated::BreakInterval,
                 })
         }
-        None => Transition::new_keep(person.lang).say(Reply::new(Msg::BreaksHowTo {
-            minutes: i64::from(person.settings.break_minutes),
-        })),
+        Err(_) => {
+            let now = if person.settings.breaks_off {
+                Msg::BreaksAreOff
+            } else {
+                Msg::BreaksSet {
+                    minutes: i64::from(person.settings.break_minutes),
+                }
+            };
+            let how = Msg::BreaksHowTo {
+                minutes: i64::from(person.settings.break_minutes),
+            };
+            let parts = if word.is_empty() {
+                vec![now, how]
+            } else {
+                vec![how]
+            };
+            Transition::new_keep(person.lang).say(Reply::of(parts))
+        }
     }
+}
+
+/// Movement breaks on again; without working hours, the working-hours question first
+/// (its answer turns them on, `intake::breaks_follow_hours`).
+fn breaks_on(mut person: Person) -> Transition {
+    person.settings.breaks_off = false;
+    let Some(work) = person.profile.working_hours else {
+        let question = crate::core::person::question::Question::WorkingHours;
+        let ask = ask::ask_question(&question, true);
+        person.dialog = Dialog::Ask {
+            question,
+            setting: true,
+        };
+        return Transition::save(person)
+            .say(Reply::new(Msg::BreaksNeedHours))
+            .say(ask);
+    };
+    let minutes = i64::from(person.settings.break_minutes);
+    Transition::save(person)
+        .say(Reply::of(vec![
+            Msg::BreaksOn { minutes },
+            Msg::WorkTimes {
+                days: work.days,
+                from: work.start,
+                to: work.end,
+            },
+        ]))
+        .event(Event::ProfileUpdated {
+            field: Updated::BreakInterval,
+        })
 }
 
 /// /morning 07:30: when the morning check-in comes (default: the start of work).
@@ -424,6 +559,9 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
                 })
                 .collect(),
         ));
+    }
+    if person.settings.breaks_off {
+        parts.push(Msg::BreaksAreOff);
     }
     parts.push(Msg::RemindersHelp);
     Reply::of(parts)

@@ -37,7 +37,7 @@ pub fn next_question(profile: &Profile) -> Option<Question> {
         })
     } else if p.sitting_hours.is_none() {
         Some(Question::Sitting)
-    } else if p.working_hours.is_none() {
+    } else if p.working_hours.is_none() && !p.no_fixed_hours {
         Some(Question::WorkingHours)
     } else if p.lunch.is_none() {
         Some(Question::Lunch)

@@ -8,6 +8,7 @@ use chrono::{
 };
 
 use crate::core::person::Person;
+use crate::core::values::measures::WorkingHours;
 use crate::core::values::profile::Lunch;
 use crate::core::values::reminders::{BREAK_MINUTES, Due, ReminderKind};
 use crate::core::values::zone::Zone;
@@ -70,6 +71,9 @@ pub fn spread(user: i64) -> Duration {
 pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     let work = person.profile.working_hours?;
+    if person.settings.breaks_off {
+        return None;
+    }
     // Not before the intake is complete: a break carries a desk drill, and the safety
     // screen comes at the end of the intake.
     if crate::core::person::question::next_question(&person.profile).is_some() {
@@ -98,24 +102,57 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
         if !work.days.contains(date.weekday()) {
             continue;
         }
-        let mut slot = work.start.overflowing_add_signed(interval).0;
-        while slot < work.end && slot > work.start {
+        // A shift that ends before it starts runs past midnight: the one that starts on a
+        // working day ends the next morning.
+        let start = date.and_time(work.start);
+        let end = if work.end > work.start {
+            date.and_time(work.end)
+        } else {
+            date.succ_opt()?.and_time(work.end)
+        };
+        let mut slot = start.checked_add_signed(interval)?;
+        while slot < end {
             let in_lunch = matches!(person.profile.lunch,
-                Some(Lunch::Break { start, end }) if slot >= start && slot < end);
+                Some(Lunch::Break { start, end }) if slot.time() >= start && slot.time() < end);
             if !in_lunch {
-                let at = at_local(zone, date, slot) + offset;
+                let at = at_local(zone, slot.date(), slot.time()) + offset;
                 if at > after && person.settings.allows(zone, at) {
                     return Some(at);
                 }
             }
-            let (next, wrapped) = slot.overflowing_add_signed(interval);
-            if wrapped != 0 {
-                break;
-            }
-            slot = next;
+            slot = slot.checked_add_signed(interval)?;
         }
     }
     None
+}
+
+/// Whether `at` falls in one of the person's shifts (outside the lunch break): a break
+/// may come then. The shift that starts the day before counts when it runs past midnight.
+pub fn at_work(person: &Person, at: DateTime<Utc>) -> bool {
+    let (Some(zone), Some(work)) = (person.zone, person.profile.working_hours) else {
+        return false;
+    };
+    let local = zone.local(at);
+    let in_lunch = matches!(person.profile.lunch,
+        Some(Lunch::Break { start, end }) if local.time() >= start && local.time() < end);
+    let in_shift = |date: NaiveDate| {
+        if !work.days.contains(date.weekday()) {
+            return false;
+        }
+        let start = date.and_time(work.start);
+        let end = if overnight(work) {
+            date.succ_opt().map(|d| d.and_time(work.end))
+        } else {
+            Some(date.and_time(work.end))
+        };
+        end.is_some_and(|end| local >= start && local < end)
+    };
+    !in_lunch && (in_shift(local.date()) || local.date().pred_opt().is_some_and(in_shift))
+}
+
+/// Whether a shift runs past midnight (`22:00-06:00`).
+fn overnight(work: WorkingHours) -> bool {
+    work.end < work.start
 }
 
 /// The next daily session reminder strictly after `after`, at the chosen drill time, on
@@ -141,7 +178,8 @@ pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
 }
 
 /// The morning check-in after the latest session, if its morning score is still missing:
-/// at the chosen check-in time, or the start of work on a working day, or 09:00.
+/// at the chosen check-in time, or the start of work on a working day (the end of a night
+/// shift after a working night), or 09:00.
 pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     let last = person.sessions.last()?;
@@ -160,6 +198,13 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
         .settings
         .morning_time
         .unwrap_or_else(|| match person.profile.working_hours {
+            // Night shifts (ours): at the end of the night's shift, when the person is
+            // awake and their working night is over; a night off, as on a free day.
+            Some(w) if overnight(w) => match date.pred_opt() {
+                Some(eve) if w.days.contains(eve.weekday()) => w.end,
+                _ => NaiveTime::from_hms_opt(DEFAULT_MORNING.0, DEFAULT_MORNING.1, 0)
+                    .unwrap_or(NaiveTime::MIN),
+            },
             Some(w) if w.days.contains(date.weekday()) => w.start,
             _ => NaiveTime::from_hms_opt(DEFAULT_MORNING.0, DEFAULT_MORNING.1, 0)
                 .unwrap_or(NaiveTime::MIN),

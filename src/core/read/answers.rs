@@ -128,11 +128,151 @@ pub fn parse_working_hours(text: &str) -> Result<WorkingHours, AnswerError> {
         (Some(_), Some(_)) => return Err(AnswerError::NotUnderstood),
     };
     let (start, end) = resolve_range(start, end)?;
-    if minutes_between(start, end) < 60 {
+    let longest = if end < start {
+        LONGEST_NIGHT_SHIFT
+    } else {
+        24 * 60
+    };
+    if !(60..=longest).contains(&shift_minutes(start, end)) {
         return Err(AnswerError::OutOfRange);
     }
     Ok(WorkingHours { days, start, end })
 }
+
+/// The longest shift that crosses midnight, in minutes: a twelve-hour night (ours; a
+/// longer one is more likely a slip, `17-9` for `9-17`).
+const LONGEST_NIGHT_SHIFT: i64 = 12 * 60;
+
+/// The length of a shift in minutes; one that ends before it starts runs past midnight.
+fn shift_minutes(start: NaiveTime, end: NaiveTime) -> i64 {
+    let minutes = minutes_between(start, end);
+    match minutes {
+        m if m > 0 => m,
+        m if m < 0 => m + 24 * 60,
+        _ => 0,
+    }
+}
+
+/// Whether an answer to the working-hours question says there are no fixed hours: "I don't
+/// have fixed hours", "retired", "I don't work", "keine festen Zeiten", "Rentner(in)",
+/// "ich arbeite nicht".
+pub fn says_no_fixed_hours(text: &str) -> bool {
+    let Ok(text) = normalize(text) else {
+        return false;
+    };
+    let text = text.replace(['’', '`', '´'], "'");
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    NO_FIXED_HOURS_WHOLE.contains(&words.join(" ").as_str())
+        || NO_FIXED_HOURS_PHRASES
+            .iter()
+            .any(|phrase| joined.contains(&format!(" {phrase} ")))
+        || words
+            .iter()
+            .any(|w| NO_FIXED_HOURS_STEMS.iter().any(|s| w.starts_with(s)))
+}
+
+/// Whether a message says the person has just moved on their own: "I already moved",
+/// "hab mich schon bewegt" (the timer of movement breaks starts again).
+pub fn says_already_moved(text: &str) -> bool {
+    let Ok(text) = normalize(text) else {
+        return false;
+    };
+    let text = text.replace(['’', '`', '´'], "'");
+    let words: Vec<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joined = format!(" {} ", words.join(" "));
+    words.len() <= 8
+        && ALREADY_MOVED
+            .iter()
+            .any(|phrase| joined.contains(&format!(" {phrase} ")))
+}
+
+/// Phrases that say the person has just moved (English and German).
+const ALREADY_MOVED: &[&str] = &[
+    "already moved",
+    "moved already",
+    "just moved",
+    "i've moved",
+    "ive moved",
+    "i have moved",
+    "already did a break",
+    "already took a break",
+    "already walked",
+    "schon bewegt",
+    "bereits bewegt",
+    "gerade bewegt",
+    "schon gelaufen",
+    "schon pause gemacht",
+];
+
+/// Whole answers to the working-hours question that mean "no fixed hours".
+const NO_FIXED_HOURS_WHOLE: &[&str] = &[
+    "none",
+    "no",
+    "nope",
+    "n/a",
+    "na",
+    "nothing",
+    "keine",
+    "nein",
+    "nichts",
+    "no hours",
+    "keine zeiten",
+];
+
+/// Phrases anywhere in the answer that mean "no fixed hours".
+const NO_FIXED_HOURS_PHRASES: &[&str] = &[
+    "no fixed",
+    "not fixed",
+    "don't have fixed",
+    "dont have fixed",
+    "do not have fixed",
+    "don't have set",
+    "don't have regular",
+    "no set",
+    "no regular",
+    "no work",
+    "don't work",
+    "dont work",
+    "do not work",
+    "not working",
+    "not work",
+    "don't have work",
+    "no job",
+    "irregular",
+    "it varies",
+    "varies",
+    "keine festen",
+    "keine feste",
+    "nicht fest",
+    "keine arbeitszeit",
+    "keine arbeitszeiten",
+    "arbeite nicht",
+    "arbeite gar nicht",
+    "keine arbeit",
+    "unregelmäßig",
+    "unregelmässig",
+    "in rente",
+    "in pension",
+];
+
+/// Word beginnings that mean "no fixed hours": retired, pensioner, unemployed.
+const NO_FIXED_HOURS_STEMS: &[&str] = &[
+    "retire",
+    "pensioner",
+    "unemploy",
+    "rentner",
+    "pensionär",
+    "pensioniert",
+    "arbeitslos",
+    "ruhestand",
+];
 
 /// Reads a set of days on their own: `mon wed fri`, `Mo, Mi, Fr`, `mon-fri`,
 /// `Tuesday and Thursday`, `weekdays`, `werktags`, `every day`, `täglich` (the same day

@@ -226,9 +226,18 @@ impl Msg {
                 ("right", Arg::Degrees(*right)),
             ],
             Msg::QuietSet { from, to } => vec![("from", Arg::Time(*from)), ("to", Arg::Time(*to))],
-            Msg::BreaksSet { minutes } | Msg::BreaksHowTo { minutes } => {
+            Msg::BreaksSet { minutes }
+            | Msg::BreaksHowTo { minutes }
+            | Msg::BreaksOn { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
+            Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
+            Msg::BreaksTooShort { minutes, low, high }
+            | Msg::BreaksTooLong { minutes, low, high } => vec![
+                ("minutes", Arg::Number(*minutes)),
+                ("low", Arg::Number(*low)),
+                ("high", Arg::Number(*high)),
+            ],
             Msg::ReminderLine { kind, when } => {
                 vec![
                     ("kind", word(kind.into())),

@@ -391,6 +391,29 @@ pub enum Msg {
     BreaksHowTo {
         minutes: i64,
     },
+    // The reminder rhythm (issue 12): messages/*/rhythm.ftl.
+    NoFixedHours,
+    NoFixedHoursBreaksOff,
+    BreaksOn {
+        minutes: i64,
+    },
+    BreaksOff,
+    BreakMoved,
+    BreakMovedOk {
+        when: Shown,
+    },
+    BreaksAreOff,
+    BreaksNeedHours,
+    BreaksTooShort {
+        minutes: i64,
+        low: i64,
+        high: i64,
+    },
+    BreaksTooLong {
+        minutes: i64,
+        low: i64,
+        high: i64,
+    },
     MorningTimeSet {
         time: NaiveTime,
     },

@@ -72,6 +72,9 @@ impl Msg {
             all.push(Msg::Paused {
                 until: Shown::at(at, today),
             });
+            all.push(Msg::BreakMovedOk {
+                when: Shown::at(at, today),
+            });
         }
         for (during, morning) in [(None, None), (Some(3), None), (Some(3), Some(1))] {
             all.push(Msg::HistoryLine {

@@ -121,6 +121,9 @@ pub struct Profile {
     pub activities: Option<Vec<Activity>>,
     pub sitting_hours: Option<u8>,
     pub working_hours: Option<WorkingHours>,
+    /// "I don't have fixed hours", "retired", "I don't work": the working-hours question
+    /// answered without hours (then `working_hours` is `None` and no breaks come).
+    pub no_fixed_hours: bool,
     pub lunch: Option<Lunch>,
     pub drill_time: Option<NaiveTime>,
     /// The days the person trains on. `None` for people who joined before the question

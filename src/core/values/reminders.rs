@@ -54,6 +54,9 @@ pub struct ReminderSettings {
     /// only while it is current, and once.
     pub last_break: Option<DateTime<Utc>>,
     pub break_answered: bool,
+    /// `/breaks off` (or no fixed working hours): no movement breaks; the daily session
+    /// and the morning check-in still come.
+    pub breaks_off: bool,
 }
 
 impl Default for ReminderSettings {
@@ -68,6 +71,7 @@ impl Default for ReminderSettings {
             breaks_after: None,
             last_break: None,
             break_answered: false,
+            breaks_off: false,
         }
     }
 }

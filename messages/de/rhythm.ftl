@@ -1,0 +1,13 @@
+# hipcoach: Erinnerungen, die zum Leben passen (keine festen Zeiten, Nachtschicht, Pausen an
+# und aus, Urlaub, Pausen, die sich anpassen, Wiederkommen), auf Deutsch.
+
+no-fixed-hours = Keine festen Arbeitszeiten
+no-fixed-hours-breaks-off = Alles klar: keine Arbeitszeiten, also vorerst keine Bewegungspausen. Deine täglichen Übungen kommen trotzdem. Wenn du Pausen zu Zeiten möchtest, die du wählst, sende /breaks an.
+breaks-on = Bewegungspausen sind an: alle { $minutes } Minuten während deiner Arbeitszeit.
+breaks-off = Bewegungspausen sind aus. Deine täglichen Übungen und die Frage am Morgen kommen weiter. Mit /breaks an kommen die Pausen zurück.
+breaks-are-off = Bewegungspausen sind gerade aus.
+breaks-need-hours = Gern! Wann sollen die Pausen kommen? Schick mir deine Tage und Uhrzeiten oder tippe eine Zeit an.
+breaks-too-short = { $minutes } Minuten sind mir zu kurz: wähle { $low } bis { $high }, etwa /breaks 45.
+breaks-too-long = { $minutes } Minuten sind mir zu lang: wähle { $low } bis { $high }, etwa /breaks 90.
+break-moved = 🚶 Hab mich schon bewegt
+break-moved-ok = Super, du hast dich schon von selbst bewegt! Die nächste Pause kommt { $when }.

@@ -1,0 +1,13 @@
+# hipcoach: reminders that fit real lives (irregular hours, night shifts, breaks on and off,
+# vacation, breaks that adapt, coming back), in English.
+
+no-fixed-hours = I don't have fixed hours
+no-fixed-hours-breaks-off = Got it: no working hours, so no movement breaks for now. Your daily drills still come. If you'd like breaks on hours you choose, send /breaks on.
+breaks-on = Movement breaks are on: every { $minutes } minutes during your working hours.
+breaks-off = Movement breaks are off. Your daily drills and the morning check-in still come. /breaks on brings the breaks back.
+breaks-are-off = Movement breaks are off right now.
+breaks-need-hours = Happy to! When should the breaks come? Send your days and hours, or tap one.
+breaks-too-short = { $minutes } minutes is shorter than I go: choose { $low } to { $high }, e.g. /breaks 45.
+breaks-too-long = { $minutes } minutes is longer than I go: choose { $low } to { $high }, e.g. /breaks 90.
+break-moved = 🚶 I already moved
+break-moved-ok = Great, you moved on your own! The next break comes { $when }.
