@@ -94,7 +94,7 @@ async fn session(sim: &mut Sim, day: i64, plan: Day) -> Vec<Value> {
     out.extend(sim.say("/today").await);
     if texts(&out)
         .last()
-        .is_some_and(|t| t.starts_with("Good morning"))
+        .is_some_and(|t| t.contains("How do your hip and knee feel today"))
     {
         // Yesterday's morning score was never sent: /today asks first; they skip it.
         let skipped = sim.tap("Skip").await;

@@ -40,7 +40,7 @@ async fn session(sim: &mut Sim, day: i64, during: u8, morning: u8) -> Vec<Value>
     out.extend(sim.say("/today").await);
     if texts(&out)
         .last()
-        .is_some_and(|t| t.starts_with("Good morning"))
+        .is_some_and(|t| t.contains("How do your hip and knee feel today"))
     {
         out.extend(sim.say(&morning.to_string()).await);
         if events(&out, "session_started").is_empty() {
@@ -57,7 +57,7 @@ async fn session(sim: &mut Sim, day: i64, during: u8, morning: u8) -> Vec<Value>
     out.extend(sim.at(&at(day + 1, "07:30")).await);
     if texts(&out)
         .last()
-        .is_some_and(|t| t.starts_with("Good morning"))
+        .is_some_and(|t| t.contains("How do your hip and knee feel today"))
     {
         out.extend(sim.say(&morning.to_string()).await);
     }
