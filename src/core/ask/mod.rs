@@ -78,7 +78,8 @@ pub(crate) fn ask_question(question: &Question, setting: bool) -> Reply {
 pub(crate) fn stop_offered(person: &Person) -> (bool, bool) {
     let reminders = person.zone.is_some()
         && crate::core::person::question::next_question(&person.profile).is_none();
-    (reminders, person.profile.working_hours.is_some())
+    let breaks = person.profile.working_hours.is_some() && !person.settings.breaks_off;
+    (reminders, breaks)
 }
 
 pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
