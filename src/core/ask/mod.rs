@@ -14,6 +14,7 @@ use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use crate::core::values::lang::Lang;
+use crate::core::values::zone::ZoneChoice;
 
 pub mod intake;
 pub mod selftest;
@@ -80,18 +81,29 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
-        Dialog::ConfirmZone { zone } => {
+        Dialog::ConfirmZone { zone, via } => {
             let local = zone.local(now);
             let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default();
             let mut reply = Reply::new(Msg::ConfirmTimezone {
                 time,
                 zone: zone.name(),
             });
+            if let Some(via) = via {
+                reply = reply.with(Msg::ZoneAbbreviationNote {
+                    abbrev: via.abbrev.clone(),
+                    place: via.place.clone(),
+                });
+            }
             if zone.is_fixed_offset() {
                 reply = reply.with(Msg::FixedOffsetNote);
             }
             Some(reply.keyboard(confirm_keyboard()))
         }
+        Dialog::PickZone {
+            typed,
+            choices,
+            abbrev,
+        } => Some(pick_zone(typed, choices, *abbrev)),
         Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
         Dialog::Resume { .. } => {
@@ -127,6 +139,42 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(reply.keyboard(Keyboard::Inline(vec![buttons::CLEARED.row()])))
         }
     }
+}
+
+/// The button code of "none of these" under the places (the others are their numbers).
+pub(crate) const RETYPE: &str = "retype";
+
+/// "Did you mean…?" or "which one?": a button for each place (its number as the code),
+/// then one that asks again; the location keyboard stays under the chat meanwhile.
+fn pick_zone(typed: &str, choices: &[ZoneChoice], abbrev: bool) -> Reply {
+    let question = match (abbrev, choices) {
+        (true, _) => Msg::ZoneAbbreviationWhich {
+            abbrev: typed.to_string(),
+        },
+        (false, [one]) => Msg::ZoneDidYouMean {
+            input: typed.to_string(),
+            place: one.place.clone(),
+            zone: one.zone.name(),
+        },
+        (false, _) => Msg::ZoneDidYouMeanOneOf {
+            input: typed.to_string(),
+        },
+    };
+    let mut rows: Vec<Vec<InlineButton<Msg>>> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![choose(
+                Msg::ZoneChoice {
+                    place: c.place.clone(),
+                    zone: c.zone.name(),
+                },
+                &i.to_string(),
+            )]
+        })
+        .collect();
+    rows.push(vec![choose(Msg::ZoneNoneOfThese, RETYPE)]);
+    Reply::new(question).keyboard(Keyboard::Inline(rows))
 }
 
 pub(crate) fn confirm_keyboard() -> Keyboard<Msg> {

@@ -14,7 +14,7 @@ use crate::core::dialog::selftest::{drop_answer, test_answer};
 use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
-use crate::core::dialog::zone::{confirm_zone, zone_answer};
+use crate::core::dialog::zone::{confirm_zone, pick_zone, zone_answer};
 use crate::core::event::Event;
 use crate::core::person::due::pending_morning;
 use crate::core::person::hold;
@@ -29,7 +29,7 @@ use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
 use crate::core::values::input::{Incoming, Input};
-use crate::core::values::zone::Zone;
+use crate::core::values::zone::{self, Reading, Zone};
 use crate::core::view::profile::profile_reply;
 use crate::core::view::progress::{history_reply, progress_reply};
 use chrono::{DateTime, Utc};
@@ -93,27 +93,37 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
                 .say(Reply::new(note))
                 .say_all(question)
         }
-        (Dialog::AskZone, Input::Text(text)) => zone_answer(person, Zone::parse(text), text, now),
-        (Dialog::ConfirmZone { zone }, Input::Text(text)) => match parse::yes_no(text) {
+        (Dialog::AskZone | Dialog::PickZone { .. }, Input::Text(text)) => {
+            zone_answer(person, zone::read(text), text, now)
+        }
+        (Dialog::ConfirmZone { zone, .. }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
-            None => match Zone::parse(text) {
-                Ok(other) => zone_answer(person, Ok(other), text, now),
-                Err(_) => Transition::unchanged(&person)
+            None => match zone::read(text) {
+                Ok(Reading::NearMiss(_)) | Err(_) => Transition::unchanged(&person)
                     .say(Reply::new(Msg::ConfirmTimezoneAgain).keyboard(confirm_keyboard())),
+                Ok(other) => zone_answer(person, Ok(other), text, now),
             },
         },
-        (Dialog::ConfirmZone { zone }, Input::Button(data)) => match Action::decode(data) {
+        (Dialog::ConfirmZone { zone, .. }, Input::Button(data)) => match Action::decode(data) {
             Some(Action::ConfirmZone(answer)) => confirm_zone(person, zone, answer, now),
             _ => Transition::expired(&person),
         },
         (
-            Dialog::AskZone | Dialog::ConfirmZone { .. },
+            Dialog::PickZone {
+                typed,
+                choices,
+                abbrev,
+            },
+            Input::Button(data),
+        ) => pick_zone(person, typed, choices, abbrev, Action::decode(data), now),
+        (
+            Dialog::AskZone | Dialog::ConfirmZone { .. } | Dialog::PickZone { .. },
             Input::Location {
                 latitude,
                 longitude,
             },
         ) => match Zone::at_location(*latitude, *longitude) {
-            Some(zone) => zone_answer(person, Ok(zone), "", now),
+            Some(zone) => zone_answer(person, Ok(Reading::Zone(zone)), "", now),
             None => Transition::unchanged(&person)
                 .say(Reply::new(Msg::LocationUnknown).keyboard(zone_keyboard(person.lang))),
         },
@@ -343,6 +353,7 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
         }
         Dialog::AskZone
         | Dialog::ConfirmZone { .. }
+        | Dialog::PickZone { .. }
         | Dialog::Resume { .. }
         | Dialog::Cleared
         | Dialog::Session { .. }
@@ -401,7 +412,8 @@ pub(crate) fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>
             Dialog::Settings
             | Dialog::Ask { setting: true, .. }
             | Dialog::AskZone
-            | Dialog::ConfirmZone { .. } => {
+            | Dialog::ConfirmZone { .. }
+            | Dialog::PickZone { .. } => {
                 let trip = std::mem::take(&mut person.dialog);
                 person.dialog = Dialog::Aside {
                     trip: Box::new(trip),

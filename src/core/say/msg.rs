@@ -79,6 +79,27 @@ pub enum Msg {
     TimezoneSaved {
         zone: String,
     },
+    // Time zone: near misses and abbreviations (messages/*/zone.ftl).
+    ZoneDidYouMean {
+        input: String,
+        place: String,
+        zone: String,
+    },
+    ZoneDidYouMeanOneOf {
+        input: String,
+    },
+    ZoneAbbreviationWhich {
+        abbrev: String,
+    },
+    ZoneAbbreviationNote {
+        abbrev: String,
+        place: String,
+    },
+    ZoneChoice {
+        place: String,
+        zone: String,
+    },
+    ZoneNoneOfThese,
 
     // Intake.
     IntakeIntro,

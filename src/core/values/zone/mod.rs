@@ -11,6 +11,9 @@ use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub mod abbrev;
+pub mod cities;
+
 /// Where a person lives, as far as clocks are concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Zone {
@@ -31,32 +34,128 @@ pub enum ZoneError {
     Unknown,
 }
 
+/// A place offered as an answer: a city a near miss may have meant, or one of the places
+/// an abbreviation is used in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneChoice {
+    /// As shown (`London`, `Kolkata`).
+    pub place: String,
+    pub zone: Zone,
+}
+
+/// The abbreviation a zone was read from, and the place whose clock it follows: said
+/// when the zone is confirmed (`EST`, `New York`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ZoneVia {
+    pub abbrev: String,
+    pub place: String,
+}
+
+/// What an answer to "where are you?" names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// One zone: an IANA name, a city, an offset.
+    Zone(Zone),
+    /// An abbreviation or zone name with one usual place (`EST`: New York's clock).
+    Abbreviation { abbrev: String, place: ZoneChoice },
+    /// An abbreviation used in several places (`IST`: India, Ireland, Israel).
+    Ambiguous {
+        abbrev: String,
+        places: Vec<ZoneChoice>,
+    },
+    /// Nothing by that name; up to three cities whose names are a typo away.
+    NearMiss(Vec<ZoneChoice>),
+}
+
+/// The longest answer read at all.
+const MAX_INPUT: usize = 64;
+
+/// How many near misses are offered (ours: three buttons fit on a phone).
+pub const NEAR_MISSES: usize = 3;
+
+/// Reads an answer to "where are you?": an offset first (`+2`, `UTC-5`, `+530`), then an
+/// abbreviation or zone name (`EST`, `Pacific time`), an IANA name (`Europe/Berlin`), an
+/// everyday alias (`NYC`), a city of the GeoNames table (`Nürnberg`, `Mailand`, `Москва`,
+/// `London, UK`), the last part of an IANA name (`Longyearbyen`), and last the near
+/// misses (`Berln`).
+pub fn read(input: &str) -> Result<Reading, ZoneError> {
+    let text = input.trim().trim_end_matches(['.', '!', '?']).trim();
+    if text.is_empty() {
+        return Err(ZoneError::Empty);
+    }
+    if text.chars().count() > MAX_INPUT {
+        return Err(ZoneError::Unknown);
+    }
+    if let Some(offset) = parse_offset(text)? {
+        return Ok(Reading::Zone(offset));
+    }
+    let folded = cities::fold(text);
+    if let Some(places) = abbrev::places(&folded) {
+        let abbrev = if text.chars().count() <= 5 {
+            text.to_uppercase()
+        } else {
+            text.to_string()
+        };
+        let mut places: Vec<ZoneChoice> = places
+            .iter()
+            .map(|(place, tz)| ZoneChoice {
+                place: (*place).to_string(),
+                zone: Zone::Named(*tz),
+            })
+            .collect();
+        return Ok(if places.len() == 1 {
+            Reading::Abbreviation {
+                abbrev,
+                place: places.remove(0),
+            }
+        } else {
+            Reading::Ambiguous { abbrev, places }
+        });
+    }
+    let underscored: String = text.split_whitespace().collect::<Vec<_>>().join("_");
+    if let Ok(tz) = Tz::from_str_insensitive(&underscored) {
+        return Ok(Reading::Zone(Zone::Named(tz)));
+    }
+    if let Some((_, tz)) = abbrev::CITY_ALIASES
+        .iter()
+        .find(|(name, _)| *name == folded)
+    {
+        return Ok(Reading::Zone(Zone::Named(*tz)));
+    }
+    if let Some(city) = cities::find(text) {
+        return Ok(Reading::Zone(Zone::Named(city.tz)));
+    }
+    if let Some(tz) = iana_cities().get(&folded) {
+        return Ok(Reading::Zone(Zone::Named(*tz)));
+    }
+    let near: Vec<ZoneChoice> = cities::near(text, NEAR_MISSES)
+        .into_iter()
+        .map(|city| ZoneChoice {
+            place: city.name.to_string(),
+            zone: Zone::Named(city.tz),
+        })
+        .collect();
+    if near.is_empty() {
+        Err(ZoneError::Unknown)
+    } else {
+        Ok(Reading::NearMiss(near))
+    }
+}
+
 impl Zone {
     /// UTC itself.
     pub const UTC: Zone = Zone::Named(Tz::UTC);
 
-    /// Reads what a person typed: an IANA name (`Europe/Berlin`), a city (`New York`,
-    /// `Kathmandu`), or a UTC offset (`+2`, `UTC-5`, `+05:45`, `GMT+1`).
+    /// Reads what a person typed when it names one zone for certain: an IANA name
+    /// (`Europe/Berlin`), a city (`New York`, `Mailand`, `London, UK`), an abbreviation with
+    /// one usual place (`EST` → New York's clock), or a UTC offset (`+2`, `UTC-5`, `+530`).
+    /// [`read`] says more: which abbreviation, which places, which near misses.
     pub fn parse(input: &str) -> Result<Zone, ZoneError> {
-        let text = input.trim().trim_end_matches(['.', '!', '?']).trim();
-        if text.is_empty() {
-            return Err(ZoneError::Empty);
+        match read(input)? {
+            Reading::Zone(zone) => Ok(zone),
+            Reading::Abbreviation { place, .. } => Ok(place.zone),
+            Reading::Ambiguous { .. } | Reading::NearMiss(_) => Err(ZoneError::Unknown),
         }
-        if text.chars().count() > 64 {
-            return Err(ZoneError::Unknown);
-        }
-        if let Some(offset) = parse_offset(text)? {
-            return Ok(offset);
-        }
-        let underscored: String = text.split_whitespace().collect::<Vec<_>>().join("_");
-        if let Ok(tz) = Tz::from_str_insensitive(&underscored) {
-            return Ok(Zone::Named(tz));
-        }
-        let key = city_key(text);
-        city_index()
-            .get(key.as_str())
-            .map(|tz| Zone::Named(*tz))
-            .ok_or(ZoneError::Unknown)
     }
 
     /// The zone at a point on Earth (a location shared in Telegram), if any land zone covers it.
@@ -159,7 +258,8 @@ fn parse_offset(text: &str) -> Result<Option<Zone>, ZoneError> {
         None => (false, lower.as_str()),
     };
     if had_prefix && rest.is_empty() {
-        return Ok(Some(Zone::UTC));
+        // "GMT" alone is how people in Britain name their clock: an abbreviation, read next.
+        return Ok(lower.starts_with("utc").then_some(Zone::UTC));
     }
     let mut chars = rest.chars();
     let sign = match chars.next() {
@@ -170,8 +270,9 @@ fn parse_offset(text: &str) -> Result<Option<Zone>, ZoneError> {
     let body = chars.as_str().trim();
     let (hours, minutes) = if let Some((h, m)) = body.split_once([':', '.', 'h']) {
         (h, m)
-    } else if body.len() == 4 && body.bytes().all(|b| b.is_ascii_digit()) {
-        body.split_at(2)
+    } else if (3..=4).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit()) {
+        // `+0530`, and `+530` as people write it too.
+        body.split_at(body.len() - 2)
     } else {
         (body, "0")
     };
@@ -196,137 +297,9 @@ fn parse_offset(text: &str) -> Result<Option<Zone>, ZoneError> {
     Ok(FixedOffset::east_opt(total).map(Zone::Fixed))
 }
 
-/// Lower case, no accents, single spaces: `São Paulo` and `sao_paulo` meet as `sao paulo`.
-fn city_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            '_' | '-' | ',' => ' ',
-            c => c,
-        };
-        out.push(c);
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Cities people name that are not the last part of an IANA zone name.
-const CITY_ALIASES: &[(&str, Tz)] = &[
-    ("munich", Tz::Europe__Berlin),
-    ("munchen", Tz::Europe__Berlin),
-    ("hamburg", Tz::Europe__Berlin),
-    ("frankfurt", Tz::Europe__Berlin),
-    ("cologne", Tz::Europe__Berlin),
-    ("koln", Tz::Europe__Berlin),
-    ("stuttgart", Tz::Europe__Berlin),
-    ("dusseldorf", Tz::Europe__Berlin),
-    ("leipzig", Tz::Europe__Berlin),
-    ("dresden", Tz::Europe__Berlin),
-    ("hanover", Tz::Europe__Berlin),
-    ("hannover", Tz::Europe__Berlin),
-    ("geneva", Tz::Europe__Zurich),
-    ("basel", Tz::Europe__Zurich),
-    ("bern", Tz::Europe__Zurich),
-    ("salzburg", Tz::Europe__Vienna),
-    ("graz", Tz::Europe__Vienna),
-    ("wien", Tz::Europe__Vienna),
-    ("manchester", Tz::Europe__London),
-    ("birmingham", Tz::Europe__London),
-    ("edinburgh", Tz::Europe__London),
-    ("glasgow", Tz::Europe__London),
-    ("leeds", Tz::Europe__London),
-    ("liverpool", Tz::Europe__London),
-    ("bristol", Tz::Europe__London),
-    ("cardiff", Tz::Europe__London),
-    ("belfast", Tz::Europe__London),
-    ("cork", Tz::Europe__Dublin),
-    ("lyon", Tz::Europe__Paris),
-    ("marseille", Tz::Europe__Paris),
-    ("toulouse", Tz::Europe__Paris),
-    ("nice", Tz::Europe__Paris),
-    ("barcelona", Tz::Europe__Madrid),
-    ("valencia", Tz::Europe__Madrid),
-    ("seville", Tz::Europe__Madrid),
-    ("porto", Tz::Europe__Lisbon),
-    ("milan", Tz::Europe__Rome),
-    ("milano", Tz::Europe__Rome),
-    ("naples", Tz::Europe__Rome),
-    ("turin", Tz::Europe__Rome),
-    ("florence", Tz::Europe__Rome),
-    ("rotterdam", Tz::Europe__Amsterdam),
-    ("the hague", Tz::Europe__Amsterdam),
-    ("antwerp", Tz::Europe__Brussels),
-    ("krakow", Tz::Europe__Warsaw),
-    ("gothenburg", Tz::Europe__Stockholm),
-    ("st petersburg", Tz::Europe__Moscow),
-    ("saint petersburg", Tz::Europe__Moscow),
-    ("kiev", Tz::Europe__Kyiv),
-    ("new york city", Tz::America__New_York),
-    ("nyc", Tz::America__New_York),
-    ("boston", Tz::America__New_York),
-    ("washington", Tz::America__New_York),
-    ("washington dc", Tz::America__New_York),
-    ("philadelphia", Tz::America__New_York),
-    ("atlanta", Tz::America__New_York),
-    ("miami", Tz::America__New_York),
-    ("pittsburgh", Tz::America__New_York),
-    ("dallas", Tz::America__Chicago),
-    ("houston", Tz::America__Chicago),
-    ("austin", Tz::America__Chicago),
-    ("minneapolis", Tz::America__Chicago),
-    ("new orleans", Tz::America__Chicago),
-    ("san francisco", Tz::America__Los_Angeles),
-    ("sf", Tz::America__Los_Angeles),
-    ("la", Tz::America__Los_Angeles),
-    ("seattle", Tz::America__Los_Angeles),
-    ("san diego", Tz::America__Los_Angeles),
-    ("san jose", Tz::America__Los_Angeles),
-    ("portland", Tz::America__Los_Angeles),
-    ("las vegas", Tz::America__Los_Angeles),
-    ("salt lake city", Tz::America__Denver),
-    ("calgary", Tz::America__Edmonton),
-    ("montreal", Tz::America__Toronto),
-    ("ottawa", Tz::America__Toronto),
-    ("quebec", Tz::America__Toronto),
-    ("rio de janeiro", Tz::America__Sao_Paulo),
-    ("rio", Tz::America__Sao_Paulo),
-    ("brasilia", Tz::America__Sao_Paulo),
-    ("delhi", Tz::Asia__Kolkata),
-    ("new delhi", Tz::Asia__Kolkata),
-    ("mumbai", Tz::Asia__Kolkata),
-    ("bombay", Tz::Asia__Kolkata),
-    ("bangalore", Tz::Asia__Kolkata),
-    ("bengaluru", Tz::Asia__Kolkata),
-    ("chennai", Tz::Asia__Kolkata),
-    ("hyderabad", Tz::Asia__Kolkata),
-    ("pune", Tz::Asia__Kolkata),
-    ("calcutta", Tz::Asia__Kolkata),
-    ("beijing", Tz::Asia__Shanghai),
-    ("shenzhen", Tz::Asia__Shanghai),
-    ("guangzhou", Tz::Asia__Shanghai),
-    ("osaka", Tz::Asia__Tokyo),
-    ("kyoto", Tz::Asia__Tokyo),
-    ("busan", Tz::Asia__Seoul),
-    ("hanoi", Tz::Asia__Bangkok),
-    ("saigon", Tz::Asia__Ho_Chi_Minh),
-    ("ho chi minh city", Tz::Asia__Ho_Chi_Minh),
-    ("abu dhabi", Tz::Asia__Dubai),
-    ("tel aviv", Tz::Asia__Jerusalem),
-    ("canberra", Tz::Australia__Sydney),
-    ("wellington", Tz::Pacific__Auckland),
-    ("cape town", Tz::Africa__Johannesburg),
-    ("katmandu", Tz::Asia__Kathmandu),
-];
-
-/// City name → zone: the aliases above, then the last part of every IANA name
-/// (`Kathmandu`, `New York`), preferring the geographic regions over legacy names.
-fn city_index() -> &'static HashMap<String, Tz> {
+/// The last part of every IANA name (`Kathmandu`, `Longyearbyen`), folded, preferring the
+/// geographic regions over legacy names: places too small for the city table.
+fn iana_cities() -> &'static HashMap<String, Tz> {
     static INDEX: OnceLock<HashMap<String, Tz>> = OnceLock::new();
     INDEX.get_or_init(|| {
         const REGIONS: [&str; 8] = [
@@ -339,10 +312,7 @@ fn city_index() -> &'static HashMap<String, Tz> {
             "Atlantic/",
             "Indian/",
         ];
-        let mut index: HashMap<String, Tz> = CITY_ALIASES
-            .iter()
-            .map(|(name, tz)| ((*name).to_string(), *tz))
-            .collect();
+        let mut index: HashMap<String, Tz> = HashMap::new();
         let preferred = chrono_tz::TZ_VARIANTS
             .iter()
             .filter(|tz| REGIONS.iter().any(|r| tz.name().starts_with(r)));
@@ -351,7 +321,7 @@ fn city_index() -> &'static HashMap<String, Tz> {
             .filter(|tz| !REGIONS.iter().any(|r| tz.name().starts_with(r)));
         for tz in preferred.chain(others) {
             if let Some(city) = tz.name().rsplit('/').next() {
-                index.entry(city_key(city)).or_insert(*tz);
+                index.entry(cities::fold(city)).or_insert(*tz);
             }
         }
         index
@@ -389,6 +359,95 @@ mod tests {
                 "{input}"
             );
         }
+    }
+
+    #[test]
+    fn finds_cities_by_exonym_and_with_their_country() {
+        let cases = [
+            ("London, UK", "Europe/London"),
+            ("London, Canada", "America/Toronto"),
+            ("Berlin, Germany", "Europe/Berlin"),
+            ("Berlin, Deutschland", "Europe/Berlin"),
+            ("Berlin, DE", "Europe/Berlin"),
+            ("sao paulo, brazil", "America/Sao_Paulo"),
+            ("Tokio", "Asia/Tokyo"),
+            ("Peking", "Asia/Shanghai"),
+            ("Rom", "Europe/Rome"),
+            ("Prag", "Europe/Prague"),
+            ("Mailand", "Europe/Rome"),
+            ("Warschau", "Europe/Warsaw"),
+            ("Lissabon", "Europe/Lisbon"),
+            ("Nürnberg", "Europe/Berlin"),
+            ("Nuernberg", "Europe/Berlin"),
+            ("nurnberg", "Europe/Berlin"),
+            ("Muenchen", "Europe/Berlin"),
+            ("Bremen", "Europe/Berlin"),
+            ("Frankfurt am Main", "Europe/Berlin"),
+            ("Wroclaw", "Europe/Warsaw"),
+            ("Wrocław", "Europe/Warsaw"),
+            ("Москва", "Europe/Moscow"),
+            ("NYC", "America/New_York"),
+            ("Longyearbyen", "Arctic/Longyearbyen"),
+            ("+530", "UTC+05:30"),
+            ("+0530", "UTC+05:30"),
+            ("UTC+5:30", "UTC+05:30"),
+            ("-930", "UTC-09:30"),
+            ("Pacific time", "America/Los_Angeles"),
+            ("EST", "America/New_York"),
+            ("est", "America/New_York"),
+            ("CET", "Europe/Berlin"),
+            ("GMT", "Europe/London"),
+            ("Mitteleuropäische Zeit", "Europe/Berlin"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                Zone::parse(input).map(|z| z.name()),
+                Ok(expected.to_string()),
+                "{input}"
+            );
+        }
+    }
+
+    #[test]
+    fn abbreviations_name_their_place_or_ask_which() {
+        let Ok(Reading::Abbreviation { abbrev, place }) = read("est") else {
+            panic!("EST is one place");
+        };
+        assert_eq!((abbrev.as_str(), place.place.as_str()), ("EST", "New York"));
+        let Ok(Reading::Ambiguous { abbrev, places }) = read("IST") else {
+            panic!("IST is several");
+        };
+        assert_eq!(abbrev, "IST");
+        let zones: Vec<String> = places.iter().map(|p| p.zone.name()).collect();
+        assert_eq!(zones, ["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]);
+        assert!(matches!(read("CST"), Ok(Reading::Ambiguous { .. })));
+        // A plain offset stays fixed.
+        assert_eq!(
+            read("UTC-5"),
+            Ok(Reading::Zone(Zone::parse("-05:00").unwrap()))
+        );
+    }
+
+    #[test]
+    fn near_misses_are_offered_not_taken() {
+        let Ok(Reading::NearMiss(near)) = read("Berln") else {
+            panic!("Berln is a near miss");
+        };
+        assert_eq!(near[0].place, "Berlin");
+        assert_eq!(near[0].zone.name(), "Europe/Berlin");
+        assert!(near.len() <= NEAR_MISSES);
+        assert_eq!(Zone::parse("Berln"), Err(ZoneError::Unknown));
+    }
+
+    #[test]
+    fn est_keeps_the_same_local_hour_across_daylight_saving() {
+        // A reminder at 09:00 local in January and in July: the UTC instant moves by an
+        // hour, the New York wall clock does not (a fixed UTC-5 would show 10:00 in July).
+        let zone = Zone::parse("EST").unwrap();
+        let winter = "2026-01-15T14:00:00Z".parse().unwrap();
+        let summer = "2026-07-15T13:00:00Z".parse().unwrap();
+        assert_eq!(zone.local(winter).format("%H:%M").to_string(), "09:00");
+        assert_eq!(zone.local(summer).format("%H:%M").to_string(), "09:00");
     }
 
     #[test]
