@@ -128,6 +128,12 @@ transcripts![
     training_days_ticked,
     training_days_too_few,
     training_days_typed,
+    zone_abbreviations,
+    zone_abbreviations_de,
+    zone_city_forms,
+    zone_city_forms_de,
+    zone_near_miss,
+    zone_near_miss_de,
 ];
 
 /// A file without a test would never run: every file in the folder is listed above.

@@ -89,9 +89,11 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                 zone: zone.name(),
             });
             if let Some(via) = via {
-                reply = reply.with(Msg::ZoneAbbreviationNote {
-                    abbrev: via.abbrev.clone(),
-                    place: via.place.clone(),
+                let (abbrev, place) = (via.abbrev.clone(), via.place.clone());
+                reply = reply.with(if zone.keeps_daylight_saving(now) {
+                    Msg::ZoneAbbreviationNote { abbrev, place }
+                } else {
+                    Msg::ZoneAbbreviationNoteNoDst { abbrev, place }
                 });
             }
             if zone.is_fixed_offset() {
@@ -144,20 +146,17 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
 /// The button code of "none of these" under the places (the others are their numbers).
 pub(crate) const RETYPE: &str = "retype";
 
-/// "Did you mean…?" or "which one?": a button for each place (its number as the code),
+/// "Did you mean…?" (naming the closest, most populous) or "which one?": a button for each place (its number as the code),
 /// then one that asks again; the location keyboard stays under the chat meanwhile.
 fn pick_zone(typed: &str, choices: &[ZoneChoice], abbrev: bool) -> Reply {
-    let question = match (abbrev, choices) {
-        (true, _) => Msg::ZoneAbbreviationWhich {
+    let question = match (abbrev, choices.first()) {
+        (false, Some(best)) => Msg::ZoneDidYouMean {
+            input: typed.to_string(),
+            place: best.place.clone(),
+            zone: best.zone.name(),
+        },
+        _ => Msg::ZoneAbbreviationWhich {
             abbrev: typed.to_string(),
-        },
-        (false, [one]) => Msg::ZoneDidYouMean {
-            input: typed.to_string(),
-            place: one.place.clone(),
-            zone: one.zone.name(),
-        },
-        (false, _) => Msg::ZoneDidYouMeanOneOf {
-            input: typed.to_string(),
         },
     };
     let mut rows: Vec<Vec<InlineButton<Msg>>> = choices

@@ -76,9 +76,9 @@ impl Msg {
                 ("place", text(place)),
                 ("zone", text(zone)),
             ],
-            Msg::ZoneDidYouMeanOneOf { input } => vec![("input", text(input))],
             Msg::ZoneAbbreviationWhich { abbrev } => vec![("abbrev", text(abbrev))],
-            Msg::ZoneAbbreviationNote { abbrev, place } => {
+            Msg::ZoneAbbreviationNote { abbrev, place }
+            | Msg::ZoneAbbreviationNoteNoDst { abbrev, place } => {
                 vec![("abbrev", text(abbrev)), ("place", text(place))]
             }
             Msg::ZoneChoice { place, zone } => vec![("place", text(place)), ("zone", text(zone))],

@@ -85,13 +85,14 @@ pub enum Msg {
         place: String,
         zone: String,
     },
-    ZoneDidYouMeanOneOf {
-        input: String,
-    },
     ZoneAbbreviationWhich {
         abbrev: String,
     },
     ZoneAbbreviationNote {
+        abbrev: String,
+        place: String,
+    },
+    ZoneAbbreviationNoteNoDst {
         abbrev: String,
         place: String,
     },

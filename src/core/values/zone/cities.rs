@@ -139,7 +139,8 @@ pub fn find(text: &str) -> Option<City> {
 /// doubled, wrong or two swapped, each one edit; Jaro-Winkler scores short names too
 /// generously and weighs the first letters, which a typo can hit as well. Bounded (ours):
 /// nothing under four letters, one edit up to seven, two from eight; and only keys whose
-/// length is within reach of that bound are compared at all.
+/// length is within reach of that bound, and that keep one of the first two letters in
+/// place (or swap them), are compared at all.
 pub fn near(text: &str, limit: usize) -> Vec<City> {
     let table = table();
     let (city, iso) = match text.rsplit_once(',') {
@@ -154,9 +155,18 @@ pub fn near(text: &str, limit: usize) -> Vec<City> {
         _ => 2,
     };
     let mut best: HashMap<u32, usize> = HashMap::new();
+    let head: Vec<char> = query.chars().take(2).collect();
     for (key, cities) in &table.by_key {
         if key.len().abs_diff(query.len()) > bound * 2 {
             continue; // bytes: a folded Latin letter is one byte, a Cyrillic one two.
+        }
+        // One of the first two letters in place, or the two swapped: a typo rarely hits
+        // both, and the test is cheap next to the distance itself.
+        let mut chars = key.chars();
+        let (k0, k1) = (chars.next(), chars.next());
+        let (q0, q1) = (head.first().copied(), head.get(1).copied());
+        if k0 != q0 && k1 != q1 && (k0, k1) != (q1, q0) {
+            continue;
         }
         let distance = strsim::osa_distance(&query, key);
         if distance == 0 || distance > bound {

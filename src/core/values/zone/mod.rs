@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -196,6 +196,18 @@ impl Zone {
             return parse_offset(name).ok().flatten();
         }
         Tz::from_str(name).ok().map(Zone::Named)
+    }
+
+    /// True when the clocks in this zone change during the year of `now` (the offsets of
+    /// 1 January and 1 July differ).
+    pub fn keeps_daylight_saving(&self, now: DateTime<Utc>) -> bool {
+        let year = now.date_naive().year();
+        let at = |month| {
+            chrono::NaiveDate::from_ymd_opt(year, month, 1)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .map(|d| self.offset_at(d.and_utc()))
+        };
+        at(1) != at(7)
     }
 
     /// True when the zone has no daylight-saving rules of its own.
@@ -409,6 +421,126 @@ mod tests {
     }
 
     #[test]
+    fn the_cities_of_the_old_hand_written_list_are_still_found() {
+        let cases = [
+            ("munich", "Europe/Berlin"),
+            ("munchen", "Europe/Berlin"),
+            ("hamburg", "Europe/Berlin"),
+            ("frankfurt", "Europe/Berlin"),
+            ("cologne", "Europe/Berlin"),
+            ("koln", "Europe/Berlin"),
+            ("stuttgart", "Europe/Berlin"),
+            ("dusseldorf", "Europe/Berlin"),
+            ("leipzig", "Europe/Berlin"),
+            ("dresden", "Europe/Berlin"),
+            ("hanover", "Europe/Berlin"),
+            ("hannover", "Europe/Berlin"),
+            ("geneva", "Europe/Zurich"),
+            ("basel", "Europe/Zurich"),
+            ("bern", "Europe/Zurich"),
+            ("salzburg", "Europe/Vienna"),
+            ("graz", "Europe/Vienna"),
+            ("wien", "Europe/Vienna"),
+            ("manchester", "Europe/London"),
+            ("birmingham", "Europe/London"),
+            ("edinburgh", "Europe/London"),
+            ("glasgow", "Europe/London"),
+            ("leeds", "Europe/London"),
+            ("liverpool", "Europe/London"),
+            ("bristol", "Europe/London"),
+            ("cardiff", "Europe/London"),
+            ("belfast", "Europe/London"),
+            ("cork", "Europe/Dublin"),
+            ("lyon", "Europe/Paris"),
+            ("marseille", "Europe/Paris"),
+            ("toulouse", "Europe/Paris"),
+            ("nice", "Europe/Paris"),
+            ("barcelona", "Europe/Madrid"),
+            // The most populous Valencia is Venezuela's now; Spain's needs its country.
+            ("valencia, spain", "Europe/Madrid"),
+            ("valencia", "America/Caracas"),
+            ("seville", "Europe/Madrid"),
+            ("porto", "Europe/Lisbon"),
+            ("milan", "Europe/Rome"),
+            ("milano", "Europe/Rome"),
+            ("naples", "Europe/Rome"),
+            ("turin", "Europe/Rome"),
+            ("florence", "Europe/Rome"),
+            ("rotterdam", "Europe/Amsterdam"),
+            ("the hague", "Europe/Amsterdam"),
+            ("antwerp", "Europe/Brussels"),
+            ("krakow", "Europe/Warsaw"),
+            ("gothenburg", "Europe/Stockholm"),
+            ("st petersburg", "Europe/Moscow"),
+            ("saint petersburg", "Europe/Moscow"),
+            ("kiev", "Europe/Kyiv"),
+            ("new york city", "America/New_York"),
+            ("nyc", "America/New_York"),
+            ("boston", "America/New_York"),
+            ("washington", "America/New_York"),
+            ("washington dc", "America/New_York"),
+            ("philadelphia", "America/New_York"),
+            ("atlanta", "America/New_York"),
+            ("miami", "America/New_York"),
+            ("pittsburgh", "America/New_York"),
+            ("dallas", "America/Chicago"),
+            ("houston", "America/Chicago"),
+            ("austin", "America/Chicago"),
+            ("minneapolis", "America/Chicago"),
+            ("new orleans", "America/Chicago"),
+            ("san francisco", "America/Los_Angeles"),
+            ("sf", "America/Los_Angeles"),
+            ("la", "America/Los_Angeles"),
+            ("seattle", "America/Los_Angeles"),
+            ("san diego", "America/Los_Angeles"),
+            ("san jose", "America/Los_Angeles"),
+            ("portland", "America/Los_Angeles"),
+            ("las vegas", "America/Los_Angeles"),
+            ("salt lake city", "America/Denver"),
+            ("calgary", "America/Edmonton"),
+            ("montreal", "America/Toronto"),
+            ("ottawa", "America/Toronto"),
+            ("quebec", "America/Toronto"),
+            ("rio de janeiro", "America/Sao_Paulo"),
+            ("rio", "America/Sao_Paulo"),
+            ("brasilia", "America/Sao_Paulo"),
+            ("delhi", "Asia/Kolkata"),
+            ("new delhi", "Asia/Kolkata"),
+            ("mumbai", "Asia/Kolkata"),
+            ("bombay", "Asia/Kolkata"),
+            ("bangalore", "Asia/Kolkata"),
+            ("bengaluru", "Asia/Kolkata"),
+            ("chennai", "Asia/Kolkata"),
+            ("hyderabad", "Asia/Kolkata"),
+            ("pune", "Asia/Kolkata"),
+            ("calcutta", "Asia/Kolkata"),
+            ("beijing", "Asia/Shanghai"),
+            ("shenzhen", "Asia/Shanghai"),
+            ("guangzhou", "Asia/Shanghai"),
+            ("osaka", "Asia/Tokyo"),
+            ("kyoto", "Asia/Tokyo"),
+            ("busan", "Asia/Seoul"),
+            ("hanoi", "Asia/Bangkok"),
+            ("saigon", "Asia/Ho_Chi_Minh"),
+            ("ho chi minh city", "Asia/Ho_Chi_Minh"),
+            ("abu dhabi", "Asia/Dubai"),
+            ("tel aviv", "Asia/Jerusalem"),
+            ("canberra", "Australia/Sydney"),
+            ("wellington", "Pacific/Auckland"),
+            ("cape town", "Africa/Johannesburg"),
+            ("katmandu", "Asia/Kathmandu"),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(input, expected)| {
+                Zone::parse(input).map(|z| z.name()) != Ok(expected.to_string())
+            })
+            .map(|(input, _)| format!("{input}: {:?}", Zone::parse(input).map(|z| z.name())))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:?}");
+    }
+
+    #[test]
     fn abbreviations_name_their_place_or_ask_which() {
         let Ok(Reading::Abbreviation { abbrev, place }) = read("est") else {
             panic!("EST is one place");
@@ -437,6 +569,15 @@ mod tests {
         assert_eq!(near[0].zone.name(), "Europe/Berlin");
         assert!(near.len() <= NEAR_MISSES);
         assert_eq!(Zone::parse("Berln"), Err(ZoneError::Unknown));
+    }
+
+    #[test]
+    fn knows_which_zones_change_their_clocks() {
+        let now = "2026-11-21T08:20:00Z".parse().unwrap();
+        assert!(Zone::parse("EST").unwrap().keeps_daylight_saving(now));
+        assert!(Zone::parse("Sydney").unwrap().keeps_daylight_saving(now));
+        assert!(!Zone::parse("Kolkata").unwrap().keeps_daylight_saving(now));
+        assert!(!Zone::parse("+2").unwrap().keeps_daylight_saving(now));
     }
 
     #[test]
