@@ -14,7 +14,7 @@ use crate::core::dialog::selftest::{drop_answer, test_answer};
 use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
-use crate::core::dialog::zone::{confirm_zone, pick_zone, zone_answer};
+use crate::core::dialog::zone::{confirm_zone, pick_zone, pick_zone_text, zone_answer};
 use crate::core::event::Event;
 use crate::core::person::due::pending_morning;
 use crate::core::person::hold;
@@ -93,9 +93,15 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
                 .say(Reply::new(note))
                 .say_all(question)
         }
-        (Dialog::AskZone | Dialog::PickZone { .. }, Input::Text(text)) => {
-            zone_answer(person, zone::read(text), text, now)
-        }
+        (Dialog::AskZone, Input::Text(text)) => zone_answer(person, zone::read(text), text, now),
+        (
+            Dialog::PickZone {
+                typed,
+                choices,
+                abbrev,
+            },
+            Input::Text(text),
+        ) => pick_zone_text(person, typed, choices, abbrev, text, now),
         (Dialog::ConfirmZone { zone, .. }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
             None => match zone::read(text) {

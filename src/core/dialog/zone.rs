@@ -13,7 +13,7 @@ use crate::core::read::parse;
 use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::Reply;
 use crate::core::transition::Transition;
-use crate::core::values::zone::{Reading, ZoneChoice, ZoneError, ZoneVia};
+use crate::core::values::zone::{self, Reading, ZoneChoice, ZoneError, ZoneVia};
 
 pub(crate) fn zone_answer(
     mut person: Person,
@@ -102,6 +102,37 @@ pub(crate) fn pick_zone(
     };
     let question = ask::prompt(&person, now);
     Transition::save(person).say_all(question)
+}
+
+/// A typed answer under "did you mean": yes takes the place named in the question (the
+/// first), no asks for the place again; anything else is read as a new answer.
+pub(crate) fn pick_zone_text(
+    person: Person,
+    typed: String,
+    choices: Vec<ZoneChoice>,
+    abbrev: bool,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Transition {
+    match (parse::yes_no(text), abbrev) {
+        (Some(true), false) => pick_zone(
+            person,
+            typed,
+            choices,
+            abbrev,
+            Some(Action::Choose("0".into())),
+            now,
+        ),
+        (Some(false), _) => pick_zone(
+            person,
+            typed,
+            choices,
+            abbrev,
+            Some(Action::Choose(RETYPE.into())),
+            now,
+        ),
+        _ => zone_answer(person, zone::read(text), text, now),
+    }
 }
 
 pub(crate) fn confirm_zone(

@@ -169,7 +169,9 @@ pub fn near(text: &str, limit: usize) -> Vec<City> {
             continue;
         }
         let distance = strsim::osa_distance(&query, key);
-        if distance == 0 || distance > bound {
+        // Distance 0 only when a country the table does not know came with the name
+        // ("London, Ontario"): the cities of that name are then what is offered.
+        if distance > bound {
             continue;
         }
         for index in cities {

@@ -569,6 +569,12 @@ mod tests {
         assert_eq!(near[0].zone.name(), "Europe/Berlin");
         assert!(near.len() <= NEAR_MISSES);
         assert_eq!(Zone::parse("Berln"), Err(ZoneError::Unknown));
+        // A country the table does not know: the cities of that name are offered.
+        let Ok(Reading::NearMiss(near)) = read("London, Ontario") else {
+            panic!("London, Ontario offers the Londons");
+        };
+        let zones: Vec<String> = near.iter().map(|c| c.zone.name()).collect();
+        assert!(zones.contains(&"America/Toronto".to_string()), "{zones:?}");
     }
 
     #[test]
