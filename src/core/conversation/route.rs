@@ -104,10 +104,10 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
         ) => pick_zone_text(person, typed, choices, abbrev, text, now),
         (Dialog::ConfirmZone { zone, .. }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
-            None => match zone::read(text) {
-                Ok(Reading::NearMiss(_)) | Err(_) => Transition::unchanged(&person)
+            None => match zone::read_exact(text) {
+                Ok(Some(other)) => zone_answer(person, Ok(other), text, now),
+                _ => Transition::unchanged(&person)
                     .say(Reply::new(Msg::ConfirmTimezoneAgain).keyboard(confirm_keyboard())),
-                Ok(other) => zone_answer(person, Ok(other), text, now),
             },
         },
         (Dialog::ConfirmZone { zone, .. }, Input::Button(data)) => match Action::decode(data) {

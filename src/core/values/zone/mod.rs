@@ -79,6 +79,26 @@ pub const NEAR_MISSES: usize = 3;
 /// `London, UK`), the last part of an IANA name (`Longyearbyen`), and last the near
 /// misses (`Berln`).
 pub fn read(input: &str) -> Result<Reading, ZoneError> {
+    if let Some(reading) = read_exact(input)? {
+        return Ok(reading);
+    }
+    let text = input.trim().trim_end_matches(['.', '!', '?']).trim();
+    let near: Vec<ZoneChoice> = cities::near(text, NEAR_MISSES)
+        .into_iter()
+        .map(|city| ZoneChoice {
+            place: city.name.to_string(),
+            zone: Zone::Named(city.tz),
+        })
+        .collect();
+    if near.is_empty() {
+        Err(ZoneError::Unknown)
+    } else {
+        Ok(Reading::NearMiss(near))
+    }
+}
+
+/// [`read`] without the near misses: `Ok(None)` when nothing has that name.
+pub fn read_exact(input: &str) -> Result<Option<Reading>, ZoneError> {
     let text = input.trim().trim_end_matches(['.', '!', '?']).trim();
     if text.is_empty() {
         return Err(ZoneError::Empty);
@@ -87,7 +107,7 @@ pub fn read(input: &str) -> Result<Reading, ZoneError> {
         return Err(ZoneError::Unknown);
     }
     if let Some(offset) = parse_offset(text)? {
-        return Ok(Reading::Zone(offset));
+        return Ok(Some(Reading::Zone(offset)));
     }
     let folded = cities::fold(text);
     if let Some(places) = abbrev::places(&folded) {
@@ -103,43 +123,31 @@ pub fn read(input: &str) -> Result<Reading, ZoneError> {
                 zone: Zone::Named(*tz),
             })
             .collect();
-        return Ok(if places.len() == 1 {
+        return Ok(Some(if places.len() == 1 {
             Reading::Abbreviation {
                 abbrev,
                 place: places.remove(0),
             }
         } else {
             Reading::Ambiguous { abbrev, places }
-        });
+        }));
     }
     let underscored: String = text.split_whitespace().collect::<Vec<_>>().join("_");
     if let Ok(tz) = Tz::from_str_insensitive(&underscored) {
-        return Ok(Reading::Zone(Zone::Named(tz)));
+        return Ok(Some(Reading::Zone(Zone::Named(tz))));
     }
     if let Some((_, tz)) = abbrev::CITY_ALIASES
         .iter()
         .find(|(name, _)| *name == folded)
     {
-        return Ok(Reading::Zone(Zone::Named(*tz)));
+        return Ok(Some(Reading::Zone(Zone::Named(*tz))));
     }
     if let Some(city) = cities::find(text) {
-        return Ok(Reading::Zone(Zone::Named(city.tz)));
+        return Ok(Some(Reading::Zone(Zone::Named(city.tz))));
     }
-    if let Some(tz) = iana_cities().get(&folded) {
-        return Ok(Reading::Zone(Zone::Named(*tz)));
-    }
-    let near: Vec<ZoneChoice> = cities::near(text, NEAR_MISSES)
-        .into_iter()
-        .map(|city| ZoneChoice {
-            place: city.name.to_string(),
-            zone: Zone::Named(city.tz),
-        })
-        .collect();
-    if near.is_empty() {
-        Err(ZoneError::Unknown)
-    } else {
-        Ok(Reading::NearMiss(near))
-    }
+    Ok(iana_cities()
+        .get(&folded)
+        .map(|tz| Reading::Zone(Zone::Named(*tz))))
 }
 
 impl Zone {
@@ -151,10 +159,10 @@ impl Zone {
     /// one usual place (`EST` → New York's clock), or a UTC offset (`+2`, `UTC-5`, `+530`).
     /// [`read`] says more: which abbreviation, which places, which near misses.
     pub fn parse(input: &str) -> Result<Zone, ZoneError> {
-        match read(input)? {
-            Reading::Zone(zone) => Ok(zone),
-            Reading::Abbreviation { place, .. } => Ok(place.zone),
-            Reading::Ambiguous { .. } | Reading::NearMiss(_) => Err(ZoneError::Unknown),
+        match read_exact(input)? {
+            Some(Reading::Zone(zone)) => Ok(zone),
+            Some(Reading::Abbreviation { place, .. }) => Ok(place.zone),
+            _ => Err(ZoneError::Unknown),
         }
     }
 
