@@ -601,6 +601,20 @@ fn next_daily_table() {
     check_rows("next_daily", DAILY, next_daily);
 }
 
+/// A zone typed as "EST" follows New York's clock, not a fixed UTC-5: the daily reminder
+/// stays at 18:00 local over the March change (EST -05:00 → EDT -04:00 on Sunday
+/// 8 March 2026), so it comes an hour earlier in UTC.
+#[test]
+fn next_daily_for_est_keeps_the_local_hour_across_the_change() {
+    let mut person = london();
+    person.zone = Some(Zone::parse("EST").expect("EST is read"));
+    person.profile.training_days = None;
+    let before = next_daily(&person, utc("2026-03-06T12:00:00Z"));
+    let after = next_daily(&person, utc("2026-03-09T12:00:00Z"));
+    assert_eq!(show(before), "2026-03-06T23:00:00+00:00");
+    assert_eq!(show(after), "2026-03-09T22:00:00+00:00");
+}
+
 // ---------------------------------------------------------------------------------------
 // next_morning
 

@@ -144,6 +144,7 @@ transcripts![
     start_zone_no,
     start_zone_unknown,
     start_zone_ways,
+    talk_at_the_zone_question,
     talk_german,
     talk_help_thanks_hello,
     talk_pain_words,
@@ -159,6 +160,12 @@ transcripts![
     training_days_ticked,
     training_days_too_few,
     training_days_typed,
+    zone_abbreviations,
+    zone_abbreviations_de,
+    zone_city_forms,
+    zone_city_forms_de,
+    zone_near_miss,
+    zone_near_miss_de,
 ];
 
 /// A file without a test would never run: every file in the folder is listed above.

@@ -14,6 +14,7 @@ use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use crate::core::values::lang::Lang;
+use crate::core::values::zone::ZoneChoice;
 
 pub mod intake;
 pub mod selftest;
@@ -120,13 +121,21 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }
         Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
-        Dialog::ConfirmZone { zone } => {
+        Dialog::ConfirmZone { zone, via } => {
             let local = zone.local(now);
             let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default();
             let mut reply = Reply::new(Msg::ConfirmTimezone {
                 time,
                 zone: zone.name(),
             });
+            if let Some(via) = via {
+                let (abbrev, place) = (via.abbrev.clone(), via.place.clone());
+                reply = reply.with(if zone.keeps_daylight_saving(now) {
+                    Msg::ZoneAbbreviationNote { abbrev, place }
+                } else {
+                    Msg::ZoneAbbreviationNoteNoDst { abbrev, place }
+                });
+            }
             if zone.is_fixed_offset() {
                 reply = reply.with(Msg::FixedOffsetNote);
             }
@@ -137,6 +146,11 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
                 None => reply,
             })
         }
+        Dialog::PickZone {
+            typed,
+            choices,
+            abbrev,
+        } => Some(pick_zone(typed, choices, *abbrev)),
         Dialog::Ask { question, setting } => Some(ask_question(question, *setting)),
         Dialog::Test { test, .. } => Some(ask::selftest::ask(*test)),
         Dialog::Resume { .. } => {
@@ -159,6 +173,39 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(reply.keyboard(Keyboard::Inline(vec![buttons::CLEARED.row()])))
         }
     }
+}
+
+/// The button code of "none of these" under the places (the others are their numbers).
+pub(crate) const RETYPE: &str = "retype";
+
+/// "Did you mean…?" (naming the closest, most populous) or "which one?": a button for each place (its number as the code),
+/// then one that asks again; the location keyboard stays under the chat meanwhile.
+fn pick_zone(typed: &str, choices: &[ZoneChoice], abbrev: bool) -> Reply {
+    let question = match (abbrev, choices.first()) {
+        (false, Some(best)) => Msg::ZoneDidYouMean {
+            input: typed.to_string(),
+            place: best.place.clone(),
+            zone: best.zone.name(),
+        },
+        _ => Msg::ZoneAbbreviationWhich {
+            abbrev: typed.to_string(),
+        },
+    };
+    let mut rows: Vec<Vec<InlineButton<Msg>>> = choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            vec![choose(
+                Msg::ZoneChoice {
+                    place: c.place.clone(),
+                    zone: c.zone.name(),
+                },
+                &i.to_string(),
+            )]
+        })
+        .collect();
+    rows.push(vec![choose(Msg::ZoneNoneOfThese, RETYPE)]);
+    Reply::new(question).keyboard(Keyboard::Inline(rows))
 }
 
 pub(crate) fn confirm_keyboard() -> Keyboard<Msg> {

@@ -15,7 +15,7 @@ use crate::core::dialog::session;
 use crate::core::dialog::setup::{assess, needs_setup, open_intake, resting_dialog};
 use crate::core::dialog::symptoms::{held, symptom_check};
 use crate::core::dialog::talk::{greeting, next_step, offer_stop, small_talk, stop_answer};
-use crate::core::dialog::zone::{confirm_zone, zone_answer};
+use crate::core::dialog::zone::{confirm_zone, pick_zone, pick_zone_text, zone_answer};
 use crate::core::event::Event;
 use crate::core::person::due::pending_morning;
 use crate::core::person::hold;
@@ -31,7 +31,7 @@ use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
 use crate::core::values::input::{Incoming, Input};
-use crate::core::values::zone::Zone;
+use crate::core::values::zone::{self, Reading, Zone};
 use crate::core::view::profile::profile_reply;
 use crate::core::view::progress::{history_reply, progress_reply};
 use chrono::{DateTime, Utc};
@@ -96,12 +96,30 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
             .map(|talk| (person.clone(), talk)),
         _ => None,
     };
+    if let (Some((person, talk)), Input::Text(text)) = (&refusal_answered_by, &incoming.input)
+        && asks_for_a_place(&person.dialog)
+        && Zone::parse(text).is_err()
+    {
+        // A place question would offer near misses for "hello" (Bello) or "stop"
+        // (Stoke): words that mean something by themselves are not taken for a place
+        // unless they are one.
+        return talk_answer(person.clone(), *talk, now);
+    }
     let t = answer_open(person, incoming, now);
     match refusal_answered_by {
         // The open question did not take the text, but the text means something by
         // itself: answer that instead (the question comes again after it).
         Some((person, talk)) if t.is_refusal() => talk_answer(person, talk, now),
         _ => t,
+    }
+}
+
+/// Whether the open question reads a typed place (and offers near misses for it).
+fn asks_for_a_place(dialog: &Dialog) -> bool {
+    match dialog {
+        Dialog::AskZone | Dialog::ConfirmZone { .. } | Dialog::PickZone { .. } => true,
+        Dialog::Aside { trip, .. } => asks_for_a_place(trip),
+        _ => false,
     }
 }
 
@@ -142,27 +160,43 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
                 .say(Reply::new(note))
                 .say_all(question)
         }
-        (Dialog::AskZone, Input::Text(text)) => zone_answer(person, Zone::parse(text), text, now),
-        (Dialog::ConfirmZone { zone }, Input::Text(text)) => match parse::yes_no(text) {
+        (Dialog::AskZone, Input::Text(text)) => zone_answer(person, zone::read(text), text, now),
+        (
+            Dialog::PickZone {
+                typed,
+                choices,
+                abbrev,
+            },
+            Input::Text(text),
+        ) => pick_zone_text(person, typed, choices, abbrev, text, now),
+        (Dialog::ConfirmZone { zone, .. }, Input::Text(text)) => match parse::yes_no(text) {
             Some(answer) => confirm_zone(person, zone, answer, now),
-            None => match Zone::parse(text) {
-                Ok(other) => zone_answer(person, Ok(other), text, now),
-                Err(_) => Transition::unchanged(&person)
+            None => match zone::read_exact(text) {
+                Ok(Some(other)) => zone_answer(person, Ok(other), text, now),
+                _ => Transition::unchanged(&person)
                     .say(Reply::new(Msg::ConfirmTimezoneAgain).keyboard(confirm_keyboard())),
             },
         },
-        (Dialog::ConfirmZone { zone }, Input::Button(data)) => match Action::decode(data) {
+        (Dialog::ConfirmZone { zone, .. }, Input::Button(data)) => match Action::decode(data) {
             Some(Action::ConfirmZone(answer)) => confirm_zone(person, zone, answer, now),
             _ => Transition::expired(&person),
         },
         (
-            Dialog::AskZone | Dialog::ConfirmZone { .. },
+            Dialog::PickZone {
+                typed,
+                choices,
+                abbrev,
+            },
+            Input::Button(data),
+        ) => pick_zone(person, typed, choices, abbrev, Action::decode(data), now),
+        (
+            Dialog::AskZone | Dialog::ConfirmZone { .. } | Dialog::PickZone { .. },
             Input::Location {
                 latitude,
                 longitude,
             },
         ) => match Zone::at_location(*latitude, *longitude) {
-            Some(zone) => zone_answer(person, Ok(zone), "", now),
+            Some(zone) => zone_answer(person, Ok(Reading::Zone(zone)), "", now),
             None => Transition::unchanged(&person)
                 .say(Reply::new(Msg::LocationUnknown).keyboard(zone_keyboard(person.lang))),
         },
@@ -398,6 +432,7 @@ pub(crate) fn start_again(mut person: Person, now: DateTime<Utc>) -> Transition 
         }
         Dialog::AskZone
         | Dialog::ConfirmZone { .. }
+        | Dialog::PickZone { .. }
         | Dialog::Resume { .. }
         | Dialog::Cleared
         | Dialog::Session { .. }
@@ -458,7 +493,8 @@ pub(crate) fn come_back(mut t: Transition, back: Box<Dialog>, now: DateTime<Utc>
             | Dialog::Setting { .. }
             | Dialog::Ask { setting: true, .. }
             | Dialog::AskZone
-            | Dialog::ConfirmZone { .. } => {
+            | Dialog::ConfirmZone { .. }
+            | Dialog::PickZone { .. } => {
                 let trip = std::mem::take(&mut person.dialog);
                 person.dialog = Dialog::Aside {
                     trip: Box::new(trip),

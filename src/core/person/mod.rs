@@ -19,7 +19,7 @@ use crate::core::values::lang::Lang;
 use crate::core::values::profile::{Profile, RedFlag};
 use crate::core::values::reminders::ReminderSettings;
 use crate::core::values::settings::ReminderSetting;
-use crate::core::values::zone::Zone;
+use crate::core::values::zone::{Zone, ZoneChoice, ZoneVia};
 
 /// Everything the core knows about one person. Only people who gave consent exist here;
 /// before that, nothing about them is kept.
@@ -90,8 +90,20 @@ pub enum Dialog {
     Idle,
     /// Waiting for a time zone.
     AskZone,
-    /// Waiting for the person to confirm the local time in this zone.
-    ConfirmZone { zone: Zone },
+    /// Waiting for the person to confirm the local time in this zone; `via` the
+    /// abbreviation it was read from (`EST`: New York's clock), said in the question.
+    ConfirmZone {
+        zone: Zone,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        via: Option<ZoneVia>,
+    },
+    /// Which of these places? The cities a near miss may mean (`Berln`), or the places an
+    /// abbreviation is used in (`IST`, then `abbrev` is true).
+    PickZone {
+        typed: String,
+        choices: Vec<ZoneChoice>,
+        abbrev: bool,
+    },
     /// An intake question; `setting` when it changes one answer from /settings.
     Ask { question: Question, setting: bool },
     /// A step of the self-tests, with the answers so far.

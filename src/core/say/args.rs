@@ -71,6 +71,17 @@ impl Msg {
                 vec![("time", Arg::Time(*time)), ("zone", text(zone))]
             }
             Msg::TimezoneSaved { zone } => vec![("zone", text(zone))],
+            Msg::ZoneDidYouMean { input, place, zone } => vec![
+                ("input", text(input)),
+                ("place", text(place)),
+                ("zone", text(zone)),
+            ],
+            Msg::ZoneAbbreviationWhich { abbrev } => vec![("abbrev", text(abbrev))],
+            Msg::ZoneAbbreviationNote { abbrev, place }
+            | Msg::ZoneAbbreviationNoteNoDst { abbrev, place } => {
+                vec![("abbrev", text(abbrev)), ("place", text(place))]
+            }
+            Msg::ZoneChoice { place, zone } => vec![("place", text(place)), ("zone", text(zone))],
             Msg::UnknownCommand { command } => vec![("command", text(command))],
             Msg::SittingHours { hours } => vec![("hours", Arg::Number(*hours))],
             Msg::TestAskSide { side } | Msg::ResultSideMissing { side } => {

@@ -81,6 +81,28 @@ pub enum Msg {
     TimezoneSaved {
         zone: String,
     },
+    // Time zone: near misses and abbreviations (messages/*/zone.ftl).
+    ZoneDidYouMean {
+        input: String,
+        place: String,
+        zone: String,
+    },
+    ZoneAbbreviationWhich {
+        abbrev: String,
+    },
+    ZoneAbbreviationNote {
+        abbrev: String,
+        place: String,
+    },
+    ZoneAbbreviationNoteNoDst {
+        abbrev: String,
+        place: String,
+    },
+    ZoneChoice {
+        place: String,
+        zone: String,
+    },
+    ZoneNoneOfThese,
 
     // Intake.
     IntakeIntro,
