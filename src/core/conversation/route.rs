@@ -27,6 +27,7 @@ use crate::core::read::parse;
 use crate::core::read::parse::yes_no_naming_no_sign;
 use crate::core::read::symptoms;
 use crate::core::read::talk::{self, Talk};
+use crate::core::say::buttons::StopChoice;
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::Reply;
 use crate::core::transition::{Persist, Transition};
@@ -37,6 +38,19 @@ use crate::core::view::progress::{history_reply, progress_reply};
 use chrono::{DateTime, Utc};
 
 pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
+    // The stop offer is answered by its choices; anything else (a command, "hi", an answer
+    // to the question behind it) closes it, and is read as if it had never been asked.
+    if let Dialog::OfferStop { back } = &person.dialog
+        && !answers_stop_offer(&person, &incoming.input)
+    {
+        person.dialog = (**back).clone();
+        let closed = person.clone();
+        let mut t = known(person, incoming, now);
+        if t.persist == Persist::Keep {
+            t.persist = Persist::Save(Box::new(closed));
+        }
+        return t;
+    }
     if hold::close_drill_dialog(&mut person) {
         // A hold with a drill question still open (a row from before the hold existed):
         // the question closes, and the answer meant for it is not taken for another.
@@ -114,6 +128,19 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
     }
 }
 
+/// Whether this input answers the stop offer: a button (its own, or a stale one the offer
+/// refuses), or one of the offered choices in words.
+fn answers_stop_offer(person: &Person, input: &Input) -> bool {
+    match input {
+        Input::Button(_) => true,
+        Input::Text(text) if Command::parse(text).is_none() => {
+            let (reminders, breaks) = ask::stop_offered(person);
+            StopChoice::typed(text, reminders, breaks).is_some_and(|c| c.offered(reminders, breaks))
+        }
+        _ => false,
+    }
+}
+
 /// Whether the open question reads a typed place (and offers near misses for it).
 fn asks_for_a_place(dialog: &Dialog) -> bool {
     match dialog {
@@ -129,12 +156,12 @@ fn talk_answer(person: Person, talk: Talk, now: DateTime<Utc>) -> Transition {
         Talk::Stop => offer_stop(person, now),
         Talk::Hurts => command(person, Slash::Known(Command::Symptoms), "", now),
         Talk::Help => command(person, Slash::Known(Command::Help), "", now),
-        Talk::Thanks => small_talk(&person, Msg::YoureWelcome, false, now),
+        Talk::Thanks => small_talk(&person, Msg::YoureWelcome, now),
         Talk::Hello => {
             let hello = Msg::Hello {
                 greeting: greeting(&person, now),
             };
-            small_talk(&person, hello, true, now)
+            small_talk(&person, hello, now)
         }
     }
 }

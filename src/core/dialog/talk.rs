@@ -35,15 +35,15 @@ pub(crate) fn stop_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
+    let (reminders, breaks) = ask::stop_offered(&person);
     let choice = match input {
         Input::Button(data) => match Action::decode(data) {
             Some(Action::Choose(code)) => StopChoice::from_code(&code),
             _ => None,
         },
-        Input::Text(text) => StopChoice::typed(text),
+        Input::Text(text) => StopChoice::typed(text, reminders, breaks),
         _ => None,
     };
-    let (reminders, breaks) = ask::stop_offered(&person);
     let choice = choice.filter(|c| c.offered(reminders, breaks));
     let Some(choice) = choice else {
         return match input {
@@ -119,18 +119,12 @@ pub(crate) fn next_step(person: &Person, now: DateTime<Utc>) -> Msg {
     }
 }
 
-/// "Thanks" and "hello": a kind word, then the open question; with nothing open, a
-/// greeting also says what to do next.
-pub(crate) fn small_talk(
-    person: &Person,
-    first: Msg,
-    with_next: bool,
-    now: DateTime<Utc>,
-) -> Transition {
+/// "Thanks" and "hello": a kind word, then the open question, or with nothing open what to
+/// do next.
+pub(crate) fn small_talk(person: &Person, first: Msg, now: DateTime<Utc>) -> Transition {
     let t = Transition::unchanged(person);
     match person.dialog {
-        Dialog::Idle if with_next => t.say(Reply::new(first).with(next_step(person, now))),
-        Dialog::Idle => t.say(Reply::new(first)),
+        Dialog::Idle => t.say(Reply::new(first).with(next_step(person, now))),
         _ => t.say(Reply::new(first)).ask_again(),
     }
 }

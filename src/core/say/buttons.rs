@@ -157,24 +157,37 @@ impl StopChoice {
         }
     }
 
-    /// The choice typed in words, in English or German.
-    pub fn typed(text: &str) -> Option<StopChoice> {
-        let t = text.trim().trim_end_matches(['.', '!']).to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-        if has(&["delete", "löschen", "loeschen", "erase"]) {
+    /// The choice typed: its label or a few words of it, in English or German, or its
+    /// number in the list as offered (`reminders`, `breaks`: see [`StopChoice::keyboard`]).
+    pub fn typed(text: &str, reminders: bool, breaks: bool) -> Option<StopChoice> {
+        let t = text
+            .trim()
+            .trim_end_matches(['.', '!'])
+            .trim()
+            .to_lowercase();
+        if let Ok(n) = t.parse::<usize>() {
+            let offered = StopChoice::ALL
+                .into_iter()
+                .filter(|c| c.offered(reminders, breaks));
+            return offered.into_iter().nth(n.checked_sub(1)?);
+        }
+        let words: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+        if has(&["delete", "erase", "löschen", "loeschen", "lösch", "delete"]) {
             Some(StopChoice::Delete)
-        } else if has(&["break", "pause", "pausen"]) && has(&["off", "no ", "aus", "keine"]) {
+        } else if has(&["breaks", "break", "bewegungspausen", "pausen"])
+            && has(&["no", "off", "stop", "keine", "aus", "mehr"])
+        {
             Some(StopChoice::BreaksOff)
-        } else if has(&["pause", "week", "woche"]) {
+        } else if has(&["pause", "week", "woche", "pausieren", "silence", "ruhe"]) {
             Some(StopChoice::PauseWeek)
         } else if has(&[
-            "carry on",
-            "keep",
-            "go on",
-            "weiter",
-            "continue",
-            "as before",
-        ]) {
+            "carry", "continue", "keep", "before", "weiter", "bisher", "nothing",
+        ]) || ["no", "nein", "as before", "go on"].contains(&t.as_str())
+        {
             Some(StopChoice::CarryOn)
         } else {
             None
