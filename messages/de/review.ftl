@@ -54,3 +54,27 @@ hours-out-of-range = Ein Tag hat nur 24 Stunden. Bitte sende eine Zahl von 0 bis
 working-hours-out-of-range = Diese Zeiten passen nicht in einen Tag: Sie reichen von 00:00 bis 24:00. Versuch es etwa mit „mo-fr 9-17“.
 time-out-of-range = Das ist keine Uhrzeit: Stunden gehen von 0 bis 23, Minuten von 0 bis 59. Versuch es etwa mit 7:30 oder 19:30.
 pause-too-long = So lange kann ich nicht pausieren: höchstens ein Jahr (366 Tage). Versuch es mit /pause 3d, /pause 2w oder /pause bis freitag.
+
+## Der Wochenrückblick, /stats
+
+cmd-stats = deine Woche bisher in Zahlen; /stats off beendet den Wochenrückblick
+review-title = Dein Wochenrückblick, { $from } bis { $to }:
+review-sessions = Einheiten: { $done } von { $planned } geplanten.
+review-breaks = Bewegungspausen: { $done } gemacht, { $snoozed } verschoben, { $skipped } ausgelassen.
+review-pain-during = Schmerzen während der Einheiten: { $trend ->
+        [lower] am Ende der Woche niedriger als am Anfang.
+        [higher] am Ende der Woche höher als am Anfang.
+       *[same] die ganze Woche etwa gleich.
+    }
+review-pain-morning = Schmerzen am Morgen danach: { $trend ->
+        [lower] am Ende der Woche niedriger als am Anfang.
+        [higher] am Ende der Woche höher als am Anfang.
+       *[same] die ganze Woche etwa gleich.
+    }
+review-no-change = Diese Woche keine Änderung an deinem Programm: Phase { $phase }, Stufe { $level }.
+review-quiet = Eine ruhige Woche: Es ist nichts eingetragen. Das ist in Ordnung; jetzt beginnt eine neue Woche, und /today ist da, wann immer du magst.
+review-footer = /stats zeigt das jederzeit; /stats off beendet den Wochenrückblick.
+stats-title = Diese Woche bisher, seit { $from }:
+stats-quiet = Diese Woche ist noch nichts eingetragen.
+stats-last-week = Letzte Woche: { $done } von { $planned } Einheiten, { $breaks } Bewegungspausen gemacht.
+stats-last-week-quiet = Letzte Woche: nichts eingetragen.

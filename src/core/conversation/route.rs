@@ -32,6 +32,7 @@ use crate::core::values::input::{Incoming, Input};
 use crate::core::values::zone::Zone;
 use crate::core::view::profile::profile_reply;
 use crate::core::view::progress::{history_reply, progress_reply};
+use crate::core::view::review::stats_reply;
 use chrono::{DateTime, Utc};
 
 pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
@@ -292,6 +293,12 @@ pub(crate) fn command(
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(with_hold_note(&person, progress_reply(&person, now)))
+                .say_all(question)
+        }
+        Slash::Known(Command::Stats) => {
+            let question = ask::prompt(&person, now);
+            Transition::unchanged(&person)
+                .say(with_hold_note(&person, stats_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Profile) => {

@@ -20,6 +20,8 @@ pub enum ReminderKind {
     DailySession,
     /// The morning after a session: pain compared with usual.
     MorningCheckin,
+    /// The week in review, once a week (`schedule::next_review`).
+    WeeklyReview,
 }
 
 /// One reminder that falls due.
