@@ -15,6 +15,7 @@ setting-line =
         [breaks] Bewegungspausen
         [quiet] Ruhezeiten
         [morning] Morgenfrage
+        [review] Wochenrückblick
        *[pause] Erinnerungen pausiert
     }
 setting-saved-value =
@@ -39,6 +40,7 @@ ask-setting =
         [breaks] Wie viele Minuten zwischen den Bewegungspausen? Sende eine Zahl von 30 bis 120, etwa 45.
         [quiet] Wann soll ich still sein? Sende eine Zeitspanne wie 22:00-07:00 oder „aus“.
         [morning] Wann soll ich am Morgen nach einer Einheit fragen, wie es dir geht? Sende eine Uhrzeit wie 07:30.
+        [review] Soll ich dir am Ende deiner Arbeitswoche den Wochenrückblick schicken? Tippe auf An oder Aus.
        *[pause] Wie lange soll ich die Erinnerungen pausieren? Sende 2h, heute, 3d, bis freitag oder bis 2026-12-01; „aus“ schaltet sie wieder ein.
     }
 every-minutes = alle { $minutes } Minuten
@@ -78,3 +80,7 @@ stats-title = Diese Woche bisher, seit { $from }:
 stats-quiet = Diese Woche ist noch nichts eingetragen.
 stats-last-week = Letzte Woche: { $done } von { $planned } Einheiten, { $breaks } Bewegungspausen gemacht.
 stats-last-week-quiet = Letzte Woche: nichts eingetragen.
+setting-on = an
+review-on = Der Wochenrückblick ist an: Er kommt am Ende deiner Arbeitswoche. /stats off beendet ihn.
+review-off = Der Wochenrückblick ist aus. /stats zeigt dir deine Woche trotzdem, und /stats on bringt den Rückblick zurück.
+stats-how-to = Sende /stats für deine Woche bisher, /stats off, um den Wochenrückblick zu beenden, oder /stats on, um ihn wieder zu bekommen.

@@ -15,6 +15,7 @@ setting-line =
         [breaks] Movement breaks
         [quiet] Quiet hours
         [morning] Morning check-in
+        [review] Week in review
        *[pause] Reminders paused
     }
 setting-saved-value =
@@ -39,6 +40,7 @@ ask-setting =
         [breaks] How many minutes between movement breaks? Send a number from 30 to 120, like 45.
         [quiet] When should I stay quiet? Send a time span like 22:00-07:00, or “off”.
         [morning] When should I ask how you feel the morning after a session? Send a time like 07:30.
+        [review] Should I send you the week in review at the end of your working week? Tap On or Off.
        *[pause] How long should I pause reminders? Send 2h, today, 3d, until friday or until 2026-12-01; “off” turns them back on.
     }
 every-minutes = every { $minutes } minutes
@@ -78,3 +80,7 @@ stats-title = This week so far, since { $from }:
 stats-quiet = Nothing on record yet this week.
 stats-last-week = Last week: { $done } of { $planned } sessions, { $breaks } movement breaks done.
 stats-last-week-quiet = Last week: nothing on record.
+setting-on = on
+review-on = The week in review is on: it comes at the end of your working week. /stats off stops it.
+review-off = The week in review is off. /stats still shows your week, and /stats on brings the review back.
+stats-how-to = Send /stats for your week so far, /stats off to stop the weekly review, or /stats on to have it again.

@@ -365,6 +365,10 @@ impl StoreTx {
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
         .bind(person.hold.as_ref().is_some_and(|h| h.minor));
         self.run(statement).await?;
+        let statement = sqlx::query("UPDATE people SET weekly_review = ? WHERE user_id = ?")
+            .bind(person.settings.weekly_review)
+            .bind(person.id);
+        self.run(statement).await?;
         // In a statement of their own: the training days (NULL: never chosen), and the
         // question counter the buttons are stamped with.
         let statement =

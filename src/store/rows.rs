@@ -178,5 +178,6 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         breaks_after: row.try_get("breaks_after")?,
         last_break: row.try_get("last_break")?,
         break_answered: row.try_get("break_answered")?,
+        weekly_review: row.try_get("weekly_review")?,
     })
 }

@@ -63,6 +63,8 @@ transcripts![
     red_flags_some_denied,
     red_flags_typed_confirmed,
     red_flags_typed_denials,
+    review_off,
+    review_off_de,
     review_quiet,
     review_quiet_de,
     review_week,

@@ -14,6 +14,7 @@ use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use crate::core::values::lang::Lang;
+use crate::core::values::settings::ReminderSetting;
 
 pub mod intake;
 pub mod selftest;
@@ -125,9 +126,16 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![buttons::RESUME.row()])))
         }
         Dialog::Settings => Some(settings::menu(person, now)),
-        Dialog::Setting { setting } => Some(with_cancel(Reply::new(Msg::AskSetting {
-            setting: *setting,
-        }))),
+        Dialog::Setting { setting } => {
+            let mut reply = Reply::new(Msg::AskSetting { setting: *setting });
+            if *setting == ReminderSetting::Review {
+                reply = reply.keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::SettingOn, "on"),
+                    choose(Msg::SettingOff, "off"),
+                ]]));
+            }
+            Some(with_cancel(reply))
+        }
         Dialog::Cleared => {
             let flags = person
                 .hold

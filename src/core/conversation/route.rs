@@ -295,6 +295,7 @@ pub(crate) fn command(
                 .say(with_hold_note(&person, progress_reply(&person, now)))
                 .say_all(question)
         }
+        Slash::Known(Command::Stats) if !arg.is_empty() => menus::review_switch(person, arg),
         Slash::Known(Command::Stats) => {
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)

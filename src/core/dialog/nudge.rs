@@ -81,6 +81,7 @@ pub fn fire(
                 button(Msg::NotToday, "not_today"),
             ]]))
         }
+        ReminderKind::WeeklyReview if !person.settings.weekly_review => return silent,
         ReminderKind::WeeklyReview => review_reply(&person, now),
         ReminderKind::MorningCheckin => {
             let Some(pending) = pending_morning(&person, now) else {

@@ -177,6 +177,9 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
 pub fn next_review(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     person.program.as_ref()?;
+    if !person.settings.weekly_review {
+        return None;
+    }
     let (day, time) = review_slot(person);
     let after = person.settings.search_from(after);
     let first_day = zone.local(after).date().pred_opt()?;

@@ -529,6 +529,10 @@ pub enum Msg {
         breaks: i64,
     },
     StatsLastWeekQuiet,
+    SettingOn,
+    ReviewOn,
+    ReviewOff,
+    StatsHowTo,
 }
 
 /// A pain trend over a week, first score against last.

@@ -56,6 +56,8 @@ pub struct ReminderSettings {
     /// only while it is current, and once.
     pub last_break: Option<DateTime<Utc>>,
     pub break_answered: bool,
+    /// The week in review (`schedule::next_review`): off after /stats off.
+    pub weekly_review: bool,
 }
 
 impl Default for ReminderSettings {
@@ -70,6 +72,7 @@ impl Default for ReminderSettings {
             breaks_after: None,
             last_break: None,
             break_answered: false,
+            weekly_review: true,
         }
     }
 }
