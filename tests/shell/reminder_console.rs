@@ -623,10 +623,7 @@ async fn a_new_time_zone_or_new_working_hours_reschedule_at_once() {
     sim.say("/settings").await;
     sim.tap("Working hours").await;
     let out = sim.say("mon-fri 13-18").await;
-    assert_eq!(
-        only_text(&out),
-        "Working hours saved: Mon–Fri 13:00–18:00"
-    );
+    assert_eq!(only_text(&out), "Working hours saved: Mon–Fri 13:00–18:00");
     assert_eq!(events(&out, "profile_updated")[0]["field"], "working_hours");
     let list = only_text(&sim.say("/reminders").await);
     assert!(
