@@ -14,9 +14,9 @@ setting-line =
     { $setting ->
         [breaks] Bewegungspausen
         [quiet] Ruhezeiten
-        [morning] Morgenfrage
+        [morning] Morgen-Check
         [review] Wochenrückblick
-       *[pause] Erinnerungen pausiert
+       *[pause] Pause
     }
 setting-saved-value =
     { $field ->
@@ -40,7 +40,7 @@ ask-setting =
         [breaks] Wie viele Minuten zwischen den Bewegungspausen? Sende eine Zahl von 30 bis 120, etwa 45.
         [quiet] Wann soll ich still sein? Sende eine Zeitspanne wie 22:00-07:00 oder „aus“.
         [morning] Wann soll ich am Morgen nach einer Einheit fragen, wie es dir geht? Sende eine Uhrzeit wie 07:30.
-        [review] Soll ich dir am Ende deiner Arbeitswoche den Wochenrückblick schicken? Tippe auf An oder Aus.
+        [review] Soll ich dir am Ende deiner Arbeitswoche den Wochenrückblick schicken? Tippe auf „an“ oder „aus“.
        *[pause] Wie lange soll ich die Erinnerungen pausieren? Sende 2h, heute, 3d, bis freitag oder bis 2026-12-01; „aus“ schaltet sie wieder ein.
     }
 every-minutes = alle { $minutes } Minuten

@@ -16,7 +16,7 @@ setting-line =
         [quiet] Quiet hours
         [morning] Morning check-in
         [review] Week in review
-       *[pause] Reminders paused
+       *[pause] Pause
     }
 setting-saved-value =
     { $field ->
@@ -40,7 +40,7 @@ ask-setting =
         [breaks] How many minutes between movement breaks? Send a number from 30 to 120, like 45.
         [quiet] When should I stay quiet? Send a time span like 22:00-07:00, or “off”.
         [morning] When should I ask how you feel the morning after a session? Send a time like 07:30.
-        [review] Should I send you the week in review at the end of your working week? Tap On or Off.
+        [review] Should I send you the week in review at the end of your working week? Tap “on” or “off”.
        *[pause] How long should I pause reminders? Send 2h, today, 3d, until friday or until 2026-12-01; “off” turns them back on.
     }
 every-minutes = every { $minutes } minutes
