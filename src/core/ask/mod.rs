@@ -46,6 +46,11 @@ pub(crate) fn cancel_row() -> Vec<InlineButton<Msg>> {
     vec![choose(Msg::Cancel, CANCEL)]
 }
 
+/// The Cancel button of the time zone's phone keyboard, sent back as text.
+pub(crate) fn is_cancel_label(text: &str) -> bool {
+    matches!(text.trim().to_lowercase().as_str(), "cancel" | "abbrechen")
+}
+
 /// Adds the Cancel button under an inline keyboard.
 pub(crate) fn with_cancel(mut reply: Reply) -> Reply {
     match &mut reply.keyboard {
@@ -102,7 +107,18 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::ConfirmDelete { .. } => {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }
-        Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
+        Dialog::AskZone => {
+            let mut keyboard = zone_keyboard(person.lang);
+            // A new zone for someone who has one (/timezone, /settings): they may keep
+            // theirs. The button sends its label as text (`is_cancel_label`).
+            if let (Keyboard::Reply(rows), Some(_)) = (&mut keyboard, person.zone) {
+                rows.push(vec![ReplyButton {
+                    label: Msg::Cancel,
+                    shares_location: false,
+                }]);
+            }
+            Some(Reply::new(Msg::AskTimezone).keyboard(keyboard))
+        }
         Dialog::ConfirmZone { zone } => {
             let local = zone.local(now);
             let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default();

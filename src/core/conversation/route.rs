@@ -3,7 +3,7 @@
 
 use crate::core::ask;
 use crate::core::ask::help;
-use crate::core::ask::{confirm_keyboard, zone_keyboard};
+use crate::core::ask::{confirm_keyboard, is_cancel_label, zone_keyboard};
 use crate::core::dialog::cleared::cleared_answer;
 use crate::core::dialog::confirm_flags::confirm_flags_answer;
 use crate::core::dialog::intake::intake_answer;
@@ -98,6 +98,9 @@ pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>)
             Transition::unchanged(&person)
                 .say(Reply::new(note))
                 .say_all(question)
+        }
+        (Dialog::AskZone, Input::Text(text)) if person.zone.is_some() && is_cancel_label(text) => {
+            menus::cancel(person, now)
         }
         (Dialog::AskZone, Input::Text(text)) => zone_answer(person, Zone::parse(text), text, now),
         (Dialog::ConfirmZone { zone }, Input::Text(text)) => match parse::yes_no(text) {
