@@ -256,7 +256,6 @@ profile-line =
     }
 not-answered = noch nicht beantwortet
 settings-menu = Was möchtest du ändern?
-setting-saved = Gespeichert.
 language-name = Deutsch
 
 ## Die Sicherheitspause

@@ -37,6 +37,7 @@ reminders-title = Als Nächstes (deine Zeit):
 reminder-line = { $when } · { $kind ->
         [movement_break] Bewegungspause
         [daily_session] Übungen von heute
+        [weekly_review] Wochenrückblick
        *[morning_checkin] Morgen-Check
     }
 reminders-help = Mit /pause, /resume, /quiet und /breaks änderst du sie.

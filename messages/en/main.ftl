@@ -256,7 +256,6 @@ profile-line =
     }
 not-answered = not answered yet
 settings-menu = What would you like to change?
-setting-saved = Saved.
 language-name = English
 
 ## The safety hold

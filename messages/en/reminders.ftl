@@ -37,6 +37,7 @@ reminders-title = Coming up (your time):
 reminder-line = { $when } · { $kind ->
         [movement_break] movement break
         [daily_session] today's drills
+        [weekly_review] the week in review
        *[morning_checkin] morning check-in
     }
 reminders-help = /pause, /resume, /quiet and /breaks change them.

@@ -1,8 +1,11 @@
 //! A person and everything an input writes about them: loaded and saved inside the
 //! input's one transaction.
 
+use crate::core::person::recent::{BreakAnswer, Decided, RECENT_BREAKS, RECENT_DECISIONS, Recent};
+use crate::core::rules::progression::Rule;
 use chrono::{DateTime, NaiveTime, Utc};
 use sqlx::Row;
+use strum::IntoEnumIterator;
 
 use super::rows::{read_hold, read_profile, read_program, read_session, read_settings};
 use super::{Store, StoreError, StoreTx};
@@ -81,6 +84,7 @@ impl StoreTx {
         let asked: i64 = row.try_get("asked")?;
         let history = self.load_history(user_id).await?;
         let sessions = self.load_sessions(user_id).await?;
+        let recent = self.load_recent(user_id).await?;
         Ok(Some(Person {
             id: user_id,
             lang: Lang::from_code(Some(&lang)),
@@ -92,6 +96,7 @@ impl StoreTx {
             program,
             sessions,
             settings,
+            recent,
             hold,
             asked: u32::try_from(asked).unwrap_or(0),
         }))
@@ -178,6 +183,40 @@ impl StoreTx {
         .fetch_all(&mut *self.tx)
         .await?;
         Ok(rows.iter().filter_map(read_session).collect())
+    }
+
+    /// The latest break answers and decisions, oldest first, for the week in review. A
+    /// decision whose rule or step this version cannot read is left out.
+    async fn load_recent(&mut self, user_id: i64) -> Result<Recent, StoreError> {
+        let breaks = sqlx::query(
+            "SELECT at, answer FROM (SELECT at, answer, id FROM break_answers WHERE user_id = ?
+                ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id",
+        )
+        .bind(user_id)
+        .bind(RECENT_BREAKS)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        let decisions = sqlx::query(
+            "SELECT decided_at, rule, to_step FROM (SELECT decided_at, rule, to_step, id
+                FROM decisions WHERE user_id = ? ORDER BY decided_at DESC, id DESC LIMIT ?)
+                ORDER BY decided_at, id",
+        )
+        .bind(user_id)
+        .bind(RECENT_DECISIONS)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        Ok(Recent {
+            breaks: breaks
+                .iter()
+                .filter_map(|row| {
+                    Some(BreakAnswer {
+                        at: row.try_get("at").ok()?,
+                        answer: row.try_get("answer").ok()?,
+                    })
+                })
+                .collect(),
+            decisions: decisions.iter().filter_map(read_decision).collect(),
+        })
     }
 
     /// Inserts a session, or updates it (a pain score added) if it is already kept.
@@ -351,6 +390,10 @@ impl StoreTx {
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
         .bind(person.hold.as_ref().is_some_and(|h| h.minor));
         self.run(statement).await?;
+        let statement = sqlx::query("UPDATE people SET weekly_review = ? WHERE user_id = ?")
+            .bind(person.settings.weekly_review)
+            .bind(person.id);
+        self.run(statement).await?;
         // In a statement of their own: the training days (NULL: never chosen), and the
         // question counter the buttons are stamped with.
         let statement =
@@ -413,4 +456,18 @@ impl StoreTx {
 /// `value` as JSON text; `empty` if it cannot be written (these values always can).
 fn json(value: &impl serde::Serialize, empty: &str) -> String {
     serde_json::to_string(value).unwrap_or_else(|_| empty.into())
+}
+
+/// A decision row, or `None` if this version cannot read it.
+fn read_decision(row: &sqlx::sqlite::SqliteRow) -> Option<Decided> {
+    let rule: String = row.try_get("rule").ok()?;
+    let rule = Rule::iter().find(|r| r.id() == rule)?;
+    let step: String = row.try_get("to_step").ok()?;
+    let (phase, level) = step.split_once('.')?;
+    Some(Decided {
+        at: row.try_get("decided_at").ok()?,
+        rule,
+        phase: phase.parse().ok()?,
+        level: level.parse().ok()?,
+    })
 }

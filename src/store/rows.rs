@@ -181,5 +181,6 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         last_break: row.try_get("last_break")?,
         break_answered: row.try_get("break_answered")?,
         breaks_off: row.try_get("breaks_off")?,
+        weekly_review: row.try_get("weekly_review")?,
     })
 }

@@ -293,6 +293,7 @@ fn every_coded_value_keeps_its_spelling() {
         (ReminderKind::MovementBreak, "movement_break"),
         (ReminderKind::DailySession, "daily_session"),
         (ReminderKind::MorningCheckin, "morning_checkin"),
+        (ReminderKind::WeeklyReview, "weekly_review"),
     ] {
         let event = Event::ReminderSent {
             kind,

@@ -199,6 +199,7 @@ fn act() -> impl Strategy<Value = Act> {
             Just(ReminderKind::MovementBreak),
             Just(ReminderKind::DailySession),
             Just(ReminderKind::MorningCheckin),
+            Just(ReminderKind::WeeklyReview),
         ]
         .prop_map(Act::Fire),
         1 => (1i64..72).prop_map(Act::Wait),

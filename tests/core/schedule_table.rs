@@ -17,7 +17,8 @@ use crate::support::profile as profile_support;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use hipcoach::core::dialog::nudge::{fire, parse_pause};
 use hipcoach::core::person::schedule::{
-    SPREAD_SECONDS, at_local, grace, next_all, next_break, next_daily, next_morning, spread,
+    SPREAD_SECONDS, at_local, grace, next_all, next_break, next_daily, next_morning, next_review,
+    spread,
 };
 use hipcoach::core::rules::assessment::Track;
 use hipcoach::core::rules::program::{Program, SessionRecord};
@@ -669,10 +670,49 @@ fn next_all_is_one_per_kind_and_nothing_for_an_inactive_person() {
                 ReminderKind::MorningCheckin,
                 "2026-03-19T09:00:00+00:00".into()
             ),
+            (
+                ReminderKind::WeeklyReview,
+                "2026-03-20T17:00:00+00:00".into()
+            ),
         ]
     );
     person.settings.active = false;
     assert!(next_all(&person, after).is_empty());
+}
+
+/// The week in review (ours): the end of work on the last working day before the days off,
+/// or Sunday 18:00 without working hours; nothing without a program.
+#[test]
+fn next_review_table() {
+    let after = utc("2026-03-18T19:00:00Z");
+    let at = |p: &Person| next_review(p, after).map(|t| t.to_rfc3339());
+    let person = london();
+    assert_eq!(
+        at(&person).as_deref(),
+        Some("2026-03-20T17:00:00+00:00"),
+        "Mon–Fri: Friday"
+    );
+    let mut sun_thu = london();
+    if let Some(work) = &mut sun_thu.profile.working_hours {
+        work.days = Weekdays::EVERY_DAY
+            .toggled(Weekday::Fri)
+            .toggled(Weekday::Sat);
+    }
+    assert_eq!(
+        at(&sun_thu).as_deref(),
+        Some("2026-03-19T17:00:00+00:00"),
+        "Sun–Thu: Thursday"
+    );
+    let mut no_work = london();
+    no_work.profile.working_hours = None;
+    assert_eq!(
+        at(&no_work).as_deref(),
+        Some("2026-03-22T18:00:00+00:00"),
+        "Sunday 18:00"
+    );
+    let mut no_program = london();
+    no_program.program = None;
+    assert_eq!(at(&no_program), None, "no program yet");
 }
 
 #[test]

@@ -167,6 +167,10 @@ async fn a_week_across_the_spring_forward_keeps_the_local_slots() {
     // Wed–Fri in GMT: local = UTC.
     for day in ["2026-03-25", "2026-03-26", "2026-03-27"] {
         expected.extend(working_day(day, 0));
+        if day == "2026-03-27" {
+            // The week in review: the end of work on Friday, the last working day.
+            expected.push(row("weekly_review", "17:00", "2026-03-27T17:00:00Z"));
+        }
         expected.push(daily(day, "18:00:00"));
     }
     // The weekend: no movement breaks; the drills still come at 18:00 local, which is
@@ -197,7 +201,8 @@ async fn a_week_across_the_spring_forward_keeps_the_local_slots() {
         .filter(|v| v["text"].as_str().unwrap().starts_with("Time to move!"))
         .count();
     assert_eq!(break_messages, 5 * 6);
-    assert_eq!(texts(&all).len(), 5 * 6 + 7, "{:?}", texts(&all));
+    // Five working days of breaks, seven drills and Friday's week in review.
+    assert_eq!(texts(&all).len(), 5 * 6 + 7 + 1, "{:?}", texts(&all));
     assert!(events(&all, "reminder_answered").is_empty());
 }
 
@@ -374,6 +379,8 @@ async fn a_restart_sends_nothing_twice_catches_up_a_recent_daily_and_drops_stale
         row("daily_session", "18:00", "2026-03-26T20:30:00Z"),
     ];
     expected.extend(working_day("2026-03-27", 0));
+    // The week in review at the end of Friday's work (up then).
+    expected.push(row("weekly_review", "17:00", "2026-03-27T17:00:00Z"));
     expected.push(row("daily_session", "18:00", "2026-03-28T18:00:00Z"));
     assert_eq!(sent(&all), expected);
     // Across the whole log (restarts included), no reminder twice.
@@ -616,7 +623,7 @@ async fn a_new_time_zone_or_new_working_hours_reschedule_at_once() {
     sim.say("/settings").await;
     sim.tap("Working hours").await;
     let out = sim.say("mon-fri 13-18").await;
-    assert_eq!(only_text(&out), "Saved.");
+    assert_eq!(only_text(&out), "Working hours saved: Mon–Fri 13:00–18:00");
     assert_eq!(events(&out, "profile_updated")[0]["field"], "working_hours");
     let list = only_text(&sim.say("/reminders").await);
     assert!(
@@ -673,6 +680,7 @@ async fn no_drills_reminder_after_today_s_session_and_the_morning_check_in_follo
     assert_eq!(events(&out, "pain_reported")[0]["when"], "morning");
     let out = sim.at("2026-03-27T18:30:00Z").await;
     let mut expected = working_day("2026-03-27", 0);
+    expected.push(row("weekly_review", "17:00", "2026-03-27T17:00:00Z"));
     expected.push(row("daily_session", "18:00", "2026-03-27T18:00:00Z"));
     assert_eq!(sent(&out), expected);
 }

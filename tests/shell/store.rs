@@ -374,3 +374,44 @@ async fn someone_stored_before_the_training_days_keeps_every_day_and_is_not_aske
     assert_eq!(stored, None);
     pool.close().await;
 }
+
+/// The week in review reads the break answers and decisions loaded with the person, and
+/// its switch (/stats off) is stored (migration 0011).
+#[tokio::test]
+async fn break_answers_decisions_and_the_review_switch_are_loaded_with_the_person() {
+    use hipcoach::core::rules::catalog::Phase;
+    use hipcoach::core::rules::program::Position;
+    use hipcoach::core::rules::progression::{Decision, Rule, Verdict};
+    let db = fresh_db();
+    let engine = Engine::new(Store::open(&db.url).await.unwrap());
+    say(&engine, "/start").await;
+    send(&engine, Input::Button("c:y".into())).await;
+    let out = say(&engine, "/stats off").await;
+    assert!(joined(&out).contains("review is off"), "{}", joined(&out));
+    let mut tx = engine.store().begin().await.unwrap();
+    tx.insert_break_answer(7, now(), "snooze").await.unwrap();
+    let verdict = Verdict {
+        decision: Decision::Regress,
+        rule: Rule::RegressUnsettled,
+        from: Position::new(Phase::Activation, 2),
+        to: Position::new(Phase::Activation, 1),
+    };
+    tx.insert_decision(7, &verdict, now()).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = engine.store().begin().await.unwrap();
+    let person = tx.load_person(7).await.unwrap().unwrap();
+    assert!(!person.settings.weekly_review);
+    assert_eq!(person.recent.breaks.len(), 1);
+    assert_eq!(person.recent.breaks[0].answer, "snooze");
+    assert_eq!(person.recent.breaks[0].at, now());
+    assert_eq!(person.recent.decisions.len(), 1);
+    assert_eq!(person.recent.decisions[0].rule, Rule::RegressUnsettled);
+    assert_eq!(
+        (
+            person.recent.decisions[0].phase,
+            person.recent.decisions[0].level
+        ),
+        (1, 1)
+    );
+}

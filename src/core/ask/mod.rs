@@ -14,6 +14,7 @@ use crate::core::say::msg::{Msg, ProfileField};
 use crate::core::say::reply::option as choose;
 use crate::core::say::reply::{InlineButton, Keyboard, Reply, ReplyButton};
 use crate::core::values::lang::Lang;
+use crate::core::values::settings::ReminderSetting;
 use crate::core::values::zone::ZoneChoice;
 
 pub mod intake;
@@ -44,6 +45,11 @@ pub(crate) const CANCEL: &str = "cancel";
 /// The Cancel button, as a row of its own.
 pub(crate) fn cancel_row() -> Vec<InlineButton<Msg>> {
     vec![choose(Msg::Cancel, CANCEL)]
+}
+
+/// The Cancel button of the time zone's phone keyboard, sent back as text.
+pub(crate) fn is_cancel_label(text: &str) -> bool {
+    matches!(text.trim().to_lowercase().as_str(), "cancel" | "abbrechen")
 }
 
 /// Adds the Cancel button under an inline keyboard.
@@ -120,7 +126,18 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         Dialog::ConfirmDelete { .. } => {
             Some(Reply::new(Msg::AskDelete).keyboard(Keyboard::Inline(vec![buttons::DELETE.row()])))
         }
-        Dialog::AskZone => Some(Reply::new(Msg::AskTimezone).keyboard(zone_keyboard(person.lang))),
+        Dialog::AskZone => {
+            let mut keyboard = zone_keyboard(person.lang);
+            // A new zone for someone who has one (/timezone, /settings): they may keep
+            // theirs. The button sends its label as text (`is_cancel_label`).
+            if let (Keyboard::Reply(rows), Some(_)) = (&mut keyboard, person.zone) {
+                rows.push(vec![ReplyButton {
+                    label: Msg::Cancel,
+                    shares_location: false,
+                }]);
+            }
+            Some(Reply::new(Msg::AskTimezone).keyboard(keyboard))
+        }
         Dialog::ConfirmZone { zone, via } => {
             let local = zone.local(now);
             let time = NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default();
@@ -157,9 +174,16 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             Some(Reply::new(Msg::AskResume).keyboard(Keyboard::Inline(vec![buttons::RESUME.row()])))
         }
         Dialog::Settings => Some(settings::menu(person, now)),
-        Dialog::Setting { setting } => Some(with_cancel(Reply::new(Msg::AskSetting {
-            setting: *setting,
-        }))),
+        Dialog::Setting { setting } => {
+            let mut reply = Reply::new(Msg::AskSetting { setting: *setting });
+            if *setting == ReminderSetting::Review {
+                reply = reply.keyboard(Keyboard::Inline(vec![vec![
+                    choose(Msg::SettingOn, "on"),
+                    choose(Msg::SettingOff, "off"),
+                ]]));
+            }
+            Some(with_cancel(reply))
+        }
         Dialog::Cleared => {
             let flags = person
                 .hold

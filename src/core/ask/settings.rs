@@ -82,6 +82,10 @@ pub(crate) fn reminder_value(person: &Person, setting: ReminderSetting, now: Dat
             },
             _ => Msg::NotPaused,
         },
+        ReminderSetting::Review => match s.weekly_review {
+            true => Msg::SettingOn,
+            false => Msg::SettingOff,
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::core::ask;
 use crate::core::ask::help;
-use crate::core::ask::{confirm_keyboard, zone_keyboard};
+use crate::core::ask::{confirm_keyboard, is_cancel_label, zone_keyboard};
 use crate::core::dialog::cleared::cleared_answer;
 use crate::core::dialog::confirm_flags::confirm_flags_answer;
 use crate::core::dialog::intake::intake_answer;
@@ -35,6 +35,7 @@ use crate::core::values::input::{Incoming, Input};
 use crate::core::values::zone::{self, Reading, Zone};
 use crate::core::view::profile::profile_reply;
 use crate::core::view::progress::{history_reply, progress_reply};
+use crate::core::view::review::stats_reply;
 use chrono::{DateTime, Utc};
 
 pub(crate) fn known(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
@@ -186,6 +187,9 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
             Transition::unchanged(&person)
                 .say(Reply::new(note))
                 .say_all(question)
+        }
+        (Dialog::AskZone, Input::Text(text)) if person.zone.is_some() && is_cancel_label(text) => {
+            menus::cancel(person, now)
         }
         (Dialog::AskZone, Input::Text(text)) => zone_answer(person, zone::read(text), text, now),
         (
@@ -401,6 +405,13 @@ pub(crate) fn command(
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(with_hold_note(&person, progress_reply(&person, now)))
+                .say_all(question)
+        }
+        Slash::Known(Command::Stats) if !arg.is_empty() => menus::review_switch(person, arg),
+        Slash::Known(Command::Stats) => {
+            let question = ask::prompt(&person, now);
+            Transition::unchanged(&person)
+                .say(with_hold_note(&person, stats_reply(&person, now)))
                 .say_all(question)
         }
         Slash::Known(Command::Profile) => {

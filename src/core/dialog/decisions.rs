@@ -5,6 +5,7 @@ use crate::core::event::Event;
 use crate::core::person::Person;
 use crate::core::person::due::today_local;
 use crate::core::person::hold;
+use crate::core::person::recent::Decided;
 use crate::core::rules::assessment::{Assessment, Track};
 use crate::core::rules::program::Program;
 use crate::core::rules::progression::{self, Decision, Facts, Rule, Trigger, Verdict};
@@ -83,6 +84,12 @@ pub(crate) fn apply(
         hold::hold(person, HoldCause::RepeatedPain, Vec::new(), now);
         reply = reply.with(Msg::ProgramStoppedComeBack);
     }
+    person.recent.decisions.push(Decided {
+        at: now,
+        rule: verdict.rule,
+        phase: verdict.to.phase.number(),
+        level: verdict.to.level,
+    });
     t.writes.push(Write::Decision { verdict, at: now });
     t.events.push(Event::ProgressionDecided {
         decision: verdict.decision,

@@ -453,8 +453,9 @@ pub(crate) fn intake_answer(
             let note = breaks_follow_hours(&mut person, had_no_hours);
             let mut next = if setting {
                 person.dialog = Dialog::Idle;
+                let value = Box::new(field_value(&person, field, now));
                 Transition::save(person)
-                    .say(Reply::new(Msg::SettingSaved))
+                    .say(Reply::new(Msg::SettingSavedValue { field, value }))
                     .event(Event::ProfileUpdated {
                         field: Updated::Profile(field),
                     })

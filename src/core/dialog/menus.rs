@@ -7,7 +7,7 @@ use crate::core::dialog::nudge;
 use crate::core::read::action::Action;
 use crate::core::say::buttons;
 use crate::core::transition::Again;
-use crate::core::values::settings::ReminderSetting;
+use crate::core::values::settings::{ReminderSetting, on_off};
 use chrono::{DateTime, Utc};
 use strum::IntoEnumIterator;
 
@@ -164,6 +164,21 @@ pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
         .say_all(question)
 }
 
+/// `/stats on`, `/stats off` and the /settings switch: the week in review, stored.
+pub(crate) fn review_switch(mut person: Person, arg: &str) -> Transition {
+    match on_off(arg) {
+        Some(on) => {
+            person.settings.weekly_review = on;
+            Transition::save(person).say(Reply::new(if on {
+                Msg::ReviewOn
+            } else {
+                Msg::ReviewOff
+            }))
+        }
+        None => Transition::unchanged(&person).say(Reply::new(Msg::StatsHowTo)),
+    }
+}
+
 /// The answer to a reminder setting's question, read as its command reads it: saved
 /// (the reply says the new value), or the command's explanation with Cancel, and the
 /// question stays open.
@@ -173,8 +188,14 @@ pub(crate) fn setting_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let Input::Text(text) = input else {
-        return Transition::expired(&person);
+    let text = match (input, setting) {
+        (Input::Text(text), _) => text.as_str(),
+        (Input::Button(data), ReminderSetting::Review) => match Action::decode(data) {
+            Some(Action::Choose(code)) if code == "on" => "on",
+            Some(Action::Choose(code)) if code == "off" => "off",
+            _ => return Transition::expired(&person),
+        },
+        _ => return Transition::expired(&person),
     };
     let off = ["off", "aus", "resume", "weiter"].contains(&text.trim().to_lowercase().as_str());
     let mut t = match setting {
@@ -183,6 +204,7 @@ pub(crate) fn setting_answer(
         ReminderSetting::Morning => nudge::morning(person, text),
         ReminderSetting::Pause if off => nudge::resume(person),
         ReminderSetting::Pause => nudge::pause(person, text, now),
+        ReminderSetting::Review => review_switch(person, text),
     };
     match &mut t.persist {
         Persist::Save(saved) => saved.dialog = Dialog::Idle,

@@ -10,6 +10,7 @@ use crate::core::ask;
 use crate::core::dialog::session;
 use crate::core::event::{Event, ReminderButton, Updated};
 use crate::core::person::hold;
+use crate::core::person::recent::BreakAnswer;
 use crate::core::person::schedule::{self, grace, next_all, next_break};
 use crate::core::person::{Dialog, Person};
 use crate::core::read::answers::parse_time_of_day;
@@ -20,6 +21,7 @@ use crate::core::say::reply::{Keyboard, Reply};
 use crate::core::say::shown::Shown;
 use crate::core::transition::{Transition, Write};
 use crate::core::values::reminders::{BREAK_MINUTES, ReminderKind};
+use crate::core::view::review::review_reply;
 
 /// The person's wall-clock time at `at`, to the minute (UTC without a zone).
 fn local_minute(person: &Person, at: DateTime<Utc>) -> NaiveTime {
@@ -79,6 +81,8 @@ pub fn fire(
                 button(Msg::NotToday, "not_today"),
             ]]))
         }
+        ReminderKind::WeeklyReview if !person.settings.weekly_review => return silent,
+        ReminderKind::WeeklyReview => review_reply(&person, now),
         ReminderKind::MorningCheckin => {
             let Some(pending) = pending_morning(&person, now) else {
                 return silent;
@@ -193,6 +197,10 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         _ => return Transition::expired(&person),
     };
     person.settings.break_answered = true;
+    person.recent.breaks.push(BreakAnswer {
+        at: now,
+        answer: <&str>::from(answer).into(),
+    });
     Transition::save(person)
         .say(Reply::new(msg))
         .event(Event::ReminderAnswered {

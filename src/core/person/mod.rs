@@ -3,6 +3,7 @@
 pub mod due;
 pub mod hold;
 pub mod question;
+pub mod recent;
 pub mod run;
 pub mod schedule;
 
@@ -10,6 +11,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::person::question::Question;
+use crate::core::person::recent::Recent;
 use crate::core::person::run::SessionRun;
 use crate::core::rules::assessment::{Assessment, TestAnswers, TestStep};
 use crate::core::rules::program::{Program, SessionRecord};
@@ -40,6 +42,8 @@ pub struct Person {
     pub sessions: Vec<SessionRecord>,
     /// Movement-break interval, pause, quiet hours; whether Telegram still delivers.
     pub settings: ReminderSettings,
+    /// Recent break answers and progression decisions, for the week in review.
+    pub recent: Recent,
     /// The safety hold: while it stands, nothing prescribes a drill (`safety`).
     pub hold: Option<Hold>,
     /// How many questions have been asked: one more each time the dialog changes. Every
@@ -71,6 +75,7 @@ impl Person {
             program: None,
             sessions: Vec::new(),
             settings: ReminderSettings::default(),
+            recent: Recent::default(),
             hold: None,
             asked: 0,
         }

@@ -25,6 +25,8 @@ pub fn grace(kind: ReminderKind) -> Duration {
     match kind {
         ReminderKind::MovementBreak => Duration::minutes(10),
         ReminderKind::DailySession | ReminderKind::MorningCheckin => Duration::hours(3),
+        // Ours: a week's summary is still worth reading the same evening.
+        ReminderKind::WeeklyReview => Duration::hours(6),
     }
 }
 
@@ -213,6 +215,39 @@ pub fn next_morning(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Ut
     (at > after && person.settings.allows(zone, at)).then_some(at)
 }
 
+/// The week in review, strictly after `after` (ours): at the end of work on the last
+/// working day of the person's week (the last day of their working days whose next day is
+/// off: Friday for Mon–Fri, Thursday for Sun–Thu), or Sunday 18:00 without working hours
+/// or with every day worked. Only once a program exists.
+pub fn next_review(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let zone = person.zone?;
+    person.program.as_ref()?;
+    if !person.settings.weekly_review {
+        return None;
+    }
+    let (day, time) = review_slot(person);
+    let after = person.settings.search_from(after);
+    let first_day = zone.local(after).date().pred_opt()?;
+    (0..16)
+        .map_while(|d| first_day.checked_add_signed(Duration::days(d)))
+        .filter(|date| date.weekday() == day)
+        .map(|date| at_local(zone, date, time))
+        .find(|at| *at > after && person.settings.allows(zone, *at))
+}
+
+/// The weekday and wall time of the week in review (see [`next_review`]).
+pub fn review_slot(person: &Person) -> (chrono::Weekday, NaiveTime) {
+    let evening = NaiveTime::from_hms_opt(18, 0, 0).unwrap_or(NaiveTime::MIN);
+    let Some(work) = person.profile.working_hours else {
+        return (chrono::Weekday::Sun, evening);
+    };
+    crate::core::values::measures::WEEK
+        .iter()
+        .rev()
+        .find(|day| work.days.contains(**day) && !work.days.contains(day.succ()))
+        .map_or((chrono::Weekday::Sun, evening), |day| (*day, work.end))
+}
+
 /// Everything that falls due next for a person, one per kind.
 ///
 /// Nothing while a safety hold stands (`safety`): no session reminder, no morning
@@ -229,6 +264,7 @@ pub fn next_all(person: &Person, after: DateTime<Utc>) -> Vec<Due> {
         (ReminderKind::MovementBreak, next_break(person, after)),
         (ReminderKind::DailySession, next_daily(person, after)),
         (ReminderKind::MorningCheckin, next_morning(person, after)),
+        (ReminderKind::WeeklyReview, next_review(person, after)),
     ]
     .into_iter()
     .filter_map(|(kind, at)| at.map(|at| Due { kind, at }))

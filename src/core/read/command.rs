@@ -10,6 +10,7 @@ pub enum Command {
     Start,
     Today,
     Progress,
+    Stats,
     History,
     Assess,
     Symptoms,

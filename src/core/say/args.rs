@@ -204,6 +204,46 @@ impl Msg {
             Msg::SettingLine { setting, .. } | Msg::AskSetting { setting } => {
                 vec![("setting", word(setting.into()))]
             }
+            Msg::ReviewTitle { from, to } => {
+                vec![
+                    ("from", Arg::Date(from.clone())),
+                    ("to", Arg::Date(to.clone())),
+                ]
+            }
+            Msg::StatsTitle { from } => vec![("from", Arg::Date(from.clone()))],
+            Msg::ReviewSessions { done, planned } => {
+                vec![
+                    ("done", Arg::Number(*done)),
+                    ("planned", Arg::Number(*planned)),
+                ]
+            }
+            Msg::ReviewBreaks {
+                done,
+                snoozed,
+                skipped,
+            } => vec![
+                ("done", Arg::Number(*done)),
+                ("snoozed", Arg::Number(*snoozed)),
+                ("skipped", Arg::Number(*skipped)),
+            ],
+            Msg::ReviewPainDuring { trend } | Msg::ReviewPainMorning { trend } => {
+                vec![("trend", word(trend.into()))]
+            }
+            Msg::ReviewNoChange { phase, level } => {
+                vec![
+                    ("phase", Arg::Number(*phase)),
+                    ("level", Arg::Number(*level)),
+                ]
+            }
+            Msg::StatsLastWeek {
+                done,
+                planned,
+                breaks,
+            } => vec![
+                ("done", Arg::Number(*done)),
+                ("planned", Arg::Number(*planned)),
+                ("breaks", Arg::Number(*breaks)),
+            ],
             Msg::SettingSavedValue { field, .. } => vec![("field", word(field.into()))],
             Msg::EveryMinutes { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::Paused { until } | Msg::PausedUntil { until } | Msg::UntilDate { until } => {

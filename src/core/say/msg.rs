@@ -257,7 +257,6 @@ pub enum Msg {
     },
     NotAnswered,
     SettingsMenu,
-    SettingSaved,
     LanguageName,
 
     // The program and its sessions.
@@ -566,6 +565,56 @@ pub enum Msg {
     WorkingHoursOutOfRange,
     TimeOutOfRange,
     PauseTooLong,
+    /// The week in review: its days, then the lines below, the chart, a footer.
+    ReviewTitle {
+        from: Shown,
+        to: Shown,
+    },
+    ReviewSessions {
+        done: i64,
+        planned: i64,
+    },
+    ReviewBreaks {
+        done: i64,
+        snoozed: i64,
+        skipped: i64,
+    },
+    ReviewPainDuring {
+        trend: Trend,
+    },
+    ReviewPainMorning {
+        trend: Trend,
+    },
+    ReviewNoChange {
+        phase: i64,
+        level: i64,
+    },
+    ReviewQuiet,
+    ReviewFooter,
+    StatsTitle {
+        from: Shown,
+    },
+    StatsQuiet,
+    StatsLastWeek {
+        done: i64,
+        planned: i64,
+        breaks: i64,
+    },
+    StatsLastWeekQuiet,
+    SettingOn,
+    ReviewOn,
+    ReviewOff,
+    StatsHowTo,
+}
+
+/// A pain trend over a week, first score against last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter, IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+pub enum Trend {
+    Lower,
+    #[default]
+    Same,
+    Higher,
 }
 
 /// The part of the day a greeting is for, by the person's local time (ours: morning from

@@ -5,7 +5,7 @@ use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
 use crate::core::rules::catalog::{ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::rules::safety::HoldCause;
-use crate::core::say::msg::ProfileField;
+use crate::core::say::msg::{ProfileField, Trend};
 use crate::core::say::shown::Shown;
 use crate::core::values::measures::Weekdays;
 use crate::core::values::profile::{Activity, Equipment, PainSite, RedFlag};
@@ -152,6 +152,17 @@ impl Msg {
             field,
             value: Box::new(Msg::Literal("19:30".into())),
         }));
+        for trend in Trend::iter() {
+            all.push(Msg::ReviewPainDuring { trend });
+            all.push(Msg::ReviewPainMorning { trend });
+        }
+        all.push(Msg::ReviewTitle {
+            from: sample_day.clone(),
+            to: sample_day.clone(),
+        });
+        all.push(Msg::StatsTitle {
+            from: sample_day.clone(),
+        });
         for setting in ReminderSetting::iter() {
             all.push(Msg::AskSetting { setting });
             all.push(Msg::SettingLine {

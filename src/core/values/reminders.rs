@@ -20,6 +20,8 @@ pub enum ReminderKind {
     DailySession,
     /// The morning after a session: pain compared with usual.
     MorningCheckin,
+    /// The week in review, once a week (`schedule::next_review`).
+    WeeklyReview,
 }
 
 /// One reminder that falls due.
@@ -57,6 +59,8 @@ pub struct ReminderSettings {
     /// `/breaks off` (or no fixed working hours): no movement breaks; the daily session
     /// and the morning check-in still come.
     pub breaks_off: bool,
+    /// The week in review (`schedule::next_review`): off after /stats off.
+    pub weekly_review: bool,
 }
 
 impl Default for ReminderSettings {
@@ -72,6 +76,7 @@ impl Default for ReminderSettings {
             last_break: None,
             break_answered: false,
             breaks_off: false,
+            weekly_review: true,
         }
     }
 }

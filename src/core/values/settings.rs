@@ -19,4 +19,15 @@ pub enum ReminderSetting {
     Morning,
     /// A pause, and until when (/pause, /resume).
     Pause,
+    /// The week in review, on or off (/stats on, /stats off).
+    Review,
+}
+
+/// `on` or `off` (English and German), as /stats and the /settings switch read it.
+pub fn on_off(text: &str) -> Option<bool> {
+    match text.trim().to_lowercase().as_str() {
+        "on" | "an" | "ein" | "yes" | "ja" => Some(true),
+        "off" | "aus" | "no" | "nein" => Some(false),
+        _ => None,
+    }
 }

@@ -2,3 +2,4 @@
 
 pub mod profile;
 pub mod progress;
+pub mod review;

@@ -18,9 +18,21 @@ use crate::core::values::profile::AgeBand;
 /// /progress: range per side over time against the normal band, pain over time, and a
 /// short summary.
 pub(crate) fn progress_reply(person: &Person, now: DateTime<Utc>) -> Reply {
+    if person.history.ranges.is_empty() && person.sessions.is_empty() {
+        return Reply::new(Msg::ProgressEmpty);
+    }
+    let mut reply = Reply::new(Msg::ProgressTitle);
+    reply.parts.extend(progress_summary(person, now));
+    reply.chart = chart(person);
+    reply
+}
+
+/// The /progress chart: range per side against the normal band, pain over time; `None`
+/// with nothing measured or done yet.
+pub(crate) fn chart(person: &Person) -> Option<Chart> {
     let ranges = &person.history.ranges;
     if ranges.is_empty() && person.sessions.is_empty() {
-        return Reply::new(Msg::ProgressEmpty);
+        return None;
     }
     let band = person.profile.age_band.unwrap_or(AgeBand::From20To50);
     let points = |pick: fn(&Range) -> Option<u8>| {
@@ -36,17 +48,13 @@ pub(crate) fn progress_reply(person: &Person, now: DateTime<Utc>) -> Reply {
             .filter_map(|s| pick(s).map(|p| (s.started_at, p)))
             .collect()
     };
-    let chart = Chart {
+    Some(Chart {
         normal: band.normal_internal_rotation(),
         left: points(|r| r.left_ir),
         right: points(|r| r.right_ir),
         during: pain(|s| s.pain_during),
         morning: pain(|s| s.pain_morning),
-    };
-    let mut reply = Reply::new(Msg::ProgressTitle);
-    reply.parts.extend(progress_summary(person, now));
-    reply.chart = Some(chart);
-    reply
+    })
 }
 
 /// /history: the latest sessions with their pain scores.

@@ -80,6 +80,7 @@ pub fn reminder_kind(text: &str) -> Result<ReminderKind, String> {
         "movement_break" => Ok(ReminderKind::MovementBreak),
         "daily_session" => Ok(ReminderKind::DailySession),
         "morning_checkin" => Ok(ReminderKind::MorningCheckin),
+        "weekly_review" => Ok(ReminderKind::WeeklyReview),
         other => Err(format!(
             "a reminder: movement_break, daily_session or morning_checkin, not {other:?}"
         )),
