@@ -216,7 +216,8 @@ pub struct Assessment {
     pub answers: TestAnswers,
     pub left: SideResult,
     pub right: SideResult,
-    /// Left–right difference in internal rotation, when both sides have a number.
+    /// Left–right difference in internal rotation, when both sides have a number from the
+    /// same test, of the same kind (both measured or both estimated).
     pub asymmetry: Option<u8>,
     pub asymmetry_flagged: bool,
     pub track: Option<Track>,
@@ -313,10 +314,16 @@ pub fn evaluate(
         TestStep::ProneInternalRight,
         TestStep::ProneExternalRight,
     );
-    let asymmetry = match (left.internal, right.internal) {
-        (Some(l), Some(r)) => Some(l.abs_diff(r)),
-        _ => None,
+    // Like with like: the two sides of one test, both measured or both estimated. A side
+    // taken from the seated test is not compared with the other's face-down number (the
+    // tests measure differently), nor a band with a number (coaching.md, measurement error).
+    let pair = |l: TestStep, r: TestStep| {
+        let (l, r) = (answers.get(&l)?, answers.get(&r)?);
+        (l.is_estimate() == r.is_estimate()).then_some(())?;
+        Some(l.degrees()?.abs_diff(r.degrees()?))
     };
+    let asymmetry = pair(TestStep::SeatedLeft, TestStep::SeatedRight)
+        .or_else(|| pair(TestStep::ProneInternalLeft, TestStep::ProneInternalRight));
     let test_pain = match answers.get(&TestStep::TestPain) {
         Some(TestAnswer::Pain { score }) => Some(*score),
         _ => None,

@@ -202,3 +202,43 @@ fn estimates_use_the_middle_of_their_band_and_say_so() {
     assert_eq!(r.right.internal, None);
     assert_eq!(r.asymmetry, None);
 }
+
+/// The sides are compared like with like: not the seated left with the face-down right
+/// (seen: "your sides differ by 10°" from 25° seated and 35° face down), nor a band with a
+/// number; the face-down pair counts when the seated one is incomplete.
+#[test]
+fn sides_are_compared_only_within_one_test_and_kind() {
+    let run = |pairs: &[(TestStep, TestAnswer)]| {
+        evaluate(&answers(pairs), AgeBand::From20To50, None, at(), false).asymmetry
+    };
+    assert_eq!(
+        run(&[
+            (TestStep::SeatedLeft, measured(25)),
+            (TestStep::SeatedRight, TestAnswer::Hurt),
+            (TestStep::ProneInternalLeft, TestAnswer::Skipped),
+            (TestStep::ProneInternalRight, measured(35)),
+        ]),
+        None
+    );
+    assert_eq!(
+        run(&[
+            (TestStep::SeatedLeft, measured(25)),
+            (
+                TestStep::SeatedRight,
+                TestAnswer::Estimate {
+                    band: Band::From30To40
+                }
+            ),
+        ]),
+        None
+    );
+    assert_eq!(
+        run(&[
+            (TestStep::SeatedLeft, measured(25)),
+            (TestStep::SeatedRight, TestAnswer::Skipped),
+            (TestStep::ProneInternalLeft, measured(30)),
+            (TestStep::ProneInternalRight, measured(42)),
+        ]),
+        Some(12)
+    );
+}
