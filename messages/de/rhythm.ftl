@@ -11,3 +11,4 @@ breaks-too-short = { $minutes } Minuten sind mir zu kurz: wähle { $low } bis { 
 breaks-too-long = { $minutes } Minuten sind mir zu lang: wähle { $low } bis { $high }, etwa /breaks 90.
 break-moved = 🚶 Hab mich schon bewegt
 break-moved-ok = Super, du hast dich schon von selbst bewegt! Die nächste Pause kommt { $when }.
+come-back-check-in = Hallo! Deine letzte Einheit ist { $days } Tage her. Kein Druck: volle Wochen kennt jeder. Magst du heute eine kurze machen? Etwa { $minutes } Minuten, und deine Hüften danken es dir.

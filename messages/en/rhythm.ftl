@@ -11,3 +11,4 @@ breaks-too-short = { $minutes } minutes is shorter than I go: choose { $low } to
 breaks-too-long = { $minutes } minutes is longer than I go: choose { $low } to { $high }, e.g. /breaks 90.
 break-moved = 🚶 I already moved
 break-moved-ok = Great, you moved on your own! The next break comes { $when }.
+come-back-check-in = Hi! It's been { $days } days since your last session. No pressure: busy weeks happen to everyone. Shall we do a short one today? About { $minutes } minutes, and your hips will thank you.

@@ -60,6 +60,8 @@ transcripts![
     rhythm_already_moved,
     rhythm_already_moved_de,
     rhythm_breaks_off_on,
+    rhythm_coming_back,
+    rhythm_coming_back_de,
     rhythm_breaks_off_on_de,
     rhythm_breaks_on_asks_hours,
     rhythm_breaks_on_asks_hours_de,

@@ -74,7 +74,24 @@ pub fn fire(
             let minutes = i64::from(crate::core::rules::program::minutes(&session::todays_plan(
                 &person,
             )));
-            Reply::new(Msg::DailyNudge { minutes }).keyboard(Keyboard::Inline(vec![vec![
+            // A week after the last session: a kind check-in instead, once.
+            let today = person
+                .zone
+                .map_or(now.date_naive(), |z| z.local(now).date());
+            let last = person
+                .sessions
+                .iter()
+                .rev()
+                .find(|s| s.completed_at.is_some())
+                .map(|s| s.local_date);
+            let msg = match (schedule::daily_nudge(&person, today), last) {
+                (schedule::DailyNudge::CheckIn, Some(last)) => Msg::ComeBackCheckIn {
+                    days: (today - last).num_days(),
+                    minutes,
+                },
+                _ => Msg::DailyNudge { minutes },
+            };
+            Reply::new(msg).keyboard(Keyboard::Inline(vec![vec![
                 button(Msg::StartSession, "start_session"),
                 button(Msg::NotToday, "not_today"),
             ]]))

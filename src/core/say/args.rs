@@ -218,6 +218,10 @@ impl Msg {
             | Msg::BreaksOn { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
+            Msg::ComeBackCheckIn { days, minutes } => vec![
+                ("days", Arg::Number(*days)),
+                ("minutes", Arg::Number(*minutes)),
+            ],
             Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![

@@ -391,6 +391,10 @@ pub enum Msg {
     },
     BreaksOff,
     BreakMoved,
+    ComeBackCheckIn {
+        days: i64,
+        minutes: i64,
+    },
     BreakMovedOk {
         when: Shown,
     },
