@@ -360,11 +360,24 @@ impl StoreTx {
                 .bind(person.id);
         self.run(statement).await?;
         // The reminder rhythm (migration 0010).
-        let statement =
-            sqlx::query("UPDATE people SET work_none = ?, breaks_off = ? WHERE user_id = ?")
-                .bind(p.no_fixed_hours)
-                .bind(person.settings.breaks_off)
-                .bind(person.id);
+        let statement = sqlx::query(
+            "UPDATE people SET work_none = ?, breaks_off = ?, ignored_days = ?, break_day = ?,
+                    break_day_answered = ?, less_often_at = ?, less_often_open = ?
+                 WHERE user_id = ?",
+        )
+        .bind(p.no_fixed_hours)
+        .bind(person.settings.breaks_off)
+        .bind(i64::from(person.settings.ignored_days))
+        .bind(
+            person
+                .settings
+                .break_day
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+        )
+        .bind(person.settings.break_day_answered)
+        .bind(person.settings.less_often_at)
+        .bind(person.settings.less_often_open)
+        .bind(person.id);
         self.run(statement).await?;
         Ok(())
     }

@@ -181,5 +181,12 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         last_break: row.try_get("last_break")?,
         break_answered: row.try_get("break_answered")?,
         breaks_off: row.try_get("breaks_off")?,
+        ignored_days: u8::try_from(row.try_get::<i64, _>("ignored_days")?).unwrap_or(0),
+        break_day: row
+            .try_get::<Option<String>, _>("break_day")?
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        break_day_answered: row.try_get("break_day_answered")?,
+        less_often_at: row.try_get("less_often_at")?,
+        less_often_open: row.try_get("less_often_open")?,
     })
 }

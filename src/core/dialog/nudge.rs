@@ -58,7 +58,11 @@ pub fn fire(
             if person.settings.breaks_after.is_some_and(|b| b <= now) {
                 person.settings.breaks_after = None;
             }
-            break_reply(&person, due)
+            if count_ignored_days(&mut person, due) {
+                less_often_question(&mut person, due)
+            } else {
+                break_reply(&person, due)
+            }
         }
         ReminderKind::DailySession => {
             let done_today = person.sessions.last().is_some_and(|s| {
@@ -117,6 +121,90 @@ pub fn fire(
     Transition::save(person)
         .say(reply)
         .event(Event::ReminderSent { kind, local_time })
+}
+
+/// Working days in a row with every break unanswered before "shall I come less often?"
+/// is asked, and how long after it was asked or answered it is not asked again (ours).
+pub const IGNORED_DAYS: u8 = 3;
+pub const LESS_OFTEN_QUIET_DAYS: i64 = 14;
+
+/// A break goes out: on the first break of a new working day, the day before is counted
+/// (all its breaks unanswered, or not). True when the question is due now: three working
+/// days in a row ignored, and not asked or answered in the last two weeks.
+fn count_ignored_days(person: &mut Person, due: DateTime<Utc>) -> bool {
+    let s = &mut person.settings;
+    let day = person
+        .zone
+        .map_or(due.date_naive(), |z| z.local(due).date());
+    if s.break_day == Some(day) {
+        return false;
+    }
+    if s.break_day.is_some() {
+        s.ignored_days = if s.break_day_answered {
+            0
+        } else {
+            s.ignored_days.saturating_add(1)
+        };
+    }
+    s.break_day = Some(day);
+    s.break_day_answered = false;
+    let quiet = s
+        .less_often_at
+        .is_some_and(|at| due - at < Duration::days(LESS_OFTEN_QUIET_DAYS));
+    s.ignored_days >= IGNORED_DAYS && !quiet
+}
+
+/// "Shall I come less often?", once, instead of the break: every two hours, breaks off,
+/// or keep as is. Its buttons name the question's minute, as a break's do.
+fn less_often_question(person: &mut Person, due: DateTime<Utc>) -> Reply {
+    person.settings.less_often_at = Some(due);
+    person.settings.less_often_open = true;
+    person.settings.ignored_days = 0;
+    let id = due.timestamp() / 60;
+    let b = |label, what: &str| button(label, &format!("brk_{what}_{id}"));
+    Reply::new(Msg::LessOftenAsk {
+        days: i64::from(IGNORED_DAYS),
+    })
+    .keyboard(Keyboard::Inline(vec![
+        vec![b(Msg::LessOftenTwoHours, "less2h")],
+        vec![b(Msg::LessOftenOff, "lessoff")],
+        vec![b(Msg::LessOftenKeep, "lesskeep")],
+    ]))
+}
+
+/// The answer to "shall I come less often?"; only the open question's buttons count.
+fn less_often_answer(mut person: Person, what: &str, id: i64, now: DateTime<Utc>) -> Transition {
+    let open = person.settings.less_often_open
+        && person
+            .settings
+            .less_often_at
+            .is_some_and(|at| at.timestamp() / 60 == id);
+    if !open {
+        return Transition::expired(&person);
+    }
+    person.settings.less_often_open = false;
+    person.settings.less_often_at = Some(now);
+    person.settings.break_day_answered = true;
+    let msg = match what {
+        "less2h" => {
+            person.settings.break_minutes = BREAK_MINUTES.1;
+            Msg::BreaksSet {
+                minutes: i64::from(BREAK_MINUTES.1),
+            }
+        }
+        "lessoff" => {
+            person.settings.breaks_off = true;
+            Msg::BreaksOff
+        }
+        _ => Msg::LessOftenKept {
+            minutes: i64::from(person.settings.break_minutes),
+        },
+    };
+    Transition::save(person)
+        .say(Reply::new(msg))
+        .event(Event::ProfileUpdated {
+            field: Updated::BreakInterval,
+        })
 }
 
 /// The drill for a break: the desk drills in turn, hour by hour and day by day.
@@ -185,6 +273,9 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
     else {
         return Transition::expired(&person);
     };
+    if what.starts_with("less") {
+        return less_often_answer(person, what, id, now);
+    }
     let current = person.settings.last_break.is_some_and(|at| {
         at.timestamp() / 60 == id && now >= at && now - at <= interval + Duration::minutes(15)
     }) && !person.settings.break_answered;
@@ -210,6 +301,8 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         _ => return Transition::expired(&person),
     };
     person.settings.break_answered = true;
+    person.settings.break_day_answered = true;
+    person.settings.ignored_days = 0;
     Transition::save(person)
         .say(Reply::new(msg))
         .event(Event::ReminderAnswered {
@@ -238,6 +331,8 @@ pub fn already_moved(mut person: Person, now: DateTime<Utc>) -> Transition {
     }) && !person.settings.break_answered;
     if open {
         person.settings.break_answered = true;
+        person.settings.break_day_answered = true;
+        person.settings.ignored_days = 0;
     }
     let note = moved_note(&person, now);
     let mut next = Transition::save(person).say(Reply::new(note));

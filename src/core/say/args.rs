@@ -222,6 +222,8 @@ impl Msg {
                 ("days", Arg::Number(*days)),
                 ("minutes", Arg::Number(*minutes)),
             ],
+            Msg::LessOftenAsk { days } => vec![("days", Arg::Number(*days))],
+            Msg::LessOftenKept { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![

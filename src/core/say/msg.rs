@@ -391,6 +391,15 @@ pub enum Msg {
     },
     BreaksOff,
     BreakMoved,
+    LessOftenAsk {
+        days: i64,
+    },
+    LessOftenTwoHours,
+    LessOftenOff,
+    LessOftenKeep,
+    LessOftenKept {
+        minutes: i64,
+    },
     ComeBackCheckIn {
         days: i64,
         minutes: i64,

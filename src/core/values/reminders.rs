@@ -1,7 +1,7 @@
 //! Reminder values: what a reminder is for, when one falls due, and the person's reminder
 //! settings (interval, pause, quiet hours, morning time).
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
@@ -57,6 +57,15 @@ pub struct ReminderSettings {
     /// `/breaks off` (or no fixed working hours): no movement breaks; the daily session
     /// and the morning check-in still come.
     pub breaks_off: bool,
+    /// Working days in a row whose breaks all went unanswered (before `break_day`).
+    pub ignored_days: u8,
+    /// The local date of the latest break sent, and whether any break that day was
+    /// answered.
+    pub break_day: Option<NaiveDate>,
+    pub break_day_answered: bool,
+    /// When "shall I come less often?" was last asked or answered, and whether it is open.
+    pub less_often_at: Option<DateTime<Utc>>,
+    pub less_often_open: bool,
 }
 
 impl Default for ReminderSettings {
@@ -72,6 +81,11 @@ impl Default for ReminderSettings {
             last_break: None,
             break_answered: false,
             breaks_off: false,
+            ignored_days: 0,
+            break_day: None,
+            break_day_answered: false,
+            less_often_at: None,
+            less_often_open: false,
         }
     }
 }
