@@ -467,8 +467,13 @@ pub(crate) fn intake_answer(
         }
         Answered::Done { field } if setting => {
             person.dialog = Dialog::Idle;
+            // A drill time moved into the quiet hours: said, with the offer to move it.
+            let warning = (field == ProfileField::DrillTime)
+                .then(|| crate::core::dialog::nudge::session_in_quiet(&person))
+                .flatten();
             Transition::save(person)
                 .say(Reply::new(Msg::SettingSaved))
+                .say_all(warning)
                 .event(Event::ProfileUpdated {
                     field: Updated::Profile(field),
                 })

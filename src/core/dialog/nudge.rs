@@ -242,7 +242,10 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
 
 /// Whether a button code belongs to the reminders (answered whatever the open dialog).
 pub fn is_reminder_code(code: &str) -> bool {
-    code.starts_with("brk_") || code == "start_session" || code == "not_today"
+    code.starts_with("brk_")
+        || code.starts_with("quiet_")
+        || code == "start_session"
+        || code == "not_today"
 }
 
 /// A press on a reminder's button. A break's buttons count only for the latest break,
@@ -255,6 +258,7 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
                 button: ReminderButton::Start,
             });
         }
+        "quiet_move" | "quiet_keep" => return quiet_session_answer(person, code),
         "not_today" => {
             return Transition::save(person)
                 .say(Reply::new(Msg::NotTodayOk))
@@ -493,14 +497,71 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
     match parsed {
         Some((from, to)) => {
             person.settings.quiet = Some((from, to));
+            let warning = session_in_quiet(&person);
             Transition::save(person)
                 .say(Reply::new(Msg::QuietSet { from, to }))
+                .say_all(warning)
                 .event(Event::ProfileUpdated {
                     field: Updated::QuietHours,
                 })
         }
         None => Transition::new_keep(person.lang).say(Reply::new(Msg::QuietHowTo)),
     }
+}
+
+/// How long before the quiet hours a session moved out of them starts (ours).
+pub const BEFORE_QUIET_MINUTES: i64 = 30;
+
+/// When the drill time falls in the quiet hours, the daily reminder would never come: say
+/// so, and offer to move the session to just before them, or keep it (no reminder).
+pub fn session_in_quiet(person: &Person) -> Option<Reply> {
+    let time = person.profile.drill_time?;
+    let (from, _) = person.settings.quiet?;
+    person.program.as_ref()?;
+    if !person.settings.quiet_at(time) {
+        return None;
+    }
+    let earlier = before_quiet(from);
+    let mut rows = vec![vec![button(Msg::KeepSessionTime, "quiet_keep")]];
+    // Quiet nearly all day: there is no "just before" to offer.
+    if !person.settings.quiet_at(earlier) {
+        let label = Msg::MoveSessionBeforeQuiet { time: earlier };
+        rows.insert(0, vec![button(label, "quiet_move")]);
+    }
+    Some(Reply::new(Msg::QuietSwallowsSession { time, from }).keyboard(Keyboard::Inline(rows)))
+}
+
+/// Just before the quiet hours start.
+fn before_quiet(from: NaiveTime) -> NaiveTime {
+    from.overflowing_sub_signed(Duration::minutes(BEFORE_QUIET_MINUTES))
+        .0
+}
+
+/// The answer to [`session_in_quiet`]'s buttons.
+fn quiet_session_answer(mut person: Person, code: &str) -> Transition {
+    let Some((from, _)) = person.settings.quiet else {
+        return Transition::expired(&person);
+    };
+    if person
+        .profile
+        .drill_time
+        .is_none_or(|t| !person.settings.quiet_at(t))
+    {
+        return Transition::expired(&person);
+    }
+    if code == "quiet_keep" {
+        return Transition::save(person).say(Reply::new(Msg::SessionTimeKept));
+    }
+    let time = before_quiet(from);
+    if person.settings.quiet_at(time) {
+        return Transition::expired(&person);
+    }
+    person.profile.drill_time = Some(time);
+    Transition::save(person)
+        .say(Reply::new(Msg::SessionMoved { time }))
+        .event(Event::ProfileUpdated {
+            field: Updated::Profile(crate::core::say::msg::ProfileField::DrillTime),
+        })
 }
 
 /// /breaks off, /breaks on, /breaks 45 (30–120 minutes). `off` stops movement breaks only:

@@ -224,6 +224,12 @@ impl Msg {
             ],
             Msg::LessOftenAsk { days } => vec![("days", Arg::Number(*days))],
             Msg::LessOftenKept { minutes } => vec![("minutes", Arg::Number(*minutes))],
+            Msg::QuietSwallowsSession { time, from } => {
+                vec![("time", Arg::Time(*time)), ("from", Arg::Time(*from))]
+            }
+            Msg::MoveSessionBeforeQuiet { time } | Msg::SessionMoved { time } => {
+                vec![("time", Arg::Time(*time))]
+            }
             Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![

@@ -391,6 +391,18 @@ pub enum Msg {
     },
     BreaksOff,
     BreakMoved,
+    QuietSwallowsSession {
+        time: NaiveTime,
+        from: NaiveTime,
+    },
+    MoveSessionBeforeQuiet {
+        time: NaiveTime,
+    },
+    KeepSessionTime,
+    SessionMoved {
+        time: NaiveTime,
+    },
+    SessionTimeKept,
     LessOftenAsk {
         days: i64,
     },

@@ -100,6 +100,15 @@ impl ReminderSettings {
         }
     }
 
+    /// Whether a local wall time falls in the quiet hours.
+    pub fn quiet_at(&self, t: NaiveTime) -> bool {
+        match self.quiet {
+            Some((from, to)) if from <= to => t >= from && t < to,
+            Some((from, to)) => t >= from || t < to,
+            None => false,
+        }
+    }
+
     /// Whether a reminder may go out at this instant: not paused, not in quiet hours.
     pub fn allows(&self, zone: Zone, at: DateTime<Utc>) -> bool {
         if self.paused_until.is_some_and(|until| at < until) {
