@@ -13,3 +13,6 @@ ALTER TABLE people ADD COLUMN break_day          TEXT;                        --
 ALTER TABLE people ADD COLUMN break_day_answered INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE people ADD COLUMN less_often_at      TEXT;
 ALTER TABLE people ADD COLUMN less_often_open    INTEGER NOT NULL DEFAULT 0;
+-- /vacation: local dates, both included, without movement breaks.
+ALTER TABLE people ADD COLUMN vacation_from TEXT;                       -- 'YYYY-MM-DD'
+ALTER TABLE people ADD COLUMN vacation_to   TEXT;

@@ -188,5 +188,14 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         break_day_answered: row.try_get("break_day_answered")?,
         less_often_at: row.try_get("less_often_at")?,
         less_often_open: row.try_get("less_often_open")?,
+        vacation: {
+            let date = |column: &str| -> Result<Option<chrono::NaiveDate>, StoreError> {
+                let text: Option<String> = row.try_get(column)?;
+                Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+            };
+            date("vacation_from")?
+                .zip(date("vacation_to")?)
+                .filter(|(from, to)| from <= to)
+        },
     })
 }

@@ -71,6 +71,8 @@ transcripts![
     rhythm_night_shift,
     rhythm_quiet_swallows_session,
     rhythm_quiet_swallows_session_de,
+    rhythm_vacation,
+    rhythm_vacation_de,
     rhythm_night_shift_de,
     rhythm_no_fixed_hours,
     rhythm_no_fixed_hours_de,

@@ -663,6 +663,69 @@ fn breaks_on(mut person: Person) -> Transition {
         })
 }
 
+/// The longest vacation, in days from today (as for a pause: a break, not a way to leave).
+pub const LONGEST_VACATION_DAYS: i64 = 366;
+
+/// Reads a vacation (local dates, both included): `2026-12-21..2027-01-03`,
+/// `until 2027-01-03` / `bis 2027-01-03` (from today), `2w`, `10d` (from today). `None`
+/// when it cannot be read or ends before it starts, in the past, or over a year ahead.
+pub fn parse_vacation(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let text = text.trim().to_lowercase();
+    let text = text.trim_end_matches('.');
+    let date = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+    let (from, to) = if let Some((a, b)) = text.split_once("..") {
+        (date(a)?, date(b)?)
+    } else if let Some(rest) = text
+        .strip_prefix("until ")
+        .or_else(|| text.strip_prefix("bis "))
+    {
+        (today, date(rest)?)
+    } else {
+        let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
+        let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 366)?;
+        let days = match unit.trim() {
+            "d" | "day" | "days" | "tag" | "tage" => n,
+            "w" | "week" | "weeks" | "woche" | "wochen" => 7 * n,
+            _ => return None,
+        };
+        (today, today.checked_add_signed(Duration::days(days - 1))?)
+    };
+    let latest = today.checked_add_signed(Duration::days(LONGEST_VACATION_DAYS))?;
+    (from <= to && to >= today && to <= latest).then_some((from, to))
+}
+
+/// /vacation 2026-12-21..2027-01-03, /vacation until 2027-01-03, /vacation 2w,
+/// /vacation off: no movement breaks on those days (no work); the daily session reminder
+/// still comes (people exercise on holiday) unless they also /pause.
+pub fn vacation(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
+    let today = person
+        .zone
+        .map_or(now.date_naive(), |z| z.local(now).date());
+    let lower = arg.trim().to_lowercase();
+    if ["off", "aus", "none", "keine", "no"].contains(&lower.as_str()) {
+        person.settings.vacation = None;
+        return Transition::save(person)
+            .say(Reply::new(Msg::VacationOff))
+            .event(Event::ProfileUpdated {
+                field: Updated::BreakInterval,
+            });
+    }
+    match parse_vacation(arg, today) {
+        Some((from, to)) => {
+            person.settings.vacation = Some((from, to));
+            Transition::save(person)
+                .say(Reply::new(Msg::VacationSet {
+                    from: Shown::day(from, today),
+                    to: Shown::day(to, today),
+                }))
+                .event(Event::ProfileUpdated {
+                    field: Updated::BreakInterval,
+                })
+        }
+        None => Transition::new_keep(person.lang).say(Reply::new(Msg::VacationHowTo)),
+    }
+}
+
 /// /morning 07:30: when the morning check-in comes (default: the start of work).
 pub fn morning(mut person: Person, arg: &str) -> Transition {
     match parse_time_of_day(arg) {
@@ -709,6 +772,13 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
     }
     if person.settings.breaks_off {
         parts.push(Msg::BreaksAreOff);
+    }
+    let today = zone.local(now).date();
+    if let Some((from, to)) = person.settings.vacation.filter(|v| v.1 >= today) {
+        parts.push(Msg::VacationLine {
+            from: Shown::day(from, today),
+            to: Shown::day(to, today),
+        });
     }
     parts.push(Msg::RemindersHelp);
     Reply::of(parts)

@@ -93,13 +93,26 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     }
     let after = person.settings.breaks_after.map_or(after, |b| b.max(after));
     let after = person.settings.search_from(after);
+    // On vacation: look from the end of it (it may be longer than the days scanned below).
+    let after = match person.settings.vacation {
+        Some((from, to)) if (from..=to).contains(&zone.local(after).date()) => to
+            .succ_opt()
+            .map_or(after, |d| at_local(zone, d, NaiveTime::MIN).max(after)),
+        _ => after,
+    };
     let offset = spread(person.id);
     // Dates at the end of the calendar (a far pause stored by an older version) plan
     // nothing rather than overflow.
     let first_day = zone.local(after).date().pred_opt()?;
-    for d in 0..9 {
+    // Vacation days are passed over, so the days scanned grow by their number.
+    let vacation_days = person
+        .settings
+        .vacation
+        .map_or(0, |(from, to)| (to - from).num_days() + 1)
+        .clamp(0, 400);
+    for d in 0..9 + vacation_days {
         let date = first_day.checked_add_signed(Duration::days(d))?;
-        if !work.days.contains(date.weekday()) {
+        if !work.days.contains(date.weekday()) || person.settings.on_vacation(date) {
             continue;
         }
         // A shift that ends before it starts runs past midnight: the one that starts on a

@@ -21,6 +21,7 @@ pub enum Command {
     Resume,
     Quiet,
     Breaks,
+    Vacation,
     Morning,
     Export,
     Delete,

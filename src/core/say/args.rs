@@ -230,6 +230,10 @@ impl Msg {
             Msg::MoveSessionBeforeQuiet { time } | Msg::SessionMoved { time } => {
                 vec![("time", Arg::Time(*time))]
             }
+            Msg::VacationSet { from, to } | Msg::VacationLine { from, to } => vec![
+                ("from", Arg::Date(from.clone())),
+                ("to", Arg::Date(to.clone())),
+            ],
             Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![

@@ -391,6 +391,16 @@ pub enum Msg {
     },
     BreaksOff,
     BreakMoved,
+    VacationSet {
+        from: Shown,
+        to: Shown,
+    },
+    VacationLine {
+        from: Shown,
+        to: Shown,
+    },
+    VacationOff,
+    VacationHowTo,
     QuietSwallowsSession {
         time: NaiveTime,
         from: NaiveTime,

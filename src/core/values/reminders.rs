@@ -66,6 +66,9 @@ pub struct ReminderSettings {
     /// When "shall I come less often?" was last asked or answered, and whether it is open.
     pub less_often_at: Option<DateTime<Utc>>,
     pub less_often_open: bool,
+    /// `/vacation`: local dates, both included, without movement breaks (the daily session
+    /// still comes).
+    pub vacation: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Default for ReminderSettings {
@@ -86,6 +89,7 @@ impl Default for ReminderSettings {
             break_day_answered: false,
             less_often_at: None,
             less_often_open: false,
+            vacation: None,
         }
     }
 }
@@ -98,6 +102,12 @@ impl ReminderSettings {
             Some(until) if until > after => until - Duration::seconds(1),
             _ => after,
         }
+    }
+
+    /// Whether a local date is a vacation day.
+    pub fn on_vacation(&self, date: NaiveDate) -> bool {
+        self.vacation
+            .is_some_and(|(from, to)| date >= from && date <= to)
     }
 
     /// Whether a local wall time falls in the quiet hours.
