@@ -148,9 +148,10 @@ fn count_ignored_days(person: &mut Person, due: DateTime<Utc>) -> bool {
     }
     s.break_day = Some(day);
     s.break_day_answered = false;
-    let quiet = s
-        .less_often_at
-        .is_some_and(|at| due - at < Duration::days(LESS_OFTEN_QUIET_DAYS));
+    // Asked once: not again while it waits for an answer, nor for two weeks after.
+    let quiet = s.less_often_open
+        || s.less_often_at
+            .is_some_and(|at| due - at < Duration::days(LESS_OFTEN_QUIET_DAYS));
     s.ignored_days >= IGNORED_DAYS && !quiet
 }
 
@@ -307,6 +308,7 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
     person.settings.break_answered = true;
     person.settings.break_day_answered = true;
     person.settings.ignored_days = 0;
+    person.settings.less_often_open = false;
     Transition::save(person)
         .say(Reply::new(msg))
         .event(Event::ReminderAnswered {
@@ -337,6 +339,7 @@ pub fn already_moved(mut person: Person, now: DateTime<Utc>) -> Transition {
         person.settings.break_answered = true;
         person.settings.break_day_answered = true;
         person.settings.ignored_days = 0;
+        person.settings.less_often_open = false;
     }
     let note = moved_note(&person, now);
     let mut next = Transition::save(person).say(Reply::new(note));
