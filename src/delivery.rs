@@ -301,16 +301,20 @@ async fn send_in_order<T: Transport>(
     let mut round = Drained::default();
     let mut rows = rows.into_iter();
     while let Some(row) = rows.next() {
+        let is_break =
+            row.kind == Some(ReminderKind::MovementBreak) && matches!(row.piece, Piece::Text(_));
+        if is_break {
+            // Before the new break's slot, so that nothing stands between that slot and
+            // its send.
+            clear_last_break(engine, transport, row.user).await?;
+        }
         // A reminder goes strictly one a second to a chat; a reply may burst.
         let burst = if row.kind.is_some() { 1 } else { CHAT_BURST };
         slot(transport, row.user, Some(burst)).await;
         // The claim is renewed just before the send: if it ran out meanwhile (a long
         // hold after a 429) and another loop took the row, this one must not send it.
         let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
-            let is_break = row.kind == Some(ReminderKind::MovementBreak)
-                && matches!(row.piece, Piece::Text(_));
             let result = if is_break {
-                clear_last_break(engine, transport, row.user).await?;
                 transport.send_keeping_id(row.user, &row.piece).await
             } else {
                 transport.send(row.user, &row.piece).await.map(|()| None)

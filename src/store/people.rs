@@ -403,11 +403,28 @@ impl StoreTx {
                 .bind(person.id);
         self.run(statement).await?;
         // The reminder rhythm (migration 0010).
-        let statement =
-            sqlx::query("UPDATE people SET work_none = ?, breaks_off = ? WHERE user_id = ?")
-                .bind(p.no_fixed_hours)
-                .bind(person.settings.breaks_off)
-                .bind(person.id);
+        let vacation = person.settings.vacation;
+        let statement = sqlx::query(
+            "UPDATE people SET work_none = ?, breaks_off = ?, ignored_days = ?, break_day = ?,
+                    break_day_answered = ?, less_often_at = ?, less_often_open = ?,
+                    vacation_from = ?, vacation_to = ?
+                 WHERE user_id = ?",
+        )
+        .bind(p.no_fixed_hours)
+        .bind(person.settings.breaks_off)
+        .bind(i64::from(person.settings.ignored_days))
+        .bind(
+            person
+                .settings
+                .break_day
+                .map(|d| d.format("%Y-%m-%d").to_string()),
+        )
+        .bind(person.settings.break_day_answered)
+        .bind(person.settings.less_often_at)
+        .bind(person.settings.less_often_open)
+        .bind(vacation.map(|v| v.0.format("%Y-%m-%d").to_string()))
+        .bind(vacation.map(|v| v.1.format("%Y-%m-%d").to_string()))
+        .bind(person.id);
         self.run(statement).await?;
         Ok(())
     }

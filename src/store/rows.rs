@@ -182,5 +182,21 @@ pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreEr
         break_answered: row.try_get("break_answered")?,
         breaks_off: row.try_get("breaks_off")?,
         weekly_review: row.try_get("weekly_review")?,
+        ignored_days: u8::try_from(row.try_get::<i64, _>("ignored_days")?).unwrap_or(0),
+        break_day: row
+            .try_get::<Option<String>, _>("break_day")?
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+        break_day_answered: row.try_get("break_day_answered")?,
+        less_often_at: row.try_get("less_often_at")?,
+        less_often_open: row.try_get("less_often_open")?,
+        vacation: {
+            let date = |column: &str| -> Result<Option<chrono::NaiveDate>, StoreError> {
+                let text: Option<String> = row.try_get(column)?;
+                Ok(text.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+            };
+            date("vacation_from")?
+                .zip(date("vacation_to")?)
+                .filter(|(from, to)| from <= to)
+        },
     })
 }

@@ -44,6 +44,11 @@ fn breaks(chat: &mut Chat, from: &str, days: i64) -> Vec<(ExerciseId, Msg)> {
             due,
         });
         let parts = &replies.first().expect("the break speaks").parts;
+        after = due;
+        // Unanswered for three working days: once, "shall I come less often?" instead.
+        if matches!(parts[0], Msg::LessOftenAsk { .. }) {
+            continue;
+        }
         let (Msg::BreakNudge { name }, Some(dose)) = (&parts[0], parts.get(1)) else {
             panic!("not a break with a drill: {parts:?}")
         };
@@ -51,7 +56,6 @@ fn breaks(chat: &mut Chat, from: &str, days: i64) -> Vec<(ExerciseId, Msg)> {
             panic!("{name:?}")
         };
         offered.push((drill, dose.clone()));
-        after = due;
     }
     offered
 }

@@ -317,3 +317,124 @@ async fn exports_are_private_to_the_run_and_gone_after_delete() {
     }
     assert!(console.finish().await.success());
 }
+
+/// Everything the console prints up to a `:mark` line with this label.
+async fn until_mark(console: &mut Console, label: &str) -> Vec<Value> {
+    console.send(&format!(":mark {label}")).await;
+    let mut lines = Vec::new();
+    loop {
+        let line = console.json().await;
+        if line["type"] == "mark" && line["label"] == label {
+            return lines;
+        }
+        lines.push(line);
+    }
+}
+
+/// Four weeks on the virtual clock through the real binary (Berlin, Mon–Fri 9–17, drills
+/// Mon/Wed/Fri 18:00): one session on Monday 23 November, then every break and reminder
+/// ignored for three weeks, then a session typed with /today on Monday 14 December. The
+/// "less often?" question comes once (the first break of Thursday 26 November, after
+/// three ignored working days); the daily reminder turns into a check-in on day 7
+/// (Monday 30 November), comes every other training day from day 14, and after the
+/// session the usual Wednesday and Friday ones come again.
+#[tokio::test]
+async fn four_weeks_of_ignored_breaks_and_an_absence() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json", "--user", "9"]);
+    let mut setup = vec!["/start", ":tap Yes, that's okay", "Berlin", ":tap Yes"];
+    setup.extend(crate::support::answers::INTAKE_AND_TESTS);
+    for line in setup {
+        console.send(line).await;
+    }
+    until_mark(&mut console, "set up").await;
+
+    // Monday 23 November: the session at the daily reminder.
+    console.send(":at 2026-11-23T17:00:30Z").await;
+    let mut seen = until_mark(&mut console, "monday").await;
+    for line in [":tap Start", "done", "done", "done", "1"] {
+        console.send(line).await;
+    }
+    seen.extend(until_mark(&mut console, "session").await);
+    assert!(
+        seen.iter().any(|l| l["event"] == "session_completed"),
+        "the first session is done: {seen:?}"
+    );
+
+    // Three weeks of silence, a day at a time.
+    for day in 0..21 {
+        console.send(":wait 1d").await;
+        seen.extend(until_mark(&mut console, &format!("day {day}")).await);
+    }
+    // Monday 14 December 18:00 Berlin: back, with /today.
+    console.send(":at 2026-12-14T17:05:00Z").await;
+    for line in ["/today", "done", "done", "done", "1"] {
+        console.send(line).await;
+    }
+    seen.extend(until_mark(&mut console, "back").await);
+    console.send(":at 2026-12-20T22:00:00Z").await;
+    seen.extend(until_mark(&mut console, "end").await);
+    assert!(console.finish().await.success());
+
+    let sent = |kind: &str| -> Vec<String> {
+        seen.iter()
+            .filter(|l| l["event"] == "reminder_sent" && l["kind"] == kind)
+            .map(|l| l["at"].as_str().unwrap_or_default()[..10].to_owned())
+            .collect()
+    };
+    let daily = sent("daily_session");
+    let texts = |needle: &str| -> Vec<String> {
+        seen.iter()
+            .filter(|l| {
+                l["type"] == "message" && l["text"].as_str().is_some_and(|t| t.contains(needle))
+            })
+            .map(|l| l["at"].as_str().unwrap_or_default()[..10].to_owned())
+            .collect()
+    };
+    // Daily reminders per week: Mon 23 (the session), Wed, Fri; the check-in Monday 30,
+    // then Wed, Fri; from day 14 every other training day (Mon 7, Fri 11); Mon 14 is
+    // eased (the person comes back by themselves), then Wed 16 and Fri 18 as usual.
+    assert_eq!(
+        daily,
+        [
+            "2026-11-23",
+            "2026-11-25",
+            "2026-11-27",
+            "2026-11-30",
+            "2026-12-02",
+            "2026-12-04",
+            "2026-12-07",
+            "2026-12-11",
+            "2026-12-16",
+            "2026-12-18",
+        ],
+        "daily reminders"
+    );
+    assert_eq!(
+        texts("since your last session"),
+        ["2026-11-30"],
+        "one check-in"
+    );
+    assert_eq!(
+        texts("Shall I come less often?"),
+        ["2026-11-26"],
+        "asked once"
+    );
+    // Movement breaks per week (Mon–Fri at 10, 11, 13, 14, 15 and 16: lunch is 12–13):
+    // all fired, one of them the question.
+    let breaks = sent("movement_break");
+    for (week, monday) in ["2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14"]
+        .into_iter()
+        .enumerate()
+    {
+        let start = chrono::NaiveDate::parse_from_str(monday, "%Y-%m-%d").unwrap();
+        let n = breaks
+            .iter()
+            .filter(|d| {
+                let d = chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+                d >= start && d < start + chrono::Duration::days(7)
+            })
+            .count();
+        assert_eq!(n, 5 * 6, "movement breaks in week {week}");
+    }
+}

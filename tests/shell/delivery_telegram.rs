@@ -472,7 +472,7 @@ async fn a_new_break_takes_the_buttons_off_the_unanswered_one_before() {
     let first = world.fake.sent_to(11);
     assert_eq!(first.len(), 1);
     let first = first[0].message_id;
-    assert_eq!(world.fake.callback_data_of(11, first).len(), 4);
+    assert_eq!(world.fake.callback_data_of(11, first).len(), 5);
 
     // The next break, an hour later.
     let next = world.t + Duration::hours(1);
@@ -500,5 +500,5 @@ async fn a_new_break_takes_the_buttons_off_the_unanswered_one_before() {
         world.fake.callback_data_of(11, first).is_empty(),
         "the first break lost its buttons"
     );
-    assert_eq!(world.fake.callback_data_of(11, second).len(), 4);
+    assert_eq!(world.fake.callback_data_of(11, second).len(), 5);
 }

@@ -194,14 +194,28 @@ async fn a_week_across_the_spring_forward_keeps_the_local_slots() {
     assert_eq!(ten("2026-03-27").as_deref(), Some("2026-03-27T10:04:49Z"));
     assert_eq!(ten("2026-03-30").as_deref(), Some("2026-03-30T09:04:49Z"));
 
-    // Every break message came with its four buttons, and nothing else was said.
+    // Every break message came with its five buttons, and nothing else was said.
     let break_messages = all
         .iter()
         .filter(|v| v["type"] == "message")
         .filter(|v| v["text"].as_str().unwrap().starts_with("Time to move!"))
         .count();
-    assert_eq!(break_messages, 5 * 6);
-    // Five working days of breaks, seven drills and Friday's week in review.
+    // The first break of the fourth working day, all ignored before, asks instead
+    // whether to come less often.
+    assert_eq!(break_messages, 5 * 6 - 1);
+    let asked = all
+        .iter()
+        .filter(|v| v["type"] == "message")
+        .filter(|v| {
+            v["text"]
+                .as_str()
+                .unwrap()
+                .contains("Shall I come less often?")
+        })
+        .count();
+    assert_eq!(asked, 1);
+    // Five working days of breaks (one of them the question), seven drills and Friday's
+    // week in review.
     assert_eq!(texts(&all).len(), 5 * 6 + 7 + 1, "{:?}", texts(&all));
     assert!(events(&all, "reminder_answered").is_empty());
 }
@@ -217,7 +231,13 @@ async fn break_buttons_done_snooze_meeting_skip_and_stale_presses() {
     assert_eq!(break_times(&out), ["10:04"]);
     assert_eq!(
         sim.buttons,
-        ["✅ Done", "Snooze 15 min", "In a meeting", "Skip"]
+        [
+            "✅ Done",
+            "Snooze 15 min",
+            "In a meeting",
+            "Skip",
+            "🚶 I already moved"
+        ]
     );
     let out = sim.tap("✅ Done").await;
     assert_eq!(only_text(&out), "Nice, well done! 👍");
@@ -503,11 +523,18 @@ async fn quiet_hours_hold_back_what_falls_in_them() {
         "{list}"
     );
 
+    // The drills at 22:30 fall in them: said, with the offer to move them.
     let out = sim.say("/quiet 22:00-07:00").await;
+    let said = texts(&out);
     assert_eq!(
-        only_text(&out),
+        said[0],
         "Quiet hours: 22:00 to 07:00. I won't send reminders then."
     );
+    assert!(
+        said[1].starts_with("Heads-up: your drills are at 22:30"),
+        "{said:?}"
+    );
+    assert_eq!(said.len(), 2);
     assert_eq!(events(&out, "profile_updated")[0]["field"], "quiet_hours");
     let list = only_text(&sim.say("/reminders").await);
     assert!(
@@ -573,9 +600,9 @@ async fn breaks_every_90_minutes() {
 
     // Out of range: explained, nothing changes.
     let out = sim.say("/breaks 20").await;
-    assert!(
-        only_text(&out).starts_with("Movement breaks come every 90 minutes."),
-        "{out:?}"
+    assert_eq!(
+        only_text(&out),
+        "20 minutes is shorter than I go: choose 30 to 120, e.g. /breaks 45."
     );
     assert!(events(&out, "profile_updated").is_empty());
 

@@ -364,6 +364,7 @@ pub(crate) fn command(
         }
         Slash::Known(Command::Quiet) => nudge::quiet(person, arg),
         Slash::Known(Command::Breaks) => nudge::breaks(person, arg),
+        Slash::Known(Command::Vacation) => nudge::vacation(person, arg, now),
         Slash::Known(Command::Morning) => nudge::morning(person, arg),
         Slash::Known(Command::Reminders) => {
             let question = ask::prompt(&person, now);

@@ -470,8 +470,13 @@ pub(crate) fn intake_answer(
         Answered::Done { field } if setting => {
             person.dialog = Dialog::Idle;
             let value = Box::new(field_value(&person, field, now));
+            // A drill time moved into the quiet hours: said, with the offer to move it.
+            let warning = (field == ProfileField::DrillTime)
+                .then(|| crate::core::dialog::nudge::session_in_quiet(&person))
+                .flatten();
             Transition::save(person)
                 .say(Reply::new(Msg::SettingSavedValue { field, value }))
+                .say_all(warning)
                 .event(Event::ProfileUpdated {
                     field: Updated::Profile(field),
                 })

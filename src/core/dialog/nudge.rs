@@ -60,7 +60,11 @@ pub fn fire(
             if person.settings.breaks_after.is_some_and(|b| b <= now) {
                 person.settings.breaks_after = None;
             }
-            break_reply(&person, due)
+            if count_ignored_days(&mut person, due) {
+                less_often_question(&mut person, due)
+            } else {
+                break_reply(&person, due)
+            }
         }
         ReminderKind::DailySession => {
             let done_today = person.sessions.last().is_some_and(|s| {
@@ -76,7 +80,24 @@ pub fn fire(
             let minutes = i64::from(crate::core::rules::program::minutes(&session::todays_plan(
                 &person,
             )));
-            Reply::new(Msg::DailyNudge { minutes }).keyboard(Keyboard::Inline(vec![vec![
+            // A week after the last session: a kind check-in instead, once.
+            let today = person
+                .zone
+                .map_or(now.date_naive(), |z| z.local(now).date());
+            let last = person
+                .sessions
+                .iter()
+                .rev()
+                .find(|s| s.completed_at.is_some())
+                .map(|s| s.local_date);
+            let msg = match (schedule::daily_nudge(&person, today), last) {
+                (schedule::DailyNudge::CheckIn, Some(last)) => Msg::ComeBackCheckIn {
+                    days: (today - last).num_days(),
+                    minutes,
+                },
+                _ => Msg::DailyNudge { minutes },
+            };
+            Reply::new(msg).keyboard(Keyboard::Inline(vec![vec![
                 button(Msg::StartSession, "start_session"),
                 button(Msg::NotToday, "not_today"),
             ]]))
@@ -104,6 +125,91 @@ pub fn fire(
     Transition::save(person)
         .say(reply)
         .event(Event::ReminderSent { kind, local_time })
+}
+
+/// Working days in a row with every break unanswered before "shall I come less often?"
+/// is asked, and how long after it was asked or answered it is not asked again (ours).
+pub const IGNORED_DAYS: u8 = 3;
+pub const LESS_OFTEN_QUIET_DAYS: i64 = 14;
+
+/// A break goes out: on the first break of a new working day, the day before is counted
+/// (all its breaks unanswered, or not). True when the question is due now: three working
+/// days in a row ignored, and not asked or answered in the last two weeks.
+fn count_ignored_days(person: &mut Person, due: DateTime<Utc>) -> bool {
+    let s = &mut person.settings;
+    let day = person
+        .zone
+        .map_or(due.date_naive(), |z| z.local(due).date());
+    if s.break_day == Some(day) {
+        return false;
+    }
+    if s.break_day.is_some() {
+        s.ignored_days = if s.break_day_answered {
+            0
+        } else {
+            s.ignored_days.saturating_add(1)
+        };
+    }
+    s.break_day = Some(day);
+    s.break_day_answered = false;
+    // Asked once: not again while it waits for an answer, nor for two weeks after.
+    let quiet = s.less_often_open
+        || s.less_often_at
+            .is_some_and(|at| due - at < Duration::days(LESS_OFTEN_QUIET_DAYS));
+    s.ignored_days >= IGNORED_DAYS && !quiet
+}
+
+/// "Shall I come less often?", once, instead of the break: every two hours, breaks off,
+/// or keep as is. Its buttons name the question's minute, as a break's do.
+fn less_often_question(person: &mut Person, due: DateTime<Utc>) -> Reply {
+    person.settings.less_often_at = Some(due);
+    person.settings.less_often_open = true;
+    person.settings.ignored_days = 0;
+    let id = due.timestamp() / 60;
+    let b = |label, what: &str| button(label, &format!("brk_{what}_{id}"));
+    Reply::new(Msg::LessOftenAsk {
+        days: i64::from(IGNORED_DAYS),
+    })
+    .keyboard(Keyboard::Inline(vec![
+        vec![b(Msg::LessOftenTwoHours, "less2h")],
+        vec![b(Msg::LessOftenOff, "lessoff")],
+        vec![b(Msg::LessOftenKeep, "lesskeep")],
+    ]))
+}
+
+/// The answer to "shall I come less often?"; only the open question's buttons count.
+fn less_often_answer(mut person: Person, what: &str, id: i64, now: DateTime<Utc>) -> Transition {
+    let open = person.settings.less_often_open
+        && person
+            .settings
+            .less_often_at
+            .is_some_and(|at| at.timestamp() / 60 == id);
+    if !open {
+        return Transition::expired(&person);
+    }
+    person.settings.less_often_open = false;
+    person.settings.less_often_at = Some(now);
+    person.settings.break_day_answered = true;
+    let msg = match what {
+        "less2h" => {
+            person.settings.break_minutes = BREAK_MINUTES.1;
+            Msg::BreaksSet {
+                minutes: i64::from(BREAK_MINUTES.1),
+            }
+        }
+        "lessoff" => {
+            person.settings.breaks_off = true;
+            Msg::BreaksOff
+        }
+        _ => Msg::LessOftenKept {
+            minutes: i64::from(person.settings.break_minutes),
+        },
+    };
+    Transition::save(person)
+        .say(Reply::new(msg))
+        .event(Event::ProfileUpdated {
+            field: Updated::BreakInterval,
+        })
 }
 
 /// The drill for a break: the desk drills in turn, hour by hour and day by day.
@@ -141,7 +247,10 @@ fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
 
 /// Whether a button code belongs to the reminders (answered whatever the open dialog).
 pub fn is_reminder_code(code: &str) -> bool {
-    code.starts_with("brk_") || code == "start_session" || code == "not_today"
+    code.starts_with("brk_")
+        || code.starts_with("quiet_")
+        || code == "start_session"
+        || code == "not_today"
 }
 
 /// A press on a reminder's button. A break's buttons count only for the latest break,
@@ -154,6 +263,7 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
                 button: ReminderButton::Start,
             });
         }
+        "quiet_move" | "quiet_keep" => return quiet_session_answer(person, code),
         "not_today" => {
             return Transition::save(person)
                 .say(Reply::new(Msg::NotTodayOk))
@@ -172,6 +282,9 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
     else {
         return Transition::expired(&person);
     };
+    if what.starts_with("less") {
+        return less_often_answer(person, what, id, now);
+    }
     let current = person.settings.last_break.is_some_and(|at| {
         at.timestamp() / 60 == id && now >= at && now - at <= interval + Duration::minutes(15)
     }) && !person.settings.break_answered;
@@ -201,6 +314,9 @@ pub fn answer(mut person: Person, code: &str, now: DateTime<Utc>) -> Transition 
         at: now,
         answer: <&str>::from(answer).into(),
     });
+    person.settings.break_day_answered = true;
+    person.settings.ignored_days = 0;
+    person.settings.less_often_open = false;
     Transition::save(person)
         .say(Reply::new(msg))
         .event(Event::ReminderAnswered {
@@ -229,6 +345,9 @@ pub fn already_moved(mut person: Person, now: DateTime<Utc>) -> Transition {
     }) && !person.settings.break_answered;
     if open {
         person.settings.break_answered = true;
+        person.settings.break_day_answered = true;
+        person.settings.ignored_days = 0;
+        person.settings.less_often_open = false;
     }
     let note = moved_note(&person, now);
     let mut next = Transition::save(person).say(Reply::new(note));
@@ -414,14 +533,71 @@ pub fn quiet(mut person: Person, arg: &str) -> Transition {
     match parsed {
         Some((from, to)) => {
             person.settings.quiet = Some((from, to));
+            let warning = session_in_quiet(&person);
             Transition::save(person)
                 .say(Reply::new(Msg::QuietSet { from, to }))
+                .say_all(warning)
                 .event(Event::ProfileUpdated {
                     field: Updated::QuietHours,
                 })
         }
         None => Transition::new_keep(person.lang).say(Reply::new(Msg::QuietHowTo)),
     }
+}
+
+/// How long before the quiet hours a session moved out of them starts (ours).
+pub const BEFORE_QUIET_MINUTES: i64 = 30;
+
+/// When the drill time falls in the quiet hours, the daily reminder would never come: say
+/// so, and offer to move the session to just before them, or keep it (no reminder).
+pub fn session_in_quiet(person: &Person) -> Option<Reply> {
+    let time = person.profile.drill_time?;
+    let (from, _) = person.settings.quiet?;
+    person.program.as_ref()?;
+    if !person.settings.quiet_at(time) {
+        return None;
+    }
+    let earlier = before_quiet(from);
+    let mut rows = vec![vec![button(Msg::KeepSessionTime, "quiet_keep")]];
+    // Quiet nearly all day: there is no "just before" to offer.
+    if !person.settings.quiet_at(earlier) {
+        let label = Msg::MoveSessionBeforeQuiet { time: earlier };
+        rows.insert(0, vec![button(label, "quiet_move")]);
+    }
+    Some(Reply::new(Msg::QuietSwallowsSession { time, from }).keyboard(Keyboard::Inline(rows)))
+}
+
+/// Just before the quiet hours start.
+fn before_quiet(from: NaiveTime) -> NaiveTime {
+    from.overflowing_sub_signed(Duration::minutes(BEFORE_QUIET_MINUTES))
+        .0
+}
+
+/// The answer to [`session_in_quiet`]'s buttons.
+fn quiet_session_answer(mut person: Person, code: &str) -> Transition {
+    let Some((from, _)) = person.settings.quiet else {
+        return Transition::expired(&person);
+    };
+    if person
+        .profile
+        .drill_time
+        .is_none_or(|t| !person.settings.quiet_at(t))
+    {
+        return Transition::expired(&person);
+    }
+    if code == "quiet_keep" {
+        return Transition::save(person).say(Reply::new(Msg::SessionTimeKept));
+    }
+    let time = before_quiet(from);
+    if person.settings.quiet_at(time) {
+        return Transition::expired(&person);
+    }
+    person.profile.drill_time = Some(time);
+    Transition::save(person)
+        .say(Reply::new(Msg::SessionMoved { time }))
+        .event(Event::ProfileUpdated {
+            field: Updated::Profile(crate::core::say::msg::ProfileField::DrillTime),
+        })
 }
 
 /// /breaks off, /breaks on, /breaks 45 (30–120 minutes). `off` stops movement breaks only:
@@ -523,6 +699,69 @@ fn breaks_on(mut person: Person) -> Transition {
         })
 }
 
+/// The longest vacation, in days from today (as for a pause: a break, not a way to leave).
+pub const LONGEST_VACATION_DAYS: i64 = 366;
+
+/// Reads a vacation (local dates, both included): `2026-12-21..2027-01-03`,
+/// `until 2027-01-03` / `bis 2027-01-03` (from today), `2w`, `10d` (from today). `None`
+/// when it cannot be read or ends before it starts, in the past, or over a year ahead.
+pub fn parse_vacation(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let text = text.trim().to_lowercase();
+    let text = text.trim_end_matches('.');
+    let date = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok();
+    let (from, to) = if let Some((a, b)) = text.split_once("..") {
+        (date(a)?, date(b)?)
+    } else if let Some(rest) = text
+        .strip_prefix("until ")
+        .or_else(|| text.strip_prefix("bis "))
+    {
+        (today, date(rest)?)
+    } else {
+        let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit())?);
+        let n: i64 = number.parse().ok().filter(|n| *n > 0 && *n <= 366)?;
+        let days = match unit.trim() {
+            "d" | "day" | "days" | "tag" | "tage" => n,
+            "w" | "week" | "weeks" | "woche" | "wochen" => 7 * n,
+            _ => return None,
+        };
+        (today, today.checked_add_signed(Duration::days(days - 1))?)
+    };
+    let latest = today.checked_add_signed(Duration::days(LONGEST_VACATION_DAYS))?;
+    (from <= to && to >= today && to <= latest).then_some((from, to))
+}
+
+/// /vacation 2026-12-21..2027-01-03, /vacation until 2027-01-03, /vacation 2w,
+/// /vacation off: no movement breaks on those days (no work); the daily session reminder
+/// still comes (people exercise on holiday) unless they also /pause.
+pub fn vacation(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
+    let today = person
+        .zone
+        .map_or(now.date_naive(), |z| z.local(now).date());
+    let lower = arg.trim().to_lowercase();
+    if ["off", "aus", "none", "keine", "no"].contains(&lower.as_str()) {
+        person.settings.vacation = None;
+        return Transition::save(person)
+            .say(Reply::new(Msg::VacationOff))
+            .event(Event::ProfileUpdated {
+                field: Updated::BreakInterval,
+            });
+    }
+    match parse_vacation(arg, today) {
+        Some((from, to)) => {
+            person.settings.vacation = Some((from, to));
+            Transition::save(person)
+                .say(Reply::new(Msg::VacationSet {
+                    from: Shown::day(from, today),
+                    to: Shown::day(to, today),
+                }))
+                .event(Event::ProfileUpdated {
+                    field: Updated::BreakInterval,
+                })
+        }
+        None => Transition::new_keep(person.lang).say(Reply::new(Msg::VacationHowTo)),
+    }
+}
+
 /// /morning 07:30: when the morning check-in comes (default: the start of work).
 pub fn morning(mut person: Person, arg: &str) -> Transition {
     match parse_time_of_day(arg) {
@@ -570,6 +809,13 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
     }
     if person.settings.breaks_off {
         parts.push(Msg::BreaksAreOff);
+    }
+    let today = zone.local(now).date();
+    if let Some((from, to)) = person.settings.vacation.filter(|v| v.1 >= today) {
+        parts.push(Msg::VacationLine {
+            from: Shown::day(from, today),
+            to: Shown::day(to, today),
+        });
     }
     parts.push(Msg::RemindersHelp);
     Reply::of(parts)

@@ -8,7 +8,7 @@ use chrono::{
 };
 
 use crate::core::person::Person;
-use crate::core::values::measures::WorkingHours;
+use crate::core::values::measures::{Weekdays, WorkingHours};
 use crate::core::values::profile::Lunch;
 use crate::core::values::reminders::{BREAK_MINUTES, Due, ReminderKind};
 use crate::core::values::zone::Zone;
@@ -95,13 +95,26 @@ pub fn next_break(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
     }
     let after = person.settings.breaks_after.map_or(after, |b| b.max(after));
     let after = person.settings.search_from(after);
+    // On vacation: look from the end of it (it may be longer than the days scanned below).
+    let after = match person.settings.vacation {
+        Some((from, to)) if (from..=to).contains(&zone.local(after).date()) => to
+            .succ_opt()
+            .map_or(after, |d| at_local(zone, d, NaiveTime::MIN).max(after)),
+        _ => after,
+    };
     let offset = spread(person.id);
     // Dates at the end of the calendar (a far pause stored by an older version) plan
     // nothing rather than overflow.
     let first_day = zone.local(after).date().pred_opt()?;
-    for d in 0..9 {
+    // Vacation days are passed over, so the days scanned grow by their number.
+    let vacation_days = person
+        .settings
+        .vacation
+        .map_or(0, |(from, to)| (to - from).num_days() + 1)
+        .clamp(0, 400);
+    for d in 0..9 + vacation_days {
         let date = first_day.checked_add_signed(Duration::days(d))?;
-        if !work.days.contains(date.weekday()) {
+        if !work.days.contains(date.weekday()) || person.settings.on_vacation(date) {
             continue;
         }
         // A shift that ends before it starts runs past midnight: the one that starts on a
@@ -157,8 +170,79 @@ fn overnight(work: WorkingHours) -> bool {
     work.end < work.start
 }
 
+/// Coming back after days without a session (all thresholds ours): from the 7th day one
+/// kind check-in instead of the usual nudge, once; from the 14th the nudge every other
+/// training day; from the 28th once a week. Any session brings the usual rhythm back.
+pub const CHECK_IN_AFTER_DAYS: i64 = 7;
+pub const EVERY_OTHER_AFTER_DAYS: i64 = 14;
+pub const WEEKLY_AFTER_DAYS: i64 = 28;
+
+/// What the daily reminder on a date is, after a gap in sessions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DailyNudge {
+    /// The usual nudge.
+    Usual,
+    /// A kind check-in instead of it: the first training day a week after the last session.
+    CheckIn,
+    /// No reminder that day (eased: every other training day, then once a week).
+    Eased,
+}
+
+/// The daily reminder on `date` for someone whose last session was on `last` (a local
+/// date) and who trains on `days`. Pure, over dates only.
+pub fn coming_back(last: NaiveDate, date: NaiveDate, days: Weekdays) -> DailyNudge {
+    let gap = (date - last).num_days();
+    let from = |n: i64| last.checked_add_signed(Duration::days(n));
+    // Training days in [start, date).
+    let count = |start: NaiveDate| {
+        start
+            .iter_days()
+            .take_while(|d| *d < date)
+            .filter(|d| days.contains(d.weekday()))
+            .count()
+    };
+    if gap < CHECK_IN_AFTER_DAYS {
+        DailyNudge::Usual
+    } else if gap < EVERY_OTHER_AFTER_DAYS {
+        // The first training day on or after day 7 gets the check-in.
+        match from(CHECK_IN_AFTER_DAYS) {
+            Some(start) if count(start) == 0 => DailyNudge::CheckIn,
+            _ => DailyNudge::Usual,
+        }
+    } else if gap < WEEKLY_AFTER_DAYS {
+        match from(EVERY_OTHER_AFTER_DAYS) {
+            Some(start) if count(start) % 2 == 0 => DailyNudge::Usual,
+            _ => DailyNudge::Eased,
+        }
+    } else {
+        // The first training day of each week counted from day 28.
+        let week = (gap - WEEKLY_AFTER_DAYS) / 7;
+        match from(WEEKLY_AFTER_DAYS + 7 * week) {
+            Some(start) if count(start) == 0 => DailyNudge::Usual,
+            _ => DailyNudge::Eased,
+        }
+    }
+}
+
+/// The person's daily reminder on a local date: eased after a gap since their last
+/// completed session. Before the first session there is nothing to come back from (ours):
+/// the usual nudge.
+pub fn daily_nudge(person: &Person, date: NaiveDate) -> DailyNudge {
+    let last = person
+        .sessions
+        .iter()
+        .rev()
+        .find(|s| s.completed_at.is_some())
+        .map(|s| s.local_date);
+    match last {
+        Some(last) => coming_back(last, date, person.profile.training_days()),
+        None => DailyNudge::Usual,
+    }
+}
+
 /// The next daily session reminder strictly after `after`, at the chosen drill time, on
-/// the person's training days (every day if never chosen).
+/// the person's training days (every day if never chosen), eased after a gap
+/// ([`coming_back`]).
 pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let zone = person.zone?;
     let time = person.profile.drill_time?;
@@ -171,10 +255,12 @@ pub fn next_daily(person: &Person, after: DateTime<Utc>) -> Option<DateTime<Utc>
         .map(|s| s.local_date);
     let after = person.settings.search_from(after);
     let first_day = zone.local(after).date().pred_opt()?;
-    (0..9)
+    // Two weeks and a day: once a week, the next reminder may be 13 days away.
+    (0..16)
         .map_while(|d| first_day.checked_add_signed(Duration::days(d)))
         .filter(|date| Some(*date) != done)
         .filter(|date| person.profile.training_days().contains(date.weekday()))
+        .filter(|date| daily_nudge(person, *date) != DailyNudge::Eased)
         .map(|date| at_local(zone, date, time))
         .find(|at| *at > after && person.settings.allows(zone, *at))
 }
@@ -269,4 +355,101 @@ pub fn next_all(person: &Person, after: DateTime<Utc>) -> Vec<Due> {
     .into_iter()
     .filter_map(|(kind, at)| at.map(|at| Due { kind, at }))
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_default()
+    }
+
+    /// What the daily reminder is on each of the `n` days after `last`.
+    fn run(last: &str, days: Weekdays, n: i64) -> Vec<(i64, DailyNudge)> {
+        let last = day(last);
+        (1..=n)
+            .map(|i| last + Duration::days(i))
+            .filter(|d| days.contains(d.weekday()))
+            .map(|d| ((d - last).num_days(), coming_back(last, d, days)))
+            .collect()
+    }
+
+    fn sent(rows: &[(i64, DailyNudge)], from: i64, to: i64) -> Vec<i64> {
+        rows.iter()
+            .filter(|(gap, kind)| (from..to).contains(gap) && *kind != DailyNudge::Eased)
+            .map(|(gap, _)| *gap)
+            .collect()
+    }
+
+    #[test]
+    fn every_day_eases_after_one_two_and_four_weeks() {
+        // Last session Monday 2 March 2026; trains every day.
+        let rows = run("2026-03-02", Weekdays::EVERY_DAY, 60);
+        // Days 1–6 as usual; day 7 the check-in, once; days 8–13 as usual again.
+        assert_eq!(sent(&rows, 1, 7), vec![1, 2, 3, 4, 5, 6]);
+        let check_ins: Vec<_> = rows
+            .iter()
+            .filter(|(_, k)| *k == DailyNudge::CheckIn)
+            .map(|(gap, _)| *gap)
+            .collect();
+        assert_eq!(check_ins, vec![7]);
+        assert_eq!(sent(&rows, 8, 14), vec![8, 9, 10, 11, 12, 13]);
+        // Days 14–27: every other day.
+        assert_eq!(sent(&rows, 14, 28), vec![14, 16, 18, 20, 22, 24, 26]);
+        // From day 28: once a week.
+        assert_eq!(sent(&rows, 28, 61), vec![28, 35, 42, 49, 56]);
+    }
+
+    #[test]
+    fn three_training_days_ease_by_training_days() {
+        // Mon, Wed, Fri; last session Friday 6 March 2026.
+        let days = Weekdays::from_days([Weekday::Mon, Weekday::Wed, Weekday::Fri]);
+        let rows = run("2026-03-06", days, 50);
+        // The check-in on the first training day from day 7 (Friday 13th, day 7).
+        let check_in: Vec<_> = rows
+            .iter()
+            .filter(|(_, k)| *k == DailyNudge::CheckIn)
+            .map(|(gap, _)| *gap)
+            .collect();
+        assert_eq!(check_in, vec![7]);
+        // Days 14–27 (Fri 20 Mar to Thu 2 Apr: days 14, 17, 19, 21, 24, 26): every other
+        // training day.
+        assert_eq!(sent(&rows, 14, 28), vec![14, 19, 24]);
+        // From day 28 (Friday 3 April): the first training day of each week.
+        assert_eq!(sent(&rows, 28, 51), vec![28, 35, 42, 49]);
+    }
+
+    #[test]
+    fn the_check_in_waits_for_a_training_day() {
+        // Last session Wednesday 4 March; trains Mon, Wed, Fri: day 7 is Wednesday 11th.
+        // With Tue and Thu only, day 7 (Wed) is no training day: Thursday 12th, day 8.
+        let days = Weekdays::from_days([Weekday::Tue, Weekday::Thu]);
+        let last = day("2026-03-04");
+        assert_eq!(
+            coming_back(last, day("2026-03-10"), days),
+            DailyNudge::Usual
+        );
+        assert_eq!(
+            coming_back(last, day("2026-03-12"), days),
+            DailyNudge::CheckIn
+        );
+        assert_eq!(
+            coming_back(last, day("2026-03-17"), days),
+            DailyNudge::Usual
+        );
+    }
+
+    #[test]
+    fn nothing_eases_within_a_week() {
+        let last = day("2026-03-02");
+        for n in 0..7 {
+            let date = last + Duration::days(n);
+            assert_eq!(
+                coming_back(last, date, Weekdays::EVERY_DAY),
+                DailyNudge::Usual
+            );
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub enum Command {
     Resume,
     Quiet,
     Breaks,
+    Vacation,
     Morning,
     Export,
     Delete,

@@ -282,6 +282,22 @@ impl Msg {
             | Msg::BreaksOn { minutes } => {
                 vec![("minutes", Arg::Number(*minutes))]
             }
+            Msg::ComeBackCheckIn { days, minutes } => vec![
+                ("days", Arg::Number(*days)),
+                ("minutes", Arg::Number(*minutes)),
+            ],
+            Msg::LessOftenAsk { days } => vec![("days", Arg::Number(*days))],
+            Msg::LessOftenKept { minutes } => vec![("minutes", Arg::Number(*minutes))],
+            Msg::QuietSwallowsSession { time, from } => {
+                vec![("time", Arg::Time(*time)), ("from", Arg::Time(*from))]
+            }
+            Msg::MoveSessionBeforeQuiet { time } | Msg::SessionMoved { time } => {
+                vec![("time", Arg::Time(*time))]
+            }
+            Msg::VacationSet { from, to } | Msg::VacationLine { from, to } => vec![
+                ("from", Arg::Date(from.clone())),
+                ("to", Arg::Date(to.clone())),
+            ],
             Msg::BreakMovedOk { when } => vec![("when", Arg::Date(when.clone()))],
             Msg::BreaksTooShort { minutes, low, high }
             | Msg::BreaksTooLong { minutes, low, high } => vec![

@@ -420,6 +420,41 @@ pub enum Msg {
     },
     BreaksOff,
     BreakMoved,
+    VacationSet {
+        from: Shown,
+        to: Shown,
+    },
+    VacationLine {
+        from: Shown,
+        to: Shown,
+    },
+    VacationOff,
+    VacationHowTo,
+    QuietSwallowsSession {
+        time: NaiveTime,
+        from: NaiveTime,
+    },
+    MoveSessionBeforeQuiet {
+        time: NaiveTime,
+    },
+    KeepSessionTime,
+    SessionMoved {
+        time: NaiveTime,
+    },
+    SessionTimeKept,
+    LessOftenAsk {
+        days: i64,
+    },
+    LessOftenTwoHours,
+    LessOftenOff,
+    LessOftenKeep,
+    LessOftenKept {
+        minutes: i64,
+    },
+    ComeBackCheckIn {
+        days: i64,
+        minutes: i64,
+    },
     BreakMovedOk {
         when: Shown,
     },

@@ -75,6 +75,14 @@ impl Msg {
             all.push(Msg::BreakMovedOk {
                 when: Shown::at(at, today),
             });
+            all.push(Msg::VacationSet {
+                from: Shown::day(date, today),
+                to: Shown::day(date, today),
+            });
+            all.push(Msg::VacationLine {
+                from: Shown::day(date, today),
+                to: Shown::day(date, today),
+            });
         }
         for (during, morning) in [(None, None), (Some(3), None), (Some(3), Some(1))] {
             all.push(Msg::HistoryLine {

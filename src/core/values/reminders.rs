@@ -1,7 +1,7 @@
 //! Reminder values: what a reminder is for, when one falls due, and the person's reminder
 //! settings (interval, pause, quiet hours, morning time).
 
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, EnumString, IntoStaticStr};
 
@@ -61,6 +61,18 @@ pub struct ReminderSettings {
     pub breaks_off: bool,
     /// The week in review (`schedule::next_review`): off after /stats off.
     pub weekly_review: bool,
+    /// Working days in a row whose breaks all went unanswered (before `break_day`).
+    pub ignored_days: u8,
+    /// The local date of the latest break sent, and whether any break that day was
+    /// answered.
+    pub break_day: Option<NaiveDate>,
+    pub break_day_answered: bool,
+    /// When "shall I come less often?" was last asked or answered, and whether it is open.
+    pub less_often_at: Option<DateTime<Utc>>,
+    pub less_often_open: bool,
+    /// `/vacation`: local dates, both included, without movement breaks (the daily session
+    /// still comes).
+    pub vacation: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Default for ReminderSettings {
@@ -77,6 +89,12 @@ impl Default for ReminderSettings {
             break_answered: false,
             breaks_off: false,
             weekly_review: true,
+            ignored_days: 0,
+            break_day: None,
+            break_day_answered: false,
+            less_often_at: None,
+            less_often_open: false,
+            vacation: None,
         }
     }
 }
@@ -88,6 +106,21 @@ impl ReminderSettings {
         match self.paused_until {
             Some(until) if until > after => until - Duration::seconds(1),
             _ => after,
+        }
+    }
+
+    /// Whether a local date is a vacation day.
+    pub fn on_vacation(&self, date: NaiveDate) -> bool {
+        self.vacation
+            .is_some_and(|(from, to)| date >= from && date <= to)
+    }
+
+    /// Whether a local wall time falls in the quiet hours.
+    pub fn quiet_at(&self, t: NaiveTime) -> bool {
+        match self.quiet {
+            Some((from, to)) if from <= to => t >= from && t < to,
+            Some((from, to)) => t >= from || t < to,
+            None => false,
         }
     }
 
