@@ -31,6 +31,11 @@ const NOTHING: &[&str] = &[
     "nein",
     "none of these",
     "no pain",
+    // The "None of these" / "Nowhere" buttons' labels typed in German.
+    "nichts davon",
+    "keins davon",
+    "keines davon",
+    "nichts von alledem",
 ];
 
 fn words(text: &str) -> Vec<String> {
@@ -209,6 +214,8 @@ mod tests {
             Typed::Some(vec![PainSite::KneeLeft, PainSite::KneeRight])
         );
         assert_eq!(read("nowhere", PAIN_SITE_STEMS), Typed::Nothing);
+        // The German button label typed (seen refused at the equipment question).
+        assert_eq!(read("Nichts davon", EQUIPMENT_STEMS), Typed::Nothing);
         assert_eq!(read("banana", EQUIPMENT_STEMS), Typed::Unknown);
         assert_eq!(read("", EQUIPMENT_STEMS), Typed::Unknown);
     }

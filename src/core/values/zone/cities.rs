@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
+use chrono::{Offset, TimeZone};
 use chrono_tz::Tz;
 use unicode_normalization::UnicodeNormalization;
 
@@ -141,6 +142,37 @@ pub fn find(text: &str) -> Option<City> {
 /// nothing under four letters, one edit up to seven, two from eight; and only keys whose
 /// length is within reach of that bound, and that keep one of the first two letters in
 /// place (or swap them), are compared at all.
+/// A country typed alone (`Germany`, `Deutschland`, `UK`, `USA`): its most populous city
+/// in each of its time zones, most populous first; `None` when it is no country.
+pub fn country(text: &str) -> Option<Vec<City>> {
+    let table = table();
+    let iso = *table.countries.get(&fold(text))?;
+    let day = |month| {
+        chrono::NaiveDate::from_ymd_opt(2026, month, 15)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .unwrap_or_default()
+    };
+    let (winter, summer) = (day(1), day(7));
+    let mut seen = Vec::new();
+    let cities: Vec<City> = table
+        .cities
+        .iter()
+        .filter(|c| c.country == iso)
+        .filter(|c| {
+            // One city per clock: zones that keep the same time all year (Indianapolis and
+            // New York) count once; Phoenix (no daylight saving) and Denver do not.
+            let clock = [winter, summer].map(|at| c.tz.offset_from_utc_datetime(&at).fix());
+            let new = !seen.contains(&clock);
+            if new {
+                seen.push(clock);
+            }
+            new
+        })
+        .copied()
+        .collect();
+    (!cities.is_empty()).then_some(cities)
+}
+
 pub fn near(text: &str, limit: usize) -> Vec<City> {
     let table = table();
     let (city, iso) = match text.rsplit_once(',') {

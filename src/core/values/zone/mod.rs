@@ -145,10 +145,67 @@ pub fn read_exact(input: &str) -> Result<Option<Reading>, ZoneError> {
     if let Some(city) = cities::find(text) {
         return Ok(Some(Reading::Zone(Zone::Named(city.tz))));
     }
-    Ok(iana_cities()
-        .get(&folded)
-        .map(|tz| Reading::Zone(Zone::Named(*tz))))
+    if let Some(tz) = iana_cities().get(&folded) {
+        return Ok(Some(Reading::Zone(Zone::Named(*tz))));
+    }
+    if let Some(mut places) = cities::country(text) {
+        // A country: its one zone, or which of its zones (the largest city of each).
+        if places.len() == 1 {
+            return Ok(Some(Reading::Zone(Zone::Named(places.remove(0).tz))));
+        }
+        places.truncate(COUNTRY_ZONES);
+        return Ok(Some(Reading::Ambiguous {
+            abbrev: text.to_string(),
+            places: places
+                .into_iter()
+                .map(|city| ZoneChoice {
+                    place: city.name.to_string(),
+                    zone: Zone::Named(city.tz),
+                })
+                .collect(),
+        }));
+    }
+    // "I live in Hamburg", "ich wohne in Wien": the place after the words.
+    let place = PLACE_OPENINGS
+        .iter()
+        .find_map(|opening| {
+            // `get` is `None` off a character boundary; the openings are ASCII.
+            let head = text.get(..opening.len())?;
+            head.eq_ignore_ascii_case(opening)
+                .then(|| text.get(opening.len()..))
+                .flatten()
+        })
+        .map(str::trim)
+        .filter(|rest| !rest.is_empty());
+    match place {
+        Some(rest) => read_exact(rest),
+        None => Ok(None),
+    }
 }
+
+/// How many zones of a country typed alone are offered (ours: the largest ones fit).
+const COUNTRY_ZONES: usize = 5;
+
+/// Words before a place in an answer like "I live in Hamburg" (lower case).
+const PLACE_OPENINGS: &[&str] = &[
+    "i live in ",
+    "i'm in ",
+    "im in ",
+    "i am in ",
+    "i'm from ",
+    "i am from ",
+    "living in ",
+    "based in ",
+    "near ",
+    "in ",
+    "ich wohne in ",
+    "ich lebe in ",
+    "ich bin in ",
+    "ich komme aus ",
+    "wohne in ",
+    "bei ",
+    "aus ",
+];
 
 impl Zone {
     /// UTC itself.
@@ -288,7 +345,17 @@ fn parse_offset(text: &str) -> Result<Option<Zone>, ZoneError> {
         _ => return Ok(None),
     };
     let body = chars.as_str().trim();
-    let (hours, minutes) = if let Some((h, m)) = body.split_once([':', '.', 'h']) {
+    let (hours, minutes) = if let Some((h, m)) = body.split_once(['.', ',']) {
+        // A decimal hour (`+5.5`, `+5,75`), or the minutes after a dot as some clocks
+        // write them (`+5.30`, `+5.45`): no zone is off by :50, :25 or :75 minutes.
+        let m = match m {
+            "5" | "50" => "30",
+            "25" => "15",
+            "75" => "45",
+            other => other,
+        };
+        (h, m)
+    } else if let Some((h, m)) = body.split_once([':', 'h']) {
         (h, m)
     } else if (3..=4).contains(&body.len()) && body.bytes().all(|b| b.is_ascii_digit()) {
         // `+0530`, and `+530` as people write it too.
@@ -410,6 +477,16 @@ mod tests {
             ("Longyearbyen", "Arctic/Longyearbyen"),
             ("+530", "UTC+05:30"),
             ("+0530", "UTC+05:30"),
+            ("UTC+5.5", "UTC+05:30"),
+            ("+5,5", "UTC+05:30"),
+            ("+5.30", "UTC+05:30"),
+            ("+5.75", "UTC+05:45"),
+            ("I live in Hamburg", "Europe/Berlin"),
+            ("ich wohne in Wien", "Europe/Vienna"),
+            ("Germany", "Europe/Berlin"),
+            ("Deutschland", "Europe/Berlin"),
+            ("UK", "Europe/London"),
+            ("India", "Asia/Kolkata"),
             ("UTC+5:30", "UTC+05:30"),
             ("-930", "UTC-09:30"),
             ("Pacific time", "America/Los_Angeles"),
@@ -561,6 +638,13 @@ mod tests {
         let zones: Vec<String> = places.iter().map(|p| p.zone.name()).collect();
         assert_eq!(zones, ["Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"]);
         assert!(matches!(read("CST"), Ok(Reading::Ambiguous { .. })));
+        // A country with several zones asks which, its largest city of each first.
+        let Ok(Reading::Ambiguous { places, .. }) = read("USA") else {
+            panic!("USA is more than one zone");
+        };
+        assert_eq!(places[0].zone.name(), "America/New_York");
+        assert!(places.len() <= COUNTRY_ZONES);
+        assert!(matches!(read("Brasilien"), Ok(Reading::Ambiguous { .. })));
         // A plain offset stays fixed.
         assert_eq!(
             read("UTC-5"),
