@@ -72,3 +72,5 @@ date = { $weekday ->
         [-1] { "" }
        *[other] , { $time }
     }
+nothing-planned = Gerade ist nichts geplant.
+drill-time-is-quiet = Deine Übungszeit, { $time }, liegt in deinen Ruhezeiten (ab { $from }), deshalb kommt keine Erinnerung an die Einheit. Ändere sie mit /settings oder die Ruhezeiten mit /quiet.

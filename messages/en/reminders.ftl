@@ -72,3 +72,5 @@ date = { $weekday ->
         [-1] { "" }
        *[other] , { $time }
     }
+nothing-planned = Nothing is planned right now.
+drill-time-is-quiet = Your drill time, { $time }, falls in your quiet hours (from { $from }), so no session reminder comes. Change it with /settings, or the quiet hours with /quiet.

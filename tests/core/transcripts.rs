@@ -72,6 +72,7 @@ transcripts![
     review_quiet_de,
     review_week,
     review_week_de,
+    reminders_nothing_planned,
     rhythm_already_moved,
     rhythm_already_moved_de,
     rhythm_breaks_off_on,

@@ -794,7 +794,12 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
             until: Shown::at(zone.local(until), zone.local(now).date()),
         });
     }
-    if due.is_empty() {
+    let set_up = person.program.is_some()
+        && crate::core::person::question::next_question(&person.profile).is_none();
+    if due.is_empty() && set_up {
+        // Set up, yet nothing comes: say so plainly, and why where we know.
+        parts.push(Msg::NothingPlanned);
+    } else if due.is_empty() {
         parts.push(Msg::NoReminders);
     } else {
         parts.push(Msg::RemindersTitle);
@@ -809,6 +814,12 @@ pub fn list(person: &Person, now: DateTime<Utc>) -> Reply {
     }
     if person.settings.breaks_off {
         parts.push(Msg::BreaksAreOff);
+    }
+    if let (Some(time), Some((from, _))) = (person.profile.drill_time, person.settings.quiet)
+        && person.program.is_some()
+        && person.settings.quiet_at(time)
+    {
+        parts.push(Msg::DrillTimeIsQuiet { time, from });
     }
     let today = zone.local(now).date();
     if let Some((from, to)) = person.settings.vacation.filter(|v| v.1 >= today) {

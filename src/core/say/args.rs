@@ -276,6 +276,9 @@ impl Msg {
                 ("left", Arg::Degrees(*left)),
                 ("right", Arg::Degrees(*right)),
             ],
+            Msg::DrillTimeIsQuiet { time, from } => {
+                vec![("time", Arg::Time(*time)), ("from", Arg::Time(*from))]
+            }
             Msg::QuietSet { from, to } => vec![("from", Arg::Time(*from)), ("to", Arg::Time(*to))],
             Msg::BreaksSet { minutes }
             | Msg::BreaksHowTo { minutes }

@@ -475,6 +475,13 @@ pub enum Msg {
     },
     MorningTimeHowTo,
     NoReminders,
+    /// Set up, but nothing falls due (breaks off, the drill time in quiet hours, a pause).
+    NothingPlanned,
+    /// The drill time lies in the quiet hours: no session reminder.
+    DrillTimeIsQuiet {
+        time: NaiveTime,
+        from: NaiveTime,
+    },
     RemindersTitle,
     ReminderLine {
         kind: ReminderKind,
