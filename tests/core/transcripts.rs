@@ -29,6 +29,7 @@ transcripts![
     buttons_unstamped_data,
     cancel_first_intake,
     cancel_first_intake_de,
+    cancel_retest,
     cancel_settings,
     cancel_settings_de,
     dates_far_pause_refused,

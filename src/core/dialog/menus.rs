@@ -133,7 +133,9 @@ pub(crate) fn cancel(mut person: Person, now: DateTime<Utc>) -> Transition {
         }
         dialog if dialog.reports_signs() => None,
         Dialog::Aside { back, .. } => Some(*back),
-        Dialog::ConfirmDelete { back } => Some(*back),
+        Dialog::ConfirmDelete { back } | Dialog::OfferStop { back } => Some(*back),
+        // A re-test is the person's own choice: leaving it keeps the last result as it is.
+        Dialog::Test { retest: true, .. } | Dialog::OfferRetest => Some(Dialog::Idle),
         Dialog::AskZone | Dialog::ConfirmZone { .. } if !first_intake => Some(Dialog::Idle),
         Dialog::Settings | Dialog::Setting { .. } | Dialog::Ask { setting: true, .. } => {
             Some(Dialog::Idle)

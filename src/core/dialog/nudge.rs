@@ -680,9 +680,9 @@ fn breaks_on(mut person: Person) -> Transition {
             question,
             setting: true,
         };
-        return Transition::save(person)
-            .say(Reply::new(Msg::BreaksNeedHours))
-            .say(ask);
+        // One message: the interval taken, and the hours asked for.
+        let minutes = i64::from(person.settings.break_minutes);
+        return Transition::save(person).say(ask.with_first(Msg::BreaksNeedHours { minutes }));
     };
     let minutes = i64::from(person.settings.break_minutes);
     Transition::save(person)

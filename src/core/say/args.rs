@@ -276,6 +276,7 @@ impl Msg {
                 ("left", Arg::Degrees(*left)),
                 ("right", Arg::Degrees(*right)),
             ],
+            Msg::BreaksNeedHours { minutes } => vec![("minutes", Arg::Number(*minutes))],
             Msg::DrillTimeIsQuiet { time, from } => {
                 vec![("time", Arg::Time(*time)), ("from", Arg::Time(*from))]
             }

@@ -459,7 +459,9 @@ pub enum Msg {
         when: Shown,
     },
     BreaksAreOff,
-    BreaksNeedHours,
+    BreaksNeedHours {
+        minutes: i64,
+    },
     BreaksTooShort {
         minutes: i64,
         low: i64,
