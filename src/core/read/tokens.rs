@@ -65,6 +65,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(rest.len());
             let (word, after) = rest.split_at(end);
+            if let Some((int, left)) = compound(word, after) {
+                tokens.push(Tok::Num(Num { int, frac: None }));
+                rest = left;
+                continue;
+            }
             tokens.push(match number_word(word) {
                 Some(int) => Tok::Num(Num { int, frac: None }),
                 None => Tok::Word(word),
@@ -275,10 +280,83 @@ pub(crate) const NUMBER_WORDS: &[(&str, &str)] = &[
     ("zwoelf", "12"),
 ];
 
+/// The digits of every number up to 99, for number words read as numbers.
+const DIGITS: [&str; 100] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+    "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32",
+    "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48",
+    "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64",
+    "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80",
+    "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96",
+    "97", "98", "99",
+];
+
+/// Teens and tens in English and German: ages and degrees are often said this way.
+const TENS_AND_TEENS: &[(&str, u8)] = &[
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("dreizehn", 13),
+    ("vierzehn", 14),
+    ("fünfzehn", 15),
+    ("fuenfzehn", 15),
+    ("sechzehn", 16),
+    ("siebzehn", 17),
+    ("achtzehn", 18),
+    ("neunzehn", 19),
+    ("zwanzig", 20),
+    ("dreißig", 30),
+    ("dreissig", 30),
+    ("vierzig", 40),
+    ("fünfzig", 50),
+    ("fuenfzig", 50),
+    ("sechzig", 60),
+    ("siebzig", 70),
+    ("achtzig", 80),
+    ("neunzig", 90),
+];
+
+/// The value of one number word: zero to twelve, the teens and tens, and German's
+/// "zweiundvierzig" (the units before "und", "ein" for one).
+fn word_value(word: &str) -> Option<u8> {
+    if let Some(digits) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
+        return digits.1.parse().ok();
+    }
+    if let Some((_, n)) = TENS_AND_TEENS.iter().find(|(name, _)| *name == word) {
+        return Some(*n);
+    }
+    let (unit, tens) = word.split_once("und")?;
+    let unit = if unit == "ein" { 1 } else { word_value(unit)? };
+    let tens = word_value(tens)?;
+    ((1..=9).contains(&unit) && tens % 10 == 0 && (20..=90).contains(&tens)).then_some(tens + unit)
+}
+
 /// The digits a number word stands for (the text is already lower case).
 fn number_word(word: &str) -> Option<&'static str> {
-    NUMBER_WORDS
-        .iter()
-        .find(|(name, _)| *name == word)
-        .map(|(_, digits)| *digits)
+    DIGITS.get(usize::from(word_value(word)?)).copied()
+}
+
+/// "forty two", "forty-two": a ten followed by a unit, as one number, and what is left
+/// after it; `None` when `word` is not a ten or no unit follows.
+fn compound<'a>(word: &str, after: &'a str) -> Option<(&'static str, &'a str)> {
+    let tens = word_value(word).filter(|n| n % 10 == 0 && (20..=90).contains(n))?;
+    let rest = after.strip_prefix(['-', ' ']).unwrap_or(after);
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let (unit, left) = rest.split_at(end);
+    let unit = word_value(unit).filter(|n| (1..=9).contains(n))?;
+    Some((DIGITS.get(usize::from(tens + unit)).copied()?, left))
 }
