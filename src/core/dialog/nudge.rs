@@ -84,12 +84,7 @@ pub fn fire(
             let today = person
                 .zone
                 .map_or(now.date_naive(), |z| z.local(now).date());
-            let last = person
-                .sessions
-                .iter()
-                .rev()
-                .find(|s| s.completed_at.is_some())
-                .map(|s| s.local_date);
+            let last = schedule::last_session_day(&person);
             let msg = match (schedule::daily_nudge(&person, today), last) {
                 (schedule::DailyNudge::CheckIn, Some(last)) => Msg::ComeBackCheckIn {
                     days: (today - last).num_days(),

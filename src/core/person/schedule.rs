@@ -224,17 +224,21 @@ pub fn coming_back(last: NaiveDate, date: NaiveDate, days: Weekdays) -> DailyNud
     }
 }
 
-/// The person's daily reminder on a local date: eased after a gap since their last
-/// completed session. Before the first session there is nothing to come back from (ours):
-/// the usual nudge.
-pub fn daily_nudge(person: &Person, date: NaiveDate) -> DailyNudge {
-    let last = person
+/// The local date of the person's latest completed session.
+pub fn last_session_day(person: &Person) -> Option<NaiveDate> {
+    person
         .sessions
         .iter()
         .rev()
         .find(|s| s.completed_at.is_some())
-        .map(|s| s.local_date);
-    match last {
+        .map(|s| s.local_date)
+}
+
+/// The person's daily reminder on a local date: eased after a gap since their last
+/// completed session. Before the first session there is nothing to come back from (ours):
+/// the usual nudge.
+pub fn daily_nudge(person: &Person, date: NaiveDate) -> DailyNudge {
+    match last_session_day(person) {
         Some(last) => coming_back(last, date, person.profile.training_days()),
         None => DailyNudge::Usual,
     }

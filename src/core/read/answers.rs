@@ -153,18 +153,24 @@ fn shift_minutes(start: NaiveTime, end: NaiveTime) -> i64 {
     }
 }
 
+/// The words of a short answer, lower case, apostrophes straightened, for phrase lists.
+fn phrase_words(text: &str) -> Option<Vec<String>> {
+    let text = normalize(text).ok()?.replace(['’', '`', '´'], "'");
+    Some(
+        text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect(),
+    )
+}
+
 /// Whether an answer to the working-hours question says there are no fixed hours: "I don't
 /// have fixed hours", "retired", "I don't work", "keine festen Zeiten", "Rentner(in)",
 /// "ich arbeite nicht".
 pub fn says_no_fixed_hours(text: &str) -> bool {
-    let Ok(text) = normalize(text) else {
+    let Some(words) = phrase_words(text) else {
         return false;
     };
-    let text = text.replace(['’', '`', '´'], "'");
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
     let joined = format!(" {} ", words.join(" "));
     NO_FIXED_HOURS_WHOLE.contains(&words.join(" ").as_str())
         || NO_FIXED_HOURS_PHRASES
@@ -178,14 +184,9 @@ pub fn says_no_fixed_hours(text: &str) -> bool {
 /// Whether a message says the person has just moved on their own: "I already moved",
 /// "hab mich schon bewegt" (the timer of movement breaks starts again).
 pub fn says_already_moved(text: &str) -> bool {
-    let Ok(text) = normalize(text) else {
+    let Some(words) = phrase_words(text) else {
         return false;
     };
-    let text = text.replace(['’', '`', '´'], "'");
-    let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
     let joined = format!(" {} ", words.join(" "));
     words.len() <= 8
         && ALREADY_MOVED
