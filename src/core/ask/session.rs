@@ -55,13 +55,9 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
         }),
         Dialog::MorningPain { .. } => {
             let usual = person.profile.usual_pain.map(|p| p.value()).unwrap_or(0);
-            let local = person
-                .zone
-                .map(|z| z.local(now))
-                .unwrap_or_else(|| now.naive_utc());
             let mut reply = pain_reply(Msg::AskMorningPain {
                 usual: i64::from(usual),
-                greeting: DayPart::at(local.time()),
+                greeting: DayPart::at(person.local(now).time()),
             });
             if let Keyboard::Inline(rows) = &mut reply.keyboard {
                 rows.push(vec![SessionKey::Skip.button(Msg::Skip)]);

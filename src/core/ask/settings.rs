@@ -92,7 +92,7 @@ pub(crate) fn reminder_value(person: &Person, setting: ReminderSetting, now: Dat
 /// One answer as the person reads it: /profile's line, the /settings list, and the reply
 /// to a changed setting.
 pub(crate) fn field_value(person: &Person, field: ProfileField, now: DateTime<Utc>) -> Msg {
-    let local = |at: DateTime<Utc>| person.zone.map_or(at.date_naive(), |z| z.local(at).date());
+    let local = |at: DateTime<Utc>| person.local(at).date();
     let today = local(now);
     let p = &person.profile;
     let missing = || Msg::NotAnswered;

@@ -2,7 +2,7 @@
 //! session, the morning check-in; the answers to a break's buttons; /pause, /resume,
 //! /reminders, /quiet and /breaks.
 
-use crate::core::person::due::pending_morning;
+use crate::core::person::due::{pending_morning, today_local};
 use crate::core::read::calendar::day_named;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
 
@@ -25,10 +25,7 @@ use crate::core::view::review::review_reply;
 
 /// The person's wall-clock time at `at`, to the minute (UTC without a zone).
 fn local_minute(person: &Person, at: DateTime<Utc>) -> NaiveTime {
-    let local = person
-        .zone
-        .map(|z| z.local(at))
-        .unwrap_or_else(|| at.naive_utc());
+    let local = person.local(at);
     NaiveTime::from_hms_opt(local.hour(), local.minute(), 0).unwrap_or_default()
 }
 
@@ -81,9 +78,7 @@ pub fn fire(
                 &person,
             )));
             // A week after the last session: a kind check-in instead, once.
-            let today = person
-                .zone
-                .map_or(now.date_naive(), |z| z.local(now).date());
+            let today = today_local(&person, now);
             let last = schedule::last_session_day(&person);
             let msg = match (schedule::daily_nudge(&person, today), last) {
                 (schedule::DailyNudge::CheckIn, Some(last)) => Msg::ComeBackCheckIn {
@@ -209,10 +204,7 @@ fn less_often_answer(mut person: Person, what: &str, id: i64, now: DateTime<Utc>
 
 /// The drill for a break: the desk drills in turn, hour by hour and day by day.
 fn break_reply(person: &Person, due: DateTime<Utc>) -> Reply {
-    let local = person
-        .zone
-        .map(|z| z.local(due))
-        .unwrap_or_else(|| due.naive_utc());
+    let local = person.local(due);
     let usual = person.profile.usual_pain.map_or(0, |p| p.value());
     let settled = crate::core::rules::program::had_settled_morning(&person.sessions, usual);
     let drills: Vec<_> = catalog::break_drills(settled).collect();
@@ -729,9 +721,7 @@ pub fn parse_vacation(text: &str, today: NaiveDate) -> Option<(NaiveDate, NaiveD
 /// /vacation off: no movement breaks on those days (no work); the daily session reminder
 /// still comes (people exercise on holiday) unless they also /pause.
 pub fn vacation(mut person: Person, arg: &str, now: DateTime<Utc>) -> Transition {
-    let today = person
-        .zone
-        .map_or(now.date_naive(), |z| z.local(now).date());
+    let today = today_local(&person, now);
     let lower = arg.trim().to_lowercase();
     if ["off", "aus", "none", "keine", "no"].contains(&lower.as_str()) {
         person.settings.vacation = None;

@@ -86,11 +86,7 @@ fn back_with(mut t: Transition, person: Person) -> Transition {
 
 /// The greeting for the person's local time now.
 pub(crate) fn greeting(person: &Person, now: DateTime<Utc>) -> DayPart {
-    let local = person
-        .zone
-        .map(|z| z.local(now))
-        .unwrap_or_else(|| now.naive_utc());
-    DayPart::at(local.time())
+    DayPart::at(person.local(now).time())
 }
 
 /// What someone with nothing open can do next: the hold's sentence while one stands, the

@@ -13,10 +13,7 @@ pub(crate) const MORNING_WINDOW_DAYS: i64 = 2;
 pub const RETEST_DAYS: i64 = 28;
 
 pub(crate) fn today_local(person: &Person, now: DateTime<Utc>) -> NaiveDate {
-    person
-        .zone
-        .map(|z| z.local(now).date())
-        .unwrap_or_else(|| now.date_naive())
+    person.local(now).date()
 }
 
 /// The session waiting for a morning score now, if any: the latest one, from an earlier

@@ -7,7 +7,7 @@ pub mod recent;
 pub mod run;
 pub mod schedule;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::core::person::question::Question;
@@ -62,6 +62,13 @@ pub struct History {
 }
 
 impl Person {
+    /// The person's wall-clock time at an instant (UTC until their zone is known).
+    pub fn local(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        self.zone
+            .map(|z| z.local(at))
+            .unwrap_or_else(|| at.naive_utc())
+    }
+
     /// A person who just agreed to be coached.
     pub fn new(id: i64, lang: Lang, consented_at: DateTime<Utc>) -> Person {
         Person {

@@ -176,7 +176,7 @@ impl StopChoice {
             .filter(|w| !w.is_empty())
             .collect();
         let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-        if has(&["delete", "erase", "löschen", "loeschen", "lösch", "delete"]) {
+        if has(&["delete", "erase", "löschen", "loeschen", "lösch"]) {
             Some(StopChoice::Delete)
         } else if has(&["breaks", "break", "bewegungspausen", "pausen"])
             && has(&["no", "off", "stop", "keine", "aus", "mehr"])

@@ -32,7 +32,7 @@ impl WeekCounts {
 }
 
 fn local(person: &Person, at: DateTime<Utc>) -> NaiveDate {
-    person.zone.map_or(at.date_naive(), |z| z.local(at).date())
+    person.local(at).date()
 }
 
 /// The review day on or after `date`.

@@ -439,6 +439,11 @@ mod tests {
             ("UTC", "UTC"),
             ("utc+0", "UTC"),
         ];
+        each_reads_as(&cases);
+    }
+
+    /// Each input is read as the zone named next to it.
+    fn each_reads_as(cases: &[(&str, &str)]) {
         for (input, expected) in cases {
             assert_eq!(
                 Zone::parse(input).map(|z| z.name()),
@@ -496,13 +501,7 @@ mod tests {
             ("GMT", "Europe/London"),
             ("Mitteleuropäische Zeit", "Europe/Berlin"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(
-                Zone::parse(input).map(|z| z.name()),
-                Ok(expected.to_string()),
-                "{input}"
-            );
-        }
+        each_reads_as(&cases);
     }
 
     #[test]
