@@ -58,7 +58,7 @@ pub async fn serve_telegram(engine: Engine, transport: TelegramTransport) -> any
             None
         }
     };
-    let delivery = tokio::spawn(delivery::run(engine.clone(), transport.clone()));
+    let delivery = tokio::spawn(delivery::lead(engine.clone(), transport.clone()));
     let result = telegram::dispatch(engine, transport).await;
     delivery.abort();
     if let Some(scheduler) = housekeeping.as_mut()
@@ -89,6 +89,62 @@ pub async fn backup(database_url: &str, path: &Path) -> ExitCode {
         }
         Err(error) => {
             eprintln!("hipcoach: no backup of {database_url}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `hipcoach migrate`: the migrations alone, for a deploy step before the new instances
+/// start.
+pub async fn migrate(database_url: &str) -> ExitCode {
+    match Store::migrate(database_url).await {
+        Ok(applied) => {
+            eprintln!("hipcoach: {applied} migration(s) applied; the database is current");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("hipcoach: cannot migrate {database_url}: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `hipcoach copy --from … --to …`: every table into a new database, counts checked.
+pub async fn copy(from: &str, to: &str) -> ExitCode {
+    let (source, target) = match (Store::open(from).await, Store::open(to).await) {
+        (Ok(source), Ok(target)) => (source, target),
+        (Err(error), _) => {
+            eprintln!("hipcoach: cannot open {from}: {error}");
+            return ExitCode::FAILURE;
+        }
+        (_, Err(error)) => {
+            eprintln!("hipcoach: cannot open {to}: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let copied = Store::copy(&source, &target).await;
+    source.close().await;
+    target.close().await;
+    match copied {
+        Ok(copied) => {
+            for (table, rows_from, rows_to) in &copied.tables {
+                let mark = if rows_from == rows_to {
+                    "ok"
+                } else {
+                    "MISSING ROWS"
+                };
+                eprintln!("{table:>16}: {rows_from} -> {rows_to} {mark}");
+            }
+            if copied.complete() {
+                eprintln!("hipcoach: every table copied; the counts match");
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("hipcoach: the counts differ; do not switch to the copy");
+                ExitCode::FAILURE
+            }
+        }
+        Err(error) => {
+            eprintln!("hipcoach: copy failed: {error}");
             ExitCode::FAILURE
         }
     }

@@ -16,7 +16,9 @@ use crate::core::Lang;
     about = "A Telegram coach for stiff hips that load the knees"
 )]
 pub struct Cli {
-    /// The SQLite database (created if missing); `sqlite::memory:` for a throwaway run.
+    /// The database: a SQLite file (created if missing; `sqlite::memory:` for a throwaway
+    /// run) or a PostgreSQL database (`postgres://user:password@host/name`) that several
+    /// instances may share.
     #[arg(
         long = "db",
         env = "DATABASE_URL",
@@ -39,6 +41,18 @@ pub enum Mode {
     Backup {
         /// The new file (an existing one is never overwritten).
         path: std::path::PathBuf,
+    },
+    /// Apply the database's migrations and exit (a deploy step; `run` applies them too).
+    Migrate,
+    /// Copy every table of one database into a new, empty one, e.g. from SQLite to
+    /// PostgreSQL, and check the counts. Stop the bot first.
+    Copy {
+        /// The database to copy from (sqlite://… or postgres://…).
+        #[arg(long)]
+        from: String,
+        /// The new database to copy into (it must hold nobody yet).
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -86,6 +100,8 @@ pub async fn main(cli: Cli) -> ExitCode {
         },
         Mode::Console(args) => app::run_console(&cli.database_url, args.options()).await,
         Mode::Backup { path } => app::backup(&cli.database_url, &path).await,
+        Mode::Migrate => app::migrate(&cli.database_url).await,
+        Mode::Copy { from, to } => app::copy(&from, &to).await,
     }
 }
 

@@ -16,7 +16,7 @@ use crate::engine::{Engine, Fired, Queued};
 use crate::i18n::Piece;
 use crate::limiter::{CHAT_BURST, Limiter};
 use crate::retry::backoff;
-use crate::store::{Claim, OutboxRow, StoreError};
+use crate::store::{Claim, LEAD_RETRY, Notice, Notices, OutboxRow, StoreError};
 
 /// How many reminders are fired per round, and how many sends may be in flight.
 const BATCH: i64 = 500;
@@ -250,6 +250,11 @@ pub async fn deliver_now<T: Transport>(
 /// follows (what fails is retried by the delivery loop), or straight away if nothing was
 /// kept (a stranger, someone just forgotten, a failure).
 pub async fn deliver<T: Transport>(engine: &Engine, transport: &T, queued: &Queued) {
+    if queued.is_queued() && engine.store().is_shared() {
+        // Several instances share the database: only the delivery holder sends, through
+        // its one limiter. It was told on commit (see `Engine::handle_once`).
+        return;
+    }
     if queued.is_queued() {
         if let Err(error) = deliver_now(engine, transport, queued.user).await {
             // The messages stay queued; the delivery loop sends them.
@@ -418,6 +423,79 @@ async fn settle(
         }
     }
     Ok(())
+}
+
+/// Delivers while this process holds the right to (see `Store::lead_delivery`): on
+/// SQLite from the start, on PostgreSQL while this instance holds the delivery lock,
+/// trying to take it over every [`LEAD_RETRY`] while another does. The holder also
+/// follows what the other instances tell it (a schedule changed, replies wait). Runs
+/// until the task is dropped, which lets go of the lock.
+pub async fn lead<T: Transport>(engine: Engine, transport: Arc<T>) {
+    let notices = loop {
+        match engine.store().notices().await {
+            Ok(notices) => break notices,
+            Err(error) => {
+                tracing::warn!(%error, "cannot listen for other instances yet");
+                tokio::time::sleep(LEAD_RETRY).await;
+            }
+        }
+    };
+    let mut notices = notices;
+    loop {
+        match engine.store().lead_delivery().await {
+            Ok(Some(mut lead)) => {
+                if engine.store().is_shared() {
+                    // Only the holder claims: what a holder before had claimed goes out
+                    // now, not after its lease.
+                    match engine.store().release_claims().await {
+                        Ok(released) => {
+                            tracing::info!(released, "this instance now delivers")
+                        }
+                        Err(error) => tracing::warn!(%error, "could not release old claims"),
+                    }
+                }
+                tokio::select! {
+                    () = run(engine.clone(), transport.clone()) => {}
+                    () = lead.lost() => {}
+                    () = follow(&engine, &transport, notices.as_mut()) => {}
+                }
+                lead.release().await;
+            }
+            Ok(None) => {}
+            Err(error) => tracing::warn!(%error, "cannot ask for the delivery lock"),
+        }
+        tokio::time::sleep(LEAD_RETRY).await;
+    }
+}
+
+/// What the other instances tell the holder: a wake-up for the loop, or a person's
+/// replies to send at once. Never returns (nothing to follow on SQLite).
+async fn follow<T: Transport>(engine: &Engine, transport: &Arc<T>, notices: Option<&mut Notices>) {
+    let Some(notices) = notices else {
+        return std::future::pending().await;
+    };
+    loop {
+        match notices.next().await {
+            Ok(Notice::Wake) => engine.wake().notify_one(),
+            Ok(Notice::Replies(user)) => {
+                let engine = engine.clone();
+                let transport = transport.clone();
+                tokio::spawn(async move {
+                    if let Err(error) = deliver_now(&engine, &*transport, user).await {
+                        tracing::warn!(user, %error, "a reply waits for the delivery loop");
+                        engine.wake().notify_one();
+                    }
+                });
+            }
+            Err(error) => {
+                // The listener reconnects on the next call; what was said meanwhile is
+                // caught up by a look at the outbox and the schedule.
+                tracing::warn!(%error, "lost the notices of other instances for a moment");
+                tokio::time::sleep(StdDuration::from_secs(1)).await;
+                engine.wake().notify_one();
+            }
+        }
+    }
 }
 
 /// The delivery loop on the real clock: fire what is due, drain the outbox, sleep until

@@ -171,6 +171,7 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Result<Queued, HandleError> {
         let mut tx = self.store.begin().await?;
+        tx.lock_person(incoming.user).await?;
         if let Some(update) = update
             && !tx.first_time(update, now).await?
         {
@@ -194,6 +195,12 @@ impl Engine {
         };
         if kept {
             queued.rows = queue(&mut tx, &queued, None, pressed, now).await?;
+        }
+        if queued.is_queued() || rescheduled {
+            // Another instance may be the one that delivers (PostgreSQL): it hears of
+            // this on commit.
+            let replies_for = queued.is_queued().then_some(incoming.user);
+            tx.hand_over(replies_for).await?;
         }
         tx.commit().await?;
         if rescheduled || queued.is_queued() {
@@ -225,6 +232,7 @@ impl Engine {
         now: DateTime<Utc>,
     ) -> Result<Option<Fired>, HandleError> {
         let mut tx = self.store.begin().await?;
+        tx.lock_person(user).await?;
         if !tx.claim_reminder(user, kind, due).await? {
             tx.commit().await?;
             return Ok(None);

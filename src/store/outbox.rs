@@ -1,15 +1,11 @@
-//! The outbox: every message waiting to be sent, one row per piece, queued in the same
-//! transaction as the state it follows, and claimed before it is sent.
+//! What the outbox holds, on either backend (its SQL is in `sql/outbox.rs`).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
-use super::{Store, StoreError, StoreTx};
 use crate::core::values::reminders::ReminderKind;
-use crate::i18n::{Attachment, Piece, Rendered};
+use crate::i18n::Piece;
 
 /// A message waiting in the outbox.
 #[derive(Clone, Debug)]
@@ -26,16 +22,22 @@ pub struct OutboxRow {
     pub attempts: i64,
 }
 
-/// One delivery loop's claim on outbox rows (see [`Store::claim_outbox`]).
+/// One delivery loop's claim on outbox rows (see [`super::Store::claim_outbox`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Claim(i64);
 
 impl Claim {
-    /// A claim no other in this process or any other holds: the process id and a counter.
+    /// A claim no other in this process holds, and none in another process on this host:
+    /// the process id and a counter. (Across hosts only the delivery holder claims.)
     pub fn fresh() -> Claim {
         static NEXT: AtomicI64 = AtomicI64::new(0);
         let count = NEXT.fetch_add(1, Ordering::Relaxed) & 0xFFFF_FFFF;
         Claim((i64::from(std::process::id()) << 32) | count)
+    }
+
+    /// The claim as stored in `outbox.claimed_by`.
+    pub(super) fn id(self) -> i64 {
+        self.0
     }
 }
 
@@ -45,262 +47,11 @@ impl Claim {
 pub const CLAIM_LEASE: chrono::Duration = chrono::Duration::seconds(60);
 
 /// The pieces that keep their order: nothing after one of them goes before it.
-const IN_ORDER: &str = "('text', 'redraw')";
+pub(super) const IN_ORDER: &str = "('text', 'redraw')";
 
 /// The `kind` of a reply in the outbox.
-const REPLY_KIND: &str = "reply";
+pub(super) const REPLY_KIND: &str = "reply";
 
 /// The outbox columns a row is read from.
-const OUTBOX_COLUMNS: &str =
+pub(super) const OUTBOX_COLUMNS: &str =
     "id, user_id, kind, due_at, message, attempts, part, file_name, file, redraw_message";
-
-fn outbox_row(r: &SqliteRow) -> Option<OutboxRow> {
-    let kind: String = r.try_get("kind").ok()?;
-    let kind = match kind.as_str() {
-        REPLY_KIND => None,
-        other => Some(other.parse::<ReminderKind>().ok()?),
-    };
-    let part: String = r.try_get("part").ok()?;
-    let file = || -> Option<Attachment> {
-        Some(Attachment {
-            name: r.try_get::<Option<String>, _>("file_name").ok()??,
-            bytes: r.try_get::<Option<Vec<u8>>, _>("file").ok()??,
-        })
-    };
-    let message =
-        || serde_json::from_str::<Rendered>(&r.try_get::<String, _>("message").ok()?).ok();
-    let piece = match part.as_str() {
-        "text" => Piece::Text(message()?),
-        "redraw" => Piece::Redraw {
-            message_id: r.try_get::<Option<i64>, _>("redraw_message").ok()??,
-            message: message()?,
-        },
-        "photo" => Piece::Photo(file()?),
-        "document" => Piece::Document(file()?),
-        _ => return None,
-    };
-    Some(OutboxRow {
-        id: r.try_get("id").ok()?,
-        user: r.try_get("user_id").ok()?,
-        kind,
-        due: DateTime::from_timestamp(r.try_get("due_at").ok()?, 0)?,
-        piece,
-        attempts: r.try_get("attempts").ok()?,
-    })
-}
-
-impl Store {
-    /// The earliest time an outbox message may be (re)tried: only the first waiting
-    /// message of each person counts (the others wait for it), and a claimed one not
-    /// before its claim runs out.
-    pub async fn next_outbox(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let at: Option<i64> = sqlx::query_scalar(&format!(
-            "SELECT MIN(MAX(o.not_before, COALESCE(o.claimed_until, 0))) FROM outbox o
-             WHERE NOT EXISTS (
-                 SELECT 1 FROM outbox e
-                 WHERE e.user_id = o.user_id AND e.id < o.id AND e.part IN {IN_ORDER})"
-        ))
-        .fetch_one(&self.pool)
-        .await?;
-        Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
-    }
-
-    /// Messages ready to send at `now`, oldest first, without claiming them (the console,
-    /// the only process on its file, prints them).
-    pub async fn ready_outbox(
-        &self,
-        now: DateTime<Utc>,
-        limit: i64,
-    ) -> Result<Vec<OutboxRow>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE not_before <= ? ORDER BY id LIMIT ?"
-        ))
-        .bind(now.timestamp())
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        self.read_outbox(rows).await
-    }
-
-    /// Claims up to `limit` messages ready at `now` (only `user`'s, if given) for
-    /// `claim`, until `now + lease`, and returns them oldest first. Each person's messages
-    /// are claimed in order: never one whose earlier text waits for a retry or is held by
-    /// another claim, so no text overtakes another. (A chart or a file that failed does
-    /// not hold up the texts after it: it comes late rather than keep them back.) Two
-    /// loops never claim one row.
-    pub async fn claim_outbox(
-        &self,
-        claim: Claim,
-        now: DateTime<Utc>,
-        user: Option<i64>,
-        limit: i64,
-    ) -> Result<Vec<OutboxRow>, StoreError> {
-        let mut tx = self.begin().await?;
-        let rows = sqlx::query(&format!(
-            "UPDATE outbox SET claimed_by = ?1, claimed_until = ?2
-             WHERE id IN (
-                 SELECT o.id FROM outbox o
-                 WHERE o.not_before <= ?3
-                   AND (o.claimed_until IS NULL OR o.claimed_until <= ?3)
-                   AND (?4 IS NULL OR o.user_id = ?4)
-                   AND NOT EXISTS (
-                       SELECT 1 FROM outbox e
-                       WHERE e.user_id = o.user_id AND e.id < o.id AND e.part IN {IN_ORDER}
-                         AND (e.not_before > ?3 OR e.claimed_until > ?3))
-                 ORDER BY o.id LIMIT ?5)
-             RETURNING {OUTBOX_COLUMNS}"
-        ))
-        .bind(claim.0)
-        .bind((now + CLAIM_LEASE).timestamp())
-        .bind(now.timestamp())
-        .bind(user)
-        .bind(limit)
-        .fetch_all(&mut *tx.tx)
-        .await?;
-        tx.commit().await?;
-        let mut rows = self.read_outbox(rows).await?;
-        rows.sort_by_key(|r| r.id);
-        Ok(rows)
-    }
-
-    /// Renews `claim` on a message just before it is sent; false if the claim ran out and
-    /// the message was taken (or sent) by someone else meanwhile: then it must not be sent.
-    pub async fn confirm_claim(
-        &self,
-        id: i64,
-        claim: Claim,
-        now: DateTime<Utc>,
-    ) -> Result<bool, StoreError> {
-        let sql = "UPDATE outbox SET claimed_until = ? WHERE id = ? AND claimed_by = ?";
-        let until = (now + CLAIM_LEASE).timestamp();
-        let renewed = self
-            .run(sqlx::query(sql).bind(until).bind(id).bind(claim.0))
-            .await?;
-        Ok(renewed == 1)
-    }
-
-    /// Gives up every claim. Only for a process that holds the database alone, at start:
-    /// what a killed run had claimed is sent at once instead of after the lease.
-    pub async fn release_claims(&self) -> Result<u64, StoreError> {
-        let statement = sqlx::query(
-            "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL
-             WHERE claimed_by IS NOT NULL",
-        );
-        self.run(statement).await
-    }
-
-    /// The person wrote: their messages waiting for a retry are tried now (Telegram just
-    /// reached us, and their new reply must not overtake them).
-    pub async fn hurry_outbox(&self, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let statement =
-            sqlx::query("UPDATE outbox SET not_before = ? WHERE user_id = ? AND not_before > ?")
-                .bind(now.timestamp())
-                .bind(user_id)
-                .bind(now.timestamp());
-        self.run(statement).await?;
-        Ok(())
-    }
-
-    async fn read_outbox(&self, rows: Vec<SqliteRow>) -> Result<Vec<OutboxRow>, StoreError> {
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            let id: i64 = r.try_get("id")?;
-            match outbox_row(&r) {
-                Some(row) => out.push(row),
-                None => {
-                    // Written by another version: it can never be sent.
-                    tracing::warn!(id, "unreadable outbox row dropped");
-                    self.outbox_done(id).await?;
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// Every message still waiting for `user`, oldest first (tests, the console).
-    pub async fn outbox_of(&self, user_id: i64) -> Result<Vec<OutboxRow>, StoreError> {
-        let rows = sqlx::query(&format!(
-            "SELECT {OUTBOX_COLUMNS} FROM outbox WHERE user_id = ? ORDER BY id"
-        ))
-        .bind(user_id)
-        .fetch_all(&self.pool)
-        .await?;
-        self.read_outbox(rows).await
-    }
-
-    /// A message was delivered (or refused for good): it leaves the outbox.
-    pub async fn outbox_done(&self, id: i64) -> Result<(), StoreError> {
-        let statement = sqlx::query("DELETE FROM outbox WHERE id = ?").bind(id);
-        self.run(statement).await?;
-        Ok(())
-    }
-
-    /// A message could not be sent now: try again from `not_before` (claim given up).
-    pub async fn outbox_retry(&self, id: i64, not_before: DateTime<Utc>) -> Result<(), StoreError> {
-        let statement = sqlx::query(
-            "UPDATE outbox SET attempts = attempts + 1, not_before = ?,
-                    claimed_by = NULL, claimed_until = NULL
-             WHERE id = ?",
-        )
-        .bind(not_before.timestamp())
-        .bind(id);
-        self.run(statement).await?;
-        Ok(())
-    }
-
-    /// A claimed message was not tried (an earlier one to the same person failed): it goes
-    /// back as it was, no attempt counted.
-    pub async fn outbox_release(&self, id: i64) -> Result<(), StoreError> {
-        let statement =
-            sqlx::query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = ?")
-                .bind(id);
-        self.run(statement).await?;
-        Ok(())
-    }
-}
-
-impl StoreTx {
-    /// Queues one piece of a message for sending, after this transaction commits: a
-    /// reminder's (`reminder` = its kind and due time) or a reply's. Returns its id.
-    pub async fn queue(
-        &mut self,
-        user_id: i64,
-        reminder: Option<(ReminderKind, DateTime<Utc>)>,
-        piece: &Piece,
-        now: DateTime<Utc>,
-    ) -> Result<i64, StoreError> {
-        let (kind, due) = match reminder {
-            Some((kind, due)) => (<&str>::from(kind), due),
-            None => (REPLY_KIND, now),
-        };
-        let (message, file, redraw) = match piece {
-            Piece::Text(message) => (Some(message), None, None),
-            Piece::Redraw {
-                message_id,
-                message,
-            } => (Some(message), None, Some(*message_id)),
-            Piece::Photo(file) | Piece::Document(file) => (None, Some(file), None),
-        };
-        let json = message
-            .map(|m| serde_json::to_string(m).unwrap_or_default())
-            .unwrap_or_else(|| "{}".into());
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox
-                 (user_id, kind, due_at, message, not_before, part, file_name, file, redraw_message)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-             RETURNING id",
-        )
-        .bind(user_id)
-        .bind(kind)
-        .bind(due.timestamp())
-        .bind(json)
-        .bind(now.timestamp())
-        .bind(piece.part())
-        .bind(file.map(|f| f.name.as_str()))
-        .bind(file.map(|f| f.bytes.as_slice()))
-        .bind(redraw)
-        .fetch_one(&mut *self.tx)
-        .await?;
-        Ok(id)
-    }
-}

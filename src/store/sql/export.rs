@@ -2,11 +2,11 @@
 //! and forgetting them (/delete).
 
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
 
-use super::{Store, StoreError, StoreTx};
+use super::{DbRow, Pool, Tx, column_json};
+use crate::store::StoreError;
 
-impl Store {
+impl Pool {
     /// Everything kept about a person, table by table, as JSON (every column of every
     /// row), and the measurements as CSV for a spreadsheet. `None` for a stranger.
     pub async fn export(
@@ -18,7 +18,7 @@ impl Store {
     }
 }
 
-impl StoreTx {
+impl Tx {
     /// Everything kept about the person as this transaction sees it (see [`Store::export`]).
     pub async fn export(
         &mut self,
@@ -37,10 +37,10 @@ impl StoreTx {
             "outbox",
             "break_answers",
         ] {
-            let delete = format!("DELETE FROM {table} WHERE user_id = ?");
+            let delete = format!("DELETE FROM {table} WHERE user_id = $1");
             self.run(sqlx::query(&delete).bind(user_id)).await?;
         }
-        let statement = sqlx::query("DELETE FROM people WHERE user_id = ?").bind(user_id);
+        let statement = sqlx::query("DELETE FROM people WHERE user_id = $1").bind(user_id);
         self.run(statement).await?;
         Ok(())
     }
@@ -48,7 +48,7 @@ impl StoreTx {
 
 /// Everything kept about a person, read on `conn` (see [`Store::export`]).
 async fn export_from(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut <super::Db as sqlx::Database>::Connection,
     user_id: i64,
 ) -> Result<Option<(serde_json::Value, String)>, StoreError> {
     let mut tables = serde_json::Map::new();
@@ -64,7 +64,7 @@ async fn export_from(
         ("outbox", "id"),
     ] {
         let rows = sqlx::query(&format!(
-            "SELECT * FROM {table} WHERE user_id = ? ORDER BY {order}"
+            "SELECT * FROM {table} WHERE user_id = $1 ORDER BY {order}"
         ))
         .bind(user_id)
         .fetch_all(&mut *conn)
@@ -84,24 +84,18 @@ async fn export_from(
     Ok(Some((serde_json::Value::Object(tables), csv)))
 }
 
-/// One row as a JSON object: integers as numbers, text as strings (JSON columns parsed),
-/// NULL as null.
-fn row_json(row: &SqliteRow) -> serde_json::Value {
+/// One row as a JSON object: integers (and yes/no as 0 or 1) as numbers, instants and
+/// text as strings (JSON columns parsed), NULL as null; the same on both backends.
+fn row_json(row: &DbRow) -> serde_json::Value {
     use sqlx::Column;
     let mut object = serde_json::Map::new();
     for column in row.columns() {
         let name = column.name();
-        let value = if let Ok(Some(n)) = row.try_get::<Option<i64>, _>(name) {
-            serde_json::Value::from(n)
-        } else if let Ok(Some(text)) = row.try_get::<Option<String>, _>(name) {
-            match text.chars().next() {
-                Some('{' | '[') => {
-                    serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
-                }
-                _ => serde_json::Value::String(text),
+        let value = match column_json(row, name) {
+            serde_json::Value::String(text) if text.starts_with(['{', '[']) => {
+                serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text))
             }
-        } else {
-            serde_json::Value::Null
+            value => value,
         };
         object.insert(name.to_string(), value);
     }

@@ -9,7 +9,7 @@ use std::time::Duration;
 use chrono::Utc;
 use sqlx::sqlite::SqliteConnectOptions;
 
-use super::{Store, StoreError};
+use super::{Pool, StoreError, sqlite_code};
 
 /// Connections opened at or before this instant (µs on the process's monotonic clock,
 /// see `monotonic_micros`) are closed when next taken
@@ -34,7 +34,7 @@ fn monotonic_micros() -> u64 {
 
 /// After an error that can leave a connection unfit, every connection open now is closed
 /// when next taken from a pool (see `fit_for_use`).
-pub(super) fn renew_connections_after(error: &sqlx::Error) {
+pub(in crate::store) fn renew_connections_after(error: &sqlx::Error) {
     if leaves_connection_unfit(error) {
         // Every connection open now may be read-only or hold a broken file handle:
         // each is closed when next taken from the pool (see `fit_for_use`).
@@ -55,14 +55,10 @@ fn leaves_connection_unfit(error: &sqlx::Error) -> bool {
     const CANTOPEN: i64 = 14;
     const NOTADB: i64 = 26;
     match error {
-        sqlx::Error::Database(db) => db
-            .code()
-            .and_then(|code| code.parse::<i64>().ok())
-            .is_some_and(|code| {
-                [READONLY, IOERR, CORRUPT, CANTOPEN, NOTADB].contains(&(code & 0xff))
-            }),
         sqlx::Error::Io(_) => true,
-        _ => false,
+        error => sqlite_code(error).is_some_and(|code| {
+            [READONLY, IOERR, CORRUPT, CANTOPEN, NOTADB].contains(&(code & 0xff))
+        }),
     }
 }
 
@@ -88,12 +84,12 @@ pub(super) fn fit_for_use(conn: &sqlx::SqliteConnection, age: Duration) -> bool 
             .saturating_add(RECYCLE_MARGIN_US)
 }
 
-impl Store {
+impl Pool {
     /// `PRAGMA quick_check` on a connection of its own, which reads the file afresh (the
     /// pool's connections may hold good pages in their caches). A damaged file is logged
     /// at ERROR and stops all writes: people are told the coach cannot save anything for
     /// now instead of "try again" for ever. In-memory databases are not checked.
-    pub async fn check_integrity(&self) -> Result<(), StoreError> {
+    pub(in crate::store) async fn check_integrity(&self) -> Result<(), StoreError> {
         if self
             .options
             .get_filename()
@@ -117,7 +113,7 @@ impl Store {
     /// After an input failed: an error that says the file may be damaged (SQLITE_CORRUPT,
     /// NOTADB) has the file checked at once, so that a damaged file stops writes now rather
     /// than at the nightly check.
-    pub async fn after_failure(&self, error: &StoreError) {
+    pub(in crate::store) async fn after_failure(&self, error: &StoreError) {
         if error.says_damaged()
             && let Err(error) = self.check_integrity().await
         {
@@ -128,7 +124,7 @@ impl Store {
     /// A consistent copy of the database at `url` in the new file `to` (`VACUUM INTO`),
     /// taken through a read-only connection of its own: it works while the bot runs (it
     /// does not take the writer lock) and never overwrites an existing file.
-    pub async fn backup(url: &str, to: &Path) -> Result<(), StoreError> {
+    pub(in crate::store) async fn backup(url: &str, to: &Path) -> Result<(), StoreError> {
         use sqlx::{ConnectOptions, Connection};
         if to.exists() {
             return Err(StoreError::File {
@@ -157,7 +153,7 @@ impl Store {
     /// says so only in its result row: then it is tried again in the background, with a
     /// warning each time, until it completes, so that after /delete no copy of the
     /// person's pages stays in the file or its log once the reader is gone.
-    pub async fn checkpoint(&self) -> Result<(), StoreError> {
+    pub(in crate::store) async fn checkpoint(&self) -> Result<(), StoreError> {
         if self.try_checkpoint().await? {
             return Ok(());
         }
@@ -206,11 +202,9 @@ impl Store {
 
     /// Nightly maintenance: refresh the planner's statistics and fold the WAL back into
     /// the database file.
-    pub async fn maintain(&self) -> Result<(), StoreError> {
+    pub(in crate::store) async fn maintain(&self) -> Result<(), StoreError> {
         self.check_integrity().await?;
-        let week_ago = (Utc::now() - chrono::Duration::days(7)).timestamp();
-        let statement = sqlx::query("DELETE FROM handled_updates WHERE at < ?").bind(week_ago);
-        self.run(statement).await?;
+        self.prune_handled(Utc::now()).await?;
         self.run(sqlx::query("PRAGMA optimize")).await?;
         self.checkpoint().await?;
         tracing::info!("database maintenance done");

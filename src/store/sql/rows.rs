@@ -1,11 +1,7 @@
 //! Stored columns back into the core's values. What this version cannot read falls back
 //! to "not answered", a default, or none, so that nobody is locked out by an old row.
 
-use chrono::{DateTime, NaiveTime, Utc};
-use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
-
-use super::StoreError;
+use super::DbRow;
 use crate::core::rules::assessment::Track;
 use crate::core::rules::catalog::Phase;
 use crate::core::rules::program::{Position, Program, SessionRecord};
@@ -13,10 +9,13 @@ use crate::core::rules::safety::{Hold, HoldCause};
 use crate::core::values::measures::{PainScore, Weekdays, WorkingHours};
 use crate::core::values::profile::{self, AgeBand, Lunch, Profile};
 use crate::core::values::reminders::{BREAK_MINUTES, ReminderSettings};
+use crate::store::StoreError;
+use chrono::{DateTime, NaiveTime, Utc};
+use sqlx::Row;
 
 /// Reads the intake's columns. A value this version cannot read counts as not answered,
 /// so the intake simply asks for it again.
-pub(super) fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
+pub(super) fn read_profile(row: &DbRow) -> Result<Profile, StoreError> {
     let time = |column: &str| -> Result<Option<NaiveTime>, StoreError> {
         let text: Option<String> = row.try_get(column)?;
         Ok(text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()))
@@ -71,7 +70,7 @@ pub(super) fn read_profile(row: &SqliteRow) -> Result<Profile, StoreError> {
 
 /// Reads the safety hold. A cause this version does not know still holds (as red flags):
 /// safety never lapses because a row came from another version.
-pub(super) fn read_hold(row: &SqliteRow) -> Result<Option<Hold>, StoreError> {
+pub(super) fn read_hold(row: &DbRow) -> Result<Option<Hold>, StoreError> {
     let cause: Option<String> = row.try_get("hold_cause")?;
     let since: Option<DateTime<Utc>> = row.try_get("hold_since")?;
     let flags: Option<String> = row.try_get("hold_flags")?;
@@ -92,7 +91,7 @@ pub(super) fn read_hold(row: &SqliteRow) -> Result<Option<Hold>, StoreError> {
 
 /// Reads the program's columns; a program this version cannot read counts as none, so the
 /// next assessment starts a fresh one.
-pub(super) fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreError> {
+pub(super) fn read_program(row: &DbRow) -> Result<Option<Program>, StoreError> {
     let track: Option<String> = row.try_get("program_track")?;
     let phase: Option<i64> = row.try_get("program_phase")?;
     let level: Option<i64> = row.try_get("program_level")?;
@@ -123,7 +122,7 @@ pub(super) fn read_program(row: &SqliteRow) -> Result<Option<Program>, StoreErro
 }
 
 /// Reads one session row; `None` if any part of it cannot be read.
-pub(super) fn read_session(row: &SqliteRow) -> Option<SessionRecord> {
+pub(super) fn read_session(row: &DbRow) -> Option<SessionRecord> {
     let track: String = row.try_get("track").ok()?;
     let track = match track.as_str() {
         "limited_internal_rotation" => Track::LimitedInternalRotation,
@@ -160,7 +159,7 @@ pub(super) fn read_session(row: &SqliteRow) -> Option<SessionRecord> {
 }
 
 /// Reads the reminder settings; an unreadable value falls back to its default.
-pub(super) fn read_settings(row: &SqliteRow) -> Result<ReminderSettings, StoreError> {
+pub(super) fn read_settings(row: &DbRow) -> Result<ReminderSettings, StoreError> {
     let time = |column: &str| -> Result<Option<NaiveTime>, StoreError> {
         let text: Option<String> = row.try_get(column)?;
         Ok(text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()))

@@ -8,26 +8,28 @@ use sqlx::Row;
 use strum::IntoEnumIterator;
 
 use super::rows::{read_hold, read_profile, read_program, read_session, read_settings};
-use super::{Store, StoreError, StoreTx};
+use super::{DbRow, Pool, Tx};
 use crate::core::rules::assessment::{Assessment, Source};
 use crate::core::rules::program::SessionRecord;
 use crate::core::rules::progression::{Range, Verdict};
 use crate::core::values::profile::{self, AgeBand, Lunch};
 use crate::core::{Dialog, History, Lang, Person, Zone};
+use crate::store::StoreError;
 
 /// How many recent sessions a person is loaded with: enough for every rule (two weeks and
 /// more), the rotation and /history.
 const RECENT_SESSIONS: i64 = 60;
 
-impl Store {
+impl Pool {
     /// Telegram said the person blocked the bot (or is gone): send nothing more until
     /// they write again.
     pub async fn deactivate(&self, user_id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        let statement = sqlx::query("UPDATE people SET active = 0 WHERE user_id = ?").bind(user_id);
+        let statement =
+            sqlx::query("UPDATE people SET active = FALSE WHERE user_id = $1").bind(user_id);
         tx.run(statement).await?;
         for table in ["reminders", "outbox"] {
-            let delete = format!("DELETE FROM {table} WHERE user_id = ?");
+            let delete = format!("DELETE FROM {table} WHERE user_id = $1");
             tx.run(sqlx::query(&delete).bind(user_id)).await?;
         }
         tx.commit().await
@@ -37,7 +39,7 @@ impl Store {
     /// buttons, if one was kept.
     pub async fn break_message(&self, user_id: i64) -> Result<Option<i64>, StoreError> {
         let id: Option<Option<i64>> =
-            sqlx::query_scalar("SELECT break_message FROM people WHERE user_id = ?")
+            sqlx::query_scalar("SELECT break_message FROM people WHERE user_id = $1")
                 .bind(user_id)
                 .fetch_optional(&self.pool)
                 .await?;
@@ -51,7 +53,7 @@ impl Store {
         message_id: Option<i64>,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
-        let statement = sqlx::query("UPDATE people SET break_message = ? WHERE user_id = ?")
+        let statement = sqlx::query("UPDATE people SET break_message = $1 WHERE user_id = $2")
             .bind(message_id)
             .bind(user_id);
         tx.run(statement).await?;
@@ -59,12 +61,12 @@ impl Store {
     }
 }
 
-impl StoreTx {
+impl Tx {
     /// Loads a person; `None` if we keep nothing about them. A dialog that this version
     /// cannot read comes back as [`Dialog::Lost`] instead of an error, so the person is
     /// never locked out; so does any single profile value this version cannot read.
     pub async fn load_person(&mut self, user_id: i64) -> Result<Option<Person>, StoreError> {
-        let row = sqlx::query("SELECT * FROM people WHERE user_id = ?")
+        let row = sqlx::query("SELECT * FROM people WHERE user_id = $1")
             .bind(user_id)
             .fetch_optional(&mut *self.tx)
             .await?;
@@ -106,7 +108,7 @@ impl StoreTx {
     async fn load_history(&mut self, user_id: i64) -> Result<History, StoreError> {
         let query = |order: &str| {
             format!(
-                "SELECT result FROM assessments WHERE user_id = ? \
+                "SELECT result FROM assessments WHERE user_id = $1 \
                  AND (left_ir IS NOT NULL OR right_ir IS NOT NULL OR track IS NOT NULL \
                       OR level IS NOT NULL) \
                  ORDER BY taken_at {order}, id {order} LIMIT 1"
@@ -126,7 +128,7 @@ impl StoreTx {
         let rows = sqlx::query(
             "SELECT taken_at, age_band, left_ir, right_ir, left_er, right_er, result
              FROM assessments
-             WHERE user_id = ? AND (left_ir IS NOT NULL OR right_ir IS NOT NULL)
+             WHERE user_id = $1 AND (left_ir IS NOT NULL OR right_ir IS NOT NULL)
              ORDER BY taken_at, id",
         )
         .bind(user_id)
@@ -175,8 +177,8 @@ impl StoreTx {
     /// The latest sessions, oldest first. A row this version cannot read is left out.
     async fn load_sessions(&mut self, user_id: i64) -> Result<Vec<SessionRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT * FROM (SELECT * FROM sessions WHERE user_id = ?
-                ORDER BY started_at DESC LIMIT ?) ORDER BY started_at",
+            "SELECT * FROM (SELECT * FROM sessions WHERE user_id = $1
+                ORDER BY started_at DESC LIMIT $2) AS latest ORDER BY started_at",
         )
         .bind(user_id)
         .bind(RECENT_SESSIONS)
@@ -189,8 +191,8 @@ impl StoreTx {
     /// decision whose rule or step this version cannot read is left out.
     async fn load_recent(&mut self, user_id: i64) -> Result<Recent, StoreError> {
         let breaks = sqlx::query(
-            "SELECT at, answer FROM (SELECT at, answer, id FROM break_answers WHERE user_id = ?
-                ORDER BY at DESC, id DESC LIMIT ?) ORDER BY at, id",
+            "SELECT at, answer FROM (SELECT at, answer, id FROM break_answers WHERE user_id = $1
+                ORDER BY at DESC, id DESC LIMIT $2) AS latest ORDER BY at, id",
         )
         .bind(user_id)
         .bind(RECENT_BREAKS)
@@ -198,8 +200,8 @@ impl StoreTx {
         .await?;
         let decisions = sqlx::query(
             "SELECT decided_at, rule, to_step FROM (SELECT decided_at, rule, to_step, id
-                FROM decisions WHERE user_id = ? ORDER BY decided_at DESC, id DESC LIMIT ?)
-                ORDER BY decided_at, id",
+                FROM decisions WHERE user_id = $1 ORDER BY decided_at DESC, id DESC LIMIT $2)
+                AS latest ORDER BY decided_at, id",
         )
         .bind(user_id)
         .bind(RECENT_DECISIONS)
@@ -228,7 +230,7 @@ impl StoreTx {
         let statement = sqlx::query(
             "INSERT INTO sessions (user_id, started_at, local_date, track, phase, level, plan,
                 outcomes, stopped_early, completed_at, pain_during, pain_morning, morning_skipped)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              ON CONFLICT (user_id, started_at) DO UPDATE SET
                 outcomes = excluded.outcomes, stopped_early = excluded.stopped_early,
                 completed_at = excluded.completed_at, pain_during = excluded.pain_during,
@@ -257,7 +259,8 @@ impl StoreTx {
         update: i64,
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
-        let sql = "INSERT OR IGNORE INTO handled_updates (update_id, at) VALUES (?, ?)";
+        let sql =
+            "INSERT INTO handled_updates (update_id, at) VALUES ($1, $2) ON CONFLICT DO NOTHING";
         let inserted = self
             .run(sqlx::query(sql).bind(update).bind(now.timestamp()))
             .await?;
@@ -272,7 +275,7 @@ impl StoreTx {
         answer: &str,
     ) -> Result<(), StoreError> {
         let statement =
-            sqlx::query("INSERT INTO break_answers (user_id, at, answer) VALUES (?, ?, ?)")
+            sqlx::query("INSERT INTO break_answers (user_id, at, answer) VALUES ($1, $2, $3)")
                 .bind(user_id)
                 .bind(at)
                 .bind(answer);
@@ -289,7 +292,7 @@ impl StoreTx {
     ) -> Result<(), StoreError> {
         let statement = sqlx::query(
             "INSERT INTO decisions (user_id, decided_at, decision, rule, from_step, to_step)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(user_id)
         .bind(at)
@@ -326,8 +329,8 @@ impl StoreTx {
                 phase_since, hold_cause, break_minutes, paused_until, quiet_from, quiet_to,
                 morning_time, active, snoozed_until, breaks_after, last_break, break_answered,
                 hold_since, hold_flags, hold_minor)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)
              ON CONFLICT (user_id) DO UPDATE SET
                 lang = excluded.lang, consented_at = excluded.consented_at,
                 zone = excluded.zone, dialog = excluded.dialog, updated_at = excluded.updated_at,
@@ -390,14 +393,14 @@ impl StoreTx {
         .bind(person.hold.as_ref().map(|h| profile::codes(&h.flags)))
         .bind(person.hold.as_ref().is_some_and(|h| h.minor));
         self.run(statement).await?;
-        let statement = sqlx::query("UPDATE people SET weekly_review = ? WHERE user_id = ?")
+        let statement = sqlx::query("UPDATE people SET weekly_review = $1 WHERE user_id = $2")
             .bind(person.settings.weekly_review)
             .bind(person.id);
         self.run(statement).await?;
         // In a statement of their own: the training days (NULL: never chosen), and the
         // question counter the buttons are stamped with.
         let statement =
-            sqlx::query("UPDATE people SET training_days = ?, asked = ? WHERE user_id = ?")
+            sqlx::query("UPDATE people SET training_days = $1, asked = $2 WHERE user_id = $3")
                 .bind(p.training_days.map(|d| i64::from(d.bits())))
                 .bind(i64::from(person.asked))
                 .bind(person.id);
@@ -405,10 +408,10 @@ impl StoreTx {
         // The reminder rhythm (migration 0010).
         let vacation = person.settings.vacation;
         let statement = sqlx::query(
-            "UPDATE people SET work_none = ?, breaks_off = ?, ignored_days = ?, break_day = ?,
-                    break_day_answered = ?, less_often_at = ?, less_often_open = ?,
-                    vacation_from = ?, vacation_to = ?
-                 WHERE user_id = ?",
+            "UPDATE people SET work_none = $1, breaks_off = $2, ignored_days = $3, break_day = $4,
+                    break_day_answered = $5, less_often_at = $6, less_often_open = $7,
+                    vacation_from = $8, vacation_to = $9
+                 WHERE user_id = $10",
         )
         .bind(p.no_fixed_hours)
         .bind(person.settings.breaks_off)
@@ -438,7 +441,7 @@ impl StoreTx {
         let statement = sqlx::query(
             "INSERT INTO assessments (user_id, taken_at, retest, age_band, answers, left_ir, right_ir,
                 left_er, right_er, asymmetry, track, level, test_pain, red_flags, result)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         )
         .bind(user_id)
         .bind(a.taken_at)
@@ -462,7 +465,7 @@ impl StoreTx {
     /// Overwrites a person's stored dialog with raw text (for tests of old or damaged rows).
     #[doc(hidden)]
     pub async fn set_raw_dialog(&mut self, user_id: i64, raw: &str) -> Result<(), StoreError> {
-        let statement = sqlx::query("UPDATE people SET dialog = ? WHERE user_id = ?")
+        let statement = sqlx::query("UPDATE people SET dialog = $1 WHERE user_id = $2")
             .bind(raw)
             .bind(user_id);
         self.run(statement).await?;
@@ -476,7 +479,7 @@ fn json(value: &impl serde::Serialize, empty: &str) -> String {
 }
 
 /// A decision row, or `None` if this version cannot read it.
-fn read_decision(row: &sqlx::sqlite::SqliteRow) -> Option<Decided> {
+fn read_decision(row: &DbRow) -> Option<Decided> {
     let rule: String = row.try_get("rule").ok()?;
     let rule = Rule::iter().find(|r| r.id() == rule)?;
     let step: String = row.try_get("to_step").ok()?;
