@@ -6,6 +6,7 @@
 #[path = "../support"]
 mod support {
     pub mod answers;
+    pub mod backend;
     pub mod fake_bot_api;
     pub mod press;
     pub mod profile;
@@ -14,8 +15,10 @@ mod support {
 
 mod bench_reminders;
 mod bench_replies;
+mod copy;
 mod delivery_telegram;
 mod durable_replies;
+mod instances;
 mod program_simulation;
 mod reminder_console;
 mod reply_property;

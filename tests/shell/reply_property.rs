@@ -17,6 +17,7 @@ use hipcoach::i18n::Piece;
 use hipcoach::store::{Claim, Store};
 use proptest::prelude::*;
 
+use crate::support::backend::{Backend, TestDb};
 use crate::support::press;
 
 /// What the transport does with the next piece it is given.
@@ -129,9 +130,11 @@ async fn open(url: &str) -> Engine {
     engine
 }
 
-async fn run(ops: Vec<Op>) -> Result<(), TestCaseError> {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("replies.db").display());
+async fn run(ops: Vec<Op>, backend: Backend) -> Result<(), TestCaseError> {
+    let Some(db) = TestDb::on(backend).await else {
+        return Ok(());
+    };
+    let url = db.url.clone();
     let mut engine = open(&url).await;
     let transport = Arc::new(Flaky::default());
     let mut answered: HashMap<i64, Vec<String>> = HashMap::new();
@@ -216,6 +219,13 @@ proptest! {
     #[test]
     fn every_saved_answer_gets_its_reply(ops in prop::collection::vec(op(), 1..18)) {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-        runtime.block_on(run(ops))?;
+        runtime.block_on(run(ops, Backend::Sqlite))?;
+    }
+
+    /// The same on PostgreSQL (skipped without a server, see `support::backend`).
+    #[test]
+    fn every_saved_answer_gets_its_reply_on_postgres(ops in prop::collection::vec(op(), 1..18)) {
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+        runtime.block_on(run(ops, Backend::Postgres))?;
     }
 }

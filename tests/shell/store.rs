@@ -1,7 +1,9 @@
-//! The store and the engine on a fresh SQLite file per test: state survives a restart,
+//! The store and the engine on a fresh database per test (SQLite, and PostgreSQL where
+//! the test says `on_both!`): state survives a restart,
 //! declining leaves no row, and a row this version cannot read never locks anyone out.
 
 use crate::support::answers;
+use crate::support::backend::on_both;
 use crate::support::press;
 
 use chrono::{DateTime, Utc};
@@ -49,93 +51,93 @@ fn joined(outbox: &Queued) -> String {
         .join("\n")
 }
 
-#[tokio::test]
-async fn a_restart_in_the_middle_of_the_conversation_continues_it() {
-    let db = fresh_db();
-    {
+on_both!(
+    async fn a_restart_in_the_middle_of_the_conversation_continues_it(db) {
+        {
+            let engine = Engine::new(Store::open(&db.url).await.unwrap());
+            say(&engine, "/start").await;
+            send(&engine, Input::Button("c:y".into())).await;
+            let out = say(&engine, "Kathmandu").await;
+            assert!(joined(&out).contains("14:05"));
+            engine.store().close().await;
+        }
+        // A new process: same file, new pool.
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        let out = send(&engine, Input::Button("z:y".into())).await;
+        assert!(
+            joined(&out).contains("Saved: Asia/Kathmandu"),
+            "{}",
+            joined(&out)
+        );
+        assert_eq!(
+            out.events,
+            [Event::TimezoneSet {
+                tz: Zone::from_name("Asia/Kathmandu").unwrap()
+            }]
+        );
+
+        let mut tx = engine.store().begin().await.unwrap();
+        let person = tx.load_person(7).await.unwrap().unwrap();
+        assert_eq!(person.zone, Zone::from_name("Asia/Kathmandu"));
+        assert!(
+            matches!(person.dialog, Dialog::Ask { .. }),
+            "the intake comes next"
+        );
+        assert_eq!(person.consented_at, now());
+    }
+);
+
+on_both!(
+    async fn start_after_a_restart_asks_the_open_question_again(db) {
+        {
+            let engine = Engine::new(Store::open(&db.url).await.unwrap());
+            say(&engine, "/start").await;
+            send(&engine, Input::Button("c:y".into())).await;
+            engine.store().close().await;
+        }
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        let out = say(&engine, "/start").await;
+        assert!(joined(&out).contains("Welcome back"));
+        assert!(joined(&out).contains("Where are you?"));
+    }
+);
+
+on_both!(
+    async fn declining_leaves_no_row_and_consent_creates_one(db) {
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        say(&engine, "/start").await;
+        send(&engine, Input::Button("c:n".into())).await;
+        assert!(engine.store().export(7).await.unwrap().is_none());
+
+        say(&engine, "/start").await;
+        send(&engine, Input::Button("c:y".into())).await;
+        assert!(engine.store().export(7).await.unwrap().is_some());
+    }
+);
+
+on_both!(
+    async fn a_stored_state_this_version_cannot_read_resets_with_an_apology(db) {
         let engine = Engine::new(Store::open(&db.url).await.unwrap());
         say(&engine, "/start").await;
         send(&engine, Input::Button("c:y".into())).await;
-        let out = say(&engine, "Kathmandu").await;
-        assert!(joined(&out).contains("14:05"));
-        engine.store().close().await;
+        let mut tx = engine.store().begin().await.unwrap();
+        tx.set_raw_dialog(7, r#"{"step":"a_question_from_a_newer_version","x":1}"#)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+
+        let out = say(&engine, "Berlin").await;
+        assert!(
+            joined(&out).starts_with("Sorry, I lost track"),
+            "{}",
+            joined(&out)
+        );
+        assert!(joined(&out).contains("Where are you?"));
+        // Not a soft-lock: the next answer is read normally.
+        let out = say(&engine, "Berlin").await;
+        assert!(joined(&out).contains("Europe/Berlin"));
     }
-    // A new process: same file, new pool.
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    let out = send(&engine, Input::Button("z:y".into())).await;
-    assert!(
-        joined(&out).contains("Saved: Asia/Kathmandu"),
-        "{}",
-        joined(&out)
-    );
-    assert_eq!(
-        out.events,
-        [Event::TimezoneSet {
-            tz: Zone::from_name("Asia/Kathmandu").unwrap()
-        }]
-    );
-
-    let mut tx = engine.store().begin().await.unwrap();
-    let person = tx.load_person(7).await.unwrap().unwrap();
-    assert_eq!(person.zone, Zone::from_name("Asia/Kathmandu"));
-    assert!(
-        matches!(person.dialog, Dialog::Ask { .. }),
-        "the intake comes next"
-    );
-    assert_eq!(person.consented_at, now());
-}
-
-#[tokio::test]
-async fn start_after_a_restart_asks_the_open_question_again() {
-    let db = fresh_db();
-    {
-        let engine = Engine::new(Store::open(&db.url).await.unwrap());
-        say(&engine, "/start").await;
-        send(&engine, Input::Button("c:y".into())).await;
-        engine.store().close().await;
-    }
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    let out = say(&engine, "/start").await;
-    assert!(joined(&out).contains("Welcome back"));
-    assert!(joined(&out).contains("Where are you?"));
-}
-
-#[tokio::test]
-async fn declining_leaves_no_row_and_consent_creates_one() {
-    let db = fresh_db();
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    say(&engine, "/start").await;
-    send(&engine, Input::Button("c:n".into())).await;
-    assert_eq!(count_people(&db.url).await, 0);
-
-    say(&engine, "/start").await;
-    send(&engine, Input::Button("c:y".into())).await;
-    assert_eq!(count_people(&db.url).await, 1);
-}
-
-#[tokio::test]
-async fn a_stored_state_this_version_cannot_read_resets_with_an_apology() {
-    let db = fresh_db();
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    say(&engine, "/start").await;
-    send(&engine, Input::Button("c:y".into())).await;
-    let mut tx = engine.store().begin().await.unwrap();
-    tx.set_raw_dialog(7, r#"{"step":"a_question_from_a_newer_version","x":1}"#)
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-
-    let out = say(&engine, "Berlin").await;
-    assert!(
-        joined(&out).starts_with("Sorry, I lost track"),
-        "{}",
-        joined(&out)
-    );
-    assert!(joined(&out).contains("Where are you?"));
-    // Not a soft-lock: the next answer is read normally.
-    let out = say(&engine, "Berlin").await;
-    assert!(joined(&out).contains("Europe/Berlin"));
-}
+);
 
 #[tokio::test]
 async fn the_database_runs_in_wal_mode_with_normal_sync() {
@@ -160,96 +162,80 @@ async fn an_in_memory_database_works_for_a_throwaway_run() {
     assert!(joined(&out).contains("Europe/Berlin"));
 }
 
-async fn count_people(url: &str) -> i64 {
-    let pool = sqlx::SqlitePool::connect(url).await.unwrap();
-    let n = sqlx::query("SELECT COUNT(*) FROM people")
-        .fetch_one(&pool)
-        .await
-        .unwrap()
-        .get(0);
-    pool.close().await;
-    n
-}
-
-#[tokio::test]
-async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessments_are_kept() {
-    let db = fresh_db();
-    {
+on_both!(
+    async fn the_intake_continues_at_the_same_question_after_a_restart_and_assessments_are_kept(db) {
+        {
+            let engine = Engine::new(Store::open(&db.url).await.unwrap());
+            say(&engine, "/start").await;
+            send(&engine, Input::Button("c:y".into())).await;
+            say(&engine, "Berlin").await;
+            send(&engine, Input::Button("z:y".into())).await;
+            say(&engine, "52").await;
+            say(&engine, "cycling").await;
+            engine.store().close().await;
+        }
         let engine = Engine::new(Store::open(&db.url).await.unwrap());
-        say(&engine, "/start").await;
-        send(&engine, Input::Button("c:y".into())).await;
-        say(&engine, "Berlin").await;
-        send(&engine, Input::Button("z:y".into())).await;
-        say(&engine, "52").await;
-        say(&engine, "cycling").await;
+        let out = say(&engine, "/start").await;
+        assert!(
+            joined(&out).contains("Continue where you left off"),
+            "{}",
+            joined(&out)
+        );
+        let out = send(&engine, Input::Button("o:continue".into())).await;
+        assert!(
+            joined(&out).contains("how many hours do you sit"),
+            "{}",
+            joined(&out)
+        );
+        for answer in [
+            "8",
+            "9-17",
+            "none",
+            "18:00",
+            "every day",
+            "nowhere",
+            "none",
+            "none",
+        ] {
+            say(&engine, answer).await;
+        }
+        for code in [
+            "b2", "b1", "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0",
+        ] {
+            send(&engine, Input::Button(format!("o:{code}"))).await;
+        }
         engine.store().close().await;
-    }
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    let out = say(&engine, "/start").await;
-    assert!(
-        joined(&out).contains("Continue where you left off"),
-        "{}",
-        joined(&out)
-    );
-    let out = send(&engine, Input::Button("o:continue".into())).await;
-    assert!(
-        joined(&out).contains("how many hours do you sit"),
-        "{}",
-        joined(&out)
-    );
-    for answer in [
-        "8",
-        "9-17",
-        "none",
-        "18:00",
-        "every day",
-        "nowhere",
-        "none",
-        "none",
-    ] {
-        say(&engine, answer).await;
-    }
-    for code in [
-        "b2", "b1", "skip", "skip", "skip", "skip", "even", "pass", "pass", "p0",
-    ] {
-        send(&engine, Input::Button(format!("o:{code}"))).await;
-    }
-    engine.store().close().await;
 
-    // After another restart the profile and the assessment are all there.
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    let mut tx = engine.store().begin().await.unwrap();
-    let person = tx.load_person(7).await.unwrap().unwrap();
-    assert_eq!(person.profile.age, Some(52));
-    assert_eq!(person.profile.sitting_hours, Some(8));
-    assert_eq!(person.profile.pain_sites, Some(vec![]));
-    assert_eq!(
-        person.profile.drill_time.map(|t| t.to_string()),
-        Some("18:00:00".into())
-    );
-    assert_eq!(
-        person.profile.training_days,
-        Some(hipcoach::core::values::measures::Weekdays::EVERY_DAY)
-    );
-    let last = person.history.last.expect("the assessment was stored");
-    assert_eq!(
-        (last.left.internal, last.right.internal),
-        (Some(35), Some(25))
-    );
-    assert_eq!(person.dialog, Dialog::Idle);
-    drop(tx);
+        // After another restart the profile and the assessment are all there.
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        let mut tx = engine.store().begin().await.unwrap();
+        let person = tx.load_person(7).await.unwrap().unwrap();
+        assert_eq!(person.profile.age, Some(52));
+        assert_eq!(person.profile.sitting_hours, Some(8));
+        assert_eq!(person.profile.pain_sites, Some(vec![]));
+        assert_eq!(
+            person.profile.drill_time.map(|t| t.to_string()),
+            Some("18:00:00".into())
+        );
+        assert_eq!(
+            person.profile.training_days,
+            Some(hipcoach::core::values::measures::Weekdays::EVERY_DAY)
+        );
+        let last = person.history.last.expect("the assessment was stored");
+        assert_eq!(
+            (last.left.internal, last.right.internal),
+            (Some(35), Some(25))
+        );
+        assert_eq!(person.dialog, Dialog::Idle);
+        drop(tx);
 
-    let pool = sqlx::SqlitePool::connect(&db.url).await.unwrap();
-    let row = sqlx::query(
-        "SELECT left_ir, right_ir, asymmetry, track, answers FROM assessments WHERE user_id = 7",
-    )
-    .fetch_one(&pool)
-    .await
-    .unwrap();
-    assert_eq!(row.get::<i64, _>("asymmetry"), 10);
-    assert_eq!(row.get::<String, _>("track"), "limited_internal_rotation");
-    assert!(row.get::<String, _>("answers").contains("\"seated_left\""));
-}
+        let (export, _) = engine.store().export(7).await.unwrap().unwrap();
+        let row = &export["assessments"][0];
+        assert_eq!(row["asymmetry"], 10);
+        assert_eq!(row["track"], "limited_internal_rotation");
+        assert!(row["answers"].get("seated_left").is_some(), "{row}");
+    }
+);
 
 /// A database from before the safety hold: a program stopped by the stop rule, and red
 /// flags not yet cleared. Opening it with this version holds both people.
@@ -261,7 +247,7 @@ async fn the_old_implicit_holds_become_the_safety_hold() {
             .filename(db.url.trim_start_matches("sqlite://"))
             .create_if_missing(true);
         let pool = sqlx::SqlitePool::connect_with(options).await.unwrap();
-        let mut old = sqlx::migrate!("./migrations");
+        let mut old = sqlx::migrate!("./migrations/sqlite");
         old.migrations = std::borrow::Cow::Owned(
             old.migrations
                 .iter()
@@ -375,43 +361,43 @@ async fn someone_stored_before_the_training_days_keeps_every_day_and_is_not_aske
     pool.close().await;
 }
 
-/// The week in review reads the break answers and decisions loaded with the person, and
-/// its switch (/stats off) is stored (migration 0011).
-#[tokio::test]
-async fn break_answers_decisions_and_the_review_switch_are_loaded_with_the_person() {
-    use hipcoach::core::rules::catalog::Phase;
-    use hipcoach::core::rules::program::Position;
-    use hipcoach::core::rules::progression::{Decision, Rule, Verdict};
-    let db = fresh_db();
-    let engine = Engine::new(Store::open(&db.url).await.unwrap());
-    say(&engine, "/start").await;
-    send(&engine, Input::Button("c:y".into())).await;
-    let out = say(&engine, "/stats off").await;
-    assert!(joined(&out).contains("review is off"), "{}", joined(&out));
-    let mut tx = engine.store().begin().await.unwrap();
-    tx.insert_break_answer(7, now(), "snooze").await.unwrap();
-    let verdict = Verdict {
-        decision: Decision::Regress,
-        rule: Rule::RegressUnsettled,
-        from: Position::new(Phase::Activation, 2),
-        to: Position::new(Phase::Activation, 1),
-    };
-    tx.insert_decision(7, &verdict, now()).await.unwrap();
-    tx.commit().await.unwrap();
+on_both!(
+    /// The week in review reads the break answers and decisions loaded with the person, and
+    /// its switch (/stats off) is stored (migration 0011).
+    async fn break_answers_decisions_and_the_review_switch_are_loaded_with_the_person(db) {
+        use hipcoach::core::rules::catalog::Phase;
+        use hipcoach::core::rules::program::Position;
+        use hipcoach::core::rules::progression::{Decision, Rule, Verdict};
+        let engine = Engine::new(Store::open(&db.url).await.unwrap());
+        say(&engine, "/start").await;
+        send(&engine, Input::Button("c:y".into())).await;
+        let out = say(&engine, "/stats off").await;
+        assert!(joined(&out).contains("review is off"), "{}", joined(&out));
+        let mut tx = engine.store().begin().await.unwrap();
+        tx.insert_break_answer(7, now(), "snooze").await.unwrap();
+        let verdict = Verdict {
+            decision: Decision::Regress,
+            rule: Rule::RegressUnsettled,
+            from: Position::new(Phase::Activation, 2),
+            to: Position::new(Phase::Activation, 1),
+        };
+        tx.insert_decision(7, &verdict, now()).await.unwrap();
+        tx.commit().await.unwrap();
 
-    let mut tx = engine.store().begin().await.unwrap();
-    let person = tx.load_person(7).await.unwrap().unwrap();
-    assert!(!person.settings.weekly_review);
-    assert_eq!(person.recent.breaks.len(), 1);
-    assert_eq!(person.recent.breaks[0].answer, "snooze");
-    assert_eq!(person.recent.breaks[0].at, now());
-    assert_eq!(person.recent.decisions.len(), 1);
-    assert_eq!(person.recent.decisions[0].rule, Rule::RegressUnsettled);
-    assert_eq!(
-        (
-            person.recent.decisions[0].phase,
-            person.recent.decisions[0].level
-        ),
-        (1, 1)
-    );
-}
+        let mut tx = engine.store().begin().await.unwrap();
+        let person = tx.load_person(7).await.unwrap().unwrap();
+        assert!(!person.settings.weekly_review);
+        assert_eq!(person.recent.breaks.len(), 1);
+        assert_eq!(person.recent.breaks[0].answer, "snooze");
+        assert_eq!(person.recent.breaks[0].at, now());
+        assert_eq!(person.recent.decisions.len(), 1);
+        assert_eq!(person.recent.decisions[0].rule, Rule::RegressUnsettled);
+        assert_eq!(
+            (
+                person.recent.decisions[0].phase,
+                person.recent.decisions[0].level
+            ),
+            (1, 1)
+        );
+    }
+);
