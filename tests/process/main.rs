@@ -4,6 +4,7 @@
 #[path = "../support"]
 mod support {
     pub mod answers;
+    pub mod backend;
     pub mod fake_bot_api;
     pub mod press;
 }
@@ -11,6 +12,7 @@ mod support {
 mod console_binary;
 mod corruption;
 mod crash_kill;
+mod deploy;
 mod one_writer;
 mod telegram_binary;
 

@@ -158,7 +158,11 @@ async fn inputs(db: &TestDb, people: usize, tasks: usize) -> (usize, Duration, V
                     Input::Text("Berlin".into()),
                     Input::Button("z:y".into()),
                 ];
-                steps.extend(answers::INTAKE_AND_TESTS.iter().map(|a| Input::Text((*a).into())));
+                steps.extend(
+                    answers::INTAKE_AND_TESTS
+                        .iter()
+                        .map(|a| Input::Text((*a).into())),
+                );
                 for input in steps {
                     let input = press::on_open_question(&engine, user, input).await;
                     let incoming = Incoming {

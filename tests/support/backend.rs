@@ -100,6 +100,7 @@ pub fn postgres_server() -> Option<String> {
 /// `on_both!(async fn name(db) { … })`: the body runs once on a fresh SQLite file
 /// (`name::sqlite`) and once on a fresh PostgreSQL database (`name::postgres`); `db` is
 /// the [`TestDb`].
+#[allow(unused_macros)] // Not every test binary that includes this file uses it.
 macro_rules! on_both {
     ($(#[$meta:meta])* async fn $name:ident($db:ident) $body:block) => {
         $(#[$meta])*
@@ -123,4 +124,5 @@ macro_rules! on_both {
         }
     };
 }
+#[allow(unused_imports)]
 pub(crate) use on_both;
