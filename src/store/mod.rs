@@ -13,6 +13,7 @@ mod export;
 mod maintenance;
 mod outbox;
 mod people;
+pub mod probe;
 mod reminders;
 mod rows;
 
