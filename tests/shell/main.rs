@@ -25,3 +25,4 @@ mod store;
 mod store_recovery;
 mod telegram_mock;
 mod trust;
+mod webhook;
