@@ -53,7 +53,8 @@ impl Server {
         let pool = SqlitePool::connect(&db).await.unwrap();
         let bot = telegram::bot(TOKEN.into(), Some(fake.url().parse().unwrap())).unwrap();
         let transport = Arc::new(TelegramTransport::with_limiter(bot, Limiter::unlimited()));
-        let webhook = Webhook::new(&"https://bot.example/telegram".parse().unwrap(), SECRET).unwrap();
+        let webhook =
+            Webhook::new(&"https://bot.example/telegram".parse().unwrap(), SECRET).unwrap();
         let router = web::router(engine.clone(), transport, Some(&webhook));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -145,7 +146,10 @@ async fn a_missing_or_wrong_secret_is_refused_and_nothing_is_stored() {
     let update = server.update("/start").to_string();
     assert_eq!(server.post(&update, None).await, 401);
     assert_eq!(server.post(&update, Some("s3cret_-Tokem")).await, 401);
-    assert_eq!(server.post(&update, Some("s3cret_-Token-and-more")).await, 401);
+    assert_eq!(
+        server.post(&update, Some("s3cret_-Token-and-more")).await,
+        401
+    );
     assert_eq!(server.post(&update, Some("")).await, 401);
     tokio::time::sleep(StdDuration::from_millis(300)).await;
     assert_eq!(server.count("handled_updates").await, 0);
@@ -157,7 +161,10 @@ async fn a_missing_or_wrong_secret_is_refused_and_nothing_is_stored() {
 #[tokio::test]
 async fn an_unreadable_update_is_taken_and_nothing_is_done() {
     let server = Server::start().await;
-    assert_eq!(server.post("{\"update_id\": \"x\"", Some(SECRET)).await, 200);
+    assert_eq!(
+        server.post("{\"update_id\": \"x\"", Some(SECRET)).await,
+        200
+    );
     assert_eq!(server.post("not json", Some(SECRET)).await, 200);
     assert_eq!(server.count("handled_updates").await, 0);
     assert_eq!(server.fake.calls("sendMessage"), 0);
@@ -249,7 +256,9 @@ async fn metrics_show_a_handled_update_and_a_fired_reminder() {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    let fired = delivery::fire_due(&server.engine, Utc::now()).await.unwrap();
+    let fired = delivery::fire_due(&server.engine, Utc::now())
+        .await
+        .unwrap();
     assert_eq!(fired.len(), 1);
 
     let (status, body) = server.get("/metrics").await;

@@ -860,10 +860,9 @@ fn respond(
             state.webhook = None;
             Ok(json!(true))
         }
-        "setMyCommands"
-        | "deleteMyCommands"
-        | "answerCallbackQuery"
-        | "leaveChat" => Ok(json!(true)),
+        "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "leaveChat" => {
+            Ok(json!(true))
+        }
         "sendMessage" => send_message(state, body, bot_id, arrived),
         "editMessageReplyMarkup" => edit_reply_markup(state, body),
         "editMessageText" => edit_text(state, body),
