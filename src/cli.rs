@@ -213,3 +213,48 @@ impl ConsoleArgs {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn web(args: &[&str]) -> Result<WebOptions, String> {
+        let cli = Cli::try_parse_from(["hipcoach", "run"].iter().chain(args)).unwrap();
+        match cli.command {
+            Some(Mode::Run(run)) => run.web(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_webhook_url_listens_on_8080_unless_told_otherwise() {
+        let hook = web(&[
+            "--webhook-url=https://b.example/telegram",
+            "--webhook-secret=s",
+        ])
+        .unwrap();
+        assert_eq!(hook.listen, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(hook.webhook.unwrap().path, "/telegram");
+        let told = web(&[
+            "--webhook-url=https://b.example/telegram",
+            "--webhook-secret=s",
+            "--listen=127.0.0.1:9000",
+        ])
+        .unwrap();
+        assert_eq!(told.listen, Some("127.0.0.1:9000".parse().unwrap()));
+    }
+
+    #[test]
+    fn long_polling_stays_the_default_with_or_without_a_server() {
+        if std::env::var_os("HIPCOACH_WEBHOOK_URL").is_some()
+            || std::env::var_os("HIPCOACH_LISTEN").is_some()
+        {
+            return;
+        }
+        let plain = web(&[]).unwrap();
+        assert!(plain.listen.is_none() && plain.webhook.is_none());
+        let health = web(&["--listen=127.0.0.1:9000"]).unwrap();
+        assert!(health.listen.is_some() && health.webhook.is_none());
+        assert!(web(&["--webhook-url=https://b.example/t"]).is_err());
+    }
+}

@@ -210,3 +210,33 @@ async fn metrics(State(web): State<Web>) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_is_one_to_256_of_telegrams_characters() {
+        assert!(check_secret("a").is_ok());
+        assert!(check_secret("Az09_-").is_ok());
+        assert!(check_secret(&"x".repeat(256)).is_ok());
+        assert!(check_secret("").unwrap_err().contains("missing"));
+        assert!(check_secret(&"x".repeat(257)).unwrap_err().contains("256"));
+        for bad in ["with space", "slash/", "ümlaut", "dot.", "colon:"] {
+            assert!(check_secret(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_route_is_the_urls_path_and_not_one_of_the_servers_own() {
+        let url = |u: &str| reqwest::Url::parse(u).unwrap();
+        let hook = Webhook::new(&url("https://bot.example/hooks/telegram?x=1"), "s").unwrap();
+        assert_eq!(hook.path, "/hooks/telegram");
+        assert_eq!(
+            Webhook::new(&url("https://bot.example"), "s").unwrap().path,
+            "/"
+        );
+        assert!(Webhook::new(&url("https://bot.example/metrics"), "s").is_err());
+        assert!(Webhook::new(&url("https://bot.example/telegram"), "").is_err());
+    }
+}
