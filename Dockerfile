@@ -28,7 +28,7 @@ ENV DATABASE_URL=sqlite:///data/hipcoach.db \
 # /metrics. The health check is the binary itself: the slim image has no curl.
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 \
-    CMD ["hipcoach", "health"]
+    CMD ["/usr/local/bin/hipcoach", "health"]
 # `docker stop` sends SIGTERM: run finishes the updates in hand and closes the database.
 STOPSIGNAL SIGTERM
 # TELOXIDE_TOKEN comes from the environment at run time; it is never baked into the image.
