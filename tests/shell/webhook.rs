@@ -278,3 +278,30 @@ async fn metrics_show_a_handled_update_and_a_fired_reminder() {
         assert!(!body.contains(&private), "a user id in /metrics:\n{body}");
     }
 }
+
+/// A figure, not a check: webhook updates answered per second, one after the other, each
+/// /start from another person (run with `--ignored --nocapture`; build in release for
+/// figures worth quoting).
+#[tokio::test]
+#[ignore = "benchmark"]
+async fn bench_webhook_updates() {
+    let server = Server::start().await;
+    let mut took = Vec::new();
+    let started = std::time::Instant::now();
+    let n = 300;
+    for user in 0..n {
+        server.fake.push_text(10_000 + user, "/start");
+        let update = server.fake.take_pending().remove(0).to_string();
+        let asked = std::time::Instant::now();
+        assert_eq!(server.post(&update, Some(SECRET)).await, 200);
+        took.push(asked.elapsed());
+    }
+    let total = started.elapsed();
+    took.sort();
+    eprintln!(
+        "{n} webhook updates in {total:?}: {:.0}/s, p50 {:?}, p99 {:?}",
+        f64::from(n as u32) / total.as_secs_f64(),
+        took[took.len() / 2],
+        took[took.len() * 99 / 100],
+    );
+}
