@@ -92,6 +92,7 @@ pub async fn dispatch(
             .dependencies(dptree::deps![Front { engine, transport }])
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
+                observe::update_handled(kind_of(&update), Outcome::Ok, Default::default());
             })
             .error_handler(telemetry::QuietErrors::new(
                 "error while handling an update",
