@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
-use crate::app;
+use crate::app::{self, WebOptions};
 use crate::console::ConsoleOptions;
 use crate::core::Lang;
+use crate::web::{self, Webhook};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -33,8 +34,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Mode {
-    /// Run the Telegram bot with long polling (the default). Needs TELOXIDE_TOKEN.
-    Run,
+    /// Run the Telegram bot (the default): long polling, or updates by webhook with
+    /// --webhook-url. Needs TELOXIDE_TOKEN.
+    Run(RunArgs),
     /// Talk to the bot in the terminal: no Telegram, no token.
     Console(ConsoleArgs),
     /// Write a consistent copy of the database to a new file; works while the bot runs.
@@ -54,6 +56,48 @@ pub enum Mode {
         #[arg(long)]
         to: String,
     },
+    /// Register, remove or show the webhook at Telegram (deploy steps; `run` never does
+    /// this itself). Needs TELOXIDE_TOKEN.
+    Webhook {
+        #[command(subcommand)]
+        action: WebhookAction,
+    },
+    /// Ask a running bot whether it is ready (its /readyz): exit 0 if so, 1 if not.
+    Health {
+        #[arg(long, default_value = "http://127.0.0.1:8080/readyz")]
+        url: reqwest::Url,
+    },
+}
+
+#[derive(Debug, Args, Default)]
+pub struct RunArgs {
+    /// Serve HTTP (/healthz, /readyz, /metrics, and the webhook) on this address
+    /// [default with a webhook URL: 0.0.0.0:8080].
+    #[arg(long, env = "HIPCOACH_LISTEN")]
+    pub listen: Option<std::net::SocketAddr>,
+    /// Take updates by webhook at this public URL (its path is the route) instead of long
+    /// polling. Register it once with `hipcoach webhook set`.
+    #[arg(long, env = "HIPCOACH_WEBHOOK_URL")]
+    pub webhook_url: Option<reqwest::Url>,
+    /// The secret Telegram sends with every update (1–256 of A-Za-z0-9_-); required with
+    /// a webhook URL.
+    #[arg(long, env = "HIPCOACH_WEBHOOK_SECRET", hide_env_values = true)]
+    pub webhook_secret: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebhookAction {
+    /// setWebhook: Telegram sends updates to URL with SECRET (pending updates are kept).
+    Set {
+        #[arg(long, env = "HIPCOACH_WEBHOOK_URL")]
+        url: reqwest::Url,
+        #[arg(long, env = "HIPCOACH_WEBHOOK_SECRET", hide_env_values = true)]
+        secret: String,
+    },
+    /// deleteWebhook: back to long polling (pending updates are kept).
+    Delete,
+    /// getWebhookInfo: the URL, how many updates wait, the last error.
+    Info,
 }
 
 #[derive(Debug, Args)]
@@ -93,15 +137,62 @@ To try the bot without Telegram, no token needed:
 
 /// Runs the program; the binary's `main` only calls this.
 pub async fn main(cli: Cli) -> ExitCode {
-    match cli.command.unwrap_or(Mode::Run) {
-        Mode::Run => match telegram_settings() {
-            Ok((token, api_url)) => app::run_telegram(&cli.database_url, token, api_url).await,
-            Err(code) => code,
+    let command = match cli.command {
+        Some(command) => command,
+        // `hipcoach` alone is `hipcoach run`, with its settings from the environment.
+        None => match Cli::try_parse_from(["hipcoach", "run"]) {
+            Ok(Cli {
+                command: Some(command),
+                ..
+            }) => command,
+            Ok(_) => Mode::Run(RunArgs::default()),
+            Err(error) => error.exit(),
         },
+    };
+    match command {
+        Mode::Run(args) => {
+            let web = match args.web() {
+                Ok(web) => web,
+                Err(error) => {
+                    eprintln!("hipcoach: {error}");
+                    return ExitCode::from(2);
+                }
+            };
+            match telegram_settings() {
+                Ok((token, api_url)) => {
+                    app::run_telegram(&cli.database_url, token, api_url, web).await
+                }
+                Err(code) => code,
+            }
+        }
         Mode::Console(args) => app::run_console(&cli.database_url, args.options()).await,
         Mode::Backup { path } => app::backup(&cli.database_url, &path).await,
         Mode::Migrate => app::migrate(&cli.database_url).await,
         Mode::Copy { from, to } => app::copy(&from, &to).await,
+        Mode::Webhook { action } => match telegram_settings() {
+            Ok((token, api_url)) => app::webhook(token, api_url, action).await,
+            Err(code) => code,
+        },
+        Mode::Health { url } => app::health(url).await,
+    }
+}
+
+impl RunArgs {
+    /// The server and the webhook these settings ask for, checked.
+    fn web(self) -> Result<WebOptions, String> {
+        let webhook = match self.webhook_url {
+            Some(url) => Some(Webhook::new(
+                &url,
+                self.webhook_secret.as_deref().unwrap_or_default(),
+            )?),
+            None => None,
+        };
+        let listen = match (self.listen, &webhook) {
+            (Some(listen), _) => Some(listen),
+            (None, Some(_)) => Some(web::DEFAULT_LISTEN.parse().map_err(|e| format!("{e}"))?),
+            (None, None) => None,
+        };
+        Ok(WebOptions { listen, webhook })
     }
 }
 
@@ -136,5 +227,50 @@ impl ConsoleArgs {
             lang: Lang::from_code(Some(&self.lang)),
             files: self.files.unwrap_or_else(std::env::temp_dir),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn web(args: &[&str]) -> Result<WebOptions, String> {
+        let cli = Cli::try_parse_from(["hipcoach", "run"].iter().chain(args)).unwrap();
+        match cli.command {
+            Some(Mode::Run(run)) => run.web(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_webhook_url_listens_on_8080_unless_told_otherwise() {
+        let hook = web(&[
+            "--webhook-url=https://b.example/telegram",
+            "--webhook-secret=s",
+        ])
+        .unwrap();
+        assert_eq!(hook.listen, Some("0.0.0.0:8080".parse().unwrap()));
+        assert_eq!(hook.webhook.unwrap().path, "/telegram");
+        let told = web(&[
+            "--webhook-url=https://b.example/telegram",
+            "--webhook-secret=s",
+            "--listen=127.0.0.1:9000",
+        ])
+        .unwrap();
+        assert_eq!(told.listen, Some("127.0.0.1:9000".parse().unwrap()));
+    }
+
+    #[test]
+    fn long_polling_stays_the_default_with_or_without_a_server() {
+        if std::env::var_os("HIPCOACH_WEBHOOK_URL").is_some()
+            || std::env::var_os("HIPCOACH_LISTEN").is_some()
+        {
+            return;
+        }
+        let plain = web(&[]).unwrap();
+        assert!(plain.listen.is_none() && plain.webhook.is_none());
+        let health = web(&["--listen=127.0.0.1:9000"]).unwrap();
+        assert!(health.listen.is_some() && health.webhook.is_none());
+        assert!(web(&["--webhook-url=https://b.example/t"]).is_err());
     }
 }

@@ -15,6 +15,7 @@ use crate::core::values::reminders::ReminderKind;
 use crate::engine::{Engine, Fired, Queued};
 use crate::i18n::Piece;
 use crate::limiter::{CHAT_BURST, Limiter};
+use crate::observe;
 use crate::retry::backoff;
 use crate::store::{Claim, LEAD_RETRY, Notice, Notices, OutboxRow, StoreError};
 
@@ -115,6 +116,7 @@ pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>,
                 Ok(result) => {
                     engine.store().release_reminder(user, kind);
                     if let Some(f) = result {
+                        observe::reminder_fired(kind, now - at);
                         progressed = true;
                         fired.push(f);
                     }
@@ -126,6 +128,7 @@ pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>,
                     tracing::error!(user, kind = <&str>::from(kind), %error, "a reminder cannot be read; set aside");
                     engine.store().drop_reminder(user, kind).await?;
                     engine.store().release_reminder(user, kind);
+                    observe::reminder_dropped(kind);
                     progressed = true;
                 }
                 Err(error) => {
@@ -284,7 +287,9 @@ pub async fn send_unqueued<T: Transport>(
     let mut attempts = 0;
     loop {
         slot(transport, user, None).await;
-        match transport.send(user, piece).await {
+        let result = transport.send(user, piece).await;
+        observe::sent(&result);
+        match result {
             Err(SendError::RetryAfter(wait)) if attempts < 3 => {
                 attempts += 1;
                 hold_all(transport, wait).await;
@@ -334,6 +339,10 @@ async fn send_in_order<T: Transport>(
                     .await?;
             }
             let result = result.map(drop);
+            observe::sent(&result);
+            if result.is_ok() && row.kind.is_some() {
+                observe::reminder_sent(now() - row.due);
+            }
             // Recorded at once: a crash can repeat only the send in flight.
             settle(engine, &row, result.clone(), now(), &mut round).await?;
             result
@@ -442,6 +451,9 @@ pub async fn lead<T: Transport>(engine: Engine, transport: Arc<T>) {
     };
     let mut notices = notices;
     loop {
+        // A standby instance's loop lives too: it asks for the lock every few seconds
+        // (/readyz looks at this beat).
+        engine.beat(Utc::now());
         match engine.store().lead_delivery().await {
             Ok(Some(mut lead)) => {
                 if engine.store().is_shared() {
@@ -503,6 +515,7 @@ async fn follow<T: Transport>(engine: &Engine, transport: &Arc<T>, notices: Opti
 pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
     let mut failures = 0u32;
     loop {
+        engine.beat(Utc::now());
         let round = async {
             // Fire, then one batch of the outbox, then look again: a long backlog never
             // keeps reminders that fall due meanwhile from firing on time. A failure to

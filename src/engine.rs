@@ -3,6 +3,7 @@
 //! the same path: a due reminder is one more input.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use chrono::{DateTime, Utc};
 use tokio::sync::Notify;
@@ -28,6 +29,8 @@ pub struct Queued {
     pub events: Vec<Event>,
     /// The outbox rows the messages wait in.
     pub rows: Vec<i64>,
+    /// The update was handled before (redelivered): nothing was done this time.
+    pub duplicate: bool,
 }
 
 impl Queued {
@@ -39,6 +42,7 @@ impl Queued {
             messages: Vec::new(),
             events: Vec::new(),
             rows: Vec::new(),
+            duplicate: false,
         }
     }
 
@@ -102,6 +106,8 @@ pub struct Engine {
     store: Store,
     /// Wakes the delivery loop when a schedule or the outbox changes.
     wake: Arc<Notify>,
+    /// When the delivery loop last went round (Unix seconds; 0: not yet): `/readyz`.
+    heartbeat: Arc<AtomicI64>,
     step: Step,
 }
 
@@ -111,6 +117,7 @@ impl Engine {
         Engine {
             store,
             wake: Arc::new(Notify::new()),
+            heartbeat: Arc::default(),
             step: core::step,
         }
     }
@@ -127,6 +134,19 @@ impl Engine {
 
     pub fn wake(&self) -> &Arc<Notify> {
         &self.wake
+    }
+
+    /// The delivery loop is alive at `now`.
+    pub fn beat(&self, now: DateTime<Utc>) {
+        self.heartbeat.store(now.timestamp(), Ordering::Relaxed);
+    }
+
+    /// When the delivery loop last went round; `None` before its first round.
+    pub fn last_beat(&self) -> Option<DateTime<Utc>> {
+        match self.heartbeat.load(Ordering::Relaxed) {
+            0 => None,
+            at => DateTime::from_timestamp(at, 0),
+        }
     }
 
     /// Handles one input. Nothing is written unless everything is; on an error the
@@ -177,7 +197,10 @@ impl Engine {
         {
             tx.commit().await?;
             tracing::info!(user = incoming.user, update, "update seen before; skipped");
-            return Ok(Queued::silent(incoming.user, incoming.lang));
+            return Ok(Queued {
+                duplicate: true,
+                ..Queued::silent(incoming.user, incoming.lang)
+            });
         }
         let stored = tx.load_person(incoming.user).await?;
         let known = stored.is_some();
@@ -364,5 +387,6 @@ fn rendered(user: i64, transition: &Transition) -> Queued {
             .collect(),
         events: transition.events.clone(),
         rows: Vec::new(),
+        duplicate: false,
     }
 }

@@ -12,6 +12,7 @@ use teloxide::types::{
 
 use crate::core::read::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
@@ -23,6 +24,7 @@ use crate::delivery::{self, SendError, Transport};
 use crate::engine::{Engine, HandleError, Queued};
 use crate::i18n::{self, Piece, Rendered};
 use crate::limiter::Limiter;
+use crate::observe::{self, Outcome};
 use crate::telemetry;
 
 /// Errors a handler may return; the dispatcher logs them.
@@ -31,9 +33,9 @@ pub type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 /// The whole update-handling tree. Tests build this same tree.
 pub fn schema() -> UpdateHandler<HandlerError> {
     dptree::entry()
-        .branch(Update::filter_message().endpoint(on_message))
-        .branch(Update::filter_edited_message().endpoint(on_message))
-        .branch(Update::filter_callback_query().endpoint(on_callback))
+        .branch(Update::filter_message().endpoint(on_update))
+        .branch(Update::filter_edited_message().endpoint(on_update))
+        .branch(Update::filter_callback_query().endpoint(on_update))
 }
 
 /// Builds a bot client for `token`, talking to `api_url` when given (any Bot API compatible
@@ -75,9 +77,14 @@ pub async fn connect(bot: &Bot) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The front end: long polling and the handler tree, until Ctrl-C. Replies go out
-/// through `transport`, the one the delivery loop sends reminders through.
-pub async fn dispatch(engine: Engine, transport: Arc<TelegramTransport>) -> anyhow::Result<()> {
+/// The front end: long polling and the handler tree, until `stop` resolves; then no new
+/// update is taken and those being handled finish. Replies go out through `transport`,
+/// the one the delivery loop sends reminders through.
+pub async fn dispatch(
+    engine: Engine,
+    transport: Arc<TelegramTransport>,
+    stop: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
     let bot = transport.bot.clone();
     let listener = teloxide::update_listeners::polling_default(bot.clone()).await;
     let mut dispatcher: Dispatcher<Bot, HandlerError, DefaultKey> =
@@ -85,12 +92,26 @@ pub async fn dispatch(engine: Engine, transport: Arc<TelegramTransport>) -> anyh
             .dependencies(dptree::deps![Front { engine, transport }])
             .default_handler(|update| async move {
                 tracing::debug!(id = update.id.0, "update ignored");
+                observe::update_handled(kind_of(&update), Outcome::Ok, Default::default());
             })
             .error_handler(telemetry::QuietErrors::new(
                 "error while handling an update",
             ))
-            .enable_ctrlc_handler()
             .build();
+    let token = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        stop.await;
+        // Refused while the dispatcher is still starting: asked again until it runs.
+        loop {
+            match token.shutdown() {
+                Ok(stopped) => {
+                    stopped.await;
+                    return;
+                }
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(100)).await,
+            }
+        }
+    });
     dispatcher
         .try_dispatch_with_listener(
             listener,
@@ -136,72 +157,213 @@ struct Front {
     transport: Arc<TelegramTransport>,
 }
 
-/// A message, or an edit of one (which the core answers without reading it).
-async fn on_message(front: Front, msg: Message, update: Update) -> Result<(), HandlerError> {
-    let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
-    let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
-        if edited {
-            return Ok(());
-        }
-        return leave_group(front.transport.bot(), &msg).await;
-    };
-    let input = if edited {
-        Input::Edited
-    } else if let Some(text) = msg.text() {
-        Input::Text(text.to_string())
-    } else if let Some(location) = msg.location() {
-        Input::Location {
-            latitude: location.latitude,
-            longitude: location.longitude,
-        }
-    } else {
-        Input::Unsupported
-    };
-    let queued = run_engine(&front.engine, &update, user, input, None).await;
-    delivery::deliver(&front.engine, &*front.transport, &queued).await;
-    Ok(())
+/// What an update asks of the bot, read before anything is handled.
+enum Route {
+    /// An input from a person in a private chat: a message, an edit, or a button press
+    /// (`callback`, on the message `pressed` when it is still accessible).
+    Input {
+        user: User,
+        input: Input,
+        callback: Option<CallbackQuery>,
+        pressed: Option<(ChatId, MessageId)>,
+    },
+    /// A message in a group: the bot says why it does not work there, and leaves.
+    LeaveGroup(Box<Message>),
+    /// A press from a group, an edit in one, or a kind of update the bot does not use.
+    Ignore { callback: Option<CallbackQuery> },
 }
 
-async fn on_callback(
-    front: Front,
-    query: CallbackQuery,
-    update: Update,
-) -> Result<(), HandlerError> {
-    let bot = front.transport.bot();
-    // Stop the client's spinner first, whatever happens next.
-    if let Err(error) = bot.answer_callback_query(query.id.clone()).await {
+/// Reads `update`: whose input it is, and what it says.
+fn route(update: &Update) -> Route {
+    match &update.kind {
+        UpdateKind::Message(msg) | UpdateKind::EditedMessage(msg) => {
+            let edited = matches!(update.kind, UpdateKind::EditedMessage(_));
+            let Some(user) = msg.from.as_ref().filter(|_| msg.chat.is_private()) else {
+                if edited {
+                    return Route::Ignore { callback: None };
+                }
+                return Route::LeaveGroup(Box::new(msg.clone()));
+            };
+            let input = if edited {
+                Input::Edited
+            } else if let Some(text) = msg.text() {
+                Input::Text(text.to_string())
+            } else if let Some(location) = msg.location() {
+                Input::Location {
+                    latitude: location.latitude,
+                    longitude: location.longitude,
+                }
+            } else {
+                Input::Unsupported
+            };
+            Route::Input {
+                user: user.clone(),
+                input,
+                callback: None,
+                pressed: None,
+            }
+        }
+        UpdateKind::CallbackQuery(query) => {
+            let callback = Some(query.clone());
+            let Some(message) = query.message.as_ref().filter(|m| m.chat().is_private()) else {
+                return Route::Ignore { callback };
+            };
+            let pressed = match message {
+                MaybeInaccessibleMessage::Regular(message) => Some((message.chat.id, message.id)),
+                MaybeInaccessibleMessage::Inaccessible(_) => None,
+            };
+            Route::Input {
+                user: query.from.clone(),
+                input: Input::Button(query.data.clone().unwrap_or_default()),
+                callback,
+                pressed,
+            }
+        }
+        _ => Route::Ignore { callback: None },
+    }
+}
+
+/// The kind of an update, as `/metrics` counts it.
+pub fn kind_of(update: &Update) -> &'static str {
+    match update.kind {
+        UpdateKind::Message(_) => "message",
+        UpdateKind::EditedMessage(_) => "edited",
+        UpdateKind::CallbackQuery(_) => "callback",
+        _ => "other",
+    }
+}
+
+/// One update handled: what is left to send once its transaction committed.
+pub struct Handled {
+    route: Route,
+    queued: Option<Queued>,
+}
+
+/// Why an update could not be handled.
+pub struct NotHandled {
+    /// Handled for what it is: the person is told to try again (their replies, if
+    /// any, are in [`Handled`]).
+    pub handled: Handled,
+    /// Whether it may work when sent again: the store failed for a passing reason. (A
+    /// panic or an unreadable stored value would fail the same way again.)
+    pub passing: bool,
+    pub error: HandleError,
+}
+
+/// Handles one update through the engine, the one path for long polling and webhooks
+/// alike: update → input → [`Engine::handle_once`]. `Ok` once its transaction committed
+/// (or when there was nothing to store); nothing is sent yet: [`answer`] does that.
+pub async fn handle_update(engine: &Engine, update: &Update) -> Result<Handled, Box<NotHandled>> {
+    let started = std::time::Instant::now();
+    let kind = kind_of(update);
+    let route = route(update);
+    let Route::Input {
+        user,
+        input,
+        pressed,
+        ..
+    } = &route
+    else {
+        tracing::debug!(id = update.id.0, "update without an input");
+        observe::update_handled(kind, Outcome::Ok, started.elapsed());
+        return Ok(Handled {
+            route,
+            queued: None,
+        });
+    };
+    let lang = language_of(Some(user));
+    let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
+    let incoming = Incoming {
+        user: user_id,
+        lang,
+        input: input.clone(),
+    };
+    let pressed = pressed.map(|(_, id)| i64::from(id.0));
+    let update_id = i64::from(update.id.0);
+    // Catching even a panic outside the core (a bug anywhere): the person is told to try
+    // again and the bot goes on serving everyone.
+    let handled =
+        AssertUnwindSafe(engine.handle_once(Some(update_id), pressed, &incoming, Utc::now()))
+            .catch_unwind()
+            .await;
+    let error = match handled {
+        Ok(Ok(queued)) => {
+            let outcome = if queued.duplicate {
+                Outcome::Duplicate
+            } else {
+                Outcome::Ok
+            };
+            observe::update_handled(kind, outcome, started.elapsed());
+            return Ok(Handled {
+                route,
+                queued: Some(queued),
+            });
+        }
+        Ok(Err(error)) => error,
+        Err(_) => HandleError::Panicked("a panic outside the core"),
+    };
+    observe::update_handled(kind, Outcome::Error, started.elapsed());
+    tracing::error!(user = user_id, %error, "handling failed");
+    let passing =
+        matches!(&error, HandleError::Store(e) if !e.is_unreadable() && !e.says_damaged());
+    Err(Box::new(NotHandled {
+        handled: Handled {
+            route,
+            queued: Some(Queued::failure(user_id, lang, Some(&error))),
+        },
+        passing,
+        error,
+    }))
+}
+
+/// Sends what a handled update left to send: the press answered, the answered
+/// question's buttons taken away, the replies delivered (from the outbox, or straight
+/// away if nothing was kept), or the goodbye to a group.
+pub async fn answer(engine: &Engine, transport: &TelegramTransport, handled: Handled) {
+    let bot = transport.bot();
+    let (callback, pressed) = match &handled.route {
+        Route::Input {
+            callback, pressed, ..
+        } => (callback.as_ref(), *pressed),
+        Route::Ignore { callback } => (callback.as_ref(), None),
+        Route::LeaveGroup(msg) => {
+            if let Err(error) = leave_group(bot, msg).await {
+                tracing::debug!(%error, "could not leave a group");
+            }
+            return;
+        }
+    };
+    // Stop the client's spinner, whatever happened.
+    if let Some(query) = callback
+        && let Err(error) = bot.answer_callback_query(query.id.clone()).await
+    {
         tracing::debug!(%error, "answerCallbackQuery failed");
     }
-    let Some(message) = &query.message else {
-        return Ok(());
+    let Some(queued) = handled.queued else {
+        return;
     };
-    if !message.chat().is_private() {
-        return Ok(());
-    }
-    let pressed = match message {
-        MaybeInaccessibleMessage::Regular(message) => Some((message.chat.id, message.id)),
-        MaybeInaccessibleMessage::Inaccessible(_) => None,
-    };
-    let input = Input::Button(query.data.clone().unwrap_or_default());
-    let queued = run_engine(
-        &front.engine,
-        &update,
-        &query.from,
-        input,
-        pressed.map(|(_, id)| i64::from(id.0)),
-    )
-    .await;
     let redrawn = queued.messages.first().is_some_and(|m| m.in_place);
     if let Some((chat, id)) = pressed
         && !redrawn
+        && !queued.duplicate
     {
-        // The question is answered: take its buttons away so they cannot be pressed
-        // twice. Cosmetic: a stale press is refused anyway.
+        // The question is answered: take its buttons away so that they cannot be
+        // pressed twice. Cosmetic: a stale press is refused anyway.
         if let Err(error) = bot.edit_message_reply_markup(chat, id).await {
             tracing::debug!(%error, "could not remove the buttons of an answered message");
         }
     }
-    delivery::deliver(&front.engine, &*front.transport, &queued).await;
+    delivery::deliver(engine, transport, &queued).await;
+}
+
+/// Long polling's handler: the update handled and answered at once; a failure is
+/// answered with "try again" (Telegram does not send it again).
+async fn on_update(front: Front, update: Update) -> Result<(), HandlerError> {
+    let handled = match handle_update(&front.engine, &update).await {
+        Ok(handled) => handled,
+        Err(failed) => failed.handled,
+    };
+    answer(&front.engine, &front.transport, handled).await;
     Ok(())
 }
 
@@ -215,37 +377,6 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
     bot.leave_chat(msg.chat.id).await?;
     tracing::info!(chat = msg.chat.id.0, "left a non-private chat");
     Ok(())
-}
-
-/// Runs one input through the engine, catching even a panic outside the core (a bug
-/// anywhere): the person is told to try again and the bot goes
-/// on serving everyone. A failure becomes a "try again" reply.
-async fn run_engine(
-    engine: &Engine,
-    update: &Update,
-    user: &User,
-    input: Input,
-    pressed: Option<i64>,
-) -> Queued {
-    let lang = language_of(Some(user));
-    let user_id = i64::try_from(user.id.0).unwrap_or(i64::MAX);
-    let incoming = Incoming {
-        user: user_id,
-        lang,
-        input,
-    };
-    let update = i64::from(update.id.0);
-    let handled =
-        AssertUnwindSafe(engine.handle_once(Some(update), pressed, &incoming, Utc::now()))
-            .catch_unwind()
-            .await;
-    let error = match handled {
-        Ok(Ok(queued)) => return queued,
-        Ok(Err(error)) => error,
-        Err(_) => HandleError::Panicked("a panic outside the core"),
-    };
-    tracing::error!(user = user_id, %error, "handling failed");
-    Queued::failure(user_id, lang, Some(&error))
 }
 
 /// Messages to Telegram: replies and reminders alike go through its one limiter.
@@ -351,9 +482,7 @@ fn send_error(error: RequestError) -> SendError {
             | ApiError::BotKicked,
         ) => SendError::Blocked,
         // Not one of the errors teloxide knows: most likely a 5xx from a proxy.
-        RequestError::Api(ApiError::Unknown(_)) => {
-            SendError::Failed("unknown Bot API error".into())
-        }
+        RequestError::Api(ApiError::Unknown(_)) => SendError::Failed(observe::SERVER_ERROR.into()),
         RequestError::Api(error) => SendError::Rejected(error.to_string()),
         RequestError::Network(error) => SendError::Unreachable(format!(
             "network: {}",

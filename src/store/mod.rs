@@ -106,6 +106,15 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+/// Counts the `/metrics` gauges show, refreshed on each scrape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Messages waiting in the outbox (replies and reminders).
+    pub outbox: i64,
+    /// People the bot still writes to (not blocked, not forgotten).
+    pub active_people: i64,
+}
+
 /// Which backend a store runs on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -387,14 +396,12 @@ impl Store {
         on_db!(self, pool => pool.outbox_release(id).await)
     }
 
-    /// How many messages wait in the outbox (a gauge for /metrics).
-    pub async fn outbox_depth(&self) -> Result<i64, StoreError> {
-        on_db!(self, pool => pool.outbox_depth().await)
-    }
-
-    /// How many people reminders may go to (a gauge for /metrics).
-    pub async fn active_people(&self) -> Result<i64, StoreError> {
-        on_db!(self, pool => pool.active_people().await)
+    /// The outbox depth and the number of active people (the gauges of /metrics).
+    pub async fn counts(&self) -> Result<Counts, StoreError> {
+        Ok(Counts {
+            outbox: on_db!(self, pool => pool.outbox_depth().await)?,
+            active_people: on_db!(self, pool => pool.active_people().await)?,
+        })
     }
 
     /// Telegram said the person blocked the bot (or is gone): send nothing more until

@@ -15,6 +15,7 @@ mod crash_kill;
 mod deploy;
 mod one_writer;
 mod telegram_binary;
+mod web_binary;
 
 /// Who may run at once. crash_kill's tests kill the bot at set moments while it sends and
 /// check the send rate against Telegram's limit; another bot starving the CPU at the same

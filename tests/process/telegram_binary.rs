@@ -16,7 +16,7 @@ use fake_bot_api::{FakeBotApi, SentMessage};
 use teloxide::prelude::*;
 use teloxide::types::{InlineKeyboardButton, InlineKeyboardMarkup, UpdateKind};
 
-const TOKEN: &str = "123456:TEST-token";
+pub(crate) const TOKEN: &str = "123456:TEST-token";
 /// The secret part of [`TOKEN`], which must never be logged.
 const SECRET: &str = "TEST-token";
 const USER: i64 = 4242;
@@ -25,15 +25,15 @@ const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The binary as a child process whose stdout and stderr are collected in the background.
 /// Dropping it kills the process (the std equivalent of tokio's `kill_on_drop`).
-struct Hipcoach {
-    child: Child,
+pub(crate) struct Hipcoach {
+    pub(crate) child: Child,
     stderr: Arc<Mutex<Vec<u8>>>,
     stdout: Arc<Mutex<Vec<u8>>>,
     readers: Vec<JoinHandle<()>>,
 }
 
 impl Hipcoach {
-    fn spawn(command: &mut Command) -> Hipcoach {
+    pub(crate) fn spawn(command: &mut Command) -> Hipcoach {
         let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -54,16 +54,16 @@ impl Hipcoach {
         }
     }
 
-    fn stderr(&self) -> String {
+    pub(crate) fn stderr(&self) -> String {
         String::from_utf8_lossy(&self.stderr.lock().unwrap()).into_owned()
     }
 
-    fn stdout(&self) -> String {
+    pub(crate) fn stdout(&self) -> String {
         String::from_utf8_lossy(&self.stdout.lock().unwrap()).into_owned()
     }
 
     /// Waits (without blocking the runtime) for the process to exit by itself.
-    async fn exit_status(&mut self) -> ExitStatus {
+    pub(crate) async fn exit_status(&mut self) -> ExitStatus {
         let wait = async {
             loop {
                 if let Some(status) = self.child.try_wait().expect("poll the child") {
@@ -113,7 +113,7 @@ fn collect(mut pipe: impl Read + Send + 'static, sink: Arc<Mutex<Vec<u8>>>) -> J
     })
 }
 
-fn hipcoach() -> Command {
+pub(crate) fn hipcoach() -> Command {
     Command::new(env!("CARGO_BIN_EXE_hipcoach"))
 }
 

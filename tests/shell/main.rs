@@ -28,3 +28,4 @@ mod store;
 mod store_recovery;
 mod telegram_mock;
 mod trust;
+mod webhook;

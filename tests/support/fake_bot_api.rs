@@ -310,6 +310,9 @@ struct State {
     canned: HashMap<String, VecDeque<Canned>>,
     /// Limits, blocked chats, outages, latency: all off by default.
     faults: Faults,
+    /// The body of the last `setWebhook` (until `deleteWebhook`); `getWebhookInfo` shows
+    /// its URL, with a made-up last error.
+    webhook: Option<Value>,
 }
 
 /// State shared by the server's handlers and the test.
@@ -614,6 +617,11 @@ impl FakeBotApi {
             .collect()
     }
 
+    /// Takes the queued updates away unsent, to deliver them by webhook instead.
+    pub fn take_pending(&self) -> Vec<Value> {
+        self.shared.lock().pending.drain(..).collect()
+    }
+
     /// How many queued updates the client has not confirmed yet.
     pub fn pending_updates(&self) -> usize {
         self.shared.lock().pending.len()
@@ -838,15 +846,23 @@ fn respond(
     let answer = match method {
         "getMe" => Ok(me(bot_id)),
         "getWebhookInfo" => Ok(json!({
-            "url": "",
+            "url": state.webhook.as_ref().map_or("", |w| w["url"].as_str().unwrap_or_default()),
             "has_custom_certificate": false,
             "pending_update_count": state.pending.len(),
+            "last_error_date": state.webhook.as_ref().map(|_| 1_700_000_000),
+            "last_error_message": state.webhook.as_ref().map(|_| "Connection refused"),
         })),
-        "deleteWebhook"
-        | "setMyCommands"
-        | "deleteMyCommands"
-        | "answerCallbackQuery"
-        | "leaveChat" => Ok(json!(true)),
+        "setWebhook" => {
+            state.webhook = Some(body.clone());
+            Ok(json!(true))
+        }
+        "deleteWebhook" => {
+            state.webhook = None;
+            Ok(json!(true))
+        }
+        "setMyCommands" | "deleteMyCommands" | "answerCallbackQuery" | "leaveChat" => {
+            Ok(json!(true))
+        }
         "sendMessage" => send_message(state, body, bot_id, arrived),
         "editMessageReplyMarkup" => edit_reply_markup(state, body),
         "editMessageText" => edit_text(state, body),

@@ -47,10 +47,10 @@ impl Pool {
             .await?)
     }
 
-    /// How many people reminders may go to: consented, not blocked, not held.
+    /// How many people the bot still writes to: not blocked, not forgotten.
     pub async fn active_people(&self) -> Result<i64, StoreError> {
         Ok(
-            sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE active AND hold_cause IS NULL")
+            sqlx::query_scalar("SELECT COUNT(*) FROM people WHERE active")
                 .fetch_one(&self.pool)
                 .await?,
         )
