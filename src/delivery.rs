@@ -44,15 +44,25 @@ pub enum SendError {
 pub trait Transport: Send + Sync + 'static {
     fn send(&self, chat: i64, piece: &Piece) -> impl Future<Output = Result<(), SendError>> + Send;
 
-    /// Sends a piece and returns the id Telegram gave the message, when it tells (a
-    /// movement break's id is kept, so that its buttons can be taken away later). The
-    /// default: sent as by [`Transport::send`], without an id.
+    /// Sends a piece a reminder queued (not a reply). The default: as any other; Telegram
+    /// may send it as a paid broadcast.
+    fn send_reminder(
+        &self,
+        chat: i64,
+        piece: &Piece,
+    ) -> impl Future<Output = Result<(), SendError>> + Send {
+        self.send(chat, piece)
+    }
+
+    /// Sends a reminder's piece and returns the id Telegram gave the message, when it
+    /// tells (a movement break's id is kept, so that its buttons can be taken away later).
+    /// The default: sent as by [`Transport::send_reminder`], without an id.
     fn send_keeping_id(
         &self,
         chat: i64,
         piece: &Piece,
     ) -> impl Future<Output = Result<Option<i64>, SendError>> + Send {
-        async move { self.send(chat, piece).await.map(|()| None) }
+        async move { self.send_reminder(chat, piece).await.map(|()| None) }
     }
 
     /// Takes the inline buttons off a message sent before (the message stays). The
@@ -316,6 +326,11 @@ async fn send_in_order<T: Transport>(
         let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
             let result = if is_break {
                 transport.send_keeping_id(row.user, &row.piece).await
+            } else if row.kind.is_some() {
+                transport
+                    .send_reminder(row.user, &row.piece)
+                    .await
+                    .map(|()| None)
             } else {
                 transport.send(row.user, &row.piece).await.map(|()| None)
             };

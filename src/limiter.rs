@@ -287,7 +287,10 @@ mod tests {
         }
         for (i, t) in times.iter().enumerate() {
             let in_window = times[i..].iter().take_while(|u| **u < t + 1000).count();
-            assert!(in_window <= 1_000, "{in_window} within a second from {t} ms");
+            assert!(
+                in_window <= 1_000,
+                "{in_window} within a second from {t} ms"
+            );
         }
         // 3,000 at ~980 a second: a little over three seconds, not 100 s at 30 a second.
         let last = *times.last().unwrap();

@@ -16,6 +16,7 @@ mod bench_reminders;
 mod bench_replies;
 mod delivery_telegram;
 mod durable_replies;
+mod paid_broadcast;
 mod program_simulation;
 mod reminder_console;
 mod reply_property;
