@@ -13,11 +13,13 @@ use crate::telegram::{self, TelegramTransport};
 use crate::{delivery, housekeeping, telemetry};
 
 /// `hipcoach run`: the bot on Telegram with `token` (and another Bot API server at
-/// `api_url`, if given), until Ctrl-C.
+/// `api_url`, if given), until Ctrl-C; `paid_rate`: reminders as a paid broadcast at up to
+/// that many messages a second overall.
 pub async fn run_telegram(
     database_url: &str,
     token: String,
     api_url: Option<reqwest::Url>,
+    paid_rate: Option<u32>,
 ) -> ExitCode {
     telemetry::init("info", Some(token.clone()));
     let Some(engine) = open(database_url).await else {
@@ -40,8 +42,15 @@ pub async fn run_telegram(
         ),
         Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
     }
+    let transport = match paid_rate {
+        Some(rate) => {
+            tracing::info!(rate, "reminders go as a paid broadcast");
+            TelegramTransport::paid_broadcast(bot, rate)
+        }
+        None => TelegramTransport::new(bot),
+    };
     tracing::info!("hipcoach is running on Telegram");
-    let result = serve_telegram(engine.clone(), TelegramTransport::new(bot)).await;
+    let result = serve_telegram(engine.clone(), transport).await;
     finish(&engine, result).await
 }
 
