@@ -92,3 +92,49 @@ async fn without_the_paid_broadcast_nothing_carries_the_flag() {
         assert!(!paid(&message), "{}", message.body);
     }
 }
+
+/// The fake Bot API's paid rule: a send with `allow_paid_broadcast` may use the paid
+/// overall limit, one without it only the free one; every send counts towards the paid
+/// limit, and one a second per chat holds for both.
+#[tokio::test]
+async fn the_fake_enforces_the_paid_limit() {
+    use fake_bot_api::Limits;
+    use teloxide::prelude::*;
+
+    let limits = Limits {
+        per_second: 30,
+        per_chat_per_second: 1,
+        paid_per_second: 50,
+    };
+    let fake = FakeBotApi::start_with(limits).await;
+    let bot = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
+    let started = std::time::Instant::now();
+    let free = |chat: i64| bot.send_message(ChatId(chat), "free");
+    let paid = |chat: i64| {
+        bot.send_message(ChatId(chat), "paid")
+            .allow_paid_broadcast(true)
+    };
+    let mut results = Vec::new();
+    // 30 free, then a 31st free; a paid one to chat 101 twice; then paid up to 50 in
+    // all, and a 51st paid.
+    for chat in 1..=31 {
+        results.push(("free", chat, free(chat).await.is_ok()));
+    }
+    for chat in [101].into_iter().chain(101..=121) {
+        results.push(("paid", chat, paid(chat).await.is_ok()));
+    }
+    // Only meaningful if the machine sent them all within the second.
+    if started.elapsed() < StdDuration::from_millis(900) {
+        let refused: Vec<_> = results.iter().filter(|(_, _, ok)| !ok).collect();
+        assert_eq!(
+            refused,
+            [
+                &("free", 31, false),
+                &("paid", 101, false),
+                &("paid", 121, false)
+            ]
+        );
+        assert_eq!(fake.sent().len(), 50);
+        assert_eq!(fake.too_many_requests(), 3);
+    }
+}
