@@ -88,6 +88,15 @@ impl Limiter {
         Limiter::new(global, CHAT_SPACING, CHAT_BURST)
     }
 
+    /// Messages a second overall (0: no limit).
+    pub fn per_second(&self) -> f64 {
+        if self.global.is_zero() {
+            0.0
+        } else {
+            1.0 / self.global.as_secs_f64()
+        }
+    }
+
     /// Waits for a slot to send to `chat` (a reply: may burst).
     pub async fn acquire(&self, chat: i64) {
         self.acquire_with_burst(chat, self.burst).await;
