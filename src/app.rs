@@ -17,12 +17,14 @@ use tokio::sync::watch;
 
 /// `hipcoach run`: the bot on Telegram with `token` (and another Bot API server at
 /// `api_url`, if given), by long polling or, with a webhook, on the HTTP server `web`
-/// says; until Ctrl-C or SIGTERM.
+/// says; until Ctrl-C or SIGTERM. `paid_rate`: reminders as a paid broadcast at up to that
+/// many messages a second overall.
 pub async fn run_telegram(
     database_url: &str,
     token: String,
     api_url: Option<reqwest::Url>,
     web: WebOptions,
+    paid_rate: Option<u32>,
 ) -> ExitCode {
     telemetry::init("info", Some(token.clone()));
     let listener = match web.listen {
@@ -45,16 +47,27 @@ pub async fn run_telegram(
             return ExitCode::FAILURE;
         }
     };
-    // This process holds the database alone now: what a killed run had claimed in the
-    // outbox goes out at once instead of after the claim's lease.
-    match engine.store().release_claims().await {
-        Ok(0) => {}
-        Ok(released) => tracing::info!(
-            released,
-            "messages a previous run had claimed are sent again"
-        ),
-        Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
+    // A SQLite file is this process's alone now: what a killed run had claimed in the
+    // outbox goes out at once instead of after the claim's lease. (On PostgreSQL other
+    // instances may be sending: claims are released by the instance that becomes the
+    // delivery holder, see `delivery::lead`.)
+    if !engine.store().is_shared() {
+        match engine.store().release_claims().await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(
+                released,
+                "messages a previous run had claimed are sent again"
+            ),
+            Err(error) => tracing::warn!(%error, "could not release old outbox claims"),
+        }
     }
+    let transport = match paid_rate {
+        Some(rate) => {
+            tracing::info!(rate, "reminders go as a paid broadcast");
+            TelegramTransport::paid_broadcast(bot, rate)
+        }
+        None => TelegramTransport::new(bot),
+    };
     let server = listener.map(|listener| Server {
         listener,
         webhook: web.webhook,
@@ -72,7 +85,7 @@ pub async fn run_telegram(
     }
     let result = serve(
         engine.clone(),
-        TelegramTransport::new(bot),
+        transport,
         server,
         stop_signal(),
     )

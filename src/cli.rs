@@ -3,11 +3,13 @@
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Parser, Subcommand};
+use clap::builder::FalseyValueParser;
+use clap::{Args, Parser, Subcommand, value_parser};
 
 use crate::app::{self, WebOptions};
 use crate::console::ConsoleOptions;
 use crate::core::Lang;
+use crate::limiter::{PAID_RATE_MAX, PAID_RATE_MIN};
 use crate::web::{self, Webhook};
 
 #[derive(Debug, Parser)]
@@ -83,6 +85,20 @@ pub struct RunArgs {
     /// a webhook URL.
     #[arg(long, env = "HIPCOACH_WEBHOOK_SECRET", hide_env_values = true)]
     pub webhook_secret: Option<String>,
+    /// Send reminders as Telegram's paid broadcast (`allow_paid_broadcast`: 0.1 Stars a
+    /// message above the free 30 a second), up to --broadcast-rate messages a second
+    /// overall. Replies are never paid; one message a second per chat as ever.
+    #[arg(long, env = "HIPCOACH_PAID_BROADCAST", value_parser = FalseyValueParser::new())]
+    pub paid_broadcast: bool,
+    /// Messages a second overall with --paid-broadcast: 31 to 1000 (default 1000).
+    #[arg(
+        long,
+        env = "HIPCOACH_BROADCAST_RATE",
+        value_name = "N",
+        requires = "paid_broadcast",
+        value_parser = value_parser!(u32).range(i64::from(PAID_RATE_MIN)..=i64::from(PAID_RATE_MAX))
+    )]
+    pub broadcast_rate: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,6 +167,7 @@ pub async fn main(cli: Cli) -> ExitCode {
     };
     match command {
         Mode::Run(args) => {
+            let paid_rate = args.paid_rate();
             let web = match args.web() {
                 Ok(web) => web,
                 Err(error) => {
@@ -160,7 +177,7 @@ pub async fn main(cli: Cli) -> ExitCode {
             };
             match telegram_settings() {
                 Ok((token, api_url)) => {
-                    app::run_telegram(&cli.database_url, token, api_url, web).await
+                    app::run_telegram(&cli.database_url, token, api_url, web, paid_rate).await
                 }
                 Err(code) => code,
             }
@@ -178,6 +195,12 @@ pub async fn main(cli: Cli) -> ExitCode {
 }
 
 impl RunArgs {
+    /// The paid broadcast's overall rate, when it is on.
+    pub fn paid_rate(&self) -> Option<u32> {
+        self.paid_broadcast
+            .then(|| self.broadcast_rate.unwrap_or(PAID_RATE_MAX))
+    }
+
     /// The server and the webhook these settings ask for, checked.
     fn web(self) -> Result<WebOptions, String> {
         let webhook = match self.webhook_url {
@@ -272,5 +295,101 @@ mod tests {
         let health = web(&["--listen=127.0.0.1:9000"]).unwrap();
         assert!(health.listen.is_some() && health.webhook.is_none());
         assert!(web(&["--webhook-url=https://b.example/t"]).is_err());
+    }
+
+    fn paid_rate(args: &[&str]) -> Result<Option<u32>, clap::error::ErrorKind> {
+        match Cli::try_parse_from(args) {
+            Ok(Cli {
+                command: Some(Mode::Run(run)),
+                ..
+            }) => Ok(run.paid_rate()),
+            Ok(other) => panic!("not run: {other:?}"),
+            Err(error) => Err(error.kind()),
+        }
+    }
+
+    /// The tests that parse hold this: one of them sets the environment.
+    static ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+    #[test]
+    fn the_paid_broadcast_is_off_unless_asked_for() {
+        let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
+        assert_eq!(paid_rate(&["hipcoach", "run"]), Ok(None));
+        assert_eq!(
+            paid_rate(&["hipcoach", "run", "--paid-broadcast"]),
+            Ok(Some(1_000))
+        );
+        assert_eq!(
+            paid_rate(&[
+                "hipcoach",
+                "run",
+                "--paid-broadcast",
+                "--broadcast-rate",
+                "31"
+            ]),
+            Ok(Some(31))
+        );
+        assert_eq!(
+            paid_rate(&[
+                "hipcoach",
+                "run",
+                "--paid-broadcast",
+                "--broadcast-rate=1000"
+            ]),
+            Ok(Some(1_000))
+        );
+    }
+
+    #[test]
+    fn a_broadcast_rate_out_of_range_or_alone_is_refused() {
+        let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
+        for rate in ["30", "1001", "0", "fast"] {
+            let args = [
+                "hipcoach",
+                "run",
+                "--paid-broadcast",
+                "--broadcast-rate",
+                rate,
+            ];
+            assert_eq!(
+                paid_rate(&args),
+                Err(clap::error::ErrorKind::ValueValidation),
+                "{rate}"
+            );
+        }
+        assert_eq!(
+            paid_rate(&["hipcoach", "run", "--broadcast-rate", "500"]),
+            Err(clap::error::ErrorKind::MissingRequiredArgument)
+        );
+    }
+
+    #[test]
+    fn the_paid_broadcast_from_the_environment() {
+        let _env = ENV.lock().unwrap_or_else(|e| e.into_inner());
+        let with = |paid: &str, rate: Option<&str>| {
+            // SAFETY: the only tests that read these variables hold `ENV`.
+            unsafe {
+                std::env::set_var("HIPCOACH_PAID_BROADCAST", paid);
+                match rate {
+                    Some(rate) => std::env::set_var("HIPCOACH_BROADCAST_RATE", rate),
+                    None => std::env::remove_var("HIPCOACH_BROADCAST_RATE"),
+                }
+            }
+            let parsed = paid_rate(&["hipcoach", "run"]);
+            // SAFETY: as above.
+            unsafe {
+                std::env::remove_var("HIPCOACH_PAID_BROADCAST");
+                std::env::remove_var("HIPCOACH_BROADCAST_RATE");
+            }
+            parsed
+        };
+        assert_eq!(with("1", None), Ok(Some(1_000)));
+        assert_eq!(with("true", Some("400")), Ok(Some(400)));
+        assert_eq!(with("0", None), Ok(None));
+        assert_eq!(with("false", None), Ok(None));
+        assert_eq!(
+            with("1", Some("2000")),
+            Err(clap::error::ErrorKind::ValueValidation)
+        );
     }
 }

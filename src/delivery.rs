@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, Utc};
-use tokio::sync::Semaphore;
+use tokio::sync::{Notify, Semaphore};
 use tokio::time::Instant;
 
 use crate::core::values::reminders::ReminderKind;
@@ -19,9 +19,14 @@ use crate::observe;
 use crate::retry::backoff;
 use crate::store::{Claim, LEAD_RETRY, Notice, Notices, OutboxRow, StoreError};
 
-/// How many reminders are fired per round, and how many sends may be in flight.
+/// How many reminders are fired per round, how many outbox rows are claimed at once, and
+/// how many people's sends may be in flight (at least; more at a paid rate, see
+/// [`in_flight`]).
 const BATCH: i64 = 500;
 const IN_FLIGHT: usize = 16;
+/// A send whose slot came this long after its claim was renewed renews it again (the
+/// lease is [`crate::store::CLAIM_LEASE`]; ours).
+const RENEW_AFTER: StdDuration = StdDuration::from_secs(10);
 /// The longest the loop sleeps without looking (a safety net; a schedule change wakes it).
 const MAX_SLEEP: StdDuration = StdDuration::from_secs(60);
 
@@ -45,15 +50,25 @@ pub enum SendError {
 pub trait Transport: Send + Sync + 'static {
     fn send(&self, chat: i64, piece: &Piece) -> impl Future<Output = Result<(), SendError>> + Send;
 
-    /// Sends a piece and returns the id Telegram gave the message, when it tells (a
-    /// movement break's id is kept, so that its buttons can be taken away later). The
-    /// default: sent as by [`Transport::send`], without an id.
+    /// Sends a piece a reminder queued (not a reply). The default: as any other; Telegram
+    /// may send it as a paid broadcast.
+    fn send_reminder(
+        &self,
+        chat: i64,
+        piece: &Piece,
+    ) -> impl Future<Output = Result<(), SendError>> + Send {
+        self.send(chat, piece)
+    }
+
+    /// Sends a reminder's piece and returns the id Telegram gave the message, when it
+    /// tells (a movement break's id is kept, so that its buttons can be taken away later).
+    /// The default: sent as by [`Transport::send_reminder`], without an id.
     fn send_keeping_id(
         &self,
         chat: i64,
         piece: &Piece,
     ) -> impl Future<Output = Result<Option<i64>, SendError>> + Send {
-        async move { self.send(chat, piece).await.map(|()| None) }
+        async move { self.send_reminder(chat, piece).await.map(|()| None) }
     }
 
     /// Takes the inline buttons off a message sent before (the message stays). The
@@ -100,6 +115,16 @@ pub const MAX_ATTEMPTS: i64 = 20;
 /// error) stays planned and is tried again after a back-off, while everyone else's go on;
 /// only one that can never fire (a stored value this version cannot read) is set aside.
 pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>, StoreError> {
+    fire_due_telling(engine, now, || {}).await
+}
+
+/// [`fire_due`], calling `batch_done` after every batch that fired something (the
+/// delivery loop starts sending those while the next batch fires).
+async fn fire_due_telling(
+    engine: &Engine,
+    now: DateTime<Utc>,
+    batch_done: impl Fn(),
+) -> Result<Vec<Fired>, StoreError> {
     let mut fired = Vec::new();
     loop {
         let due = engine.store().due_reminders(now, BATCH).await?;
@@ -140,6 +165,7 @@ pub async fn fire_due(engine: &Engine, now: DateTime<Utc>) -> Result<Vec<Fired>,
         if !progressed {
             return Ok(fired);
         }
+        batch_done();
     }
 }
 
@@ -163,38 +189,72 @@ impl Drained {
 /// each person's messages in order. A sent message leaves the outbox; a 429 holds
 /// everyone for its `retry_after` and the message is retried; a network error backs off;
 /// a blocked person is deactivated.
+///
+/// Rows are claimed a batch at a time (so that no other loop sends them too); the next
+/// batch is claimed as soon as the last one is under way, not when its last send is
+/// answered, so the sends never pause between batches. A person's later rows are not
+/// claimed while an earlier one is (the store sees to it), so each person's order holds.
 pub async fn drain<T: Transport>(
     engine: &Engine,
     transport: &Arc<T>,
     now: impl Fn() -> DateTime<Utc> + Clone + Send + Sync + 'static,
 ) -> Result<Drained, StoreError> {
+    let permits = Arc::new(Semaphore::new(in_flight(&**transport)));
+    let mut tasks = tokio::task::JoinSet::new();
     let mut total = Drained::default();
-    loop {
-        let round = drain_round(engine, transport, now.clone()).await?;
-        total.add(round);
-        if round.sent == 0 && round.blocked == 0 {
-            // Nothing left, or only retries waiting for their back-off.
-            return Ok(total);
+    let mut failed = None;
+    'claims: loop {
+        let claim = Claim::fresh();
+        let rows = match engine.store().claim_outbox(claim, now(), None, BATCH).await {
+            Ok(rows) if rows.is_empty() => break,
+            Ok(rows) => rows,
+            Err(error) => {
+                failed = Some(error);
+                break;
+            }
+        };
+        for rows in by_person(rows) {
+            let permit = permits.clone().acquire_owned().await;
+            while let Some(done) = tasks.try_join_next() {
+                if let Err(error) = settled(done, &mut total) {
+                    failed = Some(error);
+                    break 'claims;
+                }
+            }
+            let transport = transport.clone();
+            let engine = engine.clone();
+            let now = now.clone();
+            tasks.spawn(async move {
+                let _permit = permit;
+                send_in_order(&engine, &*transport, claim, rows, &now).await
+            });
         }
+    }
+    // What is under way is seen through, even after a failure.
+    while let Some(done) = tasks.join_next().await {
+        if let Err(error) = settled(done, &mut total) {
+            failed.get_or_insert(error);
+        }
+    }
+    match failed {
+        Some(error) => Err(error),
+        None => Ok(total),
     }
 }
 
-/// One batch of the outbox (at most [`BATCH`] messages), claimed first so that no other
-/// loop sends them too.
-async fn drain_round<T: Transport>(
-    engine: &Engine,
-    transport: &Arc<T>,
-    now: impl Fn() -> DateTime<Utc> + Clone + Send + Sync + 'static,
-) -> Result<Drained, StoreError> {
-    let claim = Claim::fresh();
-    let rows = engine
-        .store()
-        .claim_outbox(claim, now(), None, BATCH)
-        .await?;
-    if rows.is_empty() {
-        return Ok(Drained::default());
+/// Adds what one person's sends did to `total`; a task that panicked counts nothing.
+fn settled(
+    done: Result<Result<Drained, StoreError>, tokio::task::JoinError>,
+    total: &mut Drained,
+) -> Result<(), StoreError> {
+    if let Ok(result) = done {
+        total.add(result?);
     }
-    // Per person, in order; people in parallel.
+    Ok(())
+}
+
+/// Claimed rows by person, each person's in order, people in the order of their first row.
+fn by_person(rows: Vec<OutboxRow>) -> Vec<Vec<OutboxRow>> {
     let mut people: Vec<Vec<OutboxRow>> = Vec::new();
     let mut index: HashMap<i64, usize> = HashMap::new();
     for row in rows {
@@ -204,24 +264,14 @@ async fn drain_round<T: Transport>(
         });
         people[at].push(row);
     }
-    let permits = Arc::new(Semaphore::new(IN_FLIGHT));
-    let mut tasks = tokio::task::JoinSet::new();
-    for rows in people {
-        let permit = permits.clone().acquire_owned().await;
-        let transport = transport.clone();
-        let engine = engine.clone();
-        let now = now.clone();
-        tasks.spawn(async move {
-            let _permit = permit;
-            send_in_order(&engine, &*transport, claim, rows, &now).await
-        });
-    }
-    let mut round = Drained::default();
-    while let Some(done) = tasks.join_next().await {
-        let Ok(settled) = done else { continue };
-        round.add(settled?);
-    }
-    Ok(round)
+    people
+}
+
+/// How many people's sends may be in flight: enough for the limiter's rate while each
+/// waits about a tenth of a second for the Bot API and the database (ours).
+fn in_flight<T: Transport>(transport: &T) -> usize {
+    let rate = transport.limiter().map_or(0.0, Limiter::per_second);
+    IN_FLIGHT.max((rate / 8.0).ceil() as usize)
 }
 
 /// Sends `user`'s messages now: what the person's input just queued, and anything of
@@ -318,14 +368,28 @@ async fn send_in_order<T: Transport>(
             // its send.
             clear_last_break(engine, transport, row.user).await?;
         }
-        // A reminder goes strictly one a second to a chat; a reply may burst.
-        let burst = if row.kind.is_some() { 1 } else { CHAT_BURST };
-        slot(transport, row.user, Some(burst)).await;
-        // The claim is renewed just before the send: if it ran out meanwhile (a long
-        // hold after a 429) and another loop took the row, this one must not send it.
-        let result = if engine.store().confirm_claim(row.id, claim, now()).await? {
+        // The claim is renewed before the slot, so that no write to the database stands
+        // between the slot and the send (a slow one would bunch sends past Telegram's
+        // limits); and again after a long wait for the slot (a hold after a 429): if it
+        // ran out meanwhile and another loop took the row, this one must not send it.
+        let mut confirmed = engine.store().confirm_claim(row.id, claim, now()).await?;
+        if confirmed {
+            let renewed = Instant::now();
+            // A reminder goes strictly one a second to a chat; a reply may burst.
+            let burst = if row.kind.is_some() { 1 } else { CHAT_BURST };
+            slot(transport, row.user, Some(burst)).await;
+            if renewed.elapsed() >= RENEW_AFTER {
+                confirmed = engine.store().confirm_claim(row.id, claim, now()).await?;
+            }
+        }
+        let result = if confirmed {
             let result = if is_break {
                 transport.send_keeping_id(row.user, &row.piece).await
+            } else if row.kind.is_some() {
+                transport
+                    .send_reminder(row.user, &row.piece)
+                    .await
+                    .map(|()| None)
             } else {
                 transport.send(row.user, &row.piece).await.map(|()| None)
             };
@@ -510,55 +574,91 @@ async fn follow<T: Transport>(engine: &Engine, transport: &Arc<T>, notices: Opti
     }
 }
 
-/// The delivery loop on the real clock: fire what is due, drain the outbox, sleep until
-/// the next due time or until woken. Runs until the task is dropped.
+/// The delivery loop on the real clock: fire what is due, and drain the outbox alongside
+/// (a long backlog never keeps reminders that fall due meanwhile from firing on time, and
+/// what fires goes out while the rest still fires); each sleeps until its next due time or
+/// until woken. Runs until the task is dropped.
 pub async fn run<T: Transport>(engine: Engine, transport: Arc<T>) {
+    let kick = Arc::new(Notify::new());
+    let _drainer = AbortOnDrop(tokio::spawn(drain_loop(
+        engine.clone(),
+        transport,
+        kick.clone(),
+    )));
     let mut failures = 0u32;
     loop {
         engine.beat(Utc::now());
         let round = async {
-            // Fire, then one batch of the outbox, then look again: a long backlog never
-            // keeps reminders that fall due meanwhile from firing on time. A failure to
-            // fire still lets the outbox drain.
-            let fired = fire_due(&engine, Utc::now()).await;
-            let drained = drain_round(&engine, &transport, Utc::now).await?;
-            fired?;
-            if drained.sent > 0 || drained.blocked > 0 {
-                return Ok(Some(Utc::now()));
-            }
-            let next = [
-                engine.store().next_due().await?,
-                engine.store().next_outbox().await?,
-            ]
-            .into_iter()
-            .flatten()
-            .min();
-            Ok::<_, StoreError>(next)
+            fire_due_telling(&engine, Utc::now(), || kick.notify_one()).await?;
+            kick.notify_one();
+            engine.store().next_due().await
         }
         .await;
-        let sleep = match round {
-            Ok(next) => {
-                failures = 0;
-                next.map_or(MAX_SLEEP, |at| {
-                    (at - Utc::now())
-                        .to_std()
-                        .unwrap_or_default()
-                        .min(MAX_SLEEP)
-                })
-            }
-            Err(error) => {
-                failures += 1;
-                tracing::error!(%error, "delivery round failed; retrying");
-                StdDuration::from_secs(u64::from(failures.min(6)) * 5)
-            }
-        };
+        let sleep = until_next(round, &mut failures, "firing reminders failed; retrying");
         if sleep.is_zero() {
             tokio::task::yield_now().await;
             continue;
         }
         tokio::select! {
             _ = tokio::time::sleep(sleep) => {}
-            _ = engine.wake().notified() => {}
+            // A schedule changed, or a reply's sends held something back: both loops look.
+            _ = engine.wake().notified() => kick.notify_one(),
         }
+    }
+}
+
+/// The outbox half of [`run`]: drains, then sleeps until the next message may go or until
+/// kicked (something fired, or the loop was woken).
+async fn drain_loop<T: Transport>(engine: Engine, transport: Arc<T>, kick: Arc<Notify>) {
+    let mut failures = 0u32;
+    loop {
+        let round = async {
+            drain(&engine, &transport, Utc::now).await?;
+            engine.store().next_outbox().await
+        }
+        .await;
+        let sleep = until_next(round, &mut failures, "delivery round failed; retrying");
+        if sleep.is_zero() {
+            tokio::task::yield_now().await;
+            continue;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(sleep) => {}
+            _ = kick.notified() => {}
+        }
+    }
+}
+
+/// How long a loop sleeps after a round that found `next` as its next due time (at most
+/// [`MAX_SLEEP`]), or after a failure (5 s more for each one in a row, up to 30 s).
+fn until_next(
+    round: Result<Option<DateTime<Utc>>, StoreError>,
+    failures: &mut u32,
+    what: &str,
+) -> StdDuration {
+    match round {
+        Ok(next) => {
+            *failures = 0;
+            next.map_or(MAX_SLEEP, |at| {
+                (at - Utc::now())
+                    .to_std()
+                    .unwrap_or_default()
+                    .min(MAX_SLEEP)
+            })
+        }
+        Err(error) => {
+            *failures += 1;
+            tracing::error!(%error, "{what}");
+            StdDuration::from_secs(u64::from((*failures).min(6)) * 5)
+        }
+    }
+}
+
+/// A task that ends with its owner.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }

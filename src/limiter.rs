@@ -10,6 +10,12 @@ use tokio::time::Instant;
 /// Spacing between any two messages (Telegram: about 30 a second overall). 34 ms is
 /// 29.4 a second: 98% of the limit, with room for timer jitter.
 pub const GLOBAL_SPACING: StdDuration = StdDuration::from_millis(34);
+/// Telegram's free overall rate, messages a second (Bot FAQ).
+pub const FREE_RATE: u32 = 30;
+/// The paid broadcast's overall rates: above the free one, up to Telegram's 1,000 a second
+/// for messages sent with `allow_paid_broadcast` (Bot API 7.11).
+pub const PAID_RATE_MIN: u32 = FREE_RATE + 1;
+pub const PAID_RATE_MAX: u32 = 1_000;
 /// Spacing between two messages to one chat (Telegram: about 1 a second).
 pub const CHAT_SPACING: StdDuration = StdDuration::from_millis(1_050);
 
@@ -68,6 +74,27 @@ impl Limiter {
     /// Telegram's limits.
     pub fn telegram() -> Limiter {
         Limiter::new(GLOBAL_SPACING, CHAT_SPACING, CHAT_BURST)
+    }
+
+    /// Telegram's limits with `rate` messages a second overall (the paid broadcast's);
+    /// one a second per chat and the reply burst as ever. At most the free rate is the
+    /// free spacing.
+    pub fn telegram_at(rate: u32) -> Limiter {
+        let global = if rate <= FREE_RATE {
+            GLOBAL_SPACING
+        } else {
+            spacing(rate)
+        };
+        Limiter::new(global, CHAT_SPACING, CHAT_BURST)
+    }
+
+    /// Messages a second overall (0: no limit).
+    pub fn per_second(&self) -> f64 {
+        if self.global.is_zero() {
+            0.0
+        } else {
+            1.0 / self.global.as_secs_f64()
+        }
     }
 
     /// Waits for a slot to send to `chat` (a reply: may burst).
@@ -139,6 +166,13 @@ impl Limiter {
         let index = u64::try_from(nanos.div_ceil(self.global.as_nanos())).unwrap_or(u64::MAX);
         state.held_until = state.held_until.max(index);
     }
+}
+
+/// The overall spacing for `rate` messages a second: 1/rate with the free spacing's 2%
+/// room for timer jitter and requests that overtake each other on the way (ours).
+fn spacing(rate: u32) -> StdDuration {
+    let per_100_seconds = 98 * u64::from(rate.max(1));
+    StdDuration::from_nanos(100_000_000_000_u64.div_ceil(per_100_seconds))
 }
 
 #[cfg(test)]
@@ -246,6 +280,53 @@ mod tests {
         for pair in times.windows(2) {
             assert!(pair[1] - pair[0] >= 34, "{times:?}");
         }
+    }
+
+    /// With the paid broadcast at 1,000 a second: 3,000 sends to distinct chats go at
+    /// most 1,000 in any second, a whole spacing apart, and much faster than 30 a second.
+    #[tokio::test(start_paused = true)]
+    async fn paid_rate_spacing_at_a_thousand_a_second() {
+        let limiter = Arc::new(Limiter::telegram_at(PAID_RATE_MAX));
+        let chats: Vec<i64> = (1..=3_000).collect();
+        let sent = schedule(limiter, &chats, 1).await;
+        let mut times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
+        times.sort();
+        for pair in times.windows(2) {
+            assert!(pair[1] - pair[0] >= 1, "{pair:?}");
+        }
+        for (i, t) in times.iter().enumerate() {
+            let in_window = times[i..].iter().take_while(|u| **u < t + 1000).count();
+            assert!(
+                in_window <= 1_000,
+                "{in_window} within a second from {t} ms"
+            );
+        }
+        // 3,000 at ~980 a second: a little over three seconds, not 100 s at 30 a second.
+        let last = *times.last().unwrap();
+        assert!((3_000..3_300).contains(&last), "the last went at {last} ms");
+    }
+
+    /// The paid rate is overall only: one chat still gets one message a second, and a
+    /// reply still bursts three.
+    #[tokio::test(start_paused = true)]
+    async fn paid_rate_keeps_one_a_second_per_chat() {
+        let limiter = Arc::new(Limiter::telegram_at(PAID_RATE_MAX));
+        let sent = schedule(limiter.clone(), &[9, 9, 9], 1).await;
+        let times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
+        assert!(times[1] - times[0] >= 1050, "{times:?}");
+        assert!(times[2] - times[1] >= 1050, "{times:?}");
+        let sent = schedule(limiter, &[5, 5, 5, 5], CHAT_BURST).await;
+        let times: Vec<u128> = sent.iter().map(|(_, t)| *t).collect();
+        assert!(times[2] < 1000, "three at once: {times:?}");
+        assert!(times[3] >= 1050, "the fourth waits: {times:?}");
+    }
+
+    #[test]
+    fn spacing_of_a_rate() {
+        // The free rate's own spacing, and the paid one with the same 2% room.
+        assert_eq!(Limiter::telegram_at(FREE_RATE).global, GLOBAL_SPACING);
+        assert_eq!(spacing(1_000), StdDuration::from_nanos(1_020_409));
+        assert_eq!(spacing(500), StdDuration::from_nanos(2_040_817));
     }
 
     #[tokio::test(start_paused = true)]

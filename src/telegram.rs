@@ -383,6 +383,8 @@ async fn leave_group(bot: &Bot, msg: &Message) -> Result<(), HandlerError> {
 pub struct TelegramTransport {
     bot: Bot,
     limiter: Limiter,
+    /// Reminders go with `allow_paid_broadcast` (`--paid-broadcast`); replies never do.
+    paid_broadcast: bool,
 }
 
 impl TelegramTransport {
@@ -393,7 +395,21 @@ impl TelegramTransport {
 
     /// Sends through `bot` within other limits (tests of the handlers use none).
     pub fn with_limiter(bot: Bot, limiter: Limiter) -> TelegramTransport {
-        TelegramTransport { bot, limiter }
+        TelegramTransport {
+            bot,
+            limiter,
+            paid_broadcast: false,
+        }
+    }
+
+    /// Sends through `bot` at `rate` messages a second overall (Telegram's paid
+    /// broadcast, up to 1,000), reminders with `allow_paid_broadcast`; one a second per
+    /// chat as ever.
+    pub fn paid_broadcast(bot: Bot, rate: u32) -> TelegramTransport {
+        TelegramTransport {
+            paid_broadcast: true,
+            ..TelegramTransport::with_limiter(bot, Limiter::telegram_at(rate))
+        }
     }
 
     pub fn bot(&self) -> &Bot {
@@ -407,45 +423,22 @@ impl Transport for TelegramTransport {
     }
 
     async fn send(&self, chat: i64, piece: &Piece) -> Result<(), SendError> {
-        let chat = ChatId(chat);
-        let sent = match piece {
-            Piece::Text(message) => self.send_text(chat, message).await,
-            Piece::Photo(file) => {
-                let photo = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
-                self.bot.send_photo(chat, photo).await.map(drop)
-            }
-            Piece::Document(file) => {
-                let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
-                self.bot.send_document(chat, document).await.map(drop)
-            }
-            Piece::Redraw {
-                message_id,
-                message,
-            } => {
-                let id = MessageId(i32::try_from(*message_id).unwrap_or_default());
-                let edit = self.bot.edit_message_text(chat, id, &message.text);
-                let edit = match markup(message) {
-                    ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
-                    _ => edit,
-                };
-                match edit.await {
-                    Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
-                    // Too old to edit, or gone: the question comes as a new message.
-                    Err(RequestError::Api(_)) => self.send_text(chat, message).await,
-                    Err(error) => Err(error),
-                }
-            }
-        };
-        sent.map_err(send_error)
+        self.send_piece(ChatId(chat), piece, false).await
+    }
+
+    async fn send_reminder(&self, chat: i64, piece: &Piece) -> Result<(), SendError> {
+        self.send_piece(ChatId(chat), piece, self.paid_broadcast)
+            .await
     }
 
     async fn send_keeping_id(&self, chat: i64, piece: &Piece) -> Result<Option<i64>, SendError> {
         let Piece::Text(message) = piece else {
-            return self.send(chat, piece).await.map(|()| None);
+            return self.send_reminder(chat, piece).await.map(|()| None);
         };
         self.bot
             .send_message(ChatId(chat), &message.text)
             .reply_markup(markup(message))
+            .allow_paid_broadcast(self.paid_broadcast)
             .await
             .map(|sent| Some(i64::from(sent.id.0)))
             .map_err(send_error)
@@ -461,10 +454,51 @@ impl Transport for TelegramTransport {
 }
 
 impl TelegramTransport {
-    async fn send_text(&self, chat: ChatId, message: &Rendered) -> Result<(), RequestError> {
+    /// Sends a piece; `paid`: as a paid broadcast.
+    async fn send_piece(&self, chat: ChatId, piece: &Piece, paid: bool) -> Result<(), SendError> {
+        let sent = match piece {
+            Piece::Text(message) => self.send_text(chat, message, paid).await,
+            Piece::Photo(file) => {
+                let photo = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+                let send = self.bot.send_photo(chat, photo);
+                send.allow_paid_broadcast(paid).await.map(drop)
+            }
+            Piece::Document(file) => {
+                let document = InputFile::memory(file.bytes.clone()).file_name(file.name.clone());
+                let send = self.bot.send_document(chat, document);
+                send.allow_paid_broadcast(paid).await.map(drop)
+            }
+            Piece::Redraw {
+                message_id,
+                message,
+            } => {
+                let id = MessageId(i32::try_from(*message_id).unwrap_or_default());
+                let edit = self.bot.edit_message_text(chat, id, &message.text);
+                let edit = match markup(message) {
+                    ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
+                    _ => edit,
+                };
+                match edit.await {
+                    Ok(_) | Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+                    // Too old to edit, or gone: the question comes as a new message.
+                    Err(RequestError::Api(_)) => self.send_text(chat, message, paid).await,
+                    Err(error) => Err(error),
+                }
+            }
+        };
+        sent.map_err(send_error)
+    }
+
+    async fn send_text(
+        &self,
+        chat: ChatId,
+        message: &Rendered,
+        paid: bool,
+    ) -> Result<(), RequestError> {
         self.bot
             .send_message(chat, &message.text)
             .reply_markup(markup(message))
+            .allow_paid_broadcast(paid)
             .await
             .map(drop)
     }

@@ -171,6 +171,14 @@ impl Pool {
             .fetch_one(&mut conn)
             .await?;
         if won {
+            // A holder that stops answering (frozen, cut off) keeps its connection open;
+            // the server ends the session once it has been silent for three checks, and
+            // the lock goes with it (ours: 3 x LEAD_RETRY; PostgreSQL 14 and later).
+            let silent = (3 * LEAD_RETRY).as_millis().to_string();
+            let _ = sqlx::query("SELECT set_config('idle_session_timeout', $1, false)")
+                .bind(silent)
+                .execute(&mut conn)
+                .await;
             Ok(Some(Leadership { conn: Some(conn) }))
         } else {
             conn.close().await.ok();

@@ -637,24 +637,30 @@ impl Rig {
     /// Saves people in UTC with no schedule of their own (firing plans nothing new), each
     /// with a movement break due at `due` when given.
     async fn add_people(&self, ids: &[i64], due: Option<DateTime<Utc>>) {
-        let consented = Utc::now() - Duration::days(7);
-        for batch in ids.chunks(500) {
-            let mut tx = self.engine.store().begin().await.unwrap();
-            for id in batch {
-                let mut person = Person::new(*id, Lang::En, consented);
-                person.zone = Some(Zone::UTC);
-                person.dialog = Dialog::Idle;
-                tx.save_person(&person, consented).await.unwrap();
-                if let Some(at) = due {
-                    let due = Due {
-                        kind: ReminderKind::MovementBreak,
-                        at,
-                    };
-                    tx.replace_reminders(*id, &[due]).await.unwrap();
-                }
+        save_people(&self.engine, ids, due).await;
+    }
+}
+
+/// Saves people in UTC with no schedule of their own (firing plans nothing new), each with
+/// a movement break due at `due` when given.
+async fn save_people(engine: &Engine, ids: &[i64], due: Option<DateTime<Utc>>) {
+    let consented = Utc::now() - Duration::days(7);
+    for batch in ids.chunks(500) {
+        let mut tx = engine.store().begin().await.unwrap();
+        for id in batch {
+            let mut person = Person::new(*id, Lang::En, consented);
+            person.zone = Some(Zone::UTC);
+            person.dialog = Dialog::Idle;
+            tx.save_person(&person, consented).await.unwrap();
+            if let Some(at) = due {
+                let due = Due {
+                    kind: ReminderKind::MovementBreak,
+                    at,
+                };
+                tx.replace_reminders(*id, &[due]).await.unwrap();
             }
-            tx.commit().await.unwrap();
         }
+        tx.commit().await.unwrap();
     }
 }
 
@@ -897,5 +903,158 @@ async fn bench_3_lateness() {
         );
         assert_eq!(lost, 0, "{}", rig.fake.summary());
         assert_eq!(sent.len(), samples, "nothing twice");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 4. Delivery rates: free (30/s) and paid broadcast (1,000/s)
+
+const FREE_PEOPLE: usize = 3_000;
+const PAID_PEOPLE: usize = 30_000;
+/// The fake Bot API answers every request this late: sends must overlap to reach 1,000/s.
+const FAKE_LATENCY: StdDuration = StdDuration::from_millis(20);
+
+/// What one delivery run measured.
+struct RateRow {
+    messages: usize,
+    /// The overall rate allowed: 30/s free, the paid rate with the paid broadcast.
+    allowed: f64,
+    /// Messages accepted by the server / time from its first to its last.
+    rate: f64,
+    too_many: usize,
+    lost: usize,
+    doubled: usize,
+    /// From the loop's start (every reminder was due by then) to the first and the last
+    /// message at the server, and the median and 99th percentile in between.
+    first: StdDuration,
+    last: StdDuration,
+    late_p50: f64,
+    late_p99: f64,
+}
+
+/// `people` movement breaks, one each for as many people, due when the delivery loop
+/// starts; `delivery::run` (the loop `hipcoach run` runs) on the store at `url`, through
+/// `TelegramTransport` to a fake Bot API that enforces Telegram's limits (30/s free,
+/// 1,000/s paid, 1/s per chat) and answers after [`FAKE_LATENCY`]. `paid`: with the paid
+/// broadcast at that rate. Waits until every message arrived (or a generous time out).
+async fn delivery_rate(url: &str, people: usize, paid: Option<u32>) -> RateRow {
+    let engine = Engine::new(Store::open(url).await.unwrap());
+    let ids: Vec<i64> = (0..people as i64).map(|i| 9_000_000 + i).collect();
+    let due = Utc::now().with_nanosecond(0).unwrap() - Duration::seconds(1);
+    save_people(&engine, &ids, Some(due)).await;
+
+    let fake = FakeBotApi::start_with(Limits::TELEGRAM).await;
+    fake.set_latency(FAKE_LATENCY);
+    let bot = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
+    let (transport, allowed) = match paid {
+        Some(rate) => (TelegramTransport::paid_broadcast(bot, rate), rate),
+        None => (TelegramTransport::new(bot), 30),
+    };
+    let started = std::time::SystemTime::now();
+    let delivery = tokio::spawn(delivery::run(engine.clone(), Arc::new(transport)));
+    // Three times the time the rate allows, and a minute to start.
+    let patience = StdDuration::from_secs_f64(people as f64 / f64::from(allowed) * 3.0 + 60.0);
+    let arrived = fake.wait_for_sent(people, patience).await;
+    // A little longer: anything sent twice would come now.
+    tokio::time::sleep(StdDuration::from_millis(500)).await;
+    delivery.abort();
+    let _ = delivery.await;
+    engine.store().close().await;
+    if let Err(summary) = arrived {
+        println!("    (timed out) {summary}");
+    }
+
+    let sent = fake.sent();
+    let mut got: HashMap<i64, usize> = HashMap::new();
+    for m in &sent {
+        *got.entry(m.chat_id).or_default() += 1;
+    }
+    let lost = ids.iter().filter(|id| !got.contains_key(id)).count();
+    let doubled = got.values().map(|n| n.saturating_sub(1)).sum::<usize>()
+        + got
+            .keys()
+            .filter(|c| !(9_000_000..9_000_000 + people as i64).contains(*c))
+            .count();
+    let span = match (sent.first(), sent.last()) {
+        (Some(first), Some(last)) => (last.at - first.at).as_secs_f64(),
+        _ => 0.0,
+    };
+    let rate = if span > 0.0 {
+        (sent.len() - 1) as f64 / span
+    } else {
+        0.0
+    };
+    let mut late: Vec<f64> = sent
+        .iter()
+        .filter_map(|m| m.received.duration_since(started).ok())
+        .map(|d| d.as_secs_f64())
+        .collect();
+    let since = |m: Option<&fake_bot_api::SentMessage>| {
+        m.and_then(|m| m.received.duration_since(started).ok())
+            .unwrap_or_default()
+    };
+    RateRow {
+        messages: sent.len(),
+        allowed: f64::from(allowed),
+        rate,
+        too_many: fake.too_many_requests(),
+        lost,
+        doubled,
+        first: since(sent.first()),
+        last: since(sent.last()),
+        late_p50: percentile(&mut late, 50.0),
+        late_p99: percentile(&mut late, 99.0),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "benchmark"]
+async fn bench_4_delivery_rates() {
+    caveat("4. Delivery rates: 3,000 reminders at 30/s (free), 30,000 at 1,000/s (paid broadcast)");
+    println!(
+        "one movement break per person, all due when delivery::run starts (SQLite in a \
+         temporary file); TelegramTransport (with --paid-broadcast at 1000 for the paid \
+         runs) to a fake Bot API enforcing 30/s free, 1,000/s paid, 1/s per chat, answering \
+         after {} ms. rate = messages at the server / time from its first to its last \
+         (goal >= 95% of the allowed rate). late = from the loop's start to arrival.",
+        FAKE_LATENCY.as_millis()
+    );
+    let mut columns: Vec<(String, RateRow)> = Vec::new();
+    for (name, people, paid) in [
+        ("free", scaled(FREE_PEOPLE), None),
+        ("paid", scaled(PAID_PEOPLE), Some(1_000)),
+    ] {
+        for run in 1..=RUNS {
+            let dir = tempfile::tempdir().unwrap();
+            let row = delivery_rate(&sqlite_url(&dir, "rates.db"), people, paid).await;
+            columns.push((format!("{name} run {run}"), row));
+        }
+    }
+    let line = |label: &str, cell: &dyn Fn(&RateRow) -> String| {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|(_, r)| format!("{:>13}", cell(r)))
+            .collect();
+        println!("{label:>14} | {}", cells.join(" | "));
+    };
+    let names: Vec<String> = columns.iter().map(|(n, _)| format!("{n:>13}")).collect();
+    println!("{:>14} | {}", "", names.join(" | "));
+    line("messages", &|r| r.messages.to_string());
+    line("allowed /s", &|r| format!("{:.0}", r.allowed));
+    line("rate /s", &|r| format!("{:.1}", r.rate));
+    line("of allowed", &|r| {
+        format!("{:.1}%", r.rate / r.allowed * 100.0)
+    });
+    line("429s", &|r| r.too_many.to_string());
+    line("lost", &|r| r.lost.to_string());
+    line("doubled", &|r| r.doubled.to_string());
+    line("first s", &|r| format!("{:.2}", r.first.as_secs_f64()));
+    line("late p50 s", &|r| format!("{:.2}", r.late_p50));
+    line("late p99 s", &|r| format!("{:.2}", r.late_p99));
+    line("last s", &|r| format!("{:.2}", r.last.as_secs_f64()));
+    for (name, r) in &columns {
+        assert_eq!(r.too_many, 0, "{name}: 429s");
+        assert_eq!(r.lost, 0, "{name}: messages lost");
+        assert_eq!(r.doubled, 0, "{name}: messages sent twice");
     }
 }

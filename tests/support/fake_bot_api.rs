@@ -14,8 +14,9 @@
 //! - [`respond`] is the single place that maps a method to an answer; canned answers
 //!   queued with [`FakeBotApi::queue_response`] (e.g. a 429) take precedence over it.
 //! - Opt-in misbehaviour, all off by default: Telegram's flood limits
-//!   ([`FakeBotApi::start_with`] / [`FakeBotApi::set_limits`]: `sendMessage` over the limit
-//!   answers 429 with `retry_after`), blocked chats ([`FakeBotApi::block_chat`]: 403), an
+//!   ([`FakeBotApi::start_with`] / [`FakeBotApi::set_limits`]: a send over the limit
+//!   answers 429 with `retry_after`; one with `allow_paid_broadcast` may use the paid
+//!   limit), blocked chats ([`FakeBotApi::block_chat`]: 403), an
 //!   outage ([`FakeBotApi::set_outage`] / [`FakeBotApi::fail_for`]: 502, or connections
 //!   dropped), and a fixed response latency ([`FakeBotApi::set_latency`]). What was
 //!   refused is counted ([`FakeBotApi::rejections`]). The order is: outage, canned answer,
@@ -150,20 +151,27 @@ struct Canned {
     body: Value,
 }
 
-/// Telegram's flood limits, enforced on `sendMessage` over sliding one-second windows.
+/// Telegram's flood limits, enforced on every send (`sendMessage`, `sendPhoto`,
+/// `sendDocument`) over sliding one-second windows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
-    /// Messages accepted in any one second, all chats together.
+    /// Sends without `allow_paid_broadcast` accepted in any one second, all chats
+    /// together (the free limit; paid sends do not use it up).
     pub per_second: usize,
-    /// Messages accepted in any one second to one chat.
+    /// Messages accepted in any one second to one chat, paid or not.
     pub per_chat_per_second: usize,
+    /// Sends accepted in any one second, all chats together, paid and free counted
+    /// (the paid limit: what a send with `allow_paid_broadcast` may use).
+    pub paid_per_second: usize,
 }
 
 impl Limits {
-    /// The Bot FAQ's numbers: 30 a second overall, 1 a second per chat (no burst).
+    /// The Bot FAQ's numbers: 30 a second overall, 1 a second per chat (no burst), and
+    /// 1,000 a second with `allow_paid_broadcast`.
     pub const TELEGRAM: Limits = Limits {
         per_second: 30,
         per_chat_per_second: 1,
+        paid_per_second: 1_000,
     };
 }
 
@@ -192,8 +200,10 @@ pub struct Rejections {
 #[derive(Default)]
 struct Faults {
     limits: Option<Limits>,
-    /// Arrival times of accepted `sendMessage`s in the last second, overall and per chat.
+    /// Arrival times of accepted sends in the last second: all of them, the free ones,
+    /// and per chat.
     window: VecDeque<Instant>,
+    free_window: VecDeque<Instant>,
     chat_windows: HashMap<i64, VecDeque<Instant>>,
     /// Chats whose user blocked the bot.
     blocked: HashSet<i64>,
@@ -217,9 +227,10 @@ impl Faults {
         }
     }
 
-    /// A 403 or 429 for a `sendMessage` to `chat` arriving at `now`, or `None` when it may
-    /// go; then it counts against the limits.
-    fn refuse_send(&mut self, chat: Option<i64>, now: Instant) -> Option<Canned> {
+    /// A 403 or 429 for a send to `chat` arriving at `now` (`paid`: with
+    /// `allow_paid_broadcast`), or `None` when it may go; then it counts against the
+    /// limits.
+    fn refuse_send(&mut self, chat: Option<i64>, paid: bool, now: Instant) -> Option<Canned> {
         if chat.is_some_and(|c| self.blocked.contains(&c)) {
             self.rejections.forbidden += 1;
             return Some(Canned {
@@ -234,6 +245,7 @@ impl Faults {
         let limits = self.limits?;
         let second = Duration::from_secs(1);
         prune(&mut self.window, now, second);
+        prune(&mut self.free_window, now, second);
         let chat_window = chat.map(|c| {
             let window = self.chat_windows.entry(c).or_default();
             prune(window, now, second);
@@ -241,8 +253,12 @@ impl Faults {
         });
         // The instant the window that is full frees a place.
         let mut free_at = None;
-        if self.window.len() >= limits.per_second.max(1) {
+        if self.window.len() >= limits.paid_per_second.max(1) {
             free_at = self.window.front().map(|t| *t + second);
+        }
+        if !paid && self.free_window.len() >= limits.per_second.max(1) {
+            let at = self.free_window.front().map(|t| *t + second);
+            free_at = free_at.max(at);
         }
         if let Some(window) = &chat_window
             && window.len() >= limits.per_chat_per_second.max(1)
@@ -259,6 +275,9 @@ impl Faults {
             window.push_back(now);
         }
         self.window.push_back(now);
+        if !paid {
+            self.free_window.push_back(now);
+        }
         if self.chat_windows.len() > 50_000 {
             self.chat_windows
                 .retain(|_, w| w.back().is_some_and(|t| now < *t + second));
@@ -359,6 +378,7 @@ impl FakeBotApi {
         let faults = &mut self.shared.lock().faults;
         faults.limits = limits;
         faults.window.clear();
+        faults.free_window.clear();
         faults.chat_windows.clear();
     }
 
@@ -808,14 +828,20 @@ async fn handle(
     }
 
     let canned = take_canned(&shared, &method).or_else(|| {
-        (method == "sendMessage")
-            .then(|| {
-                shared
-                    .lock()
-                    .faults
-                    .refuse_send(body["chat_id"].as_i64(), arrived)
-            })
-            .flatten()
+        matches!(
+            method.as_str(),
+            "sendMessage" | "sendPhoto" | "sendDocument"
+        )
+        .then(|| {
+            // A file's fields come as text (multipart), a message's as JSON.
+            let chat = body["chat_id"]
+                .as_i64()
+                .or_else(|| body["chat_id"].as_str()?.parse().ok());
+            let paid = matches!(&body["allow_paid_broadcast"], Value::Bool(true))
+                || body["allow_paid_broadcast"].as_str() == Some("true");
+            shared.lock().faults.refuse_send(chat, paid, arrived)
+        })
+        .flatten()
     });
     let answer = match canned {
         Some(canned) => {
