@@ -4,6 +4,9 @@
 #[path = "../support"]
 mod support {
     pub mod answers;
+    // `on_both!` is for the store and engine suites; these tests take a `TestDb` alone.
+    #[allow(unused_macros, unused_imports)]
+    pub mod backend;
     pub mod fake_bot_api;
     pub mod press;
 }
@@ -11,6 +14,7 @@ mod support {
 mod console_binary;
 mod corruption;
 mod crash_kill;
+mod instances;
 mod one_writer;
 mod telegram_binary;
 
