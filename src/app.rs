@@ -83,13 +83,7 @@ pub async fn run_telegram(
         ),
         _ => tracing::info!("hipcoach is running on Telegram"),
     }
-    let result = serve(
-        engine.clone(),
-        transport,
-        server,
-        stop_signal(),
-    )
-    .await;
+    let result = serve(engine.clone(), transport, server, stop_signal()).await;
     finish(&engine, result).await
 }
 

@@ -13,6 +13,7 @@ mod console_binary;
 mod corruption;
 mod crash_kill;
 mod deploy;
+mod instances;
 mod one_writer;
 mod telegram_binary;
 mod web_binary;
