@@ -11,6 +11,7 @@
 //! Memory is measured in child processes (this test binary run again with
 //! `HIPCOACH_BENCH_CHILD` set), so that each figure starts from a clean process.
 
+use crate::support::backend::{Backend, TestDb};
 use crate::support::fake_bot_api;
 use crate::support::profile as profile_support;
 
@@ -937,7 +938,11 @@ struct RateRow {
 /// `TelegramTransport` to a fake Bot API that enforces Telegram's limits (30/s free,
 /// 1,000/s paid, 1/s per chat) and answers after [`FAKE_LATENCY`]. `paid`: with the paid
 /// broadcast at that rate. Waits until every message arrived (or a generous time out).
-async fn delivery_rate(url: &str, people: usize, paid: Option<u32>) -> RateRow {
+///
+/// `instances` > 1: that many instances on the (PostgreSQL) store, each with its own
+/// transport and limiter, each running `delivery::lead` as `hipcoach run` does: one of
+/// them holds the delivery lock and sends.
+async fn delivery_rate(url: &str, people: usize, paid: Option<u32>, instances: usize) -> RateRow {
     let engine = Engine::new(Store::open(url).await.unwrap());
     let ids: Vec<i64> = (0..people as i64).map(|i| 9_000_000 + i).collect();
     let due = Utc::now().with_nanosecond(0).unwrap() - Duration::seconds(1);
@@ -951,7 +956,21 @@ async fn delivery_rate(url: &str, people: usize, paid: Option<u32>) -> RateRow {
         None => (TelegramTransport::new(bot), 30),
     };
     let started = std::time::SystemTime::now();
-    let delivery = tokio::spawn(delivery::run(engine.clone(), Arc::new(transport)));
+    let mut others = Vec::new();
+    let delivery = if instances > 1 {
+        for _ in 1..instances {
+            let other = Engine::new(Store::open(url).await.unwrap());
+            let bot = telegram::bot(TOKEN.to_owned(), Some(fake.url().parse().unwrap())).unwrap();
+            let transport = match paid {
+                Some(rate) => TelegramTransport::paid_broadcast(bot, rate),
+                None => TelegramTransport::new(bot),
+            };
+            others.push(tokio::spawn(delivery::lead(other, Arc::new(transport))));
+        }
+        tokio::spawn(delivery::lead(engine.clone(), Arc::new(transport)))
+    } else {
+        tokio::spawn(delivery::run(engine.clone(), Arc::new(transport)))
+    };
     // Three times the time the rate allows, and a minute to start.
     let patience = StdDuration::from_secs_f64(people as f64 / f64::from(allowed) * 3.0 + 60.0);
     let arrived = fake.wait_for_sent(people, patience).await;
@@ -959,6 +978,10 @@ async fn delivery_rate(url: &str, people: usize, paid: Option<u32>) -> RateRow {
     tokio::time::sleep(StdDuration::from_millis(500)).await;
     delivery.abort();
     let _ = delivery.await;
+    for other in others {
+        other.abort();
+        let _ = other.await;
+    }
     engine.store().close().await;
     if let Err(summary) = arrived {
         println!("    (timed out) {summary}");
@@ -1012,22 +1035,36 @@ async fn delivery_rate(url: &str, people: usize, paid: Option<u32>) -> RateRow {
 async fn bench_4_delivery_rates() {
     caveat("4. Delivery rates: 3,000 reminders at 30/s (free), 30,000 at 1,000/s (paid broadcast)");
     println!(
-        "one movement break per person, all due when delivery::run starts (SQLite in a \
-         temporary file); TelegramTransport (with --paid-broadcast at 1000 for the paid \
+        "one movement break per person, all due when delivery starts (SQLite in a \
+         temporary file; PostgreSQL with one instance, or three each running delivery::lead, \
+         one of which holds the lock and sends); TelegramTransport (with --paid-broadcast at 1000 for the paid \
          runs) to a fake Bot API enforcing 30/s free, 1,000/s paid, 1/s per chat, answering \
          after {} ms. rate = messages at the server / time from its first to its last \
          (goal >= 95% of the allowed rate). late = from the loop's start to arrival.",
         FAKE_LATENCY.as_millis()
     );
     let mut columns: Vec<(String, RateRow)> = Vec::new();
+    // HIPCOACH_BENCH_ONLY=free|paid runs one half (each half takes minutes).
+    let only = std::env::var("HIPCOACH_BENCH_ONLY").unwrap_or_default();
     for (name, people, paid) in [
         ("free", scaled(FREE_PEOPLE), None),
         ("paid", scaled(PAID_PEOPLE), Some(1_000)),
     ] {
-        for run in 1..=RUNS {
-            let dir = tempfile::tempdir().unwrap();
-            let row = delivery_rate(&sqlite_url(&dir, "rates.db"), people, paid).await;
-            columns.push((format!("{name} run {run}"), row));
+        if !only.is_empty() && only != name {
+            continue;
+        }
+        for (backend, instances, short) in [
+            (Backend::Sqlite, 1, "sqlite"),
+            (Backend::Postgres, 1, "pg"),
+            (Backend::Postgres, 3, "pg x3"),
+        ] {
+            for run in 1..=RUNS {
+                let Some(db) = TestDb::on(backend).await else {
+                    continue;
+                };
+                let row = delivery_rate(&db.url, people, paid, instances).await;
+                columns.push((format!("{name} {short} {run}"), row));
+            }
         }
     }
     let line = |label: &str, cell: &dyn Fn(&RateRow) -> String| {

@@ -271,9 +271,12 @@ on_both!(
         assert_eq!(world.fake.sent_to(OTHER).len(), 1);
         assert!(world.fake.sent_to(BLOCKED).is_empty());
         let active: i64 = world
-            .count("SELECT active FROM people WHERE user_id = ?", BLOCKED)
+            .count(
+                "SELECT COUNT(*) FROM people WHERE user_id = $1 AND active",
+                BLOCKED,
+            )
             .await;
-        assert_eq!(active, 0);
+        assert_eq!(active, 0, "kept, but no longer active");
         assert_eq!(world.outbox_of(BLOCKED).await, 0);
         assert_eq!(world.reminders_of(BLOCKED).await, 0);
         let mut tx = world.engine.store().begin().await.unwrap();
