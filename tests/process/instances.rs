@@ -233,6 +233,37 @@ async fn outbox_depth(url: &str) -> i64 {
     depth
 }
 
+/// How many people write to the bot in the reply tests.
+const WRITERS: i64 = 12;
+
+/// How many times `user` got the /help answer.
+fn helps(fake: &FakeBotApi, user: i64) -> usize {
+    fake.sent_to(user)
+        .iter()
+        .filter(|m| m.text().starts_with("Here is what I can do"))
+        .count()
+}
+
+/// Waits until every writer got the /help answer and the outbox is empty (nothing is
+/// left that could still go out twice); the instances' logs are printed if not. Returns
+/// whether all were answered, and the outbox depth at the end.
+async fn wait_for_helps(fake: &FakeBotApi, url: &str, instances: &Instances) -> (bool, i64) {
+    let answered = wait_until(Duration::from_secs(60), || {
+        (1..=WRITERS).all(|u| helps(fake, u) >= 1)
+    })
+    .await;
+    let mut depth = i64::MAX;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while depth != 0 && Instant::now() < deadline {
+        depth = outbox_depth(url).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    if !answered || depth != 0 {
+        instances.dump();
+    }
+    (answered, depth)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_delivering_instance_killed_mid_drain_is_replaced_and_nothing_is_lost() {
     let _alone = crate::alone().await;
@@ -347,7 +378,6 @@ async fn replies_arrive_once_whichever_instance_took_the_update() {
     let Some(db) = TestDb::postgres().await else {
         return;
     };
-    const WRITERS: i64 = 12;
     seed(&db.url, WRITERS, false).await;
     let fake = FakeBotApi::start_with(fake_bot_api::Limits::TELEGRAM).await;
     let instances = Instances::start(&fake, &db.url);
@@ -364,26 +394,8 @@ async fn replies_arrive_once_whichever_instance_took_the_update() {
         fake.push_text(user, "/help");
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    let help = |user: i64| {
-        fake.sent_to(user)
-            .iter()
-            .filter(|m| m.text().starts_with("Here is what I can do"))
-            .count()
-    };
-    let answered = wait_until(Duration::from_secs(60), || {
-        (1..=WRITERS).all(|u| help(u) >= 1)
-    })
-    .await;
-    // Until the outbox is empty: nothing is left that could still go out twice.
-    let mut depth = i64::MAX;
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while depth != 0 && Instant::now() < deadline {
-        depth = outbox_depth(&db.url).await;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    if !answered || depth != 0 {
-        instances.dump();
-    }
+    let help = |user: i64| helps(&fake, user);
+    let (answered, depth) = wait_for_helps(&fake, &db.url, &instances).await;
     assert!(answered, "every person got the reply");
     assert_eq!(depth, 0, "the outbox drained");
     for user in 1..=WRITERS {
@@ -418,7 +430,6 @@ async fn a_reply_handled_by_an_instance_that_does_not_deliver_is_sent_by_the_hol
     let Some(db) = TestDb::postgres().await else {
         return;
     };
-    const WRITERS: i64 = 12;
     seed(&db.url, WRITERS, false).await;
     let fake = FakeBotApi::start_with(fake_bot_api::Limits::TELEGRAM).await;
     let instances = Instances::start(&fake, &db.url);
@@ -435,25 +446,8 @@ async fn a_reply_handled_by_an_instance_that_does_not_deliver_is_sent_by_the_hol
         let queued = fourth.handle(&incoming, Utc::now()).await.unwrap();
         assert!(queued.is_queued(), "the reply waits in the outbox");
     }
-    let help = |user: i64| {
-        fake.sent_to(user)
-            .iter()
-            .filter(|m| m.text().starts_with("Here is what I can do"))
-            .count()
-    };
-    let answered = wait_until(Duration::from_secs(60), || {
-        (1..=WRITERS).all(|u| help(u) >= 1)
-    })
-    .await;
-    let mut depth = i64::MAX;
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while depth != 0 && Instant::now() < deadline {
-        depth = outbox_depth(&db.url).await;
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    if !answered || depth != 0 {
-        instances.dump();
-    }
+    let help = |user: i64| helps(&fake, user);
+    let (answered, depth) = wait_for_helps(&fake, &db.url, &instances).await;
     assert!(answered, "the holder sent every reply");
     assert_eq!(depth, 0, "the outbox drained");
     for user in 1..=WRITERS {
