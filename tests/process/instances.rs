@@ -233,6 +233,23 @@ async fn outbox_depth(url: &str) -> i64 {
     depth
 }
 
+/// Waits (at most `limit`) until `people` chats got something and the outbox is empty,
+/// so that no late duplicate can still come; returns the outbox depth at the end.
+async fn wait_for_everyone(fake: &FakeBotApi, url: &str, people: i64, limit: Duration) -> i64 {
+    let mut depth = i64::MAX;
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if received(fake).len() as i64 == people {
+            depth = outbox_depth(url).await;
+            if depth == 0 {
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    depth
+}
+
 /// How many people write to the bot in the reply tests.
 const WRITERS: i64 = 12;
 
@@ -330,17 +347,7 @@ async fn the_delivering_instance_killed_mid_drain_is_replaced_and_nothing_is_los
     }
 
     // Everyone reached, and nothing left to send (so no late duplicate can come).
-    let mut depth = i64::MAX;
-    let deadline = Instant::now() + Duration::from_secs(180);
-    while Instant::now() < deadline {
-        if received(&fake).len() as i64 == PEOPLE {
-            depth = outbox_depth(&db.url).await;
-            if depth == 0 {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let depth = wait_for_everyone(&fake, &db.url, PEOPLE, Duration::from_secs(180)).await;
     let counts = received(&fake);
     let missing: Vec<i64> = (1..=PEOPLE).filter(|u| !counts.contains_key(u)).collect();
     if !missing.is_empty() || depth != 0 {
@@ -509,17 +516,7 @@ async fn a_frozen_holder_is_replaced_too() {
     println!("takeover after the freeze: {took:?}");
     // Woken again, the old holder finds its lock gone (or keeps it, if nobody took over).
     signal(&instances.0[holder].child, "CONT");
-    let mut depth = i64::MAX;
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while Instant::now() < deadline {
-        if received(&fake).len() as i64 == FEW {
-            depth = outbox_depth(&db.url).await;
-            if depth == 0 {
-                break;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    let depth = wait_for_everyone(&fake, &db.url, FEW, Duration::from_secs(120)).await;
     let counts = received(&fake);
     let duplicates: usize = counts.values().map(|n| n - 1).sum();
     println!(
