@@ -46,9 +46,7 @@ fn outbox_row(r: &DbRow) -> Option<OutboxRow> {
 }
 
 impl Pool {
-    /// The earliest time an outbox message may be (re)tried: only the first waiting
-    /// message of each person counts (the others wait for it), and a claimed one not
-    /// before its claim runs out.
+    /// See [`Store::next_outbox`](crate::store::Store::next_outbox).
     pub async fn next_outbox(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let at: Option<i64> = sqlx::query_scalar(&format!(
             "SELECT MIN(CASE WHEN o.claimed_until > o.not_before THEN o.claimed_until
@@ -62,8 +60,7 @@ impl Pool {
         Ok(at.and_then(|s| DateTime::from_timestamp(s, 0)))
     }
 
-    /// Messages ready to send at `now`, oldest first, without claiming them (the console,
-    /// the only process on its file, prints them).
+    /// See [`Store::ready_outbox`](crate::store::Store::ready_outbox).
     pub async fn ready_outbox(
         &self,
         now: DateTime<Utc>,
@@ -79,12 +76,7 @@ impl Pool {
         self.read_outbox(rows).await
     }
 
-    /// Claims up to `limit` messages ready at `now` (only `user`'s, if given) for
-    /// `claim`, until `now + lease`, and returns them oldest first. Each person's messages
-    /// are claimed in order: never one whose earlier text waits for a retry or is held by
-    /// another claim, so no text overtakes another. (A chart or a file that failed does
-    /// not hold up the texts after it: it comes late rather than keep them back.) Two
-    /// loops never claim one row.
+    /// See [`Store::claim_outbox`](crate::store::Store::claim_outbox).
     pub async fn claim_outbox(
         &self,
         claim: Claim,
@@ -120,8 +112,7 @@ impl Pool {
         Ok(rows)
     }
 
-    /// Renews `claim` on a message just before it is sent; false if the claim ran out and
-    /// the message was taken (or sent) by someone else meanwhile: then it must not be sent.
+    /// See [`Store::confirm_claim`](crate::store::Store::confirm_claim).
     pub async fn confirm_claim(
         &self,
         id: i64,
@@ -146,8 +137,7 @@ impl Pool {
         self.run(statement).await
     }
 
-    /// The person wrote: their messages waiting for a retry are tried now (Telegram just
-    /// reached us, and their new reply must not overtake them).
+    /// See [`Store::hurry_outbox`](crate::store::Store::hurry_outbox).
     pub async fn hurry_outbox(&self, user_id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         let statement =
             sqlx::query("UPDATE outbox SET not_before = $1 WHERE user_id = $2 AND not_before > $3")
@@ -205,8 +195,7 @@ impl Pool {
         Ok(())
     }
 
-    /// A claimed message was not tried (an earlier one to the same person failed): it goes
-    /// back as it was, no attempt counted.
+    /// See [`Store::outbox_release`](crate::store::Store::outbox_release).
     pub async fn outbox_release(&self, id: i64) -> Result<(), StoreError> {
         let statement =
             sqlx::query("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = $1")
@@ -217,8 +206,7 @@ impl Pool {
 }
 
 impl Tx {
-    /// Queues one piece of a message for sending, after this transaction commits: a
-    /// reminder's (`reminder` = its kind and due time) or a reply's. Returns its id.
+    /// See [`StoreTx::queue`](crate::store::StoreTx::queue).
     pub async fn queue(
         &mut self,
         user_id: i64,

@@ -21,8 +21,7 @@ use crate::store::StoreError;
 const RECENT_SESSIONS: i64 = 60;
 
 impl Pool {
-    /// Telegram said the person blocked the bot (or is gone): send nothing more until
-    /// they write again.
+    /// See [`Store::deactivate`](crate::store::Store::deactivate).
     pub async fn deactivate(&self, user_id: i64) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let statement =
@@ -35,8 +34,7 @@ impl Pool {
         tx.commit().await
     }
 
-    /// The Telegram message id of the person's latest movement break that still has its
-    /// buttons, if one was kept.
+    /// See [`Store::break_message`](crate::store::Store::break_message).
     pub async fn break_message(&self, user_id: i64) -> Result<Option<i64>, StoreError> {
         let id: Option<Option<i64>> =
             sqlx::query_scalar("SELECT break_message FROM people WHERE user_id = $1")

@@ -85,8 +85,7 @@ impl Pool {
         Ok(due)
     }
 
-    /// People reminders may go to (consented, not blocked, not held), by user id after
-    /// `after`, at most `limit`: the safety sweep goes through them a slice at a time.
+    /// See [`Store::active_people_after`](crate::store::Store::active_people_after).
     pub async fn active_people_after(
         &self,
         after: i64,
@@ -113,8 +112,7 @@ impl Pool {
 }
 
 impl Tx {
-    /// Takes a due reminder off the schedule; false if it is gone or has moved (someone
-    /// else handled it, or the person's schedule changed), so it is never sent twice.
+    /// See [`StoreTx::claim_reminder`](crate::store::StoreTx::claim_reminder).
     pub async fn claim_reminder(
         &mut self,
         user_id: i64,
@@ -156,9 +154,7 @@ impl Tx {
             .await
     }
 
-    /// Sets a person's upcoming reminders, one per kind, replacing what was planned. A
-    /// reminder already due (not yet fired, say after downtime) stays, so that the delivery
-    /// loop still sends it (or drops it) by its grace window.
+    /// See [`StoreTx::replan_reminders`](crate::store::StoreTx::replan_reminders).
     pub async fn replan_reminders(
         &mut self,
         user_id: i64,
