@@ -1,0 +1,277 @@
+// The measuring page: the screen, the sensors and the bridge to Telegram. The maths and the
+// reading state machine live in angle.js (pure, tested with Node).
+//
+// URL: /app/?test=seated|prone_internal|prone_external&side=left|right&lang=en|de
+// Texts: texts/<lang>.json beside this page, a flat object of the app-* ids in
+// messages/<lang>/webapp.ftl, variables as {name}.
+// Result: Telegram.WebApp.sendData with the JSON described at `payload` in angle.js.
+
+import { Meter, SIDES, TESTS, fill, gravityFromOrientation, payload, pickLang } from "./angle.js";
+
+/** No sample this long after the sensors were asked for: they can't be read here (ours). */
+const NO_SAMPLE_MS = 3000;
+/** The browser's devicemotion is preferred over deviceorientation if it speaks this soon (ours). */
+const MOTION_GRACE_MS = 500;
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
+const inTelegram = Boolean(tg && typeof tg.initData === "string" && tg.initData.length > 0);
+const user = tg && tg.initDataUnsafe && tg.initDataUnsafe.user;
+const lang = pickLang(user && user.language_code, params.get("lang"));
+const test = params.get("test");
+const side = params.get("side");
+const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+const degrees = (n) => `${numbers.format(Math.round(n))}°`;
+
+let texts = {};
+const t = (id, vars) => fill(texts[id] ?? id, vars);
+
+/** Shows one line instead of everything else: outside Telegram, a bad link, a failure. */
+function only(id) {
+  $("guide").hidden = true;
+  $("measure").hidden = true;
+  $("line").textContent = t(id);
+  $("line").hidden = false;
+}
+
+async function loadTexts() {
+  const response = await fetch(new URL(`texts/${lang}.json`, location.href));
+  if (!response.ok) throw new Error(`texts: ${response.status}`);
+  return response.json();
+}
+
+// ---- sensors ---------------------------------------------------------------------------
+
+/**
+ * Starts the first sensor that can be had, in this order: Telegram's Accelerometer (Bot API
+ * 8.0), the browser's devicemotion (acceleration with gravity), deviceorientation's β and γ
+ * turned into a gravity vector. Calls onSample({t, x, y, z}) per sample and onFail(textId)
+ * at most once. Returns a function that stops everything.
+ */
+function startSensors(onSample, onFail) {
+  const stops = [];
+  let failed = false;
+  let got = false;
+  const stopAll = () => {
+    while (stops.length) {
+      try {
+        stops.pop()();
+      } catch {
+        // A sensor that cannot be stopped is no reason to hang.
+      }
+    }
+  };
+  const fail = (id) => {
+    if (failed) return;
+    failed = true;
+    stopAll();
+    onFail(id);
+  };
+  const sample = (x, y, z) => {
+    if (failed) return;
+    if (![x, y, z].every(Number.isFinite)) return;
+    got = true;
+    onSample({ t: performance.now(), x, y, z });
+  };
+  const timer = setTimeout(() => {
+    if (!got) fail("app-no-sensor");
+  }, NO_SAMPLE_MS);
+  stops.push(() => clearTimeout(timer));
+
+  const telegram = tg && tg.Accelerometer && typeof tg.isVersionAtLeast === "function" && tg.isVersionAtLeast("8.0");
+  if (telegram) {
+    const acc = tg.Accelerometer;
+    const changed = () => sample(Number(acc.x), Number(acc.y), Number(acc.z));
+    const failedEvent = (event) => fail(event && event.error === "UNSUPPORTED" ? "app-unsupported" : "app-sensor-failed");
+    tg.onEvent("accelerometerChanged", changed);
+    tg.onEvent("accelerometerFailed", failedEvent);
+    stops.push(() => {
+      tg.offEvent("accelerometerChanged", changed);
+      tg.offEvent("accelerometerFailed", failedEvent);
+      if (acc.isStarted !== false) acc.stop();
+    });
+    try {
+      acc.start({ refresh_rate: 50 }, (started) => {
+        if (started === false) fail("app-sensor-failed");
+      });
+    } catch {
+      fail("app-sensor-failed");
+    }
+    return () => {
+      failed = true;
+      stopAll();
+    };
+  }
+
+  // The browser's own sensors: devicemotion first, deviceorientation when motion stays silent.
+  const began = performance.now();
+  let source = null;
+  const motion = (event) => {
+    const a = event.accelerationIncludingGravity;
+    if (!a || a.x == null || source === "orientation") return;
+    source = "motion";
+    sample(a.x, a.y, a.z);
+  };
+  const orientation = (event) => {
+    if (event.beta == null || event.gamma == null || source === "motion") return;
+    if (!source && performance.now() - began < MOTION_GRACE_MS) return;
+    source = "orientation";
+    const [x, y, z] = gravityFromOrientation(event.beta, event.gamma);
+    sample(x, y, z);
+  };
+  if ("DeviceMotionEvent" in window) {
+    window.addEventListener("devicemotion", motion);
+    stops.push(() => window.removeEventListener("devicemotion", motion));
+  }
+  if ("DeviceOrientationEvent" in window) {
+    window.addEventListener("deviceorientation", orientation);
+    stops.push(() => window.removeEventListener("deviceorientation", orientation));
+  }
+  if (!("DeviceMotionEvent" in window) && !("DeviceOrientationEvent" in window)) {
+    fail("app-no-sensor");
+  }
+  return () => {
+    failed = true;
+    stopAll();
+  };
+}
+
+/**
+ * iOS asks for permission to read motion, and only from a tap: called first thing in the
+ * Zero tap. Resolves to true when the sensors may be read (or no permission is needed).
+ */
+function askPermission() {
+  const asks = [window.DeviceMotionEvent, window.DeviceOrientationEvent]
+    .filter((kind) => kind && typeof kind.requestPermission === "function")
+    .map((kind) => kind.requestPermission().catch(() => "denied"));
+  if (asks.length === 0) return Promise.resolve(true);
+  return Promise.all(asks).then((answers) => answers.some((a) => a === "granted"));
+}
+
+// ---- the screen ------------------------------------------------------------------------
+
+const meter = new Meter();
+let stopSensors = null;
+let result = null;
+
+function setStatus(id) {
+  $("status").textContent = t(id);
+}
+
+function show(events) {
+  for (const event of events) {
+    if (event.type === "zeroed") setStatus("app-status-turn");
+    if (event.type === "back") setStatus("app-status-turn");
+    if (event.type === "more") setStatus("app-status-more");
+    if (event.type === "reading") {
+      const item = document.createElement("li");
+      item.textContent = t("app-reading", { n: numbers.format(event.index), degrees: degrees(event.degrees) });
+      $("readings").append(item);
+      setStatus("app-status-back");
+    }
+    if (event.type === "done") finish(event);
+  }
+}
+
+function finish(done) {
+  result = done;
+  if (stopSensors) stopSensors();
+  stopSensors = null;
+  $("status").textContent = "";
+  $("status").hidden = true;
+  $("now").hidden = true;
+  $("result-label").textContent = t("app-result");
+  $("degrees").textContent = degrees(done.degrees);
+  $("uneven").textContent = t("app-uneven", { n: numbers.format(done.readings.length) });
+  $("uneven").hidden = !done.uneven;
+  $("result").hidden = false;
+  $("send").hidden = false;
+}
+
+function sensorFailed(id) {
+  stopSensors = null;
+  only(id);
+}
+
+function begin() {
+  result = null;
+  $("guide").hidden = true;
+  $("measure").hidden = false;
+  $("readings").replaceChildren();
+  $("result").hidden = true;
+  $("send").hidden = true;
+  $("status").hidden = false;
+  $("now").hidden = false;
+  $("now").textContent = "";
+  setStatus("app-status-zeroing");
+  meter.zero();
+  if (!stopSensors) {
+    stopSensors = startSensors((sample) => {
+      show(meter.push(sample));
+      if (meter.angle != null && meter.phase !== "done") {
+        $("now").textContent = t("app-now", { degrees: degrees(meter.angle) });
+      }
+    }, sensorFailed);
+  }
+}
+
+function zeroTapped() {
+  const needsPermission = !(tg && tg.Accelerometer && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0"));
+  if (!needsPermission) {
+    begin();
+    return;
+  }
+  askPermission().then((granted) => (granted ? begin() : only("app-permission")));
+}
+
+function send() {
+  if (!result) return;
+  tg.sendData(payload(test, side, result));
+}
+
+function render() {
+  document.documentElement.lang = lang;
+  document.title = t("app-title");
+  $("title").textContent = t("app-title");
+  const testId = `app-test-${test.replace("_", "-")}`;
+  $("which").textContent = `${t(testId)} · ${t(`app-side-${side}`)}`;
+  $("setup").textContent = t(`app-setup-${test.replace("_", "-")}`);
+  $("step-zero").textContent = t("app-step-zero");
+  $("step-turn").textContent = t("app-step-turn");
+  $("step-back").textContent = t("app-step-back");
+  $("pain").textContent = t("app-pain");
+  $("pain-again").textContent = t("app-pain");
+  $("zero").textContent = t("app-zero");
+  $("send").textContent = t("app-send");
+  $("again").textContent = t("app-again");
+  $("zero").addEventListener("click", zeroTapped);
+  $("again").addEventListener("click", begin);
+  $("send").addEventListener("click", send);
+  $("guide").hidden = false;
+}
+
+async function main() {
+  if (tg) {
+    try {
+      tg.ready();
+      tg.expand();
+    } catch {
+      // Not inside Telegram after all: said below.
+    }
+  }
+  try {
+    texts = await loadTexts();
+  } catch {
+    // Without texts there are no words to show: a sign, so the page doesn't look blank.
+    $("line").textContent = "⚠";
+    $("line").hidden = false;
+    return;
+  }
+  document.documentElement.lang = lang;
+  if (!inTelegram) return only("app-outside");
+  if (!TESTS.includes(test) || !SIDES.includes(side)) return only("app-bad-link");
+  render();
+}
+
+main();

@@ -1,0 +1,357 @@
+// The measuring page end to end in headless Chromium, driven by playwright-core, against the
+// bot's own server. Telegram's script is replaced by an emulated bridge defined here, and
+// sensor events are streamed into it as a person would produce them.
+//
+// HIPCOACH_APP_URL   the page's address, e.g. http://127.0.0.1:PORT/app/ (required)
+// HIPCOACH_CHROMIUM  the browser (default /usr/bin/chromium)
+// HIPCOACH_SCREENSHOTS  where the screenshots go (default target/webapp-screens)
+// HIPCOACH_REQUIRE_BROWSER=1  fail instead of skipping when something is missing
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+
+const APP_URL = process.env.HIPCOACH_APP_URL;
+const CHROMIUM = process.env.HIPCOACH_CHROMIUM || "/usr/bin/chromium";
+const SCREENS = process.env.HIPCOACH_SCREENSHOTS || "target/webapp-screens";
+const REQUIRE = process.env.HIPCOACH_REQUIRE_BROWSER === "1";
+const BRIDGE_URL = "https://telegram.org/js/telegram-web-app.js";
+
+let chromium = null;
+let missing = null;
+if (!APP_URL) missing = "HIPCOACH_APP_URL is not set (the page's address, e.g. http://127.0.0.1:PORT/app/)";
+if (!missing) {
+  try {
+    ({ chromium } = await import("playwright-core"));
+  } catch {
+    missing = "playwright-core is not installed (npm install --prefix tests/webapp)";
+  }
+}
+if (!missing && !fs.existsSync(CHROMIUM)) missing = `no Chromium at ${CHROMIUM} (set HIPCOACH_CHROMIUM)`;
+if (missing && REQUIRE) throw new Error(`HIPCOACH_REQUIRE_BROWSER=1 but ${missing}`);
+const skip = missing ? `skipped: ${missing}` : false;
+if (missing) console.log(`page tests ${skip}`);
+
+let browser;
+let texts;
+
+before(async () => {
+  if (missing) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  texts = {};
+  for (const lang of ["en", "de"]) {
+    const response = await fetch(new URL(`texts/${lang}.json`, APP_URL));
+    assert.equal(response.status, 200, `texts/${lang}.json`);
+    texts[lang] = await response.json();
+  }
+  fs.mkdirSync(SCREENS, { recursive: true });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+});
+
+const LIGHT = {
+  bg_color: "#ffffff",
+  text_color: "#000000",
+  hint_color: "#707579",
+  button_color: "#3390ec",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#f4f4f5",
+};
+const DARK = {
+  bg_color: "#17212b",
+  text_color: "#f5f5f5",
+  hint_color: "#708499",
+  button_color: "#5288c1",
+  button_text_color: "#ffffff",
+  secondary_bg_color: "#232e3c",
+};
+
+// The emulated Telegram.WebApp, as a script served in place of Telegram's. `config`:
+// {initData, lang, theme, accelerometer: "ok" | "unsupported"}.
+function bridge(config) {
+  return `(() => {
+  const config = ${JSON.stringify(config)};
+  const handlers = {};
+  const calls = [];
+  const sent = [];
+  const emit = (name, params) => (handlers[name] || []).slice().forEach((f) => f.call(WebApp, params));
+  const WebApp = {
+    initData: config.initData,
+    initDataUnsafe: config.lang ? { user: { id: 1, first_name: "Ada", language_code: config.lang } } : {},
+    version: "8.0",
+    platform: "android",
+    themeParams: config.theme,
+    colorScheme: config.theme.bg_color === "#ffffff" ? "light" : "dark",
+    isVersionAtLeast: (v) => parseFloat(v) <= 8.0,
+    ready: () => calls.push("ready"),
+    expand: () => calls.push("expand"),
+    onEvent: (name, f) => (handlers[name] = handlers[name] || []).push(f),
+    offEvent: (name, f) => (handlers[name] = (handlers[name] || []).filter((g) => g !== f)),
+    sendData: (data) => sent.push(data),
+    close: () => calls.push("close"),
+    Accelerometer: {
+      isStarted: false,
+      x: null, y: null, z: null,
+      start(params, callback) {
+        calls.push("start " + JSON.stringify(params));
+        if (config.accelerometer === "unsupported") {
+          setTimeout(() => { emit("accelerometerFailed", { error: "UNSUPPORTED" }); if (callback) callback(false); }, 30);
+          return this;
+        }
+        this.isStarted = true;
+        setTimeout(() => { emit("accelerometerStarted"); if (callback) callback(true); }, 0);
+        return this;
+      },
+      stop(callback) {
+        calls.push("stop");
+        this.isStarted = false;
+        if (callback) setTimeout(() => callback(true), 0);
+        return this;
+      },
+    },
+  };
+  for (const [key, value] of Object.entries(config.theme)) {
+    document.documentElement.style.setProperty("--tg-theme-" + key.replace(/_/g, "-"), value);
+  }
+  window.Telegram = { WebApp };
+  window.__bridge = { calls, sent, emit, handlers };
+})();`;
+}
+
+async function open({ query, bridgeConfig, width = 390, height = 844 }) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route(BRIDGE_URL, (route) =>
+    bridgeConfig
+      ? route.fulfill({ status: 200, contentType: "text/javascript", body: bridge(bridgeConfig) })
+      : route.fulfill({ status: 404, contentType: "text/plain", body: "" }),
+  );
+  await page.goto(new URL(query, APP_URL).href);
+  return { context, page, errors };
+}
+
+const telegram = (lang, extra = {}) => ({
+  initData: "query_id=AAA&user=%7B%22id%22%3A1%7D&auth_date=1700000000&hash=abc",
+  lang,
+  theme: LIGHT,
+  accelerometer: "ok",
+  ...extra,
+});
+
+async function screenshot(page, name) {
+  const file = path.join(SCREENS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// A screenshot with something on it: far bigger than one of an empty page of the same size,
+// and with many distinct byte values (an empty PNG compresses to a few repeated bytes).
+async function assertNotBlank(file) {
+  const bytes = fs.readFileSync(file);
+  const blankFile = path.join(SCREENS, ".blank.png");
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const blank = await context.newPage();
+  await blank.setContent("<html><body style='background:#fff'></body></html>");
+  await blank.screenshot({ path: blankFile });
+  await context.close();
+  const blankSize = fs.statSync(blankFile).size;
+  fs.rmSync(blankFile);
+  assert.ok(bytes.length > 4 * blankSize, `${file}: ${bytes.length} bytes, an empty page has ${blankSize}`);
+  assert.ok(new Set(bytes).size > 200, `${file}: only ${new Set(bytes).size} distinct bytes`);
+}
+
+async function assertNoOverflow(page) {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  assert.ok(scroll <= inner, `scrollWidth ${scroll} > innerWidth ${inner}`);
+}
+
+const visibleText = (page, selector) => page.locator(selector).innerText();
+
+// A person doing the protocol, streamed into the bridge at 50 Hz in real time: shin upright
+// and still, turn to each target, hold, back to the start, hold. The phone stands upright in
+// its own plane, as on a shin; a little seeded noise on every axis.
+async function stream(page, targets) {
+  await page.evaluate((targets) => {
+    let seed = 42; // mulberry32: the same noise every run
+    const noise = () => {
+      seed = (seed + 0x6d2b79f5) >>> 0;
+      let t = seed;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return (((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5) * 0.1;
+    };
+    const plan = [[0, 0, 1500]];
+    for (const a of targets) plan.push([0, a, 500], [a, a, 2200], [a, 0, 500], [0, 0, 1600]);
+    const steps = [];
+    for (const [from, to, ms] of plan) {
+      for (let t = 0; t < ms; t += 20) {
+        const f = t / ms;
+        steps.push(from + ((to - from) * (1 - Math.cos(Math.PI * f))) / 2);
+      }
+    }
+    const acc = window.Telegram.WebApp.Accelerometer;
+    let i = 0;
+    const timer = setInterval(() => {
+      if (i >= steps.length) return clearInterval(timer);
+      const a = (steps[i++] * Math.PI) / 180;
+      acc.x = 9.81 * Math.sin(a) + noise();
+      acc.y = 9.81 * Math.cos(a) + noise();
+      acc.z = noise();
+      window.__bridge.emit("accelerometerChanged");
+    }, 20);
+  }, targets);
+}
+
+test("a seated measurement in English ends in the payload, within 1° of the truth", { skip, timeout: 60000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=seated&side=left&lang=de",
+    bridgeConfig: telegram("en"),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  assert.equal(await visibleText(page, "#title"), texts.en["app-title"]);
+  assert.equal(await visibleText(page, "#zero"), texts.en["app-zero"]);
+  assert.match(await visibleText(page, "#which"), new RegExp(texts.en["app-side-left"]));
+  const calls = await page.evaluate(() => window.__bridge.calls);
+  assert.ok(calls.includes("ready") && calls.includes("expand"), `${calls}`);
+  await assertNoOverflow(page);
+  await assertNotBlank(await screenshot(page, "en-guide"));
+
+  await page.click("#zero");
+  assert.equal(await visibleText(page, "#status"), texts.en["app-status-zeroing"]);
+  const targets = [32, 35, 33];
+  await stream(page, targets);
+  await page.locator("#send").waitFor({ state: "visible", timeout: 40000 }).catch(async (e) => {
+    const shown = await page.evaluate(() => document.body.innerText);
+    throw new Error(`no result: ${shown}`, { cause: e });
+  });
+  const shownReadings = await page.locator("#readings li").allInnerTexts();
+  assert.equal(shownReadings.length, 3, `${shownReadings}`);
+  assert.match(shownReadings[0], /^Reading 1: \d+°$/);
+  assert.match(await visibleText(page, "#degrees"), /^\d+°$/);
+  assert.equal(await visibleText(page, "#result-label"), texts.en["app-result"]);
+  await assertNoOverflow(page);
+  await assertNotBlank(await screenshot(page, "en-result"));
+  await page.click("#send");
+  const sent = await page.evaluate(() => window.__bridge.sent);
+  assert.equal(sent.length, 1);
+  const data = JSON.parse(sent[0]);
+  assert.deepEqual(Object.keys(data), ["v", "test", "side", "degrees", "readings", "method"]);
+  assert.equal(data.v, 1);
+  assert.equal(data.test, "seated");
+  assert.equal(data.side, "left");
+  assert.equal(data.method, "phone");
+  assert.equal(data.readings.length, 3);
+  data.readings.forEach((r, i) => {
+    assert.ok(Number.isInteger(r), `${r}`);
+    assert.ok(Math.abs(r - targets[i]) <= 1, `reading ${i + 1}: ${r}, truth ${targets[i]}`);
+  });
+  assert.ok(Number.isInteger(data.degrees));
+  assert.ok(Math.abs(data.degrees - 33) <= 1, `degrees ${data.degrees}, truth 33`);
+  assert.equal(await visibleText(page, "#degrees"), `${data.degrees}°`);
+  assert.equal(sent[0], JSON.stringify(data));
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("the UNSUPPORTED accelerometer shows the typing line and nothing hangs", { skip, timeout: 30000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=prone_internal&side=right",
+    bridgeConfig: telegram("en", { accelerometer: "unsupported" }),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  await page.locator("#line").waitFor({ state: "visible", timeout: 2000 });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-unsupported"]);
+  assert.match(texts.en["app-unsupported"], /type the number/i);
+  assert.equal(await page.locator("#zero").isVisible(), false);
+  assert.equal(await page.locator("#measure").isVisible(), false);
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("outside Telegram (no bridge script) the page says so in one line", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({ query: "?test=seated&side=left&lang=en", bridgeConfig: null });
+  await page.locator("#line").waitFor({ state: "visible" });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-outside"]);
+  assert.equal((await page.locator("body").innerText()).trim(), texts.en["app-outside"]);
+  await context.close();
+});
+
+test("a bridge without launch data counts as outside Telegram too, in the lang parameter's language", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=left&lang=de",
+    bridgeConfig: telegram(null, { initData: "" }),
+  });
+  await page.locator("#line").waitFor({ state: "visible" });
+  assert.equal(await visibleText(page, "#line"), texts.de["app-outside"]);
+  await context.close();
+});
+
+test("an unknown test or side says so in one line", { skip, timeout: 30000 }, async () => {
+  for (const query of ["?test=standing&side=left", "?test=seated&side=middle", "?"]) {
+    const { context, page } = await open({ query, bridgeConfig: telegram("en") });
+    await page.locator("#line").waitFor({ state: "visible" });
+    assert.equal(await visibleText(page, "#line"), texts.en["app-bad-link"], query);
+    assert.equal(await page.locator("#zero").isVisible(), false);
+    await context.close();
+  }
+});
+
+test("German from Telegram's language, screenshots in German, nothing overflows at 360 px", { skip, timeout: 30000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=prone_external&side=right&lang=en",
+    bridgeConfig: telegram("de-DE"),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  assert.notEqual(texts.de["app-title"], texts.en["app-title"]);
+  assert.equal(await visibleText(page, "#title"), texts.de["app-title"]);
+  assert.equal(await visibleText(page, "#setup"), texts.de["app-setup-prone-external"]);
+  assert.equal(await visibleText(page, "#zero"), texts.de["app-zero"]);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
+  await assertNoOverflow(page);
+  await assertNotBlank(await screenshot(page, "de-guide"));
+  await page.setViewportSize({ width: 360, height: 740 });
+  await assertNoOverflow(page);
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("Telegram's dark theme applies", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=right",
+    bridgeConfig: telegram("en", { theme: DARK }),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  const colours = await page.evaluate(() => ({
+    background: getComputedStyle(document.body).backgroundColor,
+    text: getComputedStyle(document.body).color,
+    button: getComputedStyle(document.getElementById("zero")).backgroundColor,
+  }));
+  assert.deepEqual(colours, {
+    background: "rgb(23, 33, 43)",
+    text: "rgb(245, 245, 245)",
+    button: "rgb(82, 136, 193)",
+  });
+  await assertNoOverflow(page);
+  await assertNotBlank(await screenshot(page, "dark-guide"));
+  await context.close();
+});
