@@ -81,7 +81,7 @@ const DARK = {
 };
 
 // The emulated Telegram.WebApp, as a script served in place of Telegram's. `config`:
-// {initData, lang, theme, accelerometer: "ok" | "unsupported"}.
+// {initData, lang, theme, version, accelerometer: "ok" | "unsupported"}.
 function bridge(config) {
   return `(() => {
   const config = ${JSON.stringify(config)};
@@ -92,11 +92,14 @@ function bridge(config) {
   const WebApp = {
     initData: config.initData,
     initDataUnsafe: config.lang ? { user: { id: 1, first_name: "Ada", language_code: config.lang } } : {},
-    version: "8.0",
+    version: config.version,
     platform: "android",
     themeParams: config.theme,
     colorScheme: config.theme.bg_color === "#ffffff" ? "light" : "dark",
-    isVersionAtLeast: (v) => parseFloat(v) <= 8.0,
+    isVersionAtLeast: (v) => {
+      const [a, b] = [v, config.version].map((x) => x.split(".").map(Number));
+      return a[0] < b[0] || (a[0] === b[0] && (a[1] || 0) <= (b[1] || 0));
+    },
     ready: () => calls.push("ready"),
     expand: () => calls.push("expand"),
     onEvent: (name, f) => (handlers[name] = handlers[name] || []).push(f),
@@ -132,9 +135,10 @@ function bridge(config) {
 })();`;
 }
 
-async function open({ query, bridgeConfig, width = 390, height = 844 }) {
+async function open({ query, bridgeConfig, init, width = 390, height = 844 }) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route(BRIDGE_URL, (route) =>
@@ -151,6 +155,7 @@ const telegram = (lang, extra = {}) => ({
   lang,
   theme: LIGHT,
   accelerometer: "ok",
+  version: "8.0",
   ...extra,
 });
 
@@ -186,39 +191,82 @@ async function assertNoOverflow(page) {
 
 const visibleText = (page, selector) => page.locator(selector).innerText();
 
-// A person doing the protocol, streamed into the bridge at 50 Hz in real time: shin upright
-// and still, turn to each target, hold, back to the start, hold. The phone stands upright in
-// its own plane, as on a shin; a little seeded noise on every axis.
-async function stream(page, targets) {
-  await page.evaluate((targets) => {
-    let seed = 42; // mulberry32: the same noise every run
-    const noise = () => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = seed;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5) * 0.1;
-    };
-    const plan = [[0, 0, 1500]];
-    for (const a of targets) plan.push([0, a, 500], [a, a, 2200], [a, 0, 500], [0, 0, 1600]);
-    const steps = [];
-    for (const [from, to, ms] of plan) {
-      for (let t = 0; t < ms; t += 20) {
-        const f = t / ms;
-        steps.push(from + ((to - from) * (1 - Math.cos(Math.PI * f))) / 2);
+// A person doing the protocol, streamed into the page at 50 Hz in real time: shin upright
+// and still, turn to each target, hold, back to the start, hold; a little seeded noise.
+// `via`: "telegram" (the bridge's Accelerometer, the phone upright in its own plane, as on a
+// shin), "motion" (the browser's devicemotion, likewise) or "orientation" (the browser's
+// deviceorientation, β tilting from 80° down by the angle).
+async function stream(page, targets, via = "telegram") {
+  await page.evaluate(
+    ({ targets, via }) => {
+      let seed = 42; // mulberry32: the same noise every run
+      const noise = () => {
+        seed = (seed + 0x6d2b79f5) >>> 0;
+        let t = seed;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return (((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5) * 0.1;
+      };
+      const plan = [[0, 0, 1500]];
+      for (const a of targets) plan.push([0, a, 500], [a, a, 2200], [a, 0, 500], [0, 0, 1600]);
+      const steps = [];
+      for (const [from, to, ms] of plan) {
+        for (let t = 0; t < ms; t += 20) {
+          const f = t / ms;
+          steps.push(from + ((to - from) * (1 - Math.cos(Math.PI * f))) / 2);
+        }
       }
-    }
-    const acc = window.Telegram.WebApp.Accelerometer;
-    let i = 0;
-    const timer = setInterval(() => {
-      if (i >= steps.length) return clearInterval(timer);
-      const a = (steps[i++] * Math.PI) / 180;
-      acc.x = 9.81 * Math.sin(a) + noise();
-      acc.y = 9.81 * Math.cos(a) + noise();
-      acc.z = noise();
-      window.__bridge.emit("accelerometerChanged");
-    }, 20);
-  }, targets);
+      let i = 0;
+      const timer = setInterval(() => {
+        if (i >= steps.length) return clearInterval(timer);
+        const degrees = steps[i++];
+        const a = (degrees * Math.PI) / 180;
+        const [x, y, z] = [9.81 * Math.sin(a) + noise(), 9.81 * Math.cos(a) + noise(), noise()];
+        if (via === "telegram") {
+          const acc = window.Telegram.WebApp.Accelerometer;
+          [acc.x, acc.y, acc.z] = [x, y, z];
+          window.__bridge.emit("accelerometerChanged");
+        } else if (via === "motion") {
+          window.dispatchEvent(
+            new DeviceMotionEvent("devicemotion", { accelerationIncludingGravity: { x, y, z }, interval: 20 }),
+          );
+        } else {
+          window.dispatchEvent(
+            new DeviceOrientationEvent("deviceorientation", { alpha: 0, beta: 80 - degrees + noise(), gamma: noise() }),
+          );
+        }
+      }, 20);
+    },
+    { targets, via },
+  );
+}
+
+// Waits for the result screen and returns the readings shown.
+async function waitForResult(page) {
+  await page.locator("#send").waitFor({ state: "visible", timeout: 40000 }).catch(async (e) => {
+    const shown = await page.evaluate(() => document.body.innerText);
+    throw new Error(`no result: ${shown}`, { cause: e });
+  });
+  return page.locator("#readings li").allInnerTexts();
+}
+
+function assertPayload(json, { test, side, targets }) {
+  const data = JSON.parse(json);
+  assert.deepEqual(Object.keys(data), ["v", "test", "side", "degrees", "readings", "method"]);
+  assert.equal(data.v, 1);
+  assert.equal(data.test, test);
+  assert.equal(data.side, side);
+  assert.equal(data.method, "phone");
+  assert.equal(data.readings.length, targets.length);
+  data.readings.forEach((r, i) => {
+    assert.ok(Number.isInteger(r), `${r}`);
+    assert.ok(Math.abs(r - targets[i]) <= 1, `reading ${i + 1}: ${r}, truth ${targets[i]}`);
+  });
+  const truth = [...targets].sort((a, b) => a - b)[targets.length >> 1];
+  assert.ok(Number.isInteger(data.degrees));
+  assert.ok(Math.abs(data.degrees - truth) <= 1, `degrees ${data.degrees}, truth ${truth}`);
+  assert.equal(json, JSON.stringify(data));
+  return data;
 }
 
 test("a seated measurement in English ends in the payload, within 1° of the truth", { skip, timeout: 60000 }, async () => {
@@ -239,11 +287,7 @@ test("a seated measurement in English ends in the payload, within 1° of the tru
   assert.equal(await visibleText(page, "#status"), texts.en["app-status-zeroing"]);
   const targets = [32, 35, 33];
   await stream(page, targets);
-  await page.locator("#send").waitFor({ state: "visible", timeout: 40000 }).catch(async (e) => {
-    const shown = await page.evaluate(() => document.body.innerText);
-    throw new Error(`no result: ${shown}`, { cause: e });
-  });
-  const shownReadings = await page.locator("#readings li").allInnerTexts();
+  const shownReadings = await waitForResult(page);
   assert.equal(shownReadings.length, 3, `${shownReadings}`);
   assert.match(shownReadings[0], /^Reading 1: \d+°$/);
   assert.match(await visibleText(page, "#degrees"), /^\d+°$/);
@@ -253,21 +297,16 @@ test("a seated measurement in English ends in the payload, within 1° of the tru
   await page.click("#send");
   const sent = await page.evaluate(() => window.__bridge.sent);
   assert.equal(sent.length, 1);
-  const data = JSON.parse(sent[0]);
-  assert.deepEqual(Object.keys(data), ["v", "test", "side", "degrees", "readings", "method"]);
-  assert.equal(data.v, 1);
-  assert.equal(data.test, "seated");
-  assert.equal(data.side, "left");
-  assert.equal(data.method, "phone");
-  assert.equal(data.readings.length, 3);
-  data.readings.forEach((r, i) => {
-    assert.ok(Number.isInteger(r), `${r}`);
-    assert.ok(Math.abs(r - targets[i]) <= 1, `reading ${i + 1}: ${r}, truth ${targets[i]}`);
-  });
-  assert.ok(Number.isInteger(data.degrees));
-  assert.ok(Math.abs(data.degrees - 33) <= 1, `degrees ${data.degrees}, truth 33`);
+  const data = assertPayload(sent[0], { test: "seated", side: "left", targets });
   assert.equal(await visibleText(page, "#degrees"), `${data.degrees}°`);
-  assert.equal(sent[0], JSON.stringify(data));
+
+  // Start again: the readings are gone, a new zero is taken, the sensor runs again.
+  await page.click("#again");
+  assert.equal(await visibleText(page, "#status"), texts.en["app-status-zeroing"]);
+  assert.equal(await page.locator("#readings li").count(), 0);
+  assert.equal(await page.locator("#send").isVisible(), false);
+  const starts = (await page.evaluate(() => window.__bridge.calls)).filter((c) => c.startsWith("start "));
+  assert.deepEqual(starts, ['start {"refresh_rate":50}', 'start {"refresh_rate":50}']);
   await context.close();
   assert.deepEqual(errors, []);
 });
@@ -353,5 +392,78 @@ test("Telegram's dark theme applies", { skip, timeout: 30000 }, async () => {
   });
   await assertNoOverflow(page);
   await assertNotBlank(await screenshot(page, "dark-guide"));
+  await context.close();
+});
+
+test("without Telegram's accelerometer (before Bot API 8.0) the browser's devicemotion measures", { skip, timeout: 60000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=prone_internal&side=right",
+    bridgeConfig: telegram("en", { version: "7.10" }),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  const targets = [41, 44, 40];
+  await stream(page, targets, "motion");
+  await waitForResult(page);
+  await page.click("#send");
+  const sent = await page.evaluate(() => window.__bridge.sent);
+  assertPayload(sent[0], { test: "prone_internal", side: "right", targets });
+  const calls = await page.evaluate(() => window.__bridge.calls);
+  assert.ok(!calls.some((c) => c.startsWith("start ")), `${calls}`);
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("with neither accelerometer, deviceorientation measures, in German", { skip, timeout: 60000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=prone_external&side=left",
+    bridgeConfig: telegram("de", { version: "7.10" }),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  assert.equal(await visibleText(page, "#status"), texts.de["app-status-zeroing"]);
+  const targets = [25, 27, 24];
+  await stream(page, targets, "orientation");
+  const shown = await waitForResult(page);
+  assert.match(shown[0], /^Messung 1: \d+°$/);
+  assert.equal(await visibleText(page, "#send"), texts.de["app-send"]);
+  await assertNoOverflow(page);
+  await assertNotBlank(await screenshot(page, "de-result"));
+  await page.click("#send");
+  const sent = await page.evaluate(() => window.__bridge.sent);
+  assertPayload(sent[0], { test: "prone_external", side: "left", targets });
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("an accelerometer that never speaks: after 3 s the typing line", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=right",
+    bridgeConfig: telegram("en"),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  const began = Date.now();
+  await page.click("#zero");
+  await page.locator("#line").waitFor({ state: "visible", timeout: 6000 });
+  assert.ok(Date.now() - began >= 2500);
+  assert.equal(await visibleText(page, "#line"), texts.en["app-no-sensor"]);
+  const calls = await page.evaluate(() => window.__bridge.calls);
+  assert.ok(calls.includes("stop"), `${calls}`);
+  await context.close();
+});
+
+test("motion access refused (iOS asks) shows the permission line", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=left",
+    bridgeConfig: telegram("en", { version: "7.10" }),
+    init: () => {
+      DeviceMotionEvent.requestPermission = () => Promise.resolve("denied");
+      DeviceOrientationEvent.requestPermission = () => Promise.resolve("denied");
+    },
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  await page.locator("#line").waitFor({ state: "visible", timeout: 2000 });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-permission"]);
   await context.close();
 });
