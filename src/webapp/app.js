@@ -29,6 +29,7 @@ const t = (id, vars) => fill(texts[id] ?? id, vars);
 
 /** Shows one line instead of everything else: outside Telegram, a bad link, a failure. */
 function only(id) {
+  $("head").hidden = true;
   $("guide").hidden = true;
   $("measure").hidden = true;
   $("line").textContent = t(id);
@@ -248,6 +249,7 @@ function render() {
   $("zero").addEventListener("click", zeroTapped);
   $("again").addEventListener("click", begin);
   $("send").addEventListener("click", send);
+  $("head").hidden = false;
   $("guide").hidden = false;
 }
 
