@@ -40,6 +40,7 @@ pub async fn run_telegram(
     let Some(engine) = open(database_url).await else {
         return ExitCode::FAILURE;
     };
+    let engine = engine.with_phone_page(web.page.is_some());
     let bot = match telegram::bot(token, api_url) {
         Ok(bot) => bot,
         Err(error) => {
@@ -68,6 +69,10 @@ pub async fn run_telegram(
         }
         None => TelegramTransport::new(bot),
     };
+    if let Some(page) = &web.page {
+        tracing::info!(%page, "the self-test offers the measuring page");
+    }
+    let transport = transport.with_page(web.page);
     let server = listener.map(|listener| Server {
         listener,
         webhook: web.webhook,
@@ -94,6 +99,8 @@ pub struct WebOptions {
     pub listen: Option<std::net::SocketAddr>,
     /// Updates by webhook on this route (then nothing polls); `None`: long polling.
     pub webhook: Option<Webhook>,
+    /// The measuring page's public URL (`--public-url`); `None`: not offered.
+    pub page: Option<reqwest::Url>,
 }
 
 /// The HTTP server: bound already, with the webhook's route if updates come that way.

@@ -11,6 +11,7 @@ use crate::console::ConsoleOptions;
 use crate::core::Lang;
 use crate::limiter::{PAID_RATE_MAX, PAID_RATE_MIN};
 use crate::web::{self, Webhook};
+use crate::webapp;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,6 +86,11 @@ pub struct RunArgs {
     /// a webhook URL.
     #[arg(long, env = "HIPCOACH_WEBHOOK_SECRET", hide_env_values = true)]
     pub webhook_secret: Option<String>,
+    /// The bot's public HTTPS address (the reverse proxy's, reaching --listen): the
+    /// seated and face-down tests then offer the measuring page at <URL>/app/, served by
+    /// this server [default listen address: 0.0.0.0:8080].
+    #[arg(long, env = "HIPCOACH_PUBLIC_URL")]
+    pub public_url: Option<reqwest::Url>,
     /// Send reminders as Telegram's paid broadcast (`allow_paid_broadcast`: 0.1 Stars a
     /// message above the free 30 a second), up to --broadcast-rate messages a second
     /// overall. Replies are never paid; one message a second per chat as ever.
@@ -210,12 +216,20 @@ impl RunArgs {
             )?),
             None => None,
         };
-        let listen = match (self.listen, &webhook) {
-            (Some(listen), _) => Some(listen),
-            (None, Some(_)) => Some(web::DEFAULT_LISTEN.parse().map_err(|e| format!("{e}"))?),
-            (None, None) => None,
+        let page = match &self.public_url {
+            Some(url) => Some(webapp::page_url(url)?),
+            None => None,
         };
-        Ok(WebOptions { listen, webhook })
+        let listen = match (self.listen, webhook.is_some() || page.is_some()) {
+            (Some(listen), _) => Some(listen),
+            (None, true) => Some(web::DEFAULT_LISTEN.parse().map_err(|e| format!("{e}"))?),
+            (None, false) => None,
+        };
+        Ok(WebOptions {
+            listen,
+            webhook,
+            page,
+        })
     }
 }
 

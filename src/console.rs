@@ -144,6 +144,12 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
                 }
             }
             "media" => self.send(Input::Unsupported).await?,
+            // What the measuring page sends back, as it sends it (README, "The measuring
+            // page"); the core reads it as untrusted, as it does Telegram's.
+            "webapp" if !arg.is_empty() => self.send(Input::WebAppData(arg.to_string())).await?,
+            "webapp" => note(
+                "usage: :webapp {\"v\":1,\"test\":\"seated\",\"side\":\"left\",\"degrees\":38,\"readings\":[37,38,40],\"method\":\"phone\"}",
+            ),
             "mark" => self.mark(arg).await?,
             "quit" | "q" => return Ok(false),
             "help" => note(CONSOLE_HELP),
@@ -182,6 +188,10 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
                 match pick(&buttons, which, |b| &b.label) {
                     Some(b) if b.shares_location => {
                         note("the console cannot share a location: use :location LAT LON");
+                        return Ok(());
+                    }
+                    Some(b) if b.measures.is_some() => {
+                        note("the console cannot open the measuring page: use :webapp JSON");
                         return Ok(());
                     }
                     Some(b) => Some(Input::Text(b.label.clone())),
@@ -316,7 +326,7 @@ impl<W: AsyncWrite + Unpin> Console<'_, W> {
 }
 
 const CONSOLE_HELP: &str = "console commands: :tap N|LABEL  :wait 45m|2h|3d  :at RFC3339  :user ID  \
-:location LAT LON  :media  :mark LABEL  :quit";
+:location LAT LON  :webapp JSON  :media  :mark LABEL  :quit";
 
 /// In text mode, a reminder is introduced by the time it fell due (on stderr).
 fn println_note_time(user: i64, at: DateTime<Utc>) {

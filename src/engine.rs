@@ -109,6 +109,9 @@ pub struct Engine {
     /// When the delivery loop last went round (Unix seconds; 0: not yet): `/readyz`.
     heartbeat: Arc<AtomicI64>,
     step: Step,
+    /// The measuring page can be opened (a public HTTPS address is configured): the
+    /// seated and face-down questions offer it ([`core::offer_phone`]).
+    phone_page: bool,
 }
 
 impl Engine {
@@ -119,7 +122,23 @@ impl Engine {
             wake: Arc::new(Notify::new()),
             heartbeat: Arc::default(),
             step: core::step,
+            phone_page: false,
         }
+    }
+
+    /// The same engine offering the measuring page in the self-test (`--public-url`).
+    pub fn with_phone_page(self, phone_page: bool) -> Engine {
+        Engine { phone_page, ..self }
+    }
+
+    /// A step through the core, with the measuring page offered where it can be opened.
+    fn step(&self, stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> Transition {
+        let step = self.step;
+        if !self.phone_page {
+            return step(stored, incoming, now);
+        }
+        let transition = step(stored.clone(), incoming, now);
+        core::offer_phone(transition, stored.as_ref())
     }
 
     /// The same engine with another step function: only for testing what the engine does
@@ -204,8 +223,7 @@ impl Engine {
         }
         let stored = tx.load_person(incoming.user).await?;
         let known = stored.is_some();
-        let step = self.step;
-        let transition = guarded(|| step(stored, incoming, now))?;
+        let transition = guarded(|| self.step(stored, incoming, now))?;
         let rescheduled = apply(&mut tx, incoming.user, &transition, None, now).await?;
         let mut queued = guarded(|| rendered(incoming.user, &transition))?;
         attach_export(&mut tx, &mut queued).await?;
@@ -267,8 +285,7 @@ impl Engine {
             lang,
             input: Input::Reminder { kind, due },
         };
-        let step = self.step;
-        let transition = guarded(|| step(stored.clone(), &incoming, now))?;
+        let transition = guarded(|| self.step(stored.clone(), &incoming, now))?;
         apply(&mut tx, user, &transition, stored.as_ref(), now).await?;
         let mut queued = guarded(|| rendered(user, &transition))?;
         queued.rows = queue(&mut tx, &queued, Some((kind, due)), None, now).await?;

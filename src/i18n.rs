@@ -302,6 +302,31 @@ fn command_key(name: &str) -> String {
     format!("cmd-{name}")
 }
 
+/// The measuring page's texts in `lang`, by id, each variable left as `{name}` for the
+/// page to fill in (`webapp::TEXTS` names them).
+pub fn page_texts(
+    lang: Lang,
+    ids: &[(&str, &[&str])],
+) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    ids.iter()
+        .map(|(id, vars)| {
+            let args: HashMap<Cow<'static, str>, FluentValue> = vars
+                .iter()
+                .map(|var| {
+                    (
+                        Cow::Owned((*var).to_owned()),
+                        FluentValue::from(format!("{{{var}}}")),
+                    )
+                })
+                .collect();
+            loader()
+                .lookup_single_language(&language(lang), id, Some(&args))
+                .map(|text| ((*id).to_owned(), serde_json::Value::String(text)))
+                .map_err(|e| format!("{}: {id}: {e}", lang.code()))
+        })
+        .collect()
+}
+
 fn lookup(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Result<String, String> {
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()

@@ -24,3 +24,4 @@ pub mod store;
 pub mod telegram;
 pub mod telemetry;
 pub mod web;
+pub mod webapp;

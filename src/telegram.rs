@@ -7,11 +7,12 @@ use teloxide::prelude::*;
 use teloxide::types::{
     BotCommand, ButtonRequest, InlineKeyboardButton, InlineKeyboardMarkup, InputFile,
     KeyboardButton, KeyboardMarkup, KeyboardRemove, MaybeInaccessibleMessage, MessageId,
-    ReplyMarkup, UpdateKind, User,
+    ReplyMarkup, UpdateKind, User, WebAppInfo,
 };
 
 use crate::core::read::command::Command;
 use crate::core::{Incoming, Input, Keyboard, Lang, Msg};
+use crate::webapp;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -188,6 +189,8 @@ fn route(update: &Update) -> Route {
                 Input::Edited
             } else if let Some(text) = msg.text() {
                 Input::Text(text.to_string())
+            } else if let Some(page) = msg.web_app_data() {
+                Input::WebAppData(page.data.clone())
             } else if let Some(location) = msg.location() {
                 Input::Location {
                     latitude: location.latitude,
@@ -385,6 +388,8 @@ pub struct TelegramTransport {
     limiter: Limiter,
     /// Reminders go with `allow_paid_broadcast` (`--paid-broadcast`); replies never do.
     paid_broadcast: bool,
+    /// The measuring page's URL (`--public-url`), which its buttons open.
+    page: Option<reqwest::Url>,
 }
 
 impl TelegramTransport {
@@ -399,7 +404,13 @@ impl TelegramTransport {
             bot,
             limiter,
             paid_broadcast: false,
+            page: None,
         }
+    }
+
+    /// The same transport, with the measuring page's buttons opening `page`.
+    pub fn with_page(self, page: Option<reqwest::Url>) -> TelegramTransport {
+        TelegramTransport { page, ..self }
     }
 
     /// Sends through `bot` at `rate` messages a second overall (Telegram's paid
@@ -437,7 +448,7 @@ impl Transport for TelegramTransport {
         };
         self.bot
             .send_message(ChatId(chat), &message.text)
-            .reply_markup(markup(message))
+            .reply_markup(markup(message, self.page.as_ref()))
             .allow_paid_broadcast(self.paid_broadcast)
             .await
             .map(|sent| Some(i64::from(sent.id.0)))
@@ -474,7 +485,7 @@ impl TelegramTransport {
             } => {
                 let id = MessageId(i32::try_from(*message_id).unwrap_or_default());
                 let edit = self.bot.edit_message_text(chat, id, &message.text);
-                let edit = match markup(message) {
+                let edit = match markup(message, self.page.as_ref()) {
                     ReplyMarkup::InlineKeyboard(keyboard) => edit.reply_markup(keyboard),
                     _ => edit,
                 };
@@ -497,7 +508,7 @@ impl TelegramTransport {
     ) -> Result<(), RequestError> {
         self.bot
             .send_message(chat, &message.text)
-            .reply_markup(markup(message))
+            .reply_markup(markup(message, self.page.as_ref()))
             .allow_paid_broadcast(paid)
             .await
             .map(drop)
@@ -536,7 +547,9 @@ fn send_error(error: RequestError) -> SendError {
     }
 }
 
-fn markup(message: &Rendered) -> ReplyMarkup {
+/// `page`: the measuring page's URL; without it, a message offering the page goes without
+/// its button (it cannot be opened).
+fn markup(message: &Rendered, page: Option<&reqwest::Url>) -> ReplyMarkup {
     match &message.keyboard {
         // A plain message also takes away a reply keyboard left from an earlier question.
         Keyboard::None => ReplyMarkup::KeyboardRemove(KeyboardRemove::new()),
@@ -547,21 +560,40 @@ fn markup(message: &Rendered) -> ReplyMarkup {
                     .collect::<Vec<_>>()
             })))
         }
-        Keyboard::Reply(rows) => ReplyMarkup::Keyboard(
-            KeyboardMarkup::new(rows.iter().map(|row| {
-                row.iter()
-                    .map(|b| {
-                        let button = KeyboardButton::new(b.label.clone());
-                        if b.shares_location {
-                            button.request(ButtonRequest::Location)
-                        } else {
-                            button
-                        }
-                    })
-                    .collect::<Vec<_>>()
-            }))
-            .resize_keyboard()
-            .one_time_keyboard(),
-        ),
+        Keyboard::Reply(rows) => {
+            let rows: Vec<Vec<KeyboardButton>> = rows
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .filter_map(|b| {
+                            let button = KeyboardButton::new(b.label.clone());
+                            Some(match b.measures {
+                                Some(measure) => {
+                                    let url = webapp::page_for(
+                                        page?,
+                                        measure.test.into(),
+                                        measure.side.into(),
+                                    );
+                                    button.request(ButtonRequest::WebApp(WebAppInfo { url }))
+                                }
+                                None if b.shares_location => {
+                                    button.request(ButtonRequest::Location)
+                                }
+                                None => button,
+                            })
+                        })
+                        .collect()
+                })
+                .filter(|row: &Vec<KeyboardButton>| !row.is_empty())
+                .collect();
+            if rows.is_empty() {
+                return ReplyMarkup::KeyboardRemove(KeyboardRemove::new());
+            }
+            ReplyMarkup::Keyboard(
+                KeyboardMarkup::new(rows)
+                    .resize_keyboard()
+                    .one_time_keyboard(),
+            )
+        }
     }
 }

@@ -52,7 +52,10 @@ impl Webhook {
             "" => "/".to_owned(),
             path => path.to_owned(),
         };
-        if ["/healthz", "/readyz", "/metrics"].contains(&path.as_str()) {
+        if ["/healthz", "/readyz", "/metrics"].contains(&path.as_str())
+            || path == "/app"
+            || path.starts_with(crate::webapp::PATH)
+        {
             return Err(format!(
                 "the webhook URL's path {path} is taken by the server itself"
             ));
@@ -107,7 +110,8 @@ pub fn router(
     let mut router = Router::new()
         .route("/healthz", get(|| async { "ok\n" }))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics));
+        .route("/metrics", get(metrics))
+        .merge(crate::webapp::routes());
     if let Some(webhook) = webhook {
         router = router.route(&webhook.path, post(on_webhook));
     }

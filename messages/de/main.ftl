@@ -182,6 +182,27 @@ it-hurt = Hat wehgetan
 cannot-position = Komme nicht in die Position
 test-hurt-note = Dann lass diesen Test aus, und arbeite nie gegen Schmerzen an. Wenn es stechend war, lass es ärztlich oder physiotherapeutisch ansehen.
 degrees-not-understood = Bitte tippe auf einen der Bereiche oder schreib die Grad als Zahl von 0 bis 90, zum Beispiel 35.
+# Die Messseite (eine Telegram-Mini-App) für den Sitz- und den Bauchlage-Test.
+measure-offer = 📐 Oder lass dein Handy in Grad messen: Tippe unter dem Eingabefeld auf „Mit dem Handy messen“.
+measure-button = 📐 Mit dem Handy messen
+measure-done = 📐 Das war die letzte Messung mit dem Handy.
+phone-measured =
+    📐 Dein Handy hat deine { $side ->
+        [left] linke
+       *[right] rechte
+    } Seite gemessen: { $degrees } (Messungen von { $low } bis { $high }).
+phone-wrong-step = Diese Messung war für { $test ->
+        [seated] den Sitz-Test
+        [prone_internal] den Bauchlage-Test mit dem Unterschenkel nach außen
+       *[prone_external] den Bauchlage-Test mit dem Unterschenkel nach innen
+    } { $side ->
+        [left] links
+       *[right] rechts
+    }, ich frage aber gerade nach etwas anderem. Darum habe ich sie nicht gespeichert. Tippe für diese Frage noch einmal auf „Mit dem Handy messen“ oder auf einen Bereich.
+phone-out-of-range = Die Seite hat { $degrees }° geschickt, mehr als eine Hüfte dreht (0 bis 90°). Vielleicht ist das Handy verrutscht. Ich habe nichts gespeichert: Miss noch einmal oder schreib die Zahl.
+phone-unreadable = Ich konnte nicht lesen, was die Messseite geschickt hat, und habe nichts gespeichert. Miss noch einmal oder schreib die Grad als Zahl.
+measure-not-asked = Diese Messung gehört zu keiner Frage, die gerade offen ist, darum habe ich sie nicht gespeichert. Um deine Hüften neu zu messen, sende /assess.
+
 band-under20 = unter 20°
 band-from20-to30 = 20–30°
 band-from30-to40 = 30–40°
@@ -197,7 +218,10 @@ result-side =
        *[right] Rechts
     }: { $estimate ->
         [yes] etwa { $degrees }°
-       *[no] { $degrees }°
+       *[no] { $phone ->
+            [yes] { $degrees }° (per Handy)
+           *[no] { $degrees }°
+        }
     }, { $verdict ->
         [below] unter den
         [above] über den

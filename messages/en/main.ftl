@@ -182,6 +182,27 @@ it-hurt = It hurt
 cannot-position = Can't get into position
 test-hurt-note = Then leave that one, and never push through pain. If it was sharp, have a doctor or physiotherapist look at it.
 degrees-not-understood = Please tap one of the ranges, or type the degrees as a number from 0 to 90, like 35.
+# The measuring page (a Telegram Mini App) for the seated and face-down tests.
+measure-offer = 📐 Or let your phone measure it in degrees: tap “Measure with my phone” below the typing field.
+measure-button = 📐 Measure with my phone
+measure-done = 📐 That was the last measurement with the phone.
+phone-measured =
+    📐 Your phone measured your { $side ->
+        [left] left
+       *[right] right
+    } side: { $degrees } (readings from { $low } to { $high }).
+phone-wrong-step = That measurement was for { $test ->
+        [seated] the seated test
+        [prone_internal] the face-down test, shin falling outward,
+       *[prone_external] the face-down test, shin falling inward,
+    } on the { $side ->
+        [left] left
+       *[right] right
+    }, but I'm asking about another one now, so I didn't save it. Tap “Measure with my phone” again for this question, or tap a range.
+phone-out-of-range = The page sent { $degrees }°, more than a hip turns (0 to 90°). Perhaps the phone slipped. I didn't save it: measure again, or type the number.
+phone-unreadable = I couldn't read what the measuring page sent, so I didn't save anything. Measure again, or type the degrees as a number.
+measure-not-asked = That measurement doesn't belong to a question I'm asking now, so I didn't save it. To measure your hips again, send /assess.
+
 band-under20 = under 20°
 band-from20-to30 = 20–30°
 band-from30-to40 = 30–40°
@@ -197,7 +218,10 @@ result-side =
        *[right] Right
     }: { $estimate ->
         [yes] about { $degrees }°
-       *[no] { $degrees }°
+       *[no] { $phone ->
+            [yes] { $degrees }° (by phone)
+           *[no] { $degrees }°
+        }
     }, { $verdict ->
         [below] below
         [above] above

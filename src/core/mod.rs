@@ -32,7 +32,7 @@ pub mod transition;
 pub mod values;
 pub mod view;
 
-pub use conversation::step;
+pub use conversation::{offer_phone, step};
 pub use event::Event;
 pub use person::{Dialog, History, Person};
 pub use say::msg::Msg;

@@ -131,10 +131,7 @@ pub fn prompt(person: &Person, now: DateTime<Utc>) -> Option<Reply> {
             // A new zone for someone who has one (/timezone, /settings): they may keep
             // theirs. The button sends its label as text (`is_cancel_label`).
             if let (Keyboard::Reply(rows), Some(_)) = (&mut keyboard, person.zone) {
-                rows.push(vec![ReplyButton {
-                    label: Msg::Cancel,
-                    shares_location: false,
-                }]);
+                rows.push(vec![ReplyButton::text(Msg::Cancel)]);
             }
             Some(Reply::new(Msg::AskTimezone).keyboard(keyboard))
         }
@@ -246,14 +243,11 @@ pub(crate) fn zone_keyboard(lang: Lang) -> Keyboard<Msg> {
         Lang::En => &["London", "New York", "Los Angeles"],
         Lang::De => &["Berlin", "Wien", "Zürich"],
     };
-    let city = |name: &&str| ReplyButton {
-        label: Msg::Literal((*name).to_string()),
-        shares_location: false,
-    };
+    let city = |name: &&str| ReplyButton::text(Msg::Literal((*name).to_string()));
     Keyboard::Reply(vec![
         vec![ReplyButton {
-            label: Msg::ShareLocation,
             shares_location: true,
+            ..ReplyButton::text(Msg::ShareLocation)
         }],
         cities.iter().map(city).collect(),
     ])

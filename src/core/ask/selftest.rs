@@ -4,7 +4,7 @@ use crate::core::ask::intake::pain_keyboard;
 use crate::core::rules::assessment::{Band, Side, StepKind, TestStep};
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::option as button;
-use crate::core::say::reply::{InlineButton, Keyboard, Reply};
+use crate::core::say::reply::{InlineButton, Keyboard, Measure, Reply, ReplyButton};
 use strum::IntoEnumIterator;
 
 pub(crate) fn side(step: TestStep) -> Side {
@@ -93,4 +93,16 @@ pub(crate) fn band_code(band: Band) -> &'static str {
         Band::Over40 => "b3",
         Band::Over50 => "b4",
     }
+}
+
+/// The measuring page's button for a seated or face-down step, in a message of its own: a
+/// button that opens a page sits in the keyboard below the typing field, which cannot
+/// share a message with the inline ranges. `None` for the other steps.
+pub fn phone_offer(step: TestStep) -> Option<Reply> {
+    let (test, side) = step.phone()?;
+    let button = ReplyButton {
+        measures: Some(Measure { test, side }),
+        ..ReplyButton::text(Msg::MeasureButton)
+    };
+    Some(Reply::new(Msg::MeasureOffer).keyboard(Keyboard::Reply(vec![vec![button]])))
 }

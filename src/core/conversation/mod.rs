@@ -12,8 +12,8 @@ use crate::core::ask;
 use crate::core::dialog::nudge;
 use crate::core::dialog::symptoms::held;
 use crate::core::event::Event;
-use crate::core::person::Person;
 use crate::core::person::hold;
+use crate::core::person::{Dialog, Person};
 use crate::core::read::action::{self, Action};
 use crate::core::read::command::{Command, Slash};
 use crate::core::say::msg::Msg;
@@ -59,6 +59,39 @@ pub fn step(stored: Option<Person>, incoming: &Incoming, now: DateTime<Utc>) -> 
         current = person.asked;
     }
     stamped(transition, current)
+}
+
+/// The measuring page offered where the shell can open it (Telegram with a public HTTPS
+/// address; the engine applies this after [`step`]): a step that leaves the person at a
+/// seated or face-down question ends with the page's button, whenever the question is
+/// new or a plain message took the keyboard away (Telegram removes a reply keyboard with
+/// any message without buttons). A step that leaves those questions takes the button
+/// away, with a line of its own if no plain message does it. `before` is the person as
+/// stored before the step.
+pub fn offer_phone(mut t: Transition, before: Option<&Person>) -> Transition {
+    let after = match &t.persist {
+        Persist::Save(person) => Some(&**person),
+        Persist::Keep => before,
+        Persist::Forget => None,
+    };
+    let measuring = |person: Option<&Person>| match person.map(|p| &p.dialog) {
+        Some(Dialog::Test { test, .. }) if test.phone().is_some() => Some(*test),
+        _ => None,
+    };
+    let (was, now) = (measuring(before), measuring(after));
+    let removes = t
+        .replies
+        .iter()
+        .any(|r| r.keyboard == Keyboard::None && !r.in_place);
+    match now {
+        Some(step) if removes || was != now => t.replies.extend(ask::selftest::phone_offer(step)),
+        Some(_) => {}
+        None if was.is_some() && !removes && !t.replies.is_empty() => {
+            t.replies.insert(0, Reply::new(Msg::MeasureDone));
+        }
+        None => {}
+    }
+    t
 }
 
 /// A movement break's buttons name the break itself (its due minute), and

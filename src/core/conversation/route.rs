@@ -237,6 +237,22 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
                 .say(Reply::new(Msg::LocationNotNeeded))
                 .say_all(question)
         }
+        (
+            Dialog::Test {
+                test,
+                answers,
+                retest,
+            },
+            Input::WebAppData(_),
+        ) => test_answer(person, test, answers, retest, input, now),
+        (_, Input::WebAppData(_)) => {
+            // Only the self-test takes the page's answer (`selftest::read` checks the
+            // step).
+            let question = ask::prompt(&person, now);
+            Transition::unchanged(&person)
+                .say(Reply::new(Msg::MeasureNotAsked))
+                .say_all(question)
+        }
         (Dialog::Session { run }, _) => session::answer(person, run, input, now),
         (
             Dialog::MorningPain {

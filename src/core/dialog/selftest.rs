@@ -8,6 +8,7 @@ use crate::core::person::Dialog;
 use crate::core::person::Person;
 use crate::core::read::action::Action;
 use crate::core::read::answers;
+use crate::core::read::phone;
 use crate::core::rules::assessment;
 use crate::core::rules::assessment::Assessment;
 use crate::core::rules::assessment::Change;
@@ -41,8 +42,30 @@ pub fn read(step: TestStep, input: &Input) -> Result<TestAnswer, Msg> {
             _ => Err(Msg::ButtonExpired),
         },
         Input::Text(text) => typed(step, text).ok_or(retry),
+        Input::WebAppData(data) => measured_by_phone(step, data),
         _ => Err(retry),
     }
+}
+
+/// The measuring page's answer, taken only for the test and side asked now (the page's
+/// JSON is untrusted: `read::phone` checks its shape and range).
+fn measured_by_phone(step: TestStep, data: &str) -> Result<TestAnswer, Msg> {
+    let reading = phone::read(data).map_err(|refused| match refused {
+        phone::Refused::Unreadable => Msg::PhoneUnreadable,
+        phone::Refused::OutOfRange { degrees } => Msg::PhoneOutOfRange { degrees },
+    })?;
+    if step.phone() != Some((reading.test, reading.side)) {
+        return Err(Msg::PhoneWrongStep {
+            test: reading.test,
+            side: reading.side,
+        });
+    }
+    let (low, high) = reading.low_high();
+    Ok(TestAnswer::Phone {
+        degrees: reading.degrees,
+        low,
+        high,
+    })
 }
 
 fn tapped(step: TestStep, code: &str) -> Option<TestAnswer> {
@@ -239,6 +262,17 @@ pub(crate) fn test_answer(
             if answer == TestAnswer::Hurt {
                 reply.parts.insert(0, Msg::TestHurtNote);
             }
+            if let (TestAnswer::Phone { degrees, low, high }, Some((_, side))) =
+                (answer, test.phone())
+            {
+                let measured = Msg::PhoneMeasured {
+                    side,
+                    degrees: i64::from(degrees),
+                    low: i64::from(low),
+                    high: i64::from(high),
+                };
+                reply.parts.insert(0, measured);
+            }
             person.dialog = Dialog::Test {
                 test: next,
                 answers,
@@ -299,6 +333,7 @@ pub(crate) fn side_line(side: &SideResult, band: AgeBand) -> Msg {
             side: side.side,
             degrees: i64::from(degrees),
             estimate: side.internal_is_estimate,
+            phone: side.internal_by_phone,
             verdict,
             low: i64::from(low),
             high: i64::from(high),

@@ -6,6 +6,7 @@ pub mod answers;
 pub mod calendar;
 pub mod command;
 pub mod parse;
+pub mod phone;
 pub mod sign_words;
 pub mod symptoms;
 pub mod talk;

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 
+pub use crate::core::values::measures::{PhoneTest, Side};
 use crate::core::values::profile::{AgeBand, RedFlag};
 
 /// One step of the self-test, in the order they are asked.
@@ -66,6 +67,20 @@ impl TestStep {
         TestStep::iter().skip_while(|s| *s != self).nth(1)
     }
 
+    /// The phone-measurable test and side this step asks for: the seated and face-down
+    /// rotations (the measuring page's `test` and `side`).
+    pub fn phone(self) -> Option<(PhoneTest, Side)> {
+        Some(match self {
+            TestStep::SeatedLeft => (PhoneTest::Seated, Side::Left),
+            TestStep::SeatedRight => (PhoneTest::Seated, Side::Right),
+            TestStep::ProneInternalLeft => (PhoneTest::ProneInternal, Side::Left),
+            TestStep::ProneInternalRight => (PhoneTest::ProneInternal, Side::Right),
+            TestStep::ProneExternalLeft => (PhoneTest::ProneExternal, Side::Left),
+            TestStep::ProneExternalRight => (PhoneTest::ProneExternal, Side::Right),
+            _ => return None,
+        })
+    }
+
     /// Steps that share one set of instructions show them only on their first side. The
     /// outward half of the face-down test has instructions of its own: the shin now falls
     /// the other way.
@@ -118,14 +133,28 @@ impl Band {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "answer", rename_all = "snake_case")]
 pub enum TestAnswer {
-    Estimate { band: Band },
-    Measured { degrees: u8 },
+    Estimate {
+        band: Band,
+    },
+    /// A number the person typed (a phone level app, a helper's protractor, a guess).
+    Measured {
+        degrees: u8,
+    },
+    /// Taken by the measuring page on the person's phone: the median of its readings, and
+    /// the lowest and highest of them.
+    Phone {
+        degrees: u8,
+        low: u8,
+        high: u8,
+    },
     FeetInward,
     FeetOutward,
     FeetEven,
     Pass,
     Fail,
-    Pain { score: u8 },
+    Pain {
+        score: u8,
+    },
     Skipped,
     Hurt,
     CannotPosition,
@@ -136,7 +165,7 @@ impl TestAnswer {
     pub fn degrees(self) -> Option<u8> {
         match self {
             TestAnswer::Estimate { band } => Some(band.degrees()),
-            TestAnswer::Measured { degrees } => Some(degrees),
+            TestAnswer::Measured { degrees } | TestAnswer::Phone { degrees, .. } => Some(degrees),
             _ => None,
         }
     }
@@ -144,20 +173,14 @@ impl TestAnswer {
     pub fn is_estimate(self) -> bool {
         matches!(self, TestAnswer::Estimate { .. })
     }
+
+    pub fn is_phone(self) -> bool {
+        matches!(self, TestAnswer::Phone { .. })
+    }
 }
 
 /// Every raw answer of one run of the self-tests.
 pub type TestAnswers = BTreeMap<TestStep, TestAnswer>;
-
-/// Left or right.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Side {
-    #[default]
-    Left,
-    Right,
-}
 
 /// Where a measured range stands against the normal range for the age band (a decision
 /// about the program is `progression::Verdict`).
@@ -189,6 +212,9 @@ pub struct SideResult {
     /// Internal rotation: the seated test, or the prone one if the seated was not done.
     pub internal: Option<u8>,
     pub internal_is_estimate: bool,
+    /// Measured by the phone page (a number like a typed one, shown as the phone's).
+    #[serde(default)]
+    pub internal_by_phone: bool,
     pub external: Option<u8>,
     pub verdict: Option<RangeVerdict>,
 }
@@ -237,6 +263,7 @@ impl Assessment {
             side,
             internal: None,
             internal_is_estimate: false,
+            internal_by_phone: false,
             external: None,
             verdict: None,
         };
@@ -298,6 +325,7 @@ pub fn evaluate(
             side,
             internal,
             internal_is_estimate: chosen.is_some_and(TestAnswer::is_estimate),
+            internal_by_phone: chosen.is_some_and(TestAnswer::is_phone),
             external: answers.get(&prone_out).and_then(|a| a.degrees()),
             verdict,
         }

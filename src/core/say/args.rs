@@ -91,6 +91,7 @@ impl Msg {
                 side,
                 degrees,
                 estimate,
+                phone,
                 verdict,
                 low,
                 high,
@@ -98,10 +99,26 @@ impl Msg {
                 ("side", word(side.into())),
                 ("degrees", Arg::Number(*degrees)),
                 ("estimate", word(if *estimate { "yes" } else { "no" })),
+                ("phone", word(if *phone { "yes" } else { "no" })),
                 ("verdict", word(verdict.into())),
                 ("low", Arg::Number(*low)),
                 ("high", Arg::Number(*high)),
             ],
+            Msg::PhoneMeasured {
+                side,
+                degrees,
+                low,
+                high,
+            } => vec![
+                ("side", word(side.into())),
+                ("degrees", Arg::Degrees(u8::try_from(*degrees).ok())),
+                ("low", Arg::Degrees(u8::try_from(*low).ok())),
+                ("high", Arg::Degrees(u8::try_from(*high).ok())),
+            ],
+            Msg::PhoneWrongStep { test, side } => {
+                vec![("test", word(test.into())), ("side", word(side.into()))]
+            }
+            Msg::PhoneOutOfRange { degrees } => vec![("degrees", Arg::Number(*degrees))],
             Msg::ResultAsymmetry { difference } | Msg::ResultEven { difference } => {
                 vec![("difference", Arg::Number(*difference))]
             }

@@ -9,7 +9,7 @@ use strum::{EnumIter, IntoStaticStr};
 
 use crate::core::values::measures::Weekdays;
 
-use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
+use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
@@ -200,12 +200,42 @@ pub enum Msg {
     TestHurtNote,
     DegreesNotUnderstood,
 
+    // The measuring page (a Telegram Mini App) for the seated and face-down tests.
+    /// Under the question: the button below the typing field opens the page.
+    MeasureOffer,
+    /// The button's label.
+    MeasureButton,
+    /// The measuring questions are over: the button is taken away.
+    MeasureDone,
+    /// The page's number, taken.
+    PhoneMeasured {
+        side: Side,
+        degrees: i64,
+        low: i64,
+        high: i64,
+    },
+    /// The page measured another test or side than the one asked now.
+    PhoneWrongStep {
+        test: PhoneTest,
+        side: Side,
+    },
+    /// The page sent a number beyond what a hip turns.
+    PhoneOutOfRange {
+        degrees: i64,
+    },
+    /// The page's answer could not be read.
+    PhoneUnreadable,
+    /// A measurement arrived while no measuring question is open.
+    MeasureNotAsked,
+
     // The result.
     ResultTitle,
     ResultSide {
         side: Side,
         degrees: i64,
         estimate: bool,
+        /// Measured by the phone page.
+        phone: bool,
         verdict: RangeVerdict,
         low: i64,
         high: i64,

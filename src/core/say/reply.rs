@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::read::action::Action;
 use crate::core::say::msg::Msg;
+use crate::core::values::measures::{PhoneTest, Side};
 
 /// One message from the bot.
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +55,28 @@ pub struct InlineButton<L> {
 pub struct ReplyButton<L> {
     pub label: L,
     pub shares_location: bool,
+    /// Opens the measuring page for this test and side (Telegram: a `web_app` button,
+    /// whose page answers with `web_app_data`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measures: Option<Measure>,
+}
+
+/// What the measuring page is opened for: one test, one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    pub test: PhoneTest,
+    pub side: Side,
+}
+
+impl<L> ReplyButton<L> {
+    /// A button that sends its label as text.
+    pub fn text(label: L) -> ReplyButton<L> {
+        ReplyButton {
+            label,
+            shares_location: false,
+            measures: None,
+        }
+    }
 }
 
 /// An inline button that chooses the option `code` of the open question.
@@ -131,6 +154,7 @@ impl<L> Keyboard<L> {
                             .map(|b| ReplyButton {
                                 label: f(&b.label),
                                 shares_location: b.shares_location,
+                                measures: b.measures,
                             })
                             .collect()
                     })

@@ -1,7 +1,7 @@
 //! One value of every message shape, for the tests that render every message in every
 //! language.
 
-use crate::core::rules::assessment::{Band, Change, RangeVerdict, Side, Track};
+use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Track};
 use crate::core::rules::catalog::{ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::rules::safety::HoldCause;
@@ -135,16 +135,24 @@ impl Msg {
         for side in [Side::Left, Side::Right] {
             all.push(Msg::TestAskSide { side });
             all.push(Msg::ResultSideMissing { side });
+            all.push(Msg::PhoneMeasured {
+                side,
+                degrees: 38,
+                low: 37,
+                high: 40,
+            });
+            all.extend(PhoneTest::iter().map(|test| Msg::PhoneWrongStep { test, side }));
             for verdict in [
                 RangeVerdict::Below,
                 RangeVerdict::Within,
                 RangeVerdict::Above,
             ] {
-                for estimate in [true, false] {
+                for (estimate, phone) in [(true, false), (false, false), (false, true)] {
                     all.push(Msg::ResultSide {
                         side,
                         degrees: 30,
                         estimate,
+                        phone,
                         verdict,
                         low: 35,
                         high: 45,

@@ -11,6 +11,9 @@ pub enum Input {
     Button(String),
     /// A shared location.
     Location { latitude: f64, longitude: f64 },
+    /// What the measuring page sent back (Telegram's `web_app_data`): untrusted JSON,
+    /// read by `read::phone`.
+    WebAppData(String),
     /// Anything else: a sticker, photo, voice note, file…
     Unsupported,
     /// An earlier message was edited.

@@ -7,6 +7,40 @@ use std::fmt;
 use chrono::{NaiveTime, Weekday};
 use serde::{Deserialize, Serialize};
 
+/// Left or right.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Side {
+    #[default]
+    Left,
+    Right,
+}
+
+/// A test the measuring page can take: its `test` value in the page's URL and answer.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumIter,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum PhoneTest {
+    #[default]
+    Seated,
+    ProneInternal,
+    ProneExternal,
+}
+
 /// A number outside the scale a value allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("out of range")]
