@@ -244,24 +244,28 @@ export class Meter {
 }
 
 /**
+ * The result in whole degrees, as shown and as sent: each reading rounded, and the median of
+ * those (the mean of the two middle ones rounded half up). The bot checks exactly this, so the
+ * rounded median of the raw readings (which can differ by one) is not used.
+ */
+export function whole(result) {
+  const readings = result.readings.map((r) => Math.round(r));
+  return { degrees: Math.round(median(readings)), readings };
+}
+
+/**
  * The JSON the page hands to Telegram.WebApp.sendData. A STABLE INTERFACE (the bot reads it
  * as a web_app_data message, and scripted people send it through the console):
  *
  *     {"v":1,"test":"seated","side":"left","degrees":38,"readings":[37,38,40],"method":"phone"}
  *
  * v is 1; test is "seated", "prone_internal" or "prone_external"; side "left" or "right";
- * degrees is the median of the readings rounded to an integer; readings are each reading
- * rounded to an integer, in the order taken (3 to 5 of them); method is "phone".
+ * readings are each reading rounded to an integer, in the order taken (3 to 5 of them);
+ * degrees is their median as an integer (see `whole`); method is "phone".
  */
 export function payload(test, side, result) {
-  return JSON.stringify({
-    v: 1,
-    test,
-    side,
-    degrees: Math.round(result.degrees),
-    readings: result.readings.map((r) => Math.round(r)),
-    method: "phone",
-  });
+  const { degrees, readings } = whole(result);
+  return JSON.stringify({ v: 1, test, side, degrees, readings, method: "phone" });
 }
 
 export const TESTS = ["seated", "prone_internal", "prone_external"];

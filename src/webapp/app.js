@@ -6,7 +6,7 @@
 // messages/<lang>/webapp.ftl, variables as {name}.
 // Result: Telegram.WebApp.sendData with the JSON described at `payload` in angle.js.
 
-import { Meter, SIDES, TESTS, fill, gravityFromOrientation, payload, pickLang } from "./angle.js";
+import { Meter, SIDES, TESTS, fill, gravityFromOrientation, payload, pickLang, whole } from "./angle.js";
 
 /** No sample this long after the sensors were asked for: they can't be read here (ours). */
 const NO_SAMPLE_MS = 3000;
@@ -183,7 +183,7 @@ function finish(done) {
   $("status").hidden = true;
   $("now").hidden = true;
   $("result-label").textContent = t("app-result");
-  $("degrees").textContent = degrees(done.degrees);
+  $("degrees").textContent = degrees(whole(done).degrees);
   $("uneven").textContent = t("app-uneven", { n: numbers.format(done.readings.length) });
   $("uneven").hidden = !done.uneven;
   $("result").hidden = false;

@@ -286,6 +286,12 @@ test("median, closest spread, payload, language and placeholders", () => {
     payload("seated", "left", { degrees: 37.6, readings: [37.2, 37.6, 40.4] }),
     '{"v":1,"test":"seated","side":"left","degrees":38,"readings":[37,38,40],"method":"phone"}',
   );
+  // The bot checks that degrees is the median of the whole readings (half up between two
+  // middles): the page sends exactly that, not the rounded median of the raw readings.
+  assert.equal(
+    payload("prone_external", "right", { degrees: 30.4, readings: [20, 30.0, 30.8, 40] }),
+    '{"v":1,"test":"prone_external","side":"right","degrees":31,"readings":[20,30,31,40],"method":"phone"}',
+  );
   assert.equal(pickLang("de-AT", "en"), "de");
   assert.equal(pickLang("en", "de"), "en");
   assert.equal(pickLang(undefined, "de"), "de");

@@ -264,6 +264,10 @@ function assertPayload(json, { test, side, targets }) {
   });
   const truth = [...targets].sort((a, b) => a - b)[targets.length >> 1];
   assert.ok(Number.isInteger(data.degrees));
+  const sorted = [...data.readings].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : Math.ceil((sorted[mid - 1] + sorted[mid]) / 2);
+  assert.equal(data.degrees, median, "degrees is the median of the whole readings, as the bot checks");
   assert.ok(Math.abs(data.degrees - truth) <= 1, `degrees ${data.degrees}, truth ${truth}`);
   assert.equal(json, JSON.stringify(data));
   return data;
