@@ -216,12 +216,10 @@ result-side =
     { $side ->
         [left] Links
        *[right] Rechts
-    }: { $estimate ->
-        [yes] etwa { $degrees }°
-       *[no] { $phone ->
-            [yes] { $degrees }° (per Handy)
-           *[no] { $degrees }°
-        }
+    }: { $how ->
+        [band] etwa { $degrees }°
+        [phone] { $degrees }° (per Handy)
+       *[typed] { $degrees }°
     }, { $verdict ->
         [below] unter den
         [above] über den

@@ -216,12 +216,10 @@ result-side =
     { $side ->
         [left] Left
        *[right] Right
-    }: { $estimate ->
-        [yes] about { $degrees }°
-       *[no] { $phone ->
-            [yes] { $degrees }° (by phone)
-           *[no] { $degrees }°
-        }
+    }: { $how ->
+        [band] about { $degrees }°
+        [phone] { $degrees }° (by phone)
+       *[typed] { $degrees }°
     }, { $verdict ->
         [below] below
         [above] above
