@@ -198,7 +198,7 @@ phone-wrong-step = Diese Messung war für { $test ->
     } { $side ->
         [left] links
        *[right] rechts
-    }, ich frage aber gerade nach etwas anderem. Darum habe ich sie nicht gespeichert. Tippe für diese Frage noch einmal auf „Mit dem Handy messen“ oder auf einen Bereich.
+    }, ich frage aber gerade nach etwas anderem. Darum habe ich sie nicht gespeichert. Miss diese hier oder tippe auf einen Bereich.
 phone-out-of-range = Die Seite hat { $degrees }° geschickt, mehr als eine Hüfte dreht (0 bis 90°). Vielleicht ist das Handy verrutscht. Ich habe nichts gespeichert: Miss noch einmal oder schreib die Zahl.
 phone-unreadable = Ich konnte nicht lesen, was die Messseite geschickt hat, und habe nichts gespeichert. Miss noch einmal oder schreib die Grad als Zahl.
 measure-not-asked = Diese Messung gehört zu keiner Frage, die gerade offen ist, darum habe ich sie nicht gespeichert. Um deine Hüften neu zu messen, sende /assess.
@@ -216,12 +216,10 @@ result-side =
     { $side ->
         [left] Links
        *[right] Rechts
-    }: { $estimate ->
-        [yes] etwa { $degrees }°
-       *[no] { $phone ->
-            [yes] { $degrees }° (per Handy)
-           *[no] { $degrees }°
-        }
+    }: { $how ->
+        [band] etwa { $degrees }°
+        [phone] { $degrees }° (per Handy)
+       *[typed] { $degrees }°
     }, { $verdict ->
         [below] unter den
         [above] über den

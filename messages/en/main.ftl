@@ -198,7 +198,7 @@ phone-wrong-step = That measurement was for { $test ->
     } on the { $side ->
         [left] left
        *[right] right
-    }, but I'm asking about another one now, so I didn't save it. Tap “Measure with my phone” again for this question, or tap a range.
+    }, but I'm asking about another one now, so I didn't save it. Measure this one, or tap a range.
 phone-out-of-range = The page sent { $degrees }°, more than a hip turns (0 to 90°). Perhaps the phone slipped. I didn't save it: measure again, or type the number.
 phone-unreadable = I couldn't read what the measuring page sent, so I didn't save anything. Measure again, or type the degrees as a number.
 measure-not-asked = That measurement doesn't belong to a question I'm asking now, so I didn't save it. To measure your hips again, send /assess.
@@ -216,12 +216,10 @@ result-side =
     { $side ->
         [left] Left
        *[right] Right
-    }: { $estimate ->
-        [yes] about { $degrees }°
-       *[no] { $phone ->
-            [yes] { $degrees }° (by phone)
-           *[no] { $degrees }°
-        }
+    }: { $how ->
+        [band] about { $degrees }°
+        [phone] { $degrees }° (by phone)
+       *[typed] { $degrees }°
     }, { $verdict ->
         [below] below
         [above] above

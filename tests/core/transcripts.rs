@@ -130,6 +130,7 @@ transcripts![
     safety_two_age_edits_keep_stop,
     safety_typed_something_else,
     safety_under_eighteen,
+    selftest_measured_by_phone,
     selftest_typed_buttons,
     session_bad_input_keeps_place,
     session_easier_without_equipment,

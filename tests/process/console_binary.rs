@@ -250,6 +250,58 @@ async fn a_whole_assessment_through_the_console_emits_assessment_completed() {
 }
 
 #[tokio::test]
+async fn the_console_sends_what_the_measuring_page_sends() {
+    let _together = crate::together().await;
+    let mut console = Console::start(&["--json"]);
+    let script = [
+        "/start",
+        ":tap 1",
+        "Europe/London",
+        ":tap Yes",
+        "34",
+        "desk work",
+        "8",
+        "mon-fri 9-17",
+        "12-13",
+        "19:00",
+        ":tap Done",
+        "nowhere",
+        "none",
+        "none",
+        r#":webapp {"v":1,"test":"seated","side":"left","degrees":38,"readings":[37,38,40],"method":"phone"}"#,
+        r#":webapp {"v":1,"test":"seated","side":"left","degrees":38,"readings":[37,38,40],"method":"phone"}"#,
+        ":mark measured",
+    ];
+    for line in script {
+        console.send(line).await;
+    }
+    let mut texts = Vec::new();
+    loop {
+        let line = console.json().await;
+        if line["type"] == "mark" {
+            break;
+        }
+        if let Some(text) = line["text"].as_str() {
+            texts.push(text.to_owned());
+        }
+    }
+    // The console offers no page (it cannot open one), yet takes the page's answer for
+    // the step asked, and refuses the same answer once the right side is asked.
+    assert!(
+        texts.iter().all(|t| !t.contains("let your phone measure")),
+        "{texts:#?}"
+    );
+    let taken = texts
+        .iter()
+        .position(|t| t.contains("Your phone measured your left side: 38°"));
+    let refused = texts
+        .iter()
+        .position(|t| t.contains("was for the seated test on the left"));
+    assert!(taken.is_some() && refused > taken, "{texts:#?}");
+    assert!(console.finish().await.success());
+}
+
+#[tokio::test]
 async fn a_far_wait_is_refused_and_the_console_carries_on() {
     let _together = crate::together().await;
     let mut console = Console::start(&["--json"]);

@@ -19,6 +19,7 @@ mod copy;
 mod delivery_telegram;
 mod durable_replies;
 mod instances;
+mod measuring_page;
 mod paid_broadcast;
 mod program_simulation;
 mod reminder_console;

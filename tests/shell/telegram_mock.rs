@@ -36,16 +36,20 @@ impl Drop for Chat {
 
 impl Chat {
     async fn start(language: &str) -> Chat {
+        Chat::start_with_page(language, None).await
+    }
+
+    /// The bot with the measuring page at `page` (as `--public-url` gives it).
+    async fn start_with_page(language: &str, page: Option<&str>) -> Chat {
         let fake = FakeBotApi::start().await;
         fake.set_language(USER, language);
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}", dir.path().join("front.db").display());
-        let engine = Engine::new(Store::open(&url).await.unwrap());
+        let engine = Engine::new(Store::open(&url).await.unwrap()).with_phone_page(page.is_some());
         let client = telegram::bot(TOKEN.into(), Some(fake.url().parse().unwrap())).unwrap();
-        let bot = tokio::spawn(hipcoach::app::serve_telegram(
-            engine,
-            telegram::TelegramTransport::with_limiter(client, Limiter::unlimited()),
-        ));
+        let transport = telegram::TelegramTransport::with_limiter(client, Limiter::unlimited())
+            .with_page(page.map(|p| p.parse().unwrap()));
+        let bot = tokio::spawn(hipcoach::app::serve_telegram(engine, transport));
         Chat {
             fake,
             bot,
@@ -349,4 +353,185 @@ async fn a_drill_session_pain_score_and_progress_chart_through_telegram() {
     let files = chat.fake.files_to(USER);
     assert_eq!(files.len(), 1, "the chart as a photo: {files:?}");
     assert_eq!(files[0].method, "sendPhoto");
+}
+
+/// What the measuring page sends back for `test` and `side`: the median of `readings`.
+fn page_answer(test: &str, side: &str, readings: [u8; 3]) -> String {
+    let mut sorted = readings;
+    sorted.sort_unstable();
+    format!(
+        r#"{{"v":1,"test":"{test}","side":"{side}","degrees":{},"readings":[{},{},{}],"method":"phone"}}"#,
+        sorted[1], readings[0], readings[1], readings[2]
+    )
+}
+
+/// Through intake to the first rotation test (the seated one, left side).
+async fn to_the_seated_test(chat: &mut Chat) {
+    let check = chat.say("UTC+1", "Is that right?").await;
+    chat.press(&check, "z:y");
+    chat.expect("How old are you?").await;
+    for (line, next) in [
+        ("34", "What do you do most?"),
+        ("desk work", "how many hours do you sit"),
+        ("8", "When do you work?"),
+        ("mon-fri 9-17", "lunch break"),
+        ("none", "drill session"),
+        ("18:00", "which days"),
+        ("Mo Mi Fr", "Where does it hurt?"),
+        ("nowhere", "What do you have at home?"),
+        ("none", "safety check"),
+        ("none", "measure your hips"),
+    ] {
+        chat.say(line, next).await;
+    }
+}
+
+const PAGE: &str = "https://coach.example.org/app/";
+const MEASURE: &str = "📐 Measure with my phone";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_phone_measures_the_seated_and_face_down_tests_through_telegram() {
+    let mut chat = Chat::start_with_page("en", Some(PAGE)).await;
+    let hello = chat.say("/start", "Hi, I'm hipcoach.").await;
+    chat.press(&hello, "c:y");
+    chat.expect("your time zone").await;
+    to_the_seated_test(&mut chat).await;
+    let offer = chat.expect("let your phone measure").await;
+    assert_eq!(offer.reply_keyboard_labels(), vec![MEASURE.to_owned()]);
+    assert_eq!(
+        offer.web_app_url().as_deref(),
+        Some("https://coach.example.org/app/?test=seated&side=left")
+    );
+
+    // Untrusted: another step, an impossible number, broken or oversized JSON are
+    // refused, each politely, and the left side is still the one asked.
+    let refusals = [
+        (page_answer("seated", "right", [40, 41, 40]), "was for the seated test on the right"),
+        (page_answer("prone_internal", "left", [30, 31, 30]), "the face-down test"),
+        (
+            r#"{"v":1,"test":"seated","side":"left","degrees":120,"readings":[120,120,120],"method":"phone"}"#.to_owned(),
+            "more than a hip turns",
+        ),
+        ("{\"v\":1,".to_owned(), "couldn't read"),
+        (format!("{:<5000}", page_answer("seated", "left", [37, 38, 40])), "couldn't read"),
+    ];
+    for (data, answer) in &refusals {
+        chat.fake.push_web_app_data(USER, data, MEASURE);
+        let refused = chat.expect(answer).await;
+        assert!(refused.text().contains("didn't save"), "{}", refused.text());
+    }
+
+    // The right step is taken, said back, and the next side's page offered.
+    let steps = [
+        (
+            "seated",
+            "left",
+            [37, 38, 40],
+            "left side: 38° (readings from 37° to 40°)",
+            "seated&side=right",
+        ),
+        (
+            "seated",
+            "right",
+            [35, 36, 34],
+            "right side: 35°",
+            "prone_internal&side=left",
+        ),
+        (
+            "prone_internal",
+            "left",
+            [41, 40, 42],
+            "left side: 41°",
+            "prone_internal&side=right",
+        ),
+        (
+            "prone_internal",
+            "right",
+            [40, 40, 39],
+            "right side: 40°",
+            "prone_external&side=left",
+        ),
+        (
+            "prone_external",
+            "left",
+            [30, 31, 29],
+            "left side: 30°",
+            "prone_external&side=right",
+        ),
+    ];
+    for (test, side, readings, said, next) in steps {
+        chat.fake
+            .push_web_app_data(USER, &page_answer(test, side, readings), MEASURE);
+        chat.expect(said).await;
+        let offer = chat.expect("let your phone measure").await;
+        let url = offer.web_app_url().unwrap_or_default();
+        assert!(
+            url.ends_with(&format!("?test={next}")),
+            "{url} after {test} {side}"
+        );
+    }
+    chat.fake.push_web_app_data(
+        USER,
+        &page_answer("prone_external", "right", [32, 33, 33]),
+        MEASURE,
+    );
+    // The measuring is over: the page's button goes, and the feet question follows.
+    let done = chat.expect("last measurement with the phone").await;
+    assert!(done.removes_keyboard(), "{:?}", done.body);
+    let feet = chat.expect("lying on your back").await;
+    assert!(feet.web_app_url().is_none());
+    chat.press_label(&feet, "Outward");
+    let figure4 = chat.expect("figure-4").await;
+    chat.press_label(&figure4, "Yes");
+    let butterfly = chat.expect("butterfly").await;
+    chat.press_label(&butterfly, "Yes");
+    chat.expect("how much did the tests hurt").await;
+    let result = chat.say("0", "Left: 38° (by phone)").await;
+    assert!(
+        result.text().contains("Right: 35° (by phone)"),
+        "{}",
+        result.text()
+    );
+
+    // Kept as measured by phone, with its readings' range, in the person's export.
+    chat.say("/export", "Here is everything").await;
+    let waited = std::time::Instant::now();
+    let export = loop {
+        let json = chat
+            .fake
+            .files_to(USER)
+            .into_iter()
+            .find(|f| f.name.ends_with(".json"));
+        match json {
+            Some(file) => break file,
+            None if waited.elapsed() < PATIENCE => {
+                tokio::time::sleep(Duration::from_millis(20)).await
+            }
+            None => panic!("no JSON export"),
+        }
+    };
+    let compact: String = export.text.split_whitespace().collect();
+    for kept in [
+        r#""seated_left":{"answer":"phone","degrees":38,"low":37,"high":40}"#,
+        r#""prone_external_right":{"answer":"phone","degrees":33,"low":32,"high":33}"#,
+    ] {
+        assert!(compact.contains(kept), "{kept} not in {compact:.3000}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_public_address_no_message_carries_the_pages_button() {
+    let mut chat = Chat::asked_for_time_zone().await;
+    to_the_seated_test(&mut chat).await;
+    chat.fake
+        .push_web_app_data(USER, &page_answer("seated", "left", [37, 38, 40]), MEASURE);
+    // A forged answer still reads as one (the core checks it, not the button), but no
+    // message ever carried the page's button.
+    chat.expect("left side: 38°").await;
+    assert!(
+        chat.fake
+            .sent_to(USER)
+            .iter()
+            .all(|m| m.web_app_url().is_none())
+    );
 }

@@ -6,7 +6,8 @@ use chrono::{DateTime, Utc};
 use hipcoach::core::read::action::{self, Action};
 use hipcoach::core::values::reminders::ReminderKind;
 use hipcoach::core::{
-    Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write, step,
+    Dialog, Event, Incoming, Input, Keyboard, Lang, Msg, Persist, Person, Reply, Write,
+    offer_phone, step,
 };
 use hipcoach::i18n;
 
@@ -23,6 +24,8 @@ pub struct Chat {
     pub last_persist: Option<Persist>,
     /// The language the latest step's replies are rendered in.
     pub reply_lang: Lang,
+    /// The measuring page can be opened (as the engine with `--public-url`).
+    pub phone_page: bool,
 }
 
 impl Chat {
@@ -36,6 +39,7 @@ impl Chat {
             writes: Vec::new(),
             last_persist: None,
             reply_lang: Lang::En,
+            phone_page: false,
         }
     }
 
@@ -64,7 +68,10 @@ impl Chat {
             lang: self.lang,
             input,
         };
-        let transition = step(self.person.clone(), &incoming, self.now);
+        let mut transition = step(self.person.clone(), &incoming, self.now);
+        if self.phone_page {
+            transition = offer_phone(transition, self.person.as_ref());
+        }
         match &transition.persist {
             Persist::Keep => {}
             Persist::Save(person) => self.person = Some((**person).clone()),

@@ -77,6 +77,8 @@ pub struct SentFile {
     pub method: String,
     pub name: String,
     pub size: u64,
+    /// The file's content read as UTF-8 (lossy: a photo's is noise).
+    pub text: String,
 }
 
 /// A message the bot sent with `sendMessage`.
@@ -112,6 +114,17 @@ impl SentMessage {
     pub fn requests_location(&self) -> bool {
         buttons(&self.body["reply_markup"]["keyboard"])
             .any(|b| b["request_location"].as_bool() == Some(true))
+    }
+
+    /// The URL of the reply keyboard's button that opens a Mini App (`web_app`), if any.
+    pub fn web_app_url(&self) -> Option<String> {
+        buttons(&self.body["reply_markup"]["keyboard"])
+            .find_map(|b| b["web_app"]["url"].as_str().map(str::to_owned))
+    }
+
+    /// Whether the message takes a reply keyboard away (`remove_keyboard`).
+    pub fn removes_keyboard(&self) -> bool {
+        self.body["reply_markup"]["remove_keyboard"].as_bool() == Some(true)
     }
 
     /// The labels of the reply keyboard's buttons.
@@ -513,6 +526,15 @@ impl FakeBotApi {
         self.push_user_message(
             user_id,
             json!({ "location": { "latitude": latitude, "longitude": longitude } }),
+        )
+    }
+
+    /// Queues what a Mini App opened from a reply keyboard button sent back (a service
+    /// message with `web_app_data`). Returns its message id.
+    pub fn push_web_app_data(&self, user_id: i64, data: &str, button_text: &str) -> i64 {
+        self.push_user_message(
+            user_id,
+            json!({ "web_app_data": { "data": data, "button_text": button_text } }),
         )
     }
 
@@ -1054,12 +1076,13 @@ fn send_file(
         method: method.to_owned(),
         name: file["filename"].as_str().unwrap_or_default().to_owned(),
         size: file["size"].as_u64().unwrap_or_default(),
+        text: file["text"].as_str().unwrap_or_default().to_owned(),
     });
     Ok(message)
 }
 
 /// The fields of a multipart/form-data body: text fields by name; a file field as
-/// `{"filename": .., "size": ..}`.
+/// `{"filename": .., "size": .., "text": ..}`.
 fn multipart_fields(boundary: &str, body: &[u8]) -> Value {
     let text = String::from_utf8_lossy(body);
     let mut fields = serde_json::Map::new();
@@ -1078,7 +1101,7 @@ fn multipart_fields(boundary: &str, body: &[u8]) -> Value {
         };
         let value = value.strip_suffix("\r\n").unwrap_or(value);
         let field = match attribute("filename") {
-            Some(filename) => json!({ "filename": filename, "size": value.len() }),
+            Some(filename) => json!({ "filename": filename, "size": value.len(), "text": value }),
             None => json!(value),
         };
         fields.insert(name, field);

@@ -332,8 +332,7 @@ pub(crate) fn side_line(side: &SideResult, band: AgeBand) -> Msg {
         (Some(degrees), Some(verdict)) => Msg::ResultSide {
             side: side.side,
             degrees: i64::from(degrees),
-            estimate: side.internal_is_estimate,
-            phone: side.internal_by_phone,
+            how: side.taken(),
             verdict,
             low: i64::from(low),
             high: i64::from(high),

@@ -179,6 +179,30 @@ impl TestAnswer {
     }
 }
 
+/// How a number was taken, as the result shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, IntoStaticStr, EnumIter)]
+#[strum(serialize_all = "snake_case")]
+pub enum Taken {
+    /// An estimate band's middle.
+    Band,
+    /// A number the person typed.
+    #[default]
+    Typed,
+    /// The measuring page's number.
+    Phone,
+}
+
+impl SideResult {
+    /// How the internal rotation was taken.
+    pub fn taken(&self) -> Taken {
+        match (self.internal_is_estimate, self.internal_by_phone) {
+            (true, _) => Taken::Band,
+            (false, true) => Taken::Phone,
+            (false, false) => Taken::Typed,
+        }
+    }
+}
+
 /// Every raw answer of one run of the self-tests.
 pub type TestAnswers = BTreeMap<TestStep, TestAnswer>;
 
@@ -460,6 +484,9 @@ pub const REAL_CHANGE_ESTIMATED: u8 = 20;
 
 /// How a number was taken: by the face-down (prone) test or the seated one, and as an
 /// estimate band or a measured number. Numbers are compared only when taken the same way.
+/// A number from the measuring page is a measured number like a typed one (coaching.md
+/// asks typed numbers to come from a phone level app: the same instrument); it is kept
+/// apart from estimate bands as they are.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Source {
     pub prone: bool,

@@ -90,16 +90,14 @@ impl Msg {
             Msg::ResultSide {
                 side,
                 degrees,
-                estimate,
-                phone,
+                how,
                 verdict,
                 low,
                 high,
             } => vec![
                 ("side", word(side.into())),
                 ("degrees", Arg::Number(*degrees)),
-                ("estimate", word(if *estimate { "yes" } else { "no" })),
-                ("phone", word(if *phone { "yes" } else { "no" })),
+                ("how", word(how.into())),
                 ("verdict", word(verdict.into())),
                 ("low", Arg::Number(*low)),
                 ("high", Arg::Number(*high)),

@@ -9,7 +9,7 @@ use strum::{EnumIter, IntoStaticStr};
 
 use crate::core::values::measures::Weekdays;
 
-use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Track};
+use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Taken, Track};
 use crate::core::rules::safety::{Hold, HoldCause};
 
 use crate::core::read::command::Command;
@@ -233,9 +233,7 @@ pub enum Msg {
     ResultSide {
         side: Side,
         degrees: i64,
-        estimate: bool,
-        /// Measured by the phone page.
-        phone: bool,
+        how: Taken,
         verdict: RangeVerdict,
         low: i64,
         high: i64,

@@ -1,7 +1,7 @@
 //! One value of every message shape, for the tests that render every message in every
 //! language.
 
-use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Track};
+use crate::core::rules::assessment::{Band, Change, PhoneTest, RangeVerdict, Side, Taken, Track};
 use crate::core::rules::catalog::{ExerciseId, Muscle, Unit};
 use crate::core::rules::progression::Rule;
 use crate::core::rules::safety::HoldCause;
@@ -147,12 +147,11 @@ impl Msg {
                 RangeVerdict::Within,
                 RangeVerdict::Above,
             ] {
-                for (estimate, phone) in [(true, false), (false, false), (false, true)] {
+                for how in Taken::iter() {
                     all.push(Msg::ResultSide {
                         side,
                         degrees: 30,
-                        estimate,
-                        phone,
+                        how,
                         verdict,
                         low: 35,
                         high: 45,

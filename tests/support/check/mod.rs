@@ -181,6 +181,7 @@ impl Runner {
         let sent = match word {
             "button" => input(Input::Button(unescape(rest)?)),
             "sticker" => input(Input::Unsupported),
+            "webapp" => input(Input::WebAppData(unescape(rest)?)),
             "edited" => input(Input::Edited),
             "location" => {
                 let (lat, lon) = rest
@@ -221,6 +222,14 @@ impl Runner {
             }
             "lang" => {
                 self.chat.lang = lang(rest)?;
+                Ok(Vec::new())
+            }
+            "phone-page" => {
+                self.chat.phone_page = match rest {
+                    "on" => true,
+                    "off" => false,
+                    other => return Err(format!("`:phone-page on` or `off`, not {other:?}")),
+                };
                 Ok(Vec::new())
             }
             "text" => {

@@ -198,7 +198,12 @@ where
                         } else {
                             ""
                         };
-                        format!("({pin}{})", b.label.shown())
+                        // A button that opens the measuring page names its test and side.
+                        let page = b.measures.map_or(String::new(), |m| {
+                            let (test, side): (&str, &str) = (m.test.into(), m.side.into());
+                            format!(" ↗ {test} {side}")
+                        });
+                        format!("({pin}{}{page})", b.label.shown())
                     })
                     .collect::<Vec<_>>()
                     .join(" ")
