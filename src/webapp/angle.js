@@ -24,7 +24,8 @@
 //
 // The accelerometer measures gravity plus the phone's own acceleration. The phone is read only
 // while it is steady: over about one second every sample's magnitude is within ±0.4 m/s² of
-// 9.81 and the direction (lightly smoothed, see SMOOTH) stays within 1° of the window's mean;
+// gravity's (as the phone reads it: see steadyMean), every sample's direction within 3° and
+// the lightly smoothed direction (see SMOOTH) within 1° of the window's mean;
 // the reading is the angle of the window's MEAN gravity vector against the zero vector.
 // A reading counts only once the person has moved more than 5° away from the start, and the
 // next one only after they came back to within 5° of the start and held still there.
@@ -35,10 +36,14 @@
 
 /** Standard gravity in m/s². */
 export const G = 9.81;
-/** Every sample's |a| within this of G for the window to be steady, in m/s² (ours). */
+/** Every sample's |a| within this of gravity's for the window to be steady, in m/s² at G;
+ *  scaled with the magnitude the phone reads for gravity (ours). */
 export const MAGNITUDE_TOLERANCE = 0.4;
 /** Every smoothed sample's direction within this of the window's mean direction, in degrees (ours). */
 export const DIRECTION_TOLERANCE = 1;
+/** Every single sample's direction within this of the window's mean, in degrees (ours: the
+ *  sensor's noise, σ 0.05–0.1 m/s² per axis, tilts a sample by 0.3–0.6°). */
+export const SAMPLE_DIRECTION_TOLERANCE = 3;
 /** The steady window, in ms: "about a second" (issue 14). */
 export const WINDOW_MS = 1000;
 /** Fewest samples in a window: a sensor slower than 10 Hz cannot tell steady from moving (ours). */
@@ -128,16 +133,30 @@ export function gravityFromOrientation(beta, gamma) {
 }
 
 /**
- * Whether a window of samples ([x, y, z] in m/s², with gravity) is steady: every sample's
- * magnitude near G and the smoothed direction stable. Returns the window's mean vector when
+ * Whether a window of samples ([x, y, z], with gravity) is steady: every sample's magnitude
+ * near gravity's and the smoothed direction stable. Returns the window's mean vector when
  * steady, else null.
+ *
+ * Gravity's magnitude is `reference`: the one read at the zero, once there is one; before
+ * that, the window's own median magnitude. Not 9.81 itself: a phone's accelerometer may read
+ * a few per cent off, and a client could report in g rather than m/s²; the angle does not
+ * care about the scale, and the tolerance scales with it (MAGNITUDE_TOLERANCE at G).
  */
-export function steadyMean(vectors) {
+export function steadyMean(vectors, reference = null) {
   if (vectors.length < MIN_SAMPLES) return null;
+  const gravity = reference ?? median(vectors.map(norm));
+  if (!(gravity > 0)) return null;
+  const tolerance = (MAGNITUDE_TOLERANCE / G) * gravity;
   for (const v of vectors) {
-    if (Math.abs(norm(v) - G) > MAGNITUDE_TOLERANCE) return null;
+    if (Math.abs(norm(v) - gravity) > tolerance) return null;
   }
   const m = mean(vectors);
+  // Every single sample too, more loosely: the first samples of a movement at the window's
+  // end are diluted by the smoothing, but each one is off by more than this (a jolt of
+  // 1 m/s² either tilts a sample by 3° or changes its magnitude by more than the tolerance).
+  for (const v of vectors) {
+    if (angleBetween(v, m) > SAMPLE_DIRECTION_TOLERANCE) return null;
+  }
   const k = Math.min(SMOOTH, vectors.length);
   const run = [0, 0, 0];
   for (let i = 0; i < vectors.length; i++) {
@@ -207,7 +226,7 @@ export class Meter {
     if (this.phase === "idle" || this.phase === "done") return [];
     if (this.window[0].t > t - WINDOW_MS) return [];
     const vectors = this.window.map((s) => s.v);
-    const m = steadyMean(vectors);
+    const m = steadyMean(vectors, this.zeroVector && norm(this.zeroVector));
     if (!m) return [];
     const from = this.window[0].t;
     const events = [];

@@ -176,6 +176,19 @@ test("every reading within 1° of the truth: 10–70°, both directions, seated 
   }
 });
 
+test("a sensor that reads gravity off scale (3% high, or in g instead of m/s²) still measures", () => {
+  for (const [scale, label] of [[1.03, "3% high"], [0.97, "3% low"], [1 / G, "in g"]]) {
+    const targets = [30, 31, 29];
+    const { samples } = session({ placement: "seated", mount: "askew", targets, direction: 1, bursts: false, seed: 77 });
+    const scaled = samples.map((s) => ({ ...s, x: s.x * scale, y: s.y * scale, z: s.z * scale }));
+    const { meter, events } = run(scaled);
+    const readings = events.filter((e) => e.type === "reading");
+    assert.equal(readings.length, 3, `${label}: ${JSON.stringify(events)}`);
+    readings.forEach((r, i) => assert.ok(Math.abs(r.degrees - targets[i]) <= 1, `${label}: ${r.degrees} vs ${targets[i]}`));
+    assert.equal(meter.phase, "done", label);
+  }
+});
+
 test("the steady windows' angle within 1° of the truth from 0° to 70°, every mounting", () => {
   let seed = 1000;
   for (const placement of Object.keys(PLACEMENTS)) {
