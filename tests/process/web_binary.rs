@@ -251,3 +251,70 @@ async fn long_polling_run_stops_on_sigterm() {
         bot.stderr()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn run_with_a_public_url_serves_the_measuring_page() {
+    let _together = crate::together().await;
+    let fake = FakeBotApi::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    // Plain HTTP on the internet is refused: Telegram opens only HTTPS pages.
+    let mut refused = start_run(
+        &fake,
+        dir.path(),
+        free_port(),
+        &["--public-url=http://bot.example"],
+    );
+    let status = refused.exit_status().await;
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    assert_eq!(status.code(), Some(2), "{}", refused.stderr());
+    assert!(
+        refused.stderr().contains("https://"),
+        "{}",
+        refused.stderr()
+    );
+
+    let port = free_port();
+    let mut bot = start_run(
+        &fake,
+        dir.path(),
+        port,
+        &["--public-url=https://bot.example/coach"],
+    );
+    wait_ready(&fake, &bot, port).await;
+    let client = reqwest::Client::new();
+    let get = |path: &str| client.get(format!("http://127.0.0.1:{port}{path}")).send();
+    let page = get("/app/").await.unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        policy.contains("script-src 'self' https://telegram.org"),
+        "{policy}"
+    );
+    assert!(page.text().await.unwrap().contains("telegram-web-app.js"));
+    for script in ["/app/app.js", "/app/angle.js", "/app/app.css"] {
+        assert_eq!(
+            get(script).await.unwrap().status().as_u16(),
+            200,
+            "{script}"
+        );
+    }
+    let german: serde_json::Value = get("/app/texts/de.json")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(german["app-title"], "Mit dem Handy messen");
+    assert_eq!(
+        get("/app/../Cargo.toml").await.unwrap().status().as_u16(),
+        404
+    );
+    assert_eq!(
+        get("/app/texts/fr.json").await.unwrap().status().as_u16(),
+        404
+    );
+    terminate(&mut bot).await;
+}
