@@ -561,6 +561,9 @@ fn markup(message: &Rendered, page: Option<&reqwest::Url>) -> ReplyMarkup {
             })))
         }
         Keyboard::Reply(rows) => {
+            // The measuring page's button stays in view until the question moves on: a
+            // person who closed the page without sending finds it where it was.
+            let stays = rows.iter().flatten().any(|b| b.measures.is_some());
             let rows: Vec<Vec<KeyboardButton>> = rows
                 .iter()
                 .map(|row| {
@@ -569,11 +572,7 @@ fn markup(message: &Rendered, page: Option<&reqwest::Url>) -> ReplyMarkup {
                             let button = KeyboardButton::new(b.label.clone());
                             Some(match b.measures {
                                 Some(measure) => {
-                                    let url = webapp::page_for(
-                                        page?,
-                                        measure.test.into(),
-                                        measure.side.into(),
-                                    );
+                                    let url = webapp::page_for(page?, &measure);
                                     button.request(ButtonRequest::WebApp(WebAppInfo { url }))
                                 }
                                 None if b.shares_location => {
@@ -589,11 +588,12 @@ fn markup(message: &Rendered, page: Option<&reqwest::Url>) -> ReplyMarkup {
             if rows.is_empty() {
                 return ReplyMarkup::KeyboardRemove(KeyboardRemove::new());
             }
-            ReplyMarkup::Keyboard(
-                KeyboardMarkup::new(rows)
-                    .resize_keyboard()
-                    .one_time_keyboard(),
-            )
+            let keyboard = KeyboardMarkup::new(rows).resize_keyboard();
+            ReplyMarkup::Keyboard(if stays {
+                keyboard
+            } else {
+                keyboard.one_time_keyboard()
+            })
         }
     }
 }

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::core::Lang;
+use crate::core::say::reply::Measure;
 
 /// Where the page is served, below the server's root.
 pub const PATH: &str = "/app/";
@@ -59,6 +60,8 @@ pub const TEXTS: &[(&str, &[&str])] = &[
     ("app-status-zeroing", &[]),
     ("app-status-turn", &[]),
     ("app-status-back", &[]),
+    ("app-status-beyond", &[]),
+    ("app-status-other-way", &[]),
     ("app-status-more", &[]),
     ("app-now", &["degrees"]),
     ("app-reading", &["n", "degrees"]),
@@ -69,6 +72,7 @@ pub const TEXTS: &[(&str, &[&str])] = &[
     ("app-outside", &[]),
     ("app-bad-link", &[]),
     ("app-no-sensor", &[]),
+    ("app-slow-sensor", &[]),
     ("app-unsupported", &[]),
     ("app-sensor-failed", &[]),
     ("app-permission", &[]),
@@ -122,12 +126,15 @@ pub fn page_url(public: &reqwest::Url) -> Result<reqwest::Url, String> {
         .map_err(|e| format!("the public URL: {e}"))
 }
 
-/// The page opened for one test and side: the page reads both from its query.
-pub fn page_for(page: &reqwest::Url, test: &str, side: &str) -> reqwest::Url {
+/// The page opened for one test and side, in the person's language, for their question
+/// number `q` (which the page sends back): the page reads all four from its query.
+pub fn page_for(page: &reqwest::Url, measure: &Measure) -> reqwest::Url {
     let mut url = page.clone();
     url.query_pairs_mut()
-        .append_pair("test", test)
-        .append_pair("side", side);
+        .append_pair("test", measure.test.into())
+        .append_pair("side", measure.side.into())
+        .append_pair("lang", measure.lang.code())
+        .append_pair("q", &measure.asked.to_string());
     url
 }
 
@@ -203,9 +210,15 @@ mod tests {
         assert!(url("https://example.org/?a=1").is_err());
         assert!(url("ftp://example.org/").is_err());
         let page = url("https://coach.example.org").unwrap();
+        let measure = Measure {
+            test: crate::core::values::measures::PhoneTest::ProneInternal,
+            side: crate::core::values::measures::Side::Left,
+            lang: Lang::De,
+            asked: 12,
+        };
         assert_eq!(
-            page_for(&page, "prone_internal", "left").as_str(),
-            "https://coach.example.org/app/?test=prone_internal&side=left"
+            page_for(&page, &measure).as_str(),
+            "https://coach.example.org/app/?test=prone_internal&side=left&lang=de&q=12"
         );
     }
 

@@ -183,9 +183,9 @@ cannot-position = Komme nicht in die Position
 test-hurt-note = Dann lass diesen Test aus, und arbeite nie gegen Schmerzen an. Wenn es stechend war, lass es ärztlich oder physiotherapeutisch ansehen.
 degrees-not-understood = Bitte tippe auf einen der Bereiche oder schreib die Grad als Zahl von 0 bis 90, zum Beispiel 35.
 # Die Messseite (eine Telegram-Mini-App) für den Sitz- und den Bauchlage-Test.
-measure-offer = 📐 Oder lass dein Handy in Grad messen: Tippe unter dem Eingabefeld auf „Mit dem Handy messen“.
+measure-offer = 📐 Am genauesten: Lass dein Handy in Grad messen. Tippe unter dem Eingabefeld auf „Mit dem Handy messen“. Kein Handy zur Hand? Tippe oben auf einen Bereich oder schreib die Grad.
 measure-button = 📐 Mit dem Handy messen
-measure-done = 📐 Das war die letzte Messung mit dem Handy.
+measure-done = 📐 Den Mess-Knopf habe ich erst einmal weggeräumt.
 phone-measured =
     📐 Dein Handy hat deine { $side ->
         [left] linke
@@ -200,8 +200,9 @@ phone-wrong-step = Diese Messung war für { $test ->
        *[right] rechts
     }, ich frage aber gerade nach etwas anderem. Darum habe ich sie nicht gespeichert. Miss diese hier oder tippe auf einen Bereich.
 phone-out-of-range = Die Seite hat { $degrees }° geschickt, mehr als eine Hüfte dreht (0 bis 90°). Vielleicht ist das Handy verrutscht. Ich habe nichts gespeichert: Miss noch einmal oder schreib die Zahl.
+phone-too-late = Diese Messung kommt von einer Seite, die für eine frühere Frage geöffnet wurde, darum habe ich sie nicht gespeichert.
 phone-unreadable = Ich konnte nicht lesen, was die Messseite geschickt hat, und habe nichts gespeichert. Miss noch einmal oder schreib die Grad als Zahl.
-measure-not-asked = Diese Messung gehört zu keiner Frage, die gerade offen ist, darum habe ich sie nicht gespeichert. Um deine Hüften neu zu messen, sende /assess.
+measure-not-asked = Diese Messung gehört zu keiner Frage, die gerade offen ist, darum habe ich sie nicht gespeichert.
 
 band-under20 = unter 20°
 band-from20-to30 = 20–30°

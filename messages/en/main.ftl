@@ -183,9 +183,9 @@ cannot-position = Can't get into position
 test-hurt-note = Then leave that one, and never push through pain. If it was sharp, have a doctor or physiotherapist look at it.
 degrees-not-understood = Please tap one of the ranges, or type the degrees as a number from 0 to 90, like 35.
 # The measuring page (a Telegram Mini App) for the seated and face-down tests.
-measure-offer = 📐 Or let your phone measure it in degrees: tap “Measure with my phone” below the typing field.
+measure-offer = 📐 Most exact: let your phone measure it in degrees. Tap “Measure with my phone” below the typing field. No phone at hand? Tap a range above, or type the degrees.
 measure-button = 📐 Measure with my phone
-measure-done = 📐 That was the last measurement with the phone.
+measure-done = 📐 I've put the measuring button away for now.
 phone-measured =
     📐 Your phone measured your { $side ->
         [left] left
@@ -200,8 +200,9 @@ phone-wrong-step = That measurement was for { $test ->
        *[right] right
     }, but I'm asking about another one now, so I didn't save it. Measure this one, or tap a range.
 phone-out-of-range = The page sent { $degrees }°, more than a hip turns (0 to 90°). Perhaps the phone slipped. I didn't save it: measure again, or type the number.
+phone-too-late = That measurement comes from a page opened for an earlier question, so I didn't save it.
 phone-unreadable = I couldn't read what the measuring page sent, so I didn't save anything. Measure again, or type the degrees as a number.
-measure-not-asked = That measurement doesn't belong to a question I'm asking now, so I didn't save it. To measure your hips again, send /assess.
+measure-not-asked = That measurement doesn't belong to a question I'm asking now, so I didn't save it.
 
 band-under20 = under 20°
 band-from20-to30 = 20–30°

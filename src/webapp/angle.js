@@ -61,6 +61,12 @@ export const START_DEGREES = 5;
 export const READINGS = 3;
 /** Readings differing by more than this (max − min) ask for one more, in degrees (issue 14). */
 export const SPREAD_DEGREES = 5;
+/** A reading beyond this is no hip's rotation (the phone slipped): not taken, in degrees (the
+ *  bot's own limit, `Degrees::MAX`). */
+export const MAX_DEGREES = 90;
+/** Every reading turns about the first one's axis, within this, in degrees (ours): the same
+ *  direction, the same movement; the other way, or a knee straightening, is not taken. */
+export const AXIS_DEGREES = 25;
 /** At most this many readings in all (ours). */
 export const MAX_READINGS = 5;
 
@@ -182,6 +188,8 @@ export function steadyMean(vectors, reference = null) {
  * - `{type: "zeroed"}`: the start was taken (after `zero()`, at the first steady window);
  * - `{type: "reading", degrees, index, from, to}`: a reading (index from 1; from/to are the
  *   window's first and last sample times);
+ * - `{type: "refused", why}`: a steady position away from the start that is not taken: "beyond"
+ *   MAX_DEGREES, or turned "other-way" than the first reading (about another axis, or back);
  * - `{type: "back"}`: back at the start, ready for the next reading;
  * - `{type: "more"}`: no three readings lie within SPREAD_DEGREES of each other: one more;
  * - `{type: "done", degrees, readings, uneven}`: degrees is the median of all readings.
@@ -195,6 +203,7 @@ export class Meter {
     this.phase = "idle";
     this.zeroVector = null;
     this.readings = [];
+    this.axis = null;
     this.window = [];
     this.angle = null;
     this.result = null;
@@ -205,6 +214,7 @@ export class Meter {
     this.phase = "zeroing";
     this.zeroVector = null;
     this.readings = [];
+    this.axis = null;
     this.window = [];
     this.angle = null;
     this.result = null;
@@ -240,6 +250,20 @@ export class Meter {
     }
     const degrees = angleBetween(this.zeroVector, m);
     if (this.phase === "away" && degrees > AWAY_DEGREES) {
+      const turn = cross(this.zeroVector, m);
+      const axis = turn.map((c) => c / norm(turn));
+      const why =
+        degrees > MAX_DEGREES
+          ? "beyond"
+          : this.axis && angleBetween(axis, this.axis) > AXIS_DEGREES
+            ? "other-way"
+            : null;
+      if (why) {
+        this.window = [];
+        events.push({ type: "refused", why, degrees });
+        return events;
+      }
+      this.axis ??= axis;
       this.readings.push(degrees);
       this.window = [];
       events.push({ type: "reading", degrees, index: this.readings.length, from, to: t });
@@ -280,22 +304,28 @@ export function whole(result) {
  *
  * v is 1; test is "seated", "prone_internal" or "prone_external"; side "left" or "right";
  * readings are each reading rounded to an integer, in the order taken (3 to 5 of them);
- * degrees is their median as an integer (see `whole`); method is "phone".
+ * degrees is their median as an integer (see `whole`); method is "phone". When the page's URL
+ * carried the bot's question number (`q`), the answer carries it back as "q", after the rest:
+ * the bot then takes it only while that question is open.
  */
-export function payload(test, side, result) {
+export function payload(test, side, result, q = null) {
   const { degrees, readings } = whole(result);
-  return JSON.stringify({ v: 1, test, side, degrees, readings, method: "phone" });
+  const answer = { v: 1, test, side, degrees, readings, method: "phone" };
+  if (Number.isSafeInteger(q) && q >= 0) answer.q = q;
+  return JSON.stringify(answer);
 }
 
 export const TESTS = ["seated", "prone_internal", "prone_external"];
 export const SIDES = ["left", "right"];
 
-/** The page's language: Telegram's user language first, then the `lang` query parameter. */
-export function pickLang(telegramCode, queryLang) {
+/** The page's language: the bot's for this person (the `lang` query parameter) first, then
+ *  the launch parameters' user language (absent when opened from a keyboard button). */
+export function pickLang(queryLang, telegramCode) {
+  if (queryLang === "de" || queryLang === "en") return queryLang;
   if (typeof telegramCode === "string" && telegramCode) {
     return telegramCode.toLowerCase().startsWith("de") ? "de" : "en";
   }
-  return queryLang === "de" ? "de" : "en";
+  return "en";
 }
 
 /** A text with its `{name}` placeholders filled in. */

@@ -1,7 +1,7 @@
 // The measuring page: the screen, the sensors and the bridge to Telegram. The maths and the
 // reading state machine live in angle.js (pure, tested with Node).
 //
-// URL: /app/?test=seated|prone_internal|prone_external&side=left|right&lang=en|de
+// URL: /app/?test=seated|prone_internal|prone_external&side=left|right&lang=en|de&q=N
 // Texts: texts/<lang>.json beside this page, a flat object of the app-* ids in
 // messages/<lang>/webapp.ftl, variables as {name}.
 // Result: Telegram.WebApp.sendData with the JSON described at `payload` in angle.js.
@@ -10,16 +10,27 @@ import { Meter, SIDES, TESTS, fill, gravityFromOrientation, payload, pickLang, w
 
 /** No sample this long after the sensors were asked for: they can't be read here (ours). */
 const NO_SAMPLE_MS = 3000;
+/** Fewer samples a second than this in that time: too slow to tell steady from moving (ours:
+ *  the steady window needs MIN_SAMPLES in a second, with a little slack). */
+const MIN_RATE_HZ = 9;
+/** Telegram's Accelerometer: milliseconds between samples (20–1000), 50 Hz (ours). */
+const TELEGRAM_REFRESH_MS = 20;
 /** The browser's devicemotion is preferred over deviceorientation if it speaks this soon (ours). */
 const MOTION_GRACE_MS = 500;
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const tg = window.Telegram && window.Telegram.WebApp ? window.Telegram.WebApp : null;
-const inTelegram = Boolean(tg && typeof tg.initData === "string" && tg.initData.length > 0);
+// Opened from a keyboard button (the only way sendData works), Telegram passes no initData
+// and no user: the platform says whether this is Telegram at all ("unknown" in a browser).
+const inTelegram = Boolean(tg && typeof tg.platform === "string" && tg.platform !== "unknown");
 const user = tg && tg.initDataUnsafe && tg.initDataUnsafe.user;
-const lang = pickLang(user && user.language_code, params.get("lang"));
+// The bot's language for this person (the URL's `lang`), else the launch parameters'.
+const lang = pickLang(params.get("lang"), user && user.language_code);
 const test = params.get("test");
+// The bot's question number, echoed in the answer: a page left open from an earlier question
+// is then refused by the bot.
+const asked = /^\d{1,9}$/.test(params.get("q") ?? "") ? Number(params.get("q")) : null;
 const side = params.get("side");
 const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
 const degrees = (n) => `${numbers.format(Math.round(n))}°`;
@@ -53,7 +64,7 @@ async function loadTexts() {
 function startSensors(onSample, onFail) {
   const stops = [];
   let failed = false;
-  let got = false;
+  let got = 0;
   const stopAll = () => {
     while (stops.length) {
       try {
@@ -72,11 +83,12 @@ function startSensors(onSample, onFail) {
   const sample = (x, y, z) => {
     if (failed) return;
     if (![x, y, z].every(Number.isFinite)) return;
-    got = true;
+    got += 1;
     onSample({ t: performance.now(), x, y, z });
   };
   const timer = setTimeout(() => {
-    if (!got) fail("app-no-sensor");
+    if (got === 0) fail("app-no-sensor");
+    else if (got < (MIN_RATE_HZ * NO_SAMPLE_MS) / 1000) fail("app-slow-sensor");
   }, NO_SAMPLE_MS);
   stops.push(() => clearTimeout(timer));
 
@@ -93,7 +105,7 @@ function startSensors(onSample, onFail) {
       if (acc.isStarted !== false) acc.stop();
     });
     try {
-      acc.start({ refresh_rate: 50 }, (started) => {
+      acc.start({ refresh_rate: TELEGRAM_REFRESH_MS }, (started) => {
         if (started === false) fail("app-sensor-failed");
       });
     } catch {
@@ -160,8 +172,26 @@ function setStatus(id) {
   $("status").textContent = t(id);
 }
 
+/** A short buzz where the phone supports it: lying face down, the screen faces away. */
+function buzz(kind) {
+  try {
+    if (!tg || !tg.HapticFeedback) return;
+    if (kind === "done") tg.HapticFeedback.notificationOccurred("success");
+    else if (kind === "refused") tg.HapticFeedback.notificationOccurred("warning");
+    else tg.HapticFeedback.impactOccurred("medium");
+  } catch {
+    // No haptics: the screen says it all the same.
+  }
+}
+
 function show(events) {
   for (const event of events) {
+    if (event.type === "zeroed" || event.type === "back" || event.type === "reading") buzz("step");
+    if (event.type === "refused") buzz("refused");
+    if (event.type === "done") buzz("done");
+    if (event.type === "refused") {
+      setStatus(event.why === "beyond" ? "app-status-beyond" : "app-status-other-way");
+    }
     if (event.type === "zeroed") setStatus("app-status-turn");
     if (event.type === "back") setStatus("app-status-turn");
     if (event.type === "more") setStatus("app-status-more");
@@ -170,6 +200,12 @@ function show(events) {
       item.textContent = t("app-reading", { n: numbers.format(event.index), degrees: degrees(event.degrees) });
       $("readings").append(item);
       setStatus("app-status-back");
+      // Readings taken: closing the page by mistake asks first.
+      try {
+        if (tg && tg.enableClosingConfirmation) tg.enableClosingConfirmation();
+      } catch {
+        // An older client: nothing to ask with.
+      }
     }
     if (event.type === "done") finish(event);
   }
@@ -228,7 +264,12 @@ function zeroTapped() {
 
 function send() {
   if (!result) return;
-  tg.sendData(payload(test, side, result));
+  try {
+    if (tg.disableClosingConfirmation) tg.disableClosingConfirmation();
+  } catch {
+    // Nothing to switch off.
+  }
+  tg.sendData(payload(test, side, result, asked));
 }
 
 function render() {

@@ -288,7 +288,9 @@ async fn the_console_sends_what_the_measuring_page_sends() {
     // The console offers no page (it cannot open one), yet takes the page's answer for
     // the step asked, and refuses the same answer once the right side is asked.
     assert!(
-        texts.iter().all(|t| !t.contains("let your phone measure")),
+        texts
+            .iter()
+            .all(|t| !t.contains("Most exact: let your phone measure")),
         "{texts:#?}"
     );
     let taken = texts

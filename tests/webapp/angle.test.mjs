@@ -189,6 +189,19 @@ test("a sensor that reads gravity off scale (3% high, or in g instead of m/s²) 
   }
 });
 
+test("a reading the other way, or beyond 90°, is not taken: the next ones are", () => {
+  for (const [targets, why] of [[[30, -31, 31, 29], "other-way"], [[30, 95, 31, 29], "beyond"]]) {
+    const { samples } = session({ placement: "prone", mount: "flat", targets, direction: 1, bursts: false, seed: 5 });
+    const { meter, events } = run(samples);
+    const refused = events.filter((e) => e.type === "refused");
+    assert.ok(refused.length >= 1 && refused.every((e) => e.why === why), `${why}: ${JSON.stringify(events)}`);
+    const readings = events.filter((e) => e.type === "reading").map((e) => e.degrees);
+    assert.equal(readings.length, 3, `${why}: ${JSON.stringify(events)}`);
+    [30, 31, 29].forEach((truth, i) => assert.ok(Math.abs(readings[i] - truth) <= 1, `${why}: ${readings}`));
+    assert.equal(meter.phase, "done");
+  }
+});
+
 test("the steady windows' angle within 1° of the truth from 0° to 70°, every mounting", () => {
   let seed = 1000;
   for (const placement of Object.keys(PLACEMENTS)) {
@@ -305,10 +318,17 @@ test("median, closest spread, payload, language and placeholders", () => {
     payload("prone_external", "right", { degrees: 30.4, readings: [20, 30.0, 30.8, 40] }),
     '{"v":1,"test":"prone_external","side":"right","degrees":31,"readings":[20,30,31,40],"method":"phone"}',
   );
-  assert.equal(pickLang("de-AT", "en"), "de");
+  assert.equal(
+    payload("seated", "right", { degrees: 30, readings: [30, 30, 31] }, 12),
+    '{"v":1,"test":"seated","side":"right","degrees":30,"readings":[30,30,31],"method":"phone","q":12}',
+    "the question number echoed, last",
+  );
+  assert.equal(pickLang("de", "en"), "de", "the bot's language first");
   assert.equal(pickLang("en", "de"), "en");
-  assert.equal(pickLang(undefined, "de"), "de");
+  assert.equal(pickLang(null, "de-AT"), "de", "else Telegram's");
+  assert.equal(pickLang("fr", "de"), "de");
   assert.equal(pickLang(undefined, "fr"), "en");
+  assert.equal(pickLang(null, undefined), "en");
   assert.equal(fill("Reading {n}: {degrees}", { n: 2, degrees: "31°" }), "Reading 2: 31°");
 });
 

@@ -81,7 +81,7 @@ const DARK = {
 };
 
 // The emulated Telegram.WebApp, as a script served in place of Telegram's. `config`:
-// {initData, lang, theme, version, accelerometer: "ok" | "unsupported"}.
+// {initData, lang, theme, version, platform, accelerometer: "ok" | "unsupported"}.
 function bridge(config) {
   return `(() => {
   const config = ${JSON.stringify(config)};
@@ -93,7 +93,7 @@ function bridge(config) {
     initData: config.initData,
     initDataUnsafe: config.lang ? { user: { id: 1, first_name: "Ada", language_code: config.lang } } : {},
     version: config.version,
-    platform: "android",
+    platform: config.platform || "android",
     themeParams: config.theme,
     colorScheme: config.theme.bg_color === "#ffffff" ? "light" : "dark",
     isVersionAtLeast: (v) => {
@@ -150,8 +150,10 @@ async function open({ query, bridgeConfig, init, width = 390, height = 844 }) {
   return { context, page, errors };
 }
 
+// Opened from a keyboard button, as the bot offers the page: Telegram passes no initData
+// (and no user, unless `lang` is given, to test the launch parameters' language).
 const telegram = (lang, extra = {}) => ({
-  initData: "query_id=AAA&user=%7B%22id%22%3A1%7D&auth_date=1700000000&hash=abc",
+  initData: "",
   lang,
   theme: LIGHT,
   accelerometer: "ok",
@@ -250,9 +252,11 @@ async function waitForResult(page) {
   return page.locator("#readings li").allInnerTexts();
 }
 
-function assertPayload(json, { test, side, targets }) {
+function assertPayload(json, { test, side, targets, q }) {
   const data = JSON.parse(json);
-  assert.deepEqual(Object.keys(data), ["v", "test", "side", "degrees", "readings", "method"]);
+  const keys = ["v", "test", "side", "degrees", "readings", "method"];
+  assert.deepEqual(Object.keys(data), q === undefined ? keys : [...keys, "q"]);
+  assert.equal(data.q, q);
   assert.equal(data.v, 1);
   assert.equal(data.test, test);
   assert.equal(data.side, side);
@@ -275,8 +279,8 @@ function assertPayload(json, { test, side, targets }) {
 
 test("a seated measurement in English ends in the payload, within 1° of the truth", { skip, timeout: 60000 }, async () => {
   const { context, page, errors } = await open({
-    query: "?test=seated&side=left&lang=de",
-    bridgeConfig: telegram("en"),
+    query: "?test=seated&side=left&lang=en&q=7",
+    bridgeConfig: telegram(null),
   });
   await page.locator("#zero").waitFor({ state: "visible" });
   assert.equal(await visibleText(page, "#title"), texts.en["app-title"]);
@@ -301,7 +305,7 @@ test("a seated measurement in English ends in the payload, within 1° of the tru
   await page.click("#send");
   const sent = await page.evaluate(() => window.__bridge.sent);
   assert.equal(sent.length, 1);
-  const data = assertPayload(sent[0], { test: "seated", side: "left", targets });
+  const data = assertPayload(sent[0], { test: "seated", side: "left", targets, q: 7 });
   assert.equal(await visibleText(page, "#degrees"), `${data.degrees}°`);
 
   // Start again: the readings are gone, a new zero is taken, the sensor runs again.
@@ -310,7 +314,8 @@ test("a seated measurement in English ends in the payload, within 1° of the tru
   assert.equal(await page.locator("#readings li").count(), 0);
   assert.equal(await page.locator("#send").isVisible(), false);
   const starts = (await page.evaluate(() => window.__bridge.calls)).filter((c) => c.startsWith("start "));
-  assert.deepEqual(starts, ['start {"refresh_rate":50}', 'start {"refresh_rate":50}']);
+  // Telegram's refresh_rate is the time between samples in milliseconds: 20 ms, 50 Hz.
+  assert.deepEqual(starts, ['start {"refresh_rate":20}', 'start {"refresh_rate":20}']);
   await context.close();
   assert.deepEqual(errors, []);
 });
@@ -339,13 +344,20 @@ test("outside Telegram (no bridge script) the page says so in one line", { skip,
   await context.close();
 });
 
-test("a bridge without launch data counts as outside Telegram too, in the lang parameter's language", { skip, timeout: 30000 }, async () => {
+test("Telegram's script in a plain browser (platform unknown) counts as outside Telegram, in the lang parameter's language", { skip, timeout: 30000 }, async () => {
   const { context, page } = await open({
     query: "?test=seated&side=left&lang=de",
-    bridgeConfig: telegram(null, { initData: "" }),
+    bridgeConfig: telegram(null, { platform: "unknown" }),
   });
   await page.locator("#line").waitFor({ state: "visible" });
   assert.equal(await visibleText(page, "#line"), texts.de["app-outside"]);
+  await context.close();
+});
+
+test("without the bot's lang parameter, the launch parameters' language", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({ query: "?test=seated&side=left", bridgeConfig: telegram("de-AT") });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  assert.equal(await visibleText(page, "#title"), texts.de["app-title"]);
   await context.close();
 });
 
@@ -359,10 +371,10 @@ test("an unknown test or side says so in one line", { skip, timeout: 30000 }, as
   }
 });
 
-test("German from Telegram's language, screenshots in German, nothing overflows at 360 px", { skip, timeout: 30000 }, async () => {
+test("German from the bot's lang parameter, screenshots in German, nothing overflows at 360 px", { skip, timeout: 30000 }, async () => {
   const { context, page, errors } = await open({
-    query: "?test=prone_external&side=right&lang=en",
-    bridgeConfig: telegram("de-DE"),
+    query: "?test=prone_external&side=right&lang=de",
+    bridgeConfig: telegram("en"),
   });
   await page.locator("#zero").waitFor({ state: "visible" });
   assert.notEqual(texts.de["app-title"], texts.en["app-title"]);
@@ -453,6 +465,26 @@ test("an accelerometer that never speaks: after 3 s the typing line", { skip, ti
   assert.equal(await visibleText(page, "#line"), texts.en["app-no-sensor"]);
   const calls = await page.evaluate(() => window.__bridge.calls);
   assert.ok(calls.includes("stop"), `${calls}`);
+  await context.close();
+});
+
+test("an accelerometer that speaks too rarely (2 Hz): after 3 s the typing line, not an endless wait", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=right",
+    bridgeConfig: telegram("en"),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  await page.evaluate(() => {
+    const acc = window.Telegram.WebApp.Accelerometer;
+    const timer = setInterval(() => {
+      [acc.x, acc.y, acc.z] = [0, 9.81, 0];
+      window.__bridge.emit("accelerometerChanged");
+    }, 500);
+    setTimeout(() => clearInterval(timer), 8000);
+  });
+  await page.locator("#line").waitFor({ state: "visible", timeout: 6000 });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-slow-sensor"]);
   await context.close();
 });
 

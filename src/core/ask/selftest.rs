@@ -5,6 +5,7 @@ use crate::core::rules::assessment::{Band, Side, StepKind, TestStep};
 use crate::core::say::msg::Msg;
 use crate::core::say::reply::option as button;
 use crate::core::say::reply::{InlineButton, Keyboard, Measure, Reply, ReplyButton};
+use crate::core::values::lang::Lang;
 use strum::IntoEnumIterator;
 
 pub(crate) fn side(step: TestStep) -> Side {
@@ -97,11 +98,18 @@ pub(crate) fn band_code(band: Band) -> &'static str {
 
 /// The measuring page's button for a seated or face-down step, in a message of its own: a
 /// button that opens a page sits in the keyboard below the typing field, which cannot
-/// share a message with the inline ranges. `None` for the other steps.
-pub fn phone_offer(step: TestStep) -> Option<Reply> {
+/// share a message with the inline ranges. `None` for the other steps. `lang` and `asked`:
+/// the person's language and question number, for the page.
+pub fn phone_offer(step: TestStep, lang: Lang, asked: u32) -> Option<Reply> {
     let (test, side) = step.phone()?;
+    let measure = Measure {
+        test,
+        side,
+        lang,
+        asked,
+    };
     let button = ReplyButton {
-        measures: Some(Measure { test, side }),
+        measures: Some(measure),
         ..ReplyButton::text(Msg::MeasureButton)
     };
     Some(Reply::new(Msg::MeasureOffer).keyboard(Keyboard::Reply(vec![vec![button]])))

@@ -79,12 +79,16 @@ pub fn offer_phone(mut t: Transition, before: Option<&Person>) -> Transition {
         _ => None,
     };
     let (was, now) = (measuring(before), measuring(after));
+    let (lang, asked) = after.map_or((t.lang, 0), |p| (p.lang, p.asked));
     let removes = t
         .replies
         .iter()
         .any(|r| r.keyboard == Keyboard::None && !r.in_place);
     match now {
-        Some(step) if removes || was != now => t.replies.extend(ask::selftest::phone_offer(step)),
+        Some(step) if removes || was != now => {
+            t.replies
+                .extend(ask::selftest::phone_offer(step, lang, asked));
+        }
         Some(_) => {}
         None if was.is_some() && !removes && !t.replies.is_empty() => {
             t.replies.insert(0, Reply::new(Msg::MeasureDone));

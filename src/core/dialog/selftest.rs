@@ -42,18 +42,22 @@ pub fn read(step: TestStep, input: &Input) -> Result<TestAnswer, Msg> {
             _ => Err(Msg::ButtonExpired),
         },
         Input::Text(text) => typed(step, text).ok_or(retry),
-        Input::WebAppData(data) => measured_by_phone(step, data),
         _ => Err(retry),
     }
 }
 
 /// The measuring page's answer, taken only for the test and side asked now (the page's
 /// JSON is untrusted: `read::phone` checks its shape and range).
-fn measured_by_phone(step: TestStep, data: &str) -> Result<TestAnswer, Msg> {
+fn measured_by_phone(step: TestStep, asked: u32, data: &str) -> Result<TestAnswer, Msg> {
     let reading = phone::read(data).map_err(|refused| match refused {
         phone::Refused::Unreadable => Msg::PhoneUnreadable,
         phone::Refused::OutOfRange { degrees } => Msg::PhoneOutOfRange { degrees },
     })?;
+    // A page opened for an earlier question (its number says so), or answering after the
+    // measuring questions are over: late, whatever it measured.
+    if step.phone().is_none() || reading.asked.is_some_and(|q| q != asked) {
+        return Err(Msg::PhoneTooLate);
+    }
     if step.phone() != Some((reading.test, reading.side)) {
         return Err(Msg::PhoneWrongStep {
             test: reading.test,
@@ -244,7 +248,11 @@ pub(crate) fn test_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let answer = match read(test, input) {
+    let read = match input {
+        Input::WebAppData(data) => measured_by_phone(test, person.asked, data),
+        _ => read(test, input),
+    };
+    let answer = match read {
         Ok(answer) => answer,
         Err(msg) => return Transition::retry(&person, msg),
     };

@@ -8,8 +8,9 @@
 //!
 //! `test` is `seated`, `prone_internal` or `prone_external`; `side` is `left` or `right`;
 //! `degrees` is the median of the `readings`, three to five whole degrees in the order
-//! taken. Extra fields are ignored (a later page may add some); every named one must be
-//! there and right.
+//! taken. An optional `"q"` is the bot's question number from the page's URL: then the answer
+//! is taken only while that question is open. Extra fields are ignored (a later page may add
+//! some); every named one must be there and right.
 
 use serde::Deserialize;
 
@@ -29,6 +30,8 @@ pub struct PhoneReading {
     pub side: Side,
     pub degrees: u8,
     pub readings: Vec<u8>,
+    /// The question number the page was opened for, if it says (`q`).
+    pub asked: Option<u32>,
 }
 
 impl PhoneReading {
@@ -58,6 +61,9 @@ struct Wire {
     degrees: f64,
     readings: Vec<f64>,
     method: String,
+    /// The question number the page was opened for (from its URL), when it says.
+    #[serde(default)]
+    q: Option<u32>,
 }
 
 /// Reads the page's answer. Total: any string gives a reading or a refusal.
@@ -96,6 +102,7 @@ pub fn read(data: &str) -> Result<PhoneReading, Refused> {
         side: wire.side,
         degrees,
         readings,
+        asked: wire.q,
     })
 }
 
@@ -136,6 +143,9 @@ mod tests {
             31,
             "30 and 31 in the middle: 30.5 → 31"
         );
+        assert_eq!(reading.asked, None);
+        let numbered = GOOD.replace(r#""method":"phone""#, r#""method":"phone","q":12"#);
+        assert_eq!(read(&numbered).unwrap().asked, Some(12));
     }
 
     #[test]

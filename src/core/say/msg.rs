@@ -225,6 +225,8 @@ pub enum Msg {
     },
     /// The page's answer could not be read.
     PhoneUnreadable,
+    /// The page was opened for an earlier question, or answered after the measuring.
+    PhoneTooLate,
     /// A measurement arrived while no measuring question is open.
     MeasureNotAsked,
 

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::core::read::action::Action;
 use crate::core::say::msg::Msg;
+use crate::core::values::lang::Lang;
 use crate::core::values::measures::{PhoneTest, Side};
 
 /// One message from the bot.
@@ -61,11 +62,16 @@ pub struct ReplyButton<L> {
     pub measures: Option<Measure>,
 }
 
-/// What the measuring page is opened for: one test, one side.
+/// What the measuring page is opened for: one test, one side, in the person's language, for
+/// the question numbered `asked` (the page sends the number back; see `read::phone`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measure {
     pub test: PhoneTest,
     pub side: Side,
+    #[serde(default)]
+    pub lang: Lang,
+    #[serde(default)]
+    pub asked: u32,
 }
 
 impl<L> ReplyButton<L> {
