@@ -200,13 +200,8 @@ export function steadyMean(vectors, reference = null) {
  */
 export class Meter {
   constructor() {
+    this.zero();
     this.phase = "idle";
-    this.zeroVector = null;
-    this.readings = [];
-    this.axis = null;
-    this.window = [];
-    this.angle = null;
-    this.result = null;
   }
 
   /** Start (again): forget every reading and take a new zero at the next steady window. */

@@ -243,11 +243,10 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
                 answers,
                 retest,
             },
-            Input::WebAppData(_),
+            _,
         ) => test_answer(person, test, answers, retest, input, now),
         (_, Input::WebAppData(_)) => {
-            // Only the self-test takes the page's answer (`selftest::read` checks the
-            // step).
+            // Only the self-test, just above, takes the page's answer.
             let question = ask::prompt(&person, now);
             Transition::unchanged(&person)
                 .say(Reply::new(Msg::MeasureNotAsked))
@@ -270,14 +269,6 @@ fn answer_open(mut person: Person, incoming: &Incoming, now: DateTime<Utc>) -> T
         (Dialog::Ask { question, setting }, _) => {
             intake_answer(person, question, setting, input, now)
         }
-        (
-            Dialog::Test {
-                test,
-                answers,
-                retest,
-            },
-            _,
-        ) => test_answer(person, test, answers, retest, input, now),
         (Dialog::Resume { resume }, _) => resume_answer(person, *resume, input, now),
         (Dialog::Settings, _) => settings_answer(person, input, now),
         (Dialog::Setting { setting }, _) => menus::setting_answer(person, setting, input, now),
