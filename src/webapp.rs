@@ -73,6 +73,8 @@ pub const TEXTS: &[(&str, &[&str])] = &[
     ("app-bad-link", &[]),
     ("app-no-sensor", &[]),
     ("app-slow-sensor", &[]),
+    ("app-sensor-stopped", &[]),
+    ("app-no-bridge", &[]),
     ("app-unsupported", &[]),
     ("app-sensor-failed", &[]),
     ("app-permission", &[]),

@@ -41,6 +41,10 @@ export const G = 9.81;
 export const MAGNITUDE_TOLERANCE = 0.4;
 /** Every smoothed sample's direction within this of the window's mean direction, in degrees (ours). */
 export const DIRECTION_TOLERANCE = 1;
+/** The mean directions of the window's first and last quarter within this, in degrees (ours):
+ *  a leg still creeping at more than about 0.7° a second is not yet still. The two means'
+ *  noise differs by about 0.1–0.25°. */
+export const DRIFT_DEGREES = 0.5;
 /** Every single sample's direction within this of the window's mean, in degrees (ours: the
  *  sensor's noise, σ 0.05–0.1 m/s² per axis, tilts a sample by 0.3–0.6°). */
 export const SAMPLE_DIRECTION_TOLERANCE = 3;
@@ -178,6 +182,12 @@ export function steadyMean(vectors, reference = null) {
     }
     if (i >= k - 1 && angleBetween(run, m) > DIRECTION_TOLERANCE) return null;
   }
+  // A slow, steady turn stays within the bounds above around its own mean: the window's two
+  // ends tell it from stillness.
+  const quarter = Math.max(1, vectors.length >> 2);
+  const first = mean(vectors.slice(0, quarter));
+  const last = mean(vectors.slice(-quarter));
+  if (angleBetween(first, last) > DRIFT_DEGREES) return null;
   return m;
 }
 
@@ -316,7 +326,8 @@ export const SIDES = ["left", "right"];
 /** The page's language: the bot's for this person (the `lang` query parameter) first, then
  *  the launch parameters' user language (absent when opened from a keyboard button). */
 export function pickLang(queryLang, telegramCode) {
-  if (queryLang === "de" || queryLang === "en") return queryLang;
+  const asked = typeof queryLang === "string" ? queryLang.toLowerCase() : null;
+  if (asked === "de" || asked === "en") return asked;
   if (typeof telegramCode === "string" && telegramCode) {
     return telegramCode.toLowerCase().startsWith("de") ? "de" : "en";
   }

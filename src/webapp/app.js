@@ -40,6 +40,12 @@ const t = (id, vars) => fill(texts[id] ?? id, vars);
 
 /** Shows one line instead of everything else: outside Telegram, a bad link, a failure. */
 function only(id) {
+  // Nothing left to lose by closing the page.
+  try {
+    if (tg && tg.disableClosingConfirmation) tg.disableClosingConfirmation();
+  } catch {
+    // Nothing to switch off.
+  }
   $("head").hidden = true;
   $("guide").hidden = true;
   $("measure").hidden = true;
@@ -58,13 +64,21 @@ async function loadTexts() {
 /**
  * Starts the first sensor that can be had, in this order: Telegram's Accelerometer (Bot API
  * 8.0), the browser's devicemotion (acceleration with gravity), deviceorientation's β and γ
- * turned into a gravity vector. Calls onSample({t, x, y, z}) per sample and onFail(textId)
- * at most once. Returns a function that stops everything.
+ * turned into a gravity vector. Telegram's failing before its first sample (Telegram Desktop
+ * answers UNSUPPORTED) hands over to the browser's. Calls onSample({t, x, y, z}) per sample
+ * and onFail(textId) at most once: no sample within NO_SAMPLE_MS, samples too rare, or none
+ * for NO_SAMPLE_MS once they came (the sensor stopped). Returns a function that stops
+ * everything.
  */
 function startSensors(onSample, onFail) {
   const stops = [];
   let failed = false;
   let got = 0;
+  let began = performance.now();
+  let last = began;
+  let rateChecked = false;
+  // Why Telegram's Accelerometer could not be used, said if the browser's sensors are silent too.
+  let telegramFailure = null;
   const stopAll = () => {
     while (stops.length) {
       try {
@@ -84,65 +98,93 @@ function startSensors(onSample, onFail) {
     if (failed) return;
     if (![x, y, z].every(Number.isFinite)) return;
     got += 1;
-    onSample({ t: performance.now(), x, y, z });
+    last = performance.now();
+    onSample({ t: last, x, y, z });
   };
-  const timer = setTimeout(() => {
-    if (got === 0) fail("app-no-sensor");
-    else if (got < (MIN_RATE_HZ * NO_SAMPLE_MS) / 1000) fail("app-slow-sensor");
-  }, NO_SAMPLE_MS);
-  stops.push(() => clearTimeout(timer));
+  const watchdog = setInterval(() => {
+    const now = performance.now();
+    if (got === 0) {
+      if (now - began >= NO_SAMPLE_MS) fail(telegramFailure ?? "app-no-sensor");
+    } else if (!rateChecked && now - began >= NO_SAMPLE_MS) {
+      rateChecked = true;
+      if (got < (MIN_RATE_HZ * (now - began)) / 1000) fail("app-slow-sensor");
+    } else if (now - last >= NO_SAMPLE_MS) {
+      fail("app-sensor-stopped");
+    }
+  }, 250);
+  stops.push(() => clearInterval(watchdog));
+
+  const browser = () => {
+    began = performance.now();
+    let source = null;
+    const motion = (event) => {
+      const a = event.accelerationIncludingGravity;
+      if (!a || a.x == null || source === "orientation") return;
+      source = "motion";
+      sample(a.x, a.y, a.z);
+    };
+    const orientation = (event) => {
+      if (event.beta == null || event.gamma == null || source === "motion") return;
+      if (!source && performance.now() - began < MOTION_GRACE_MS) return;
+      source = "orientation";
+      const [x, y, z] = gravityFromOrientation(event.beta, event.gamma);
+      sample(x, y, z);
+    };
+    if ("DeviceMotionEvent" in window) {
+      window.addEventListener("devicemotion", motion);
+      stops.push(() => window.removeEventListener("devicemotion", motion));
+    }
+    if ("DeviceOrientationEvent" in window) {
+      window.addEventListener("deviceorientation", orientation);
+      stops.push(() => window.removeEventListener("deviceorientation", orientation));
+    }
+    if (!("DeviceMotionEvent" in window) && !("DeviceOrientationEvent" in window)) {
+      fail(telegramFailure ?? "app-no-sensor");
+    }
+  };
 
   const telegram = tg && tg.Accelerometer && typeof tg.isVersionAtLeast === "function" && tg.isVersionAtLeast("8.0");
-  if (telegram) {
+  if (!telegram) {
+    browser();
+  } else {
     const acc = tg.Accelerometer;
+    let ours = false;
     const changed = () => sample(Number(acc.x), Number(acc.y), Number(acc.z));
-    const failedEvent = (event) => fail(event && event.error === "UNSUPPORTED" ? "app-unsupported" : "app-sensor-failed");
-    tg.onEvent("accelerometerChanged", changed);
-    tg.onEvent("accelerometerFailed", failedEvent);
-    stops.push(() => {
+    const off = () => {
       tg.offEvent("accelerometerChanged", changed);
       tg.offEvent("accelerometerFailed", failedEvent);
-      if (acc.isStarted !== false) acc.stop();
-    });
+      tg.offEvent("accelerometerStopped", stopped);
+      if (acc.isStarted) {
+        ours = true;
+        acc.stop();
+      }
+    };
+    const giveUp = (id) => {
+      if (got > 0) return fail("app-sensor-stopped");
+      // Once (the failure event and start's answer may both come).
+      if (telegramFailure) return;
+      // Not a sample yet: the browser's own sensors may still be read.
+      telegramFailure = id;
+      off();
+      browser();
+    };
+    function failedEvent(event) {
+      giveUp(event && event.error === "UNSUPPORTED" ? "app-unsupported" : "app-sensor-failed");
+    }
+    function stopped() {
+      if (!ours && !failed) fail("app-sensor-stopped");
+    }
+    tg.onEvent("accelerometerChanged", changed);
+    tg.onEvent("accelerometerFailed", failedEvent);
+    tg.onEvent("accelerometerStopped", stopped);
+    stops.push(off);
     try {
       acc.start({ refresh_rate: TELEGRAM_REFRESH_MS }, (started) => {
-        if (started === false) fail("app-sensor-failed");
+        if (started === false) giveUp("app-sensor-failed");
       });
     } catch {
-      fail("app-sensor-failed");
+      giveUp("app-sensor-failed");
     }
-    return () => {
-      failed = true;
-      stopAll();
-    };
-  }
-
-  // The browser's own sensors: devicemotion first, deviceorientation when motion stays silent.
-  const began = performance.now();
-  let source = null;
-  const motion = (event) => {
-    const a = event.accelerationIncludingGravity;
-    if (!a || a.x == null || source === "orientation") return;
-    source = "motion";
-    sample(a.x, a.y, a.z);
-  };
-  const orientation = (event) => {
-    if (event.beta == null || event.gamma == null || source === "motion") return;
-    if (!source && performance.now() - began < MOTION_GRACE_MS) return;
-    source = "orientation";
-    const [x, y, z] = gravityFromOrientation(event.beta, event.gamma);
-    sample(x, y, z);
-  };
-  if ("DeviceMotionEvent" in window) {
-    window.addEventListener("devicemotion", motion);
-    stops.push(() => window.removeEventListener("devicemotion", motion));
-  }
-  if ("DeviceOrientationEvent" in window) {
-    window.addEventListener("deviceorientation", orientation);
-    stops.push(() => window.removeEventListener("deviceorientation", orientation));
-  }
-  if (!("DeviceMotionEvent" in window) && !("DeviceOrientationEvent" in window)) {
-    fail("app-no-sensor");
   }
   return () => {
     failed = true;
@@ -184,11 +226,17 @@ function buzz(kind) {
   }
 }
 
+// The last refusal's reason: held past 90° or the other way, the buzz comes once, not every
+// second the person stays there.
+let refusedWhy = null;
+
 function show(events) {
   for (const event of events) {
     if (event.type === "zeroed" || event.type === "back" || event.type === "reading") buzz("step");
-    if (event.type === "refused") buzz("refused");
+    if (event.type === "refused" && event.why !== refusedWhy) buzz("refused");
+    if (event.type === "more") buzz("refused");
     if (event.type === "done") buzz("done");
+    refusedWhy = event.type === "refused" ? event.why : null;
     if (event.type === "refused") {
       setStatus(event.why === "beyond" ? "app-status-beyond" : "app-status-other-way");
     }
@@ -224,6 +272,8 @@ function finish(done) {
   $("uneven").hidden = !done.uneven;
   $("result").hidden = false;
   $("send").hidden = false;
+  // On a small screen after five readings, Send would be below the fold.
+  $("send").scrollIntoView({ block: "nearest" });
 }
 
 function sensorFailed(id) {
@@ -246,7 +296,7 @@ function begin() {
   if (!stopSensors) {
     stopSensors = startSensors((sample) => {
       show(meter.push(sample));
-      if (meter.angle != null && meter.phase !== "done") {
+      if (Number.isFinite(meter.angle) && meter.phase !== "done") {
         $("now").textContent = t("app-now", { degrees: degrees(meter.angle) });
       }
     }, sensorFailed);
@@ -262,8 +312,12 @@ function zeroTapped() {
   askPermission().then((granted) => (granted ? begin() : only("app-permission")));
 }
 
+let sent = false;
+
 function send() {
-  if (!result) return;
+  // Telegram closes the page on sending; a second tap before it does sends nothing more.
+  if (!result || sent) return;
+  sent = true;
   try {
     if (tg.disableClosingConfirmation) tg.disableClosingConfirmation();
   } catch {
@@ -312,6 +366,9 @@ async function main() {
     return;
   }
   document.documentElement.lang = lang;
+  // Opened by Telegram (its launch parameters are in the URL's fragment) but its script did
+  // not load: a network problem, not a page opened elsewhere.
+  if (!tg && location.hash.includes("tgWebApp")) return only("app-no-bridge");
   if (!inTelegram) return only("app-outside");
   if (!TESTS.includes(test) || !SIDES.includes(side)) return only("app-bad-link");
   render();

@@ -189,6 +189,26 @@ test("a sensor that reads gravity off scale (3% high, or in g instead of m/s²) 
   }
 });
 
+test("a slow turn (1.5–3° a second) is not read on the way: the reading is where the leg stops", () => {
+  for (const speed of [1.5, 2, 3]) {
+    const rnd = prng(11);
+    const samples = [];
+    let t = 0;
+    const push = (angle) => {
+      const a = angle * RAD;
+      samples.push({ t, x: G * Math.sin(a) + 0.05 * rnd.gauss(), y: G * Math.cos(a) + 0.05 * rnd.gauss(), z: 0.05 * rnd.gauss() });
+      t += 20;
+    };
+    for (let i = 0; i < 75; i++) push(0);
+    for (let angle = 0; angle < 40; angle += speed / 50) push(angle);
+    for (let i = 0; i < 100; i++) push(40);
+    const { events } = run(samples);
+    const readings = events.filter((e) => e.type === "reading").map((e) => e.degrees);
+    assert.equal(readings.length, 1, `${speed}°/s: ${readings}`);
+    assert.ok(Math.abs(readings[0] - 40) <= 1, `${speed}°/s: read ${readings[0]}`);
+  }
+});
+
 test("a reading the other way, or beyond 90°, is not taken: the next ones are", () => {
   for (const [targets, why] of [[[30, -31, 31, 29], "other-way"], [[30, 95, 31, 29], "beyond"]]) {
     const { samples } = session({ placement: "prone", mount: "flat", targets, direction: 1, bursts: false, seed: 5 });

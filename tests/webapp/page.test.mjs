@@ -320,14 +320,15 @@ test("a seated measurement in English ends in the payload, within 1° of the tru
   assert.deepEqual(errors, []);
 });
 
-test("the UNSUPPORTED accelerometer shows the typing line and nothing hangs", { skip, timeout: 30000 }, async () => {
+test("the UNSUPPORTED accelerometer, and no browser sensor either: the typing line, nothing hangs", { skip, timeout: 30000 }, async () => {
   const { context, page, errors } = await open({
     query: "?test=prone_internal&side=right",
     bridgeConfig: telegram("en", { accelerometer: "unsupported" }),
   });
   await page.locator("#zero").waitFor({ state: "visible" });
   await page.click("#zero");
-  await page.locator("#line").waitFor({ state: "visible", timeout: 2000 });
+  // The browser's own sensors get their 3 s first.
+  await page.locator("#line").waitFor({ state: "visible", timeout: 6000 });
   assert.equal(await visibleText(page, "#line"), texts.en["app-unsupported"]);
   assert.match(texts.en["app-unsupported"], /type the number/i);
   assert.equal(await page.locator("#zero").isVisible(), false);
@@ -408,6 +409,46 @@ test("Telegram's dark theme applies", { skip, timeout: 30000 }, async () => {
   });
   await assertNoOverflow(page);
   await assertNotBlank(await screenshot(page, "dark-guide"));
+  await context.close();
+});
+
+test("Telegram's accelerometer UNSUPPORTED but the browser's devicemotion speaks: it measures", { skip, timeout: 60000 }, async () => {
+  const { context, page, errors } = await open({
+    query: "?test=seated&side=left",
+    bridgeConfig: telegram("en", { accelerometer: "unsupported" }),
+  });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  const targets = [28, 30, 29];
+  await stream(page, targets, "motion");
+  await waitForResult(page);
+  await page.click("#send");
+  await page.click("#send").catch(() => {});
+  const sent = await page.evaluate(() => window.__bridge.sent);
+  assert.equal(sent.length, 1, "a second tap on Send sends nothing more");
+  assertPayload(sent[0], { test: "seated", side: "left", targets });
+  await context.close();
+  assert.deepEqual(errors, []);
+});
+
+test("a sensor that stops after the first reading: the typing line, not a frozen page", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({ query: "?test=seated&side=left", bridgeConfig: telegram("en") });
+  await page.locator("#zero").waitFor({ state: "visible" });
+  await page.click("#zero");
+  await stream(page, [30]);
+  await page.locator("#readings li").first().waitFor({ state: "visible", timeout: 15000 });
+  await page.locator("#line").waitFor({ state: "visible", timeout: 8000 });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-sensor-stopped"]);
+  await context.close();
+});
+
+test("opened by Telegram but its script did not load: a connection line, not 'outside Telegram'", { skip, timeout: 30000 }, async () => {
+  const { context, page } = await open({
+    query: "?test=seated&side=left&lang=en#tgWebAppPlatform=android&tgWebAppVersion=8.0",
+    bridgeConfig: null,
+  });
+  await page.locator("#line").waitFor({ state: "visible" });
+  assert.equal(await visibleText(page, "#line"), texts.en["app-no-bridge"]);
   await context.close();
 });
 
