@@ -236,7 +236,7 @@ pub struct SideResult {
     /// Internal rotation: the seated test, or the prone one if the seated was not done.
     pub internal: Option<u8>,
     pub internal_is_estimate: bool,
-    /// Measured by the phone page (a number like a typed one, shown as the phone's).
+    /// Measured by the phone page (compared only with the page's numbers; shown as such).
     #[serde(default)]
     pub internal_by_phone: bool,
     pub external: Option<u8>,
@@ -267,7 +267,7 @@ pub struct Assessment {
     pub left: SideResult,
     pub right: SideResult,
     /// Left–right difference in internal rotation, when both sides have a number from the
-    /// same test, of the same kind (both measured or both estimated).
+    /// same test, of the same kind (both typed, both by phone or both estimated).
     pub asymmetry: Option<u8>,
     pub asymmetry_flagged: bool,
     pub track: Option<Track>,
@@ -366,12 +366,13 @@ pub fn evaluate(
         TestStep::ProneInternalRight,
         TestStep::ProneExternalRight,
     );
-    // Like with like: the two sides of one test, both measured or both estimated. A side
+    // Like with like: the two sides of one test, both typed, both by phone or both
+    // estimated. A side
     // taken from the seated test is not compared with the other's face-down number (the
     // tests measure differently), nor a band with a number (coaching.md, measurement error).
     let pair = |l: TestStep, r: TestStep| {
         let (l, r) = (answers.get(&l)?, answers.get(&r)?);
-        (l.is_estimate() == r.is_estimate()).then_some(())?;
+        (l.is_estimate() == r.is_estimate() && l.is_phone() == r.is_phone()).then_some(())?;
         Some(l.degrees()?.abs_diff(r.degrees()?))
     };
     let asymmetry = pair(TestStep::SeatedLeft, TestStep::SeatedRight)
@@ -483,14 +484,15 @@ pub const REAL_CHANGE: u8 = 10;
 pub const REAL_CHANGE_ESTIMATED: u8 = 20;
 
 /// How a number was taken: by the face-down (prone) test or the seated one, and as an
-/// estimate band or a measured number. Numbers are compared only when taken the same way.
-/// A number from the measuring page is a measured number like a typed one (coaching.md
-/// asks typed numbers to come from a phone level app: the same instrument); it is kept
-/// apart from estimate bands as they are.
+/// estimate band, a typed number or the measuring page's. Numbers are compared only when
+/// taken the same way (coaching.md, measurement error). The page's numbers are kept apart
+/// from typed ones too (ours): its seated test has the foot hanging free, the chat's the
+/// heel on the floor (seed 000), and how a typed number was taken is unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Source {
     pub prone: bool,
     pub estimate: bool,
+    pub phone: bool,
 }
 
 impl Source {
@@ -499,6 +501,7 @@ impl Source {
         Source {
             prone,
             estimate: answer.is_some_and(|a| a.is_estimate()),
+            phone: answer.is_some_and(|a| a.is_phone()),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Tests of `core::rules::assessment`.
 
 use super::*;
+use crate::core::rules::progression::Range;
 
 fn at() -> DateTime<Utc> {
     "2026-11-21T08:00:00Z".parse().unwrap()
@@ -241,4 +242,38 @@ fn sides_are_compared_only_within_one_test_and_kind() {
         ]),
         Some(12)
     );
+}
+
+fn phone(d: u8) -> TestAnswer {
+    TestAnswer::Phone {
+        degrees: d,
+        low: d,
+        high: d,
+    }
+}
+
+/// The measuring page's numbers are compared with its own only: its seated test has the foot
+/// hanging free, a typed number's is unknown (the chat's has the heel down).
+#[test]
+fn phone_numbers_are_compared_only_with_phone_numbers() {
+    let run = |pairs: &[(TestStep, TestAnswer)]| {
+        evaluate(&answers(pairs), AgeBand::From20To50, None, at(), false)
+    };
+    let mixed = run(&[
+        (TestStep::SeatedLeft, phone(25)),
+        (TestStep::SeatedRight, measured(40)),
+    ]);
+    assert_eq!(mixed.asymmetry, None, "a phone side against a typed one");
+    let both = run(&[
+        (TestStep::SeatedLeft, phone(25)),
+        (TestStep::SeatedRight, phone(40)),
+    ]);
+    assert_eq!(both.asymmetry, Some(15));
+    let (typed, by_phone) = (
+        Range::of(&run(&[(TestStep::SeatedLeft, measured(25))])),
+        Range::of(&run(&[(TestStep::SeatedLeft, phone(40))])),
+    );
+    assert_eq!(typed.change_to(&by_phone, Side::Left), Some(Change::Unlike));
+    let later = Range::of(&run(&[(TestStep::SeatedLeft, phone(52))]));
+    assert_eq!(by_phone.change_to(&later, Side::Left), Some(Change::Gain));
 }
