@@ -5,6 +5,7 @@
 //! `src/webapp/`, with no build step (ARCHITECTURE.md, "The measuring page").
 
 use axum::Router;
+use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -142,7 +143,7 @@ pub fn page_for(page: &reqwest::Url, measure: &Measure) -> reqwest::Url {
 
 fn file(name: &str) -> Response {
     match FILES.iter().find(|(n, _, _)| *n == name) {
-        Some((_, kind, bytes)) => served(kind, bytes.to_vec()),
+        Some((_, kind, bytes)) => served(kind, Body::from(*bytes)),
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
 }
@@ -156,7 +157,7 @@ async fn texts(Path(name): Path<String>) -> Response {
     match crate::i18n::page_texts(lang, TEXTS) {
         Ok(texts) => served(
             "application/json; charset=utf-8",
-            serde_json::to_vec(&texts).unwrap_or_default(),
+            Body::from(serde_json::to_vec(&texts).unwrap_or_default()),
         ),
         Err(error) => {
             tracing::error!(%error, "a text of the measuring page is missing");
@@ -165,7 +166,7 @@ async fn texts(Path(name): Path<String>) -> Response {
     }
 }
 
-fn served(kind: &'static str, body: Vec<u8>) -> Response {
+fn served(kind: &'static str, body: Body) -> Response {
     let mut response = body.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));

@@ -32,6 +32,10 @@ const test = params.get("test");
 // is then refused by the bot.
 const asked = /^\d{1,9}$/.test(params.get("q") ?? "") ? Number(params.get("q")) : null;
 const side = params.get("side");
+// Telegram's own accelerometer (Bot API 8.0): no browser permission to ask for.
+const telegramSensor = Boolean(
+  tg && tg.Accelerometer && typeof tg.isVersionAtLeast === "function" && tg.isVersionAtLeast("8.0"),
+);
 const numbers = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
 const degrees = (n) => `${numbers.format(Math.round(n))}°`;
 
@@ -143,8 +147,7 @@ function startSensors(onSample, onFail) {
     }
   };
 
-  const telegram = tg && tg.Accelerometer && typeof tg.isVersionAtLeast === "function" && tg.isVersionAtLeast("8.0");
-  if (!telegram) {
+  if (!telegramSensor) {
     browser();
   } else {
     const acc = tg.Accelerometer;
@@ -304,8 +307,7 @@ function begin() {
 }
 
 function zeroTapped() {
-  const needsPermission = !(tg && tg.Accelerometer && tg.isVersionAtLeast && tg.isVersionAtLeast("8.0"));
-  if (!needsPermission) {
+  if (telegramSensor) {
     begin();
     return;
   }

@@ -55,10 +55,13 @@ fn measured_by_phone(step: TestStep, asked: u32, data: &str) -> Result<TestAnswe
     })?;
     // A page opened for an earlier question (its number says so), or answering after the
     // measuring questions are over: late, whatever it measured.
-    if step.phone().is_none() || reading.asked.is_some_and(|q| q != asked) {
+    let Some(measuring) = step
+        .phone()
+        .filter(|_| reading.asked.is_none_or(|q| q == asked))
+    else {
         return Err(Msg::PhoneTooLate);
-    }
-    if step.phone() != Some((reading.test, reading.side)) {
+    };
+    if measuring != (reading.test, reading.side) {
         return Err(Msg::PhoneWrongStep {
             test: reading.test,
             side: reading.side,
@@ -248,11 +251,11 @@ pub(crate) fn test_answer(
     input: &Input,
     now: DateTime<Utc>,
 ) -> Transition {
-    let read = match input {
+    let read_answer = match input {
         Input::WebAppData(data) => measured_by_phone(test, person.asked, data),
         _ => read(test, input),
     };
-    let answer = match read {
+    let answer = match read_answer {
         Ok(answer) => answer,
         Err(msg) => return Transition::retry(&person, msg),
     };
